@@ -1,0 +1,72 @@
+# careleaver: PGXS build.  `make`, `make install`, `make installcheck` work as for
+# any extension; `make test` and `make demo` set everything up and run against a
+# throwaway cluster (see README.md).
+
+EXTENSION   = careleaver
+EXTVERSION  = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" careleaver.control)
+
+MODULE_big  = careleaver
+CORE_SRCS   = $(sort $(wildcard extension/core/*.c))
+GLUE_SRCS   = $(sort $(wildcard extension/pg/*.c))
+OBJS        = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+# The install script is assembled from ordered pieces so that each concept
+# keeps its SQL beside the others; upgrade scripts are kept as written.
+SQL_PIECES  = $(sort $(wildcard extension/sql/*.sql))
+DATA_built  = extension/$(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(wildcard extension/$(EXTENSION)--*--*.sql)
+
+REGRESS      = $(basename $(notdir $(sort $(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --outputdir=results-regress
+
+PG_CPPFLAGS = -Iextension/core -Iextension/pg
+# PostgreSQL's own headers trip -Wextra's unused-parameter and
+# missing-field-initializers checks (fmgr macros), so only those are relaxed.
+PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+              -Wno-sign-compare $(WERROR)
+
+EXTRA_CLEAN = test/unit/build test/fuzz/build results-regress
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(SQL_PIECES) careleaver.control
+	cat $(SQL_PIECES) > $@
+
+# ---------------------------------------------------------------------------
+# Plain-C core: unit tests (TAP, run with prove) and fuzzing, no server needed.
+CORE_CC      ?= cc
+CORE_CFLAGS  = -std=c99 -O1 -g -Wall -Wextra -Wshadow -Wstrict-prototypes $(WERROR) -Iextension/core
+UNIT_SRCS    = $(sort $(wildcard test/unit/test_*.c))
+UNIT_BINS    = $(patsubst test/unit/%.c,test/unit/build/%,$(UNIT_SRCS))
+
+test/unit/build/%: test/unit/%.c test/unit/tap.h $(CORE_SRCS) $(wildcard extension/core/*.h)
+	@mkdir -p test/unit/build
+	$(CORE_CC) $(CORE_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-Itest/unit -o $@ $< $(CORE_SRCS) -lm
+
+.PHONY: unit fuzz test demo bench deps
+unit: $(UNIT_BINS)
+	prove -v $(UNIT_BINS)
+
+FUZZ_SRCS    = $(sort $(wildcard test/fuzz/fuzz_*.c))
+FUZZ_BINS    = $(patsubst test/fuzz/%.c,test/fuzz/build/%,$(FUZZ_SRCS))
+FUZZ_SECONDS ?= 10
+
+test/fuzz/build/%: test/fuzz/%.c $(CORE_SRCS) $(wildcard extension/core/*.h)
+	@mkdir -p test/fuzz/build
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Iextension/core -o $@ $< $(CORE_SRCS) -lm
+
+fuzz: $(FUZZ_BINS)
+	scripts/run-fuzz $(FUZZ_SECONDS) $(FUZZ_BINS)
+
+# The two README commands.
+test:
+	scripts/setup-deps
+	scripts/run-tests
+
+demo:
+	scripts/setup-deps
+	scripts/demo
