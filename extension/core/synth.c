@@ -143,6 +143,14 @@ cl_synth_ethnic_text(int ethnic)
 	return ethnic_codes[ethnic];
 }
 
+const char *
+cl_synth_sex_text(bool male, int year)
+{
+	if (year >= 2025)
+		return male ? "M" : "F";
+	return male ? "1" : "2";
+}
+
 void
 cl_synth_child_id(const cl_synth_child *c, char *buf)
 {
@@ -167,8 +175,16 @@ cl_synth_upn(const cl_synth_child *c, char *buf)
 		snprintf(buf, CL_SYNTH_TEXT_LEN, "UN%d", c->upn_kind);
 		return;
 	}
-	v = ((uint64_t) c->number * UINT64_C(387420489) + UINT64_C(201612345678)) %
-		UINT64_C(1000000000000);
+	{
+		/* n * 735918261537 + 201612345678 modulo 10^12, without overflow */
+		const uint64_t million = UINT64_C(1000000);
+		uint64_t	n = (uint64_t) c->number % (million * million);
+		uint64_t	hi = (n % million) * UINT64_C(735918) % million;
+		uint64_t	lo = (n % million) * UINT64_C(261537);
+
+		v = (hi * million + lo + (n / million) * UINT64_C(261537) % million * million +
+			 UINT64_C(201612345678)) % (million * million);
+	}
 	snprintf(digits, sizeof(digits), "%012llu", (unsigned long long) v);
 	for (int i = 0; i < 12; i++)
 		sum += (digits[i] - '0') * (i + 2);
@@ -268,7 +284,15 @@ typedef struct sim
 	bool		uasc;
 	bool		male;
 	int			cin;
+	double		moves;			/* this child's scale of the time between moves */
 	int			n;
+	/* caches of the last collection year and age looked up */
+	cl_date		cy_from,
+				cy_to;
+	int			cy_year;
+	cl_date		age_from,
+				age_to;
+	int			age_years;
 	cl_synth_episode raw[RAW_MAX];
 } sim;
 
@@ -343,7 +367,26 @@ pick_code(sim *s, cl_code_list list, const wcode *c, int n, int year)
 static inline int
 age_on(sim *s, cl_date d)
 {
-	return cl_age_on(s->dob, d);
+	if (d < s->age_from || d >= s->age_to)
+	{
+		s->age_years = cl_age_on(s->dob, d);
+		s->age_from = cl_birthday(s->dob, s->age_years);
+		s->age_to = cl_birthday(s->dob, s->age_years + 1);
+	}
+	return s->age_years;
+}
+
+/* The collection year of d (cl_synth_collection_year, cached). */
+static inline int
+coll_year(sim *s, cl_date d)
+{
+	if (d < s->cy_from || d > s->cy_to)
+	{
+		s->cy_year = cl_synth_collection_year(d);
+		s->cy_from = cl_year_start(s->cy_year);
+		s->cy_to = cl_year_end(s->cy_year);
+	}
+	return s->cy_year;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -363,9 +406,9 @@ choose_route(sim *s, int age)
 		{24, 34, 16, 4, 4, 12, 0, 0, 6},	/* under 1 */
 		{32, 17, 16, 5, 5, 19, 0, 0, 6},	/* 1-4 */
 		{40, 2, 13, 5, 8, 27, 0, 0, 5},	/* 5-9 */
-		{42, 0, 4, 2, 9, 34, 0, 3, 6},	/* 10-13 */
-		{40, 0, 2, 1, 9, 34, 6, 3, 5},	/* 14-15 */
-		{22, 0, 1, 0, 7, 57, 6, 3, 4}	/* 16-17 */
+		{38, 0, 4, 2, 9, 38, 0, 3, 6},	/* 10-13 */
+		{36, 0, 2, 1, 9, 31, 13, 3, 5},	/* 14-15 */
+		{22, 0, 1, 0, 7, 48, 15, 3, 4}	/* 16-17 */
 	};
 	int			band = age < 1 ? 0 : age < 5 ? 1 : age < 10 ? 2 : age < 14 ? 3 : age < 16 ? 4 : 5;
 
@@ -417,7 +460,7 @@ static int
 choose_place(sim *s, cl_date d, int ls, int route)
 {
 	int			age = age_on(s, d);
-	int			year = cl_synth_collection_year(d);
+	int			year = coll_year(s, d);
 	bool		p2_ok = d < cl_date_from_ymd(2023, 10, 28);
 	bool		parents_ok = (ls == CL_LS_C1 || ls == CL_LS_C2) && route != R_ADOPT;
 	int			place;
@@ -460,7 +503,7 @@ choose_place(sim *s, cl_date d, int ls, int route)
 	if (age < 16)
 	{
 		wcode		c[] = {{CL_PLACE_U6, 42}, {CL_PLACE_U4, 11}, {CL_PLACE_U3, 12}, {CL_PLACE_U1, 4},
-		{CL_PLACE_K2, 20}, {CL_PLACE_K1, 1}, {CL_PLACE_P1, parents_ok ? 4 : 0},
+		{CL_PLACE_K2, 30}, {CL_PLACE_K1, 1.5}, {CL_PLACE_P1, parents_ok ? 4 : 0},
 		{CL_PLACE_S1, 2}, {CL_PLACE_R1, 0.5}, {CL_PLACE_R2, 0.5}, {CL_PLACE_Z1, 1},
 		{CL_PLACE_Z11, 0.4}, {CL_PLACE_Z12, 0.3}, {CL_PLACE_Z13, 0.2}, {CL_PLACE_Z14, 0.1}};
 
@@ -468,7 +511,7 @@ choose_place(sim *s, cl_date d, int ls, int route)
 	}
 	{
 		wcode		c[] = {{CL_PLACE_U6, 30}, {CL_PLACE_U4, 7}, {CL_PLACE_U3, 7}, {CL_PLACE_U1, 2},
-		{CL_PLACE_K2, 13}, {CL_PLACE_H5, 20}, {CL_PLACE_K3, 20},
+		{CL_PLACE_K2, 20}, {CL_PLACE_H5, 32}, {CL_PLACE_K3, 32},
 		{CL_PLACE_P2, p2_ok ? 3 : 0}, {CL_PLACE_P1, parents_ok ? 2 : 0}, {CL_PLACE_S1, 1},
 		{CL_PLACE_Z1, 1}, {CL_PLACE_Z11, 0.4}, {CL_PLACE_Z12, 0.3}, {CL_PLACE_Z13, 0.2},
 		{CL_PLACE_Z14, 0.1}, {CL_PLACE_R2, 0.5}, {CL_PLACE_P3, 0.3}};
@@ -482,7 +525,7 @@ choose_place(sim *s, cl_date d, int ls, int route)
 static int
 semi_independent(sim *s, cl_date d)
 {
-	int			year = cl_synth_collection_year(d);
+	int			year = coll_year(s, d);
 	wcode		c[] = {{CL_PLACE_H5, 1}, {CL_PLACE_K3, 3}};
 
 	return pick_code(s, CL_LIST_PLACEMENT_TYPE, c, NW(c), year);
@@ -578,14 +621,14 @@ move_mean(sim *s, int place, cl_date d)
 		case CL_PLACE_U3:
 		case CL_PLACE_U5:
 		case CL_PLACE_U6:
-			m = 1000;
+			m = 1500;
 			break;
 		case CL_PLACE_K2:
-			m = 500;
+			m = 750;
 			break;
 		case CL_PLACE_K3:
 		case CL_PLACE_H5:
-			m = 500;
+			m = 700;
 			break;
 		case CL_PLACE_K1:
 		case CL_PLACE_R5:
@@ -602,15 +645,15 @@ move_mean(sim *s, int place, cl_date d)
 	}
 	if (age >= 10)
 		m *= 0.8;
-	return m;
+	return m * s->moves;
 }
 
 /* REASON_PLACE_CHANGE of a move (not a change of placement status). */
 static int
 move_reason(sim *s, cl_date d)
 {
-	int			year = cl_synth_collection_year(d);
-	wcode		c[] = {{CL_RPC_CARPL, 34}, {CL_RPC_CLOSE, 1.2}, {CL_RPC_ALLEG, 1.2},
+	int			year = coll_year(s, d);
+	wcode		c[] = {{CL_RPC_CARPL, 17}, {CL_RPC_PLACE, 13}, {CL_RPC_CLOSE, 1.2}, {CL_RPC_ALLEG, 1.2},
 	{CL_RPC_STAND, 1.2}, {CL_RPC_APPRR, 0.4}, {CL_RPC_CREQB, 10}, {CL_RPC_CREQO, 7.5},
 	{CL_RPC_CHILD, 3.7}, {CL_RPC_LAREQ, 1.2},
 	{CL_RPC_CUSTOD, age_on(s, d) >= 10 ? 0.5 : 0}, {CL_RPC_OTHER, 27}};
@@ -622,7 +665,7 @@ move_reason(sim *s, cl_date d)
 static int
 exit_reason(sim *s, int route, int place, cl_date d)
 {
-	int			year = cl_synth_collection_year(d);
+	int			year = coll_year(s, d);
 	int			age = age_on(s, d);
 
 	switch (route)
@@ -687,8 +730,8 @@ push_episode(sim *s, cl_synth_episode *ep)
 	for (;;)
 	{
 		cl_date		last = e.dec == CL_DATE_OPEN ? s->w1 : e.dec - 1;
-		int			y0 = cl_synth_collection_year(e.decom);
-		int			y1 = cl_synth_collection_year(last);
+		int			y0 = coll_year(s, e.decom);
+		int			y1 = coll_year(s, last);
 		int			split = 0;
 
 		for (int y = y0 + 1; y <= y1; y++)
@@ -779,7 +822,7 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 				break;
 			}
 		case R_ADOPT:
-			te = t0 + 450 + rint_n(s, 600);
+			te = t0 + 540 + rint_n(s, 700);
 			break;
 		case R_SGO:
 			te = t0 + 300 + rint_n(s, 700);
@@ -830,8 +873,8 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 	if (ls == CL_LS_V2 && !s->uasc)
 	{
 		double		p = route == R_ADOPT || route == R_SGO || route == R_CAO ? 1.0 :
-			route == R_AGE18 ? (age0 < 16 ? 0.8 : 0.1) :
-			route == R_HOME ? 0.15 : route == R_REL || route == R_OTHER ? 0.3 : 0;
+			route == R_AGE18 ? (age0 < 16 ? 0.92 : 0.1) :
+			route == R_HOME ? (te - t0 > 365 ? 0.5 : 0.1) : route == R_REL || route == R_OTHER ? 0.3 : 0;
 
 		if (chance(s, p))
 		{
@@ -843,12 +886,12 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 	}
 	if (route == R_ADOPT)
 	{
-		cl_date		tpo = max_date(t + 30, te - 210 - rint_n(s, 150));
+		cl_date		tpo = max_date(t + 30, te - 360 - rint_n(s, 300));
 
 		lsd[nls] = tpo;
 		lsv[nls++] = CL_LS_E1;
 		/* placed for adoption at least ten weeks before the order */
-		pld[npl] = min_date(max_date(tpo, tpo + rint_n(s, 100) - 20), te - 70);
+		pld[npl] = min_date(max_date(tpo, tpo + rint_n(s, 240) - 20), te - 70);
 		if (pld[npl] < tpo)
 			pld[npl] = tpo;
 		plk[npl++] = PL_ADOPT;
@@ -877,7 +920,7 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 		}
 	}
 	/* semi-independent living at 16-17 */
-	if (route == R_AGE18 && chance(s, s->uasc ? 0.5 : 0.3))
+	if (route == R_AGE18 && chance(s, s->uasc ? 0.5 : 0.4))
 	{
 		cl_date		d = max_date(b16, t0 + 30) + rint_n(s, 400);
 
@@ -903,9 +946,9 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 		cur.ls = (uint8_t) lsv[0];
 		cur.cin = (uint8_t) s->cin;
 		cur.place = (uint8_t) choose_place(s, t0, lsv[0], route);
-		cur.provider = (uint8_t) choose_provider(s, cur.place, cl_synth_collection_year(t0));
+		cur.provider = (uint8_t) choose_provider(s, cur.place, coll_year(s, t0));
 		cur.carer = (uint32_t) cl_synth_rng_next(&s->r);
-		if (lsv[0] == CL_LS_L1 || lsv[0] == CL_LS_L2 || chance(s, 0.25))
+		if (lsv[0] == CL_LS_L1 || lsv[0] == CL_LS_L2 || chance(s, 0.2))
 			next_move = t0 + 2 + rint_n(s, 60);	/* an emergency placement */
 		else
 			next_move = t0 + expo_days(s, move_mean(s, cur.place, t0));
@@ -1008,10 +1051,10 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 				if (!same_carer)
 				{
 					next.carer = (uint32_t) cl_synth_rng_next(&s->r);
-					next.provider = (uint8_t) choose_provider(s, newplace, cl_synth_collection_year(d));
+					next.provider = (uint8_t) choose_provider(s, newplace, coll_year(s, d));
 				}
 				else if (newplace == CL_PLACE_A5)
-					next.provider = (uint8_t) choose_provider(s, newplace, cl_synth_collection_year(d));
+					next.provider = (uint8_t) choose_provider(s, newplace, coll_year(s, d));
 				if (ls_change)
 					next.rne = same_carer ? CL_RNE_U : CL_RNE_B;
 				else
@@ -1019,7 +1062,7 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 				next_move = newplace == CL_PLACE_P1 || is_adoption_place(newplace) ? NEVER :
 						d + expo_days(s, move_mean(s, newplace, d));
 				convert_at = !same_carer && (newplace == CL_PLACE_U3 || newplace == CL_PLACE_U6) &&
-					chance(s, 0.5) ? d + 365 + rint_n(s, 400) : NEVER;
+					chance(s, 0.5) ? d + 300 + rint_n(s, 400) : NEVER;
 			}
 			else
 				next.rne = CL_RNE_L;
@@ -1039,7 +1082,7 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 		cur.dec = te;
 		cur.rec = (uint8_t) exit_reason(s, route, cur.place, te);
 		cur.rpc = 0;
-		if (!cl_code_valid_in_year(CL_LIST_CEASED_REASON, cur.rec, cl_synth_collection_year(te)))
+		if (!cl_code_valid_in_year(CL_LIST_CEASED_REASON, cur.rec, coll_year(s, te)))
 			cur.rec = CL_REC_E8;
 		push_episode(s, &cur);
 		*route_out = route;
@@ -1052,7 +1095,7 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 static int
 entry_age_days(sim *s, bool *uasc)
 {
-	static const double groups[5] = {15, 15, 15, 26, 29};
+	static const double groups[5] = {16, 15, 15, 25, 29};
 	int			g = pick(s, groups, 5);
 	int			days;
 
@@ -1070,12 +1113,12 @@ entry_age_days(sim *s, bool *uasc)
 			break;
 		case 3:
 			days = (int) ((10 + 6 * unit(s)) * DAYS_IN_YEAR);
-			if (days >= 14 * DAYS_IN_YEAR && chance(s, 0.12))
+			if (days >= 14 * DAYS_IN_YEAR && chance(s, 0.2))
 				*uasc = true;
 			break;
 		default:
 			days = (int) ((16 + 1.85 * unit(s)) * DAYS_IN_YEAR);
-			if (chance(s, 0.6))
+			if (chance(s, 0.7))
 				*uasc = true;
 	}
 	return days;
@@ -1141,7 +1184,7 @@ sim_short_breaks(sim *s, cl_date t0)
 	cl_date		b18 = cl_birthday(s->dob, 18);
 	cl_date		t = t0;
 	int			place = chance(s, 0.6) ? CL_PLACE_K2 : CL_PLACE_U6;
-	int			provider = choose_provider(s, place, cl_synth_collection_year(t0));
+	int			provider = choose_provider(s, place, coll_year(s, t0));
 	uint32_t	carer = (uint32_t) cl_synth_rng_next(&s->r);
 
 	end = min_date(end, b18 - 1);
@@ -1274,7 +1317,7 @@ draw_activity(sim *s, int age, int year, int prev_class)
 	if (prev_class != 0 && chance(s, 0.6))
 		cls = prev_class;
 	else
-		cls = chance(s, age <= 18 ? 0.66 : 0.56) ? CL_ACTIVITY_EET : CL_ACTIVITY_NEET;
+		cls = chance(s, age <= 18 ? 0.64 : 0.525) ? CL_ACTIVITY_EET : CL_ACTIVITY_NEET;
 	if (cls == CL_ACTIVITY_NEET)
 	{
 		wcode		c[] = {{CL_ACTIV_G4, 22}, {CL_ACTIV_G5, s->male ? 78 : 63},
@@ -1314,7 +1357,7 @@ static int
 draw_accom(sim *s, int age, char *letter_io, bool staying_put)
 {
 	char		letter;
-	double		p_suitable = age <= 17 ? 0.76 : age == 18 ? 0.995 : age == 19 ? 0.97 : age == 20 ? 0.95 : 0.92;
+	double		p_suitable = age <= 17 ? 0.76 : age == 18 ? 0.995 : age == 19 ? 0.98 : age == 20 ? 0.965 : 0.94;
 
 	if (staying_put)
 		letter = 'Z';
@@ -1341,7 +1384,7 @@ sim_oc3(sim *s, cl_synth_child *c)
 	for (int age = 17; age <= 21 && !dead; age++)
 	{
 		cl_date		d = cl_birthday(c->dob, age);
-		int			year = cl_synth_collection_year(d);
+		int			year = coll_year(s, d);
 		cl_synth_oc3 *o;
 		int			touch;
 		bool		known;
@@ -1380,7 +1423,7 @@ sim_oc3(sim *s, cl_synth_child *c)
 			continue;
 		}
 		known = touch == CL_TOUCH_YES ||
-			chance(s, touch == CL_TOUCH_NREQ ? 0.7 : 0.2);
+			chance(s, touch == CL_TOUCH_NREQ ? 0.7 : 0.1);
 		if (!known)
 		{
 			o->activ = CL_ACTIV_0;
@@ -1423,13 +1466,23 @@ sim_child_once(sim *s, cl_synth_child *c, bool force_window)
 	else
 		age_days = entry_age_days(s, &uasc);
 	s->dob = t0 - age_days;
+	s->age_from = CL_DATE_OPEN;
+	s->age_to = -CL_DATE_OPEN;
 	s->uasc = uasc;
+	/* everyone has left care by 18: an early entry that cannot reach the years is drawn again */
+	if (t0 < s->w0 && cl_birthday(s->dob, 18) <= s->w0)
+	{
+		c->n_episodes = 0;
+		return;
+	}
 	s->male = chance(s, uasc ? 0.92 : breaks ? 0.65 : 0.53);
+	/* most children are settled, a few move often */
+	s->moves = chance(s, 0.75) ? 2.0 : 0.3;
 	if (uasc)
 		s->cin = CL_CIN_N8;
 	else
 	{
-		static const double w[8] = {66, 3, 3, 8, 14, 2, 0.3, 3.7};
+		static const double w[8] = {74, 3, 3, 6, 10, 1.5, 0.2, 2.3};
 
 		s->cin = 1 + pick(s, w, 8);
 	}
@@ -1476,6 +1529,8 @@ cl_synth_child_generate(const cl_synth_params *p, int64_t n, cl_synth_child *c)
 	s.p = p;
 	s.w0 = cl_year_start(p->first_year);
 	s.w1 = cl_year_end(p->last_year);
+	s.cy_from = CL_DATE_OPEN;
+	s.cy_to = -CL_DATE_OPEN;
 	c->number = n;
 	c->council = (int) (n % p->councils);
 	c->n_oc3 = 0;

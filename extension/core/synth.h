@@ -97,6 +97,8 @@ extern const char *cl_synth_council_code(int council);
 extern void cl_synth_child_id(const cl_synth_child *c, char *buf);
 extern void cl_synth_upn(const cl_synth_child *c, char *buf);
 extern const char *cl_synth_ethnic_text(int ethnic);
+/* SEX as a collection year codes it: 1/2 up to 2023-24, M/F from 2024-25. */
+extern const char *cl_synth_sex_text(bool male, int year);
 extern void cl_synth_postcode(uint32_t number, char *buf);
 /* URN of a placement, or false when the episode carries none. */
 extern bool cl_synth_urn(const cl_synth_episode *e, char *buf);
