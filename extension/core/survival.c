@@ -1058,8 +1058,8 @@ cl_cif_at(const cl_surv_state *s, int32_t cause, int32_t day)
 		}
 		if (ndk > 0)
 			f += surv * ndk / (double) at_risk;
-		if (nd > 0)
-			surv *= (double) (at_risk - nd) / (double) at_risk;
+		if (nd > 0)				/* as cl_cif_next, for identical rounding */
+			surv = surv * (double) (at_risk - nd) / (double) at_risk;
 		at_risk -= removed;
 		last_day = d;
 	}
