@@ -18,7 +18,7 @@ CREATE FUNCTION careleaver.leaver_trajectory_send(careleaver.leaver_trajectory) 
 CREATE TYPE careleaver.leaver_trajectory (
   INPUT = careleaver.leaver_trajectory_in, OUTPUT = careleaver.leaver_trajectory_out,
   RECEIVE = careleaver.leaver_trajectory_recv, SEND = careleaver.leaver_trajectory_send,
-  INTERNALLENGTH = VARIABLE, ALIGNMENT = char, STORAGE = extended
+  INTERNALLENGTH = VARIABLE, ALIGNMENT = int4, STORAGE = extended
 );
 COMMENT ON TYPE careleaver.leaver_trajectory IS
   'A care leaver''s OC3 observations by age (metrics.md 5, Trajectories): at most one per age 17 to 25, each IN_TOUCH/ACTIV/ACCOM ("-" = not recorded), or "conflict" when two different records share an age. Text form {17:YES/F2/D1, 18:YES/G5/S2}. Built by careleaver.leaver_trajectory_agg; see doc/trajectories.md.';
