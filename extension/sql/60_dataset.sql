@@ -588,7 +588,8 @@ BEGIN
     FROM c)
   SELECT o.la, o.child, o.decom, o.rne, o.ls, o.cin, o.place, o.place_provider,
          CASE WHEN coalesce(o.dec1, 'infinity') > o.next_decom THEN o.next_decom ELSE o.dec1 END AS dec,
-         o.rec, o.reason_place_change, o.home_post, o.pl_post, o.urn, o.year AS source_year,
+         CASE WHEN o.close_kind = 'stale_open' THEN NULL ELSE o.rec END AS rec,
+         o.reason_place_change, o.home_post, o.pl_post, o.urn, o.year AS source_year,
          concat_ws('; ', o.note1,
            CASE WHEN coalesce(o.dec1, 'infinity') > o.next_decom THEN
              format('%s after the next episode starts (%s): DEC set to %s%s',
