@@ -249,7 +249,7 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.la IS %L', schema_name, 'Local authority code');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.child IS %L', schema_name, 'Child identifier');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.kind IS %L', schema_name,
-                 'revised_episode, revised_end, duplicate_in_return, stale_open, not_restated, overlap, ends_before_start, x1_gap, header_revised, duplicate_oc3 (doc/dataset.md)');
+                 'revised_episode, revised_end, duplicate_in_return, stale_open, not_restated, superseded, overlap, ends_before_start, x1_gap, header_revised, duplicate_oc3 (doc/dataset.md)');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.decom IS %L', schema_name, 'DECOM of the episode concerned (NULL for header and OC3 conflicts)');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.years IS %L', schema_name, 'Collection years of the returns involved');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.detail IS %L', schema_name, 'What disagrees and what the policy kept');
@@ -456,11 +456,14 @@ COMMENT ON FUNCTION careleaver.load_staged(text, jsonb, boolean) IS
 --     return, the row with a DEC, then the first line); differences reported;
 --  2. each return is authoritative for its collection year: an episode that a
 --     later loaded return should have restated but does not is dropped if it
---     starts in or after that later return's year, closed at 31 March before
---     that year if it was still open (REC left blank), or cut back to that
---     31 March if its DEC lies later; always noted and reported;
---  3. an episode that ends after the next one starts is cut back to the next
---     DECOM (REC kept if it had one); noted and reported;
+--     starts in or after that later return's year, closed at the 31 March
+--     ending its own return's year if it was still open (REC left blank), or
+--     cut back to the 31 March before the later return's year if its DEC lies
+--     later; always noted and reported;
+--  3. an episode of an older return that starts inside an episode of a newer
+--     return is dropped (superseded); any other episode that ends after the
+--     next one starts is cut back to the next DECOM (REC kept if it had one,
+--     left blank if it was open); noted and reported;
 --  4. an episode ending before it starts is dropped and reported; X1 endings
 --     followed by a gap are reported only.
 
@@ -486,7 +489,7 @@ BEGIN
   END IF;
 
   DROP TABLE IF EXISTS pg_temp.rc_las, pg_temp.rc_years, pg_temp.rc_all, pg_temp.rc_k,
-    pg_temp.rc_ep, pg_temp.rc_conf;
+    pg_temp.rc_c, pg_temp.rc_drop, pg_temp.rc_ep, pg_temp.rc_conf;
   EXECUTE format('CREATE TEMP TABLE rc_las AS SELECT DISTINCT r.la FROM %I.returns r WHERE $1 IS NULL OR r.la = $1', s)
     USING reconcile.la;
   EXECUTE format($q$CREATE TEMP TABLE rc_years AS
@@ -565,27 +568,47 @@ BEGIN
   SELECT k.la, k.child, k.close_kind, k.decom, ARRAY[k.year, k.next_year],
          CASE k.close_kind
            WHEN 'stale_open' THEN format('open at the end of return %s and absent from return %s: closed on %s with REC blank',
-                                         k.year, k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY'))
+                                         k.year, k.next_year, to_char(greatest(k.decom, make_date(k.year, 3, 31)), 'DD/MM/YYYY'))
            ELSE format('return %s ends it on %s, inside collection year %s, whose return does not have it: DEC cut back to %s',
                        k.year, to_char(k.dec, 'DD/MM/YYYY'), k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY')) END
   FROM rc_k k WHERE k.close_kind IS NOT NULL AND k.drop_kind IS NULL;
 
   -- 3. overlaps between consecutive kept episodes
-  CREATE TEMP TABLE rc_ep AS
-  WITH c AS (
+  CREATE TEMP TABLE rc_c AS
     SELECT k.*,
-           CASE WHEN k.close_kind IS NOT NULL THEN k.next_start - 1 ELSE k.dec END AS dec1,
+           CASE WHEN k.close_kind = 'stale_open' THEN greatest(k.decom, make_date(k.year, 3, 31))
+                WHEN k.close_kind IS NOT NULL THEN k.next_start - 1 ELSE k.dec END AS dec1,
            CASE WHEN k.close_kind = 'stale_open' THEN
                   format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
-                         k.year, k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY'))
+                         k.year, k.next_year, to_char(greatest(k.decom, make_date(k.year, 3, 31)), 'DD/MM/YYYY'))
                 WHEN k.close_kind IS NOT NULL THEN
                   format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
                          to_char(k.dec, 'DD/MM/YYYY'), k.year, k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY'))
            END AS note1
-    FROM rc_k k WHERE k.drop_kind IS NULL),
-  o AS (
+    FROM rc_k k WHERE k.drop_kind IS NULL;
+
+  -- 3a. an episode of an older return starting inside an episode of a newer
+  -- return is superseded by it (the newer return restated that time)
+  CREATE TEMP TABLE rc_drop AS
+  SELECT DISTINCT ON (b.la, b.child, b.decom) b.la, b.child, b.decom, b.year,
+         a.decom AS by_decom, a.year AS by_year, a.dec1 AS by_dec
+  FROM rc_c b JOIN rc_c a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
+   AND a.year > b.year AND coalesce(a.dec1, 'infinity') > b.decom
+  ORDER BY b.la, b.child, b.decom, a.year DESC, a.decom;
+  INSERT INTO rc_conf
+  SELECT d.la, d.child, 'superseded', d.decom, ARRAY[d.year, d.by_year],
+         format('starts inside the episode from %s (%s) of the newer return %s: dropped',
+                to_char(d.by_decom, 'DD/MM/YYYY'),
+                CASE WHEN d.by_dec IS NULL THEN 'open' ELSE 'to ' || to_char(d.by_dec, 'DD/MM/YYYY') END,
+                d.by_year)
+  FROM rc_drop d;
+
+  -- 3b. remaining overlaps: cut back to the next DECOM
+  CREATE TEMP TABLE rc_ep AS
+  WITH o AS (
     SELECT c.*, lead(c.decom) OVER (PARTITION BY c.la, c.child ORDER BY c.decom) AS next_decom
-    FROM c)
+    FROM rc_c c
+    WHERE NOT EXISTS (SELECT 1 FROM rc_drop d WHERE d.la = c.la AND d.child = c.child AND d.decom = c.decom))
   SELECT o.la, o.child, o.decom, o.rne, o.ls, o.cin, o.place, o.place_provider,
          CASE WHEN coalesce(o.dec1, 'infinity') > o.next_decom THEN o.next_decom ELSE o.dec1 END AS dec,
          CASE WHEN o.close_kind = 'stale_open' THEN NULL ELSE o.rec END AS rec,
@@ -668,7 +691,7 @@ BEGIN
            (SELECT count(*) FROM pg_temp.rc_conf c WHERE c.la = l.la)
     FROM pg_temp.rc_las l ORDER BY 1;
   DROP TABLE IF EXISTS pg_temp.rc_las, pg_temp.rc_years, pg_temp.rc_all, pg_temp.rc_k,
-    pg_temp.rc_ep, pg_temp.rc_conf;
+    pg_temp.rc_c, pg_temp.rc_drop, pg_temp.rc_ep, pg_temp.rc_conf;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reconcile(text, text, text) IS
