@@ -128,6 +128,7 @@ CREATE FUNCTION careleaver.create_dataset(schema_name text)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, careleaver
+SET client_min_messages = warning
 AS $fn$
 DECLARE
   m record;
@@ -269,6 +270,7 @@ CREATE FUNCTION careleaver.stage_table(module text)
 RETURNS text
 LANGUAGE plpgsql
 SET search_path = pg_catalog, careleaver, pg_temp
+SET client_min_messages = warning
 AS $fn$
 DECLARE
   cols text;
@@ -293,6 +295,7 @@ CREATE FUNCTION careleaver.load_staged(schema_name text, files jsonb, skip_bad_r
 RETURNS TABLE (la text, year integer, outcome text, detail text)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, careleaver, pg_temp
+SET client_min_messages = warning
 AS $fn$
 DECLARE
   m record;
@@ -318,7 +321,7 @@ BEGIN
     modules := modules || m.module;
     -- one row per cell to check: (DfE column, value, problem or NULL)
     SELECT string_agg(format('(%L, s.%I, %s)', d.dfe_name, d.column_name,
-             CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L END', d.column_name, d.column_name, '', 'child identifier is blank')
+             CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L END', d.column_name, d.column_name, '', 'required: every row needs the child identifier')
                   WHEN d.kind IN ('text', 'upper') THEN 'NULL::text'
                   ELSE format('careleaver.return_value_problem(s.%I, %L)', d.column_name, d.kind) END),
              ', ' ORDER BY d.ord)
@@ -335,7 +338,7 @@ BEGIN
         %s) AS v(col, val, problem)
       WHERE v.problem IS NOT NULL$q$,
       m.module, stage,
-      CASE WHEN m.module = 'episodes' THEN $x$('DECOM', s.decom, CASE WHEN s.decom IS NULL THEN 'DECOM is blank: an episode needs its start date' END),$x$ ELSE '' END,
+      CASE WHEN m.module = 'episodes' THEN $x$('DECOM', s.decom, CASE WHEN s.decom IS NULL THEN 'required: an episode needs its start date' END),$x$ ELSE '' END,
       checks);
   END LOOP;
 
@@ -472,6 +475,7 @@ CREATE FUNCTION careleaver.reconcile(schema_name text, la text DEFAULT NULL,
 RETURNS TABLE (council text, episodes bigint, adjusted bigint, conflicts bigint)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, careleaver, pg_temp
+SET client_min_messages = warning
 AS $fn$
 DECLARE
   s text := schema_name;
