@@ -390,7 +390,7 @@ flags AS (
   UNION ALL
   SELECT '388', 'Episodes', s.la, s.child, s.source_file, s.source_line,
          format('episode ended %%s with X1 (new episode the same day) but no episode starts that day', s.dec)
-    FROM seq s WHERE s.rec = 'X1' AND s.n_decom IS DISTINCT FROM s.dec
+    FROM seq s WHERE s.rec = 'X1' AND s.dec IS NOT NULL AND s.n_decom IS DISTINCT FROM s.dec
   UNION ALL
   SELECT '431', 'Episodes', s.la, s.child, s.source_file, s.source_line,
          format('episode starting %%s is coded as a new period of care (S) but the previous episode ended that day', s.decom)

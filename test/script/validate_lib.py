@@ -10,7 +10,7 @@ parse, and codes that the column's code type rejects, are stored as NULL and
 recorded in the dataset's `rejects` table (column, value, reason), which is
 where careleaver.validate finds "given but not a code" (rules 131-133, 153).
 """
-import csv, datetime, json, os, subprocess, sys
+import csv, datetime, json, os, re, subprocess, sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 SHARED = os.environ.get('CARELEAVER_SHARED') or os.path.join(REPO, '..', 'shared')
@@ -148,7 +148,7 @@ def load_rows(schema, types, module, year, file, header, rows, la='FX', shift=0,
                 e = "public.fx_date(%s, %d, %s, %s, %d, %s, %d, %s)" % (
                     lit(v), shift, lit(schema), lit(la), year, lit(file), line, lit(col.upper()))
             elif ty in ('smallint', 'integer'):
-                e = "(CASE WHEN %s ~ '^\\s*-?\\d+\\s*$' THEN %s::%s END)" % (lit(v), lit(v.strip()), ty)
+                e = '%s::%s' % (lit(v.strip()), ty) if re.fullmatch(r'\s*-?\d+\s*', v) else 'NULL'
             elif ty in ('text', 'character varying'):
                 e = lit(v)
             else:
