@@ -184,4 +184,25 @@ extern int	cl_accom_suitable(int accom);
 extern bool cl_accom_is_homeless_or_insecure(int accom);	/* S, V, W */
 extern const char *cl_accom_type_label(int accom);
 
+/*
+ * Additions (append-only, like the indexes).
+ *
+ * cl_code_ever_valid: false for codes the type reads but no return accepts
+ * (ACCOM S1, X1); cl_code_valid_in_year is then false for every year.
+ * cl_code_hint_is_full_list: true when cl_code_hint lists the whole list
+ * (short lists), false when it lists the codes closest to the bad text.
+ * cl_code_group: the reporting group of a code, for the code_list view: the
+ * legal-status, placement and reason-ceased groups, the activity class
+ * ("EET", "NEET", "not known") and the accommodation type label; NULL for
+ * lists without groups or for an invalid index.
+ * cl_activity_class_name: "EET", "NEET", "not known"; NULL otherwise.
+ */
+extern bool cl_code_ever_valid(cl_code_list list, int index);
+extern bool cl_code_hint_is_full_list(cl_code_list list);
+extern const char *cl_code_group(cl_code_list list, int index);
+extern const char *cl_activity_class_name(cl_activity_class c);
+
+/* Longest code text (CUSTOD): 6 characters. */
+#define CL_CODE_MAX_LEN 6
+
 #endif							/* CL_CODES_H */
