@@ -7,6 +7,7 @@
 # table "Fake data comparison" in doc/validation.md, where each difference is
 # explained.
 import csv, json, os, re, sys
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from validate_lib import *
 

@@ -5,6 +5,7 @@
 # differences listed in doc/validation.md ("Deliberate differences" table),
 # which this test reads and asserts exactly, so a regression still fails.
 import datetime, glob, json, os, re, sys
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from validate_lib import *
 

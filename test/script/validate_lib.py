@@ -77,25 +77,30 @@ END $$;
 """
 
 # Used only while careleaver.create_dataset is not installed: the return
-# tables of DATASET-SPEC.md with text code columns.
+# tables of DATASET-SPEC.md, code columns typed with the extension's code
+# types when they exist (as create_dataset does), else text.
 FALLBACK_DDL = """
 CREATE SCHEMA {s};
 CREATE TABLE {s}.return_header (la text NOT NULL, year integer NOT NULL, child text, sex text, dob date,
   ethnic text, upn text, mother smallint, mc_dob date, source_file text NOT NULL, source_line integer NOT NULL,
   PRIMARY KEY (la, year, source_file, source_line));
-CREATE TABLE {s}.return_episodes (la text NOT NULL, year integer NOT NULL, child text, decom date, rne text,
-  ls text, cin text, place text, place_provider text, dec date, rec text, reason_place_change text,
-  home_post text, pl_post text, urn text, source_file text NOT NULL, source_line integer NOT NULL,
-  PRIMARY KEY (la, year, source_file, source_line));
-CREATE TABLE {s}.return_oc3 (la text NOT NULL, year integer NOT NULL, child text, dob date, in_touch text,
-  activ text, accom text, source_file text NOT NULL, source_line integer NOT NULL,
-  PRIMARY KEY (la, year, source_file, source_line));
+CREATE TABLE {s}.return_episodes (la text NOT NULL, year integer NOT NULL, child text, decom date,
+  rne {new_episode_reason}, ls {legal_status}, cin {need_category}, place {placement_type},
+  place_provider {placement_provider}, dec date, rec {ceased_reason},
+  reason_place_change {placement_change_reason}, home_post text, pl_post text, urn text,
+  source_file text NOT NULL, source_line integer NOT NULL, PRIMARY KEY (la, year, source_file, source_line));
+CREATE TABLE {s}.return_oc3 (la text NOT NULL, year integer NOT NULL, child text, dob date,
+  in_touch {contact_status}, activ {leaver_activity}, accom {leaver_accommodation},
+  source_file text NOT NULL, source_line integer NOT NULL, PRIMARY KEY (la, year, source_file, source_line));
 CREATE TABLE {s}.return_uasc (la text NOT NULL, year integer NOT NULL, child text, sex text, dob date,
   duc date, source_file text NOT NULL, source_line integer NOT NULL,
   PRIMARY KEY (la, year, source_file, source_line));
 CREATE TABLE {s}.rejects (la text, year integer, source_file text NOT NULL, source_line integer,
   column_name text, value text, reason text);
 """
+CODE_TYPES = ['new_episode_reason', 'legal_status', 'need_category', 'placement_type', 'placement_provider',
+              'ceased_reason', 'placement_change_reason', 'contact_status', 'leaver_activity',
+              'leaver_accommodation']
 
 
 def setup_db():
@@ -109,7 +114,11 @@ def create_dataset(schema):
     if has:
         psql("SELECT careleaver.create_dataset(%s)" % lit(schema))
     else:
-        psql(FALLBACK_DDL.format(s='"%s"' % schema))
+        t = {}
+        for ty in CODE_TYPES:
+            ok = psql("SELECT to_regtype('careleaver.%s') IS NOT NULL" % ty).strip() == 't'
+            t[ty] = 'careleaver.' + ty if ok else 'text'
+        psql(FALLBACK_DDL.format(s='"%s"' % schema, **t))
 
 
 def column_types(schema):
