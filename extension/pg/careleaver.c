@@ -4,5 +4,22 @@
 #include "compat.h"
 
 #include "fmgr.h"
+#include "utils/guc.h"
 
 PG_MODULE_MAGIC;
+
+/* Settings are defined by the file of the concept they belong to. */
+extern void cl_disclosure_define_settings(void);
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	cl_disclosure_define_settings();
+#if PG_VERSION_NUM >= 150000
+	MarkGUCPrefixReserved("careleaver");
+#else
+	EmitWarningsOnPlaceholders("careleaver");
+#endif
+}

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Generates extension/sql/10_codes.sql: the ten SSDA903 code types.
+
+Every type has the same shape, so its SQL is written once here:
+    python3 extension/gen_codes_sql.py > extension/sql/10_codes.sql
+Edit this file, not the generated SQL.  The codes themselves live only in
+extension/core/codes.c.
+"""
+
+TYPES = [
+    # name, DfE field, what it is, list order for the comment
+    ("legal_status", "LS", "legal status of an episode",
+     "C1, C2, D1, E1, V2, V3, V4, L1, L2, L3, J1, J2, J3"),
+    ("new_episode_reason", "RNE", "reason for a new episode",
+     "S, L, P, T, B, U"),
+    ("placement_type", "PLACE", "placement type of an episode",
+     "A3, A4, A5, A6, H5, K1, K2, K3, P1, P2, P3, R1, R2, R3, R5, S1, T0..T4, U1..U6, Z1, Z11..Z14"),
+    ("ceased_reason", "REC", "reason an episode ceased",
+     "X1, E11, E12, E2, E3, E4A, E4B, E13, E41, E45, E46, E47, E48, E43, E44, E5, E6, E7, E9, E14, E15, E16, E17, E8"),
+    ("need_category", "CIN", "category of need",
+     "N1..N8"),
+    ("placement_provider", "PLACE_PROVIDER", "placement provider",
+     "PR0..PR5"),
+    ("placement_change_reason", "REASON_PLACE_CHANGE", "reason for a change of placement",
+     "CARPL, CLOSE, ALLEG, STAND, APPRR, CREQB, CREQO, CHILD, LAREQ, PLACE, CUSTOD, OTHER"),
+    ("contact_status", "IN_TOUCH", "care leaver's contact status (OC3)",
+     "YES, NO, DIED, REFU, NREQ, RHOM"),
+    ("leaver_activity", "ACTIV", "care leaver's main activity (OC3)",
+     "F1, P1, F2, P2, F3, P3, F4, P4, F5, P5, G4, G5, G6, 0"),
+    ("leaver_accommodation", "ACCOM", "care leaver's accommodation (OC3)",
+     "0, then B1, B2, C1, C2, ... Z1, Z2 by letter"),
+]
+
+# (sql name, type, result, C symbol, comment)
+GROUPINGS = [
+    ("is_short_break", "legal_status", "boolean", "cl_is_short_break",
+     "True for V3 and V4 (agreed series of short breaks): such episodes are left out of every count (metrics.md section 2)."),
+    ("legal_status_group", "legal_status", "text", "cl_legal_status_group",
+     "DfE legal-status group: Care orders (C1, C2), Placement order granted (E1, D1), Voluntary agreements under s20 (V2), Short breaks (V3, V4), Detained for child protection (L1-L3), Youth justice legal statuses (J1-J3)."),
+    ("placement_group", "placement_type", "text", "cl_placement_group",
+     "DfE placement group: Foster placements, Placed for adoption, Placed with parents or other person with parental responsibility, Other placements in the community (P2, P3), Secure homes and children's homes (K1, K2), Semi-independent living and supported accommodation (H5, K3; our choice), Other residential settings, Residential schools, Temporary placements (T0-T4; our choice), Other placements (Z1, Z11-Z14)."),
+    ("is_temporary_placement", "placement_type", "boolean", "cl_is_temporary_placement",
+     "True for T0 to T4: temporary placements, which are not counted as placements (metrics.md section 3)."),
+    ("starts_placement", "new_episode_reason", "boolean", "cl_starts_placement",
+     "True when an episode with this reason starts a new placement: S, P, T, B, U (metrics.md section 3)."),
+    ("starts_carer_spell", "new_episode_reason", "boolean", "cl_starts_carer_spell",
+     "True when an episode with this reason starts a new carer spell: S, P, B (metrics.md section 3)."),
+    ("ceased_reason_group", "ceased_reason", "text", "cl_ceased_reason_group",
+     "Reason-ceased group: Returned home to live with parents or relatives (E4A, E4B), Adopted (E11, E12), Special guardianship order (E43-E48), Residence order or child arrangements order (E41), Moved into independent living (E5, E6), one group for each other named reason, Other reason (E8), Not a cessation of care (X1)."),
+    ("is_adoption", "ceased_reason", "boolean", "cl_is_adoption",
+     "True for E11 and E12 (adopted)."),
+    ("is_special_guardianship_order", "ceased_reason", "boolean", "cl_is_special_guardianship_order",
+     "True for E43 to E48 (special guardianship order)."),
+    ("is_returned_home", "ceased_reason", "boolean", "cl_is_returned_home",
+     "True for E4A and E4B (returned home, metrics.md section 6)."),
+    ("is_family_exit", "ceased_reason", "boolean", "cl_is_family_exit",
+     "True for E4A, E4B, E13 and E41 (the family-exit group of metrics.md section 6)."),
+    ("activity_group", "leaver_activity", "text", "cl_activity_group",
+     "'EET' (F1-F5, P1-P5), 'NEET' (G4, G5, G6) or 'not known' (0), metrics.md section 5."),
+    ("is_higher_education", "leaver_activity", "boolean", "cl_is_higher_education",
+     "True for F1 and P1 (higher education)."),
+    ("is_apprenticeship", "leaver_activity", "boolean", "cl_is_apprenticeship",
+     "True for F4 and P4 (apprenticeship)."),
+    ("accommodation_type", "leaver_accommodation", "text", "cl_accommodation_type",
+     "The accommodation type: the letter of the code (B1 gives B); NULL for 0 (not known)."),
+    ("accommodation_type_label", "leaver_accommodation", "text", "cl_accommodation_type_label",
+     "The accommodation type's published category, e.g. 'With former foster carers' for Z1 and Z2; NULL for 0."),
+    ("is_suitable", "leaver_accommodation", "boolean", "cl_is_suitable",
+     "True when the accommodation is considered suitable (digit 1), false when unsuitable (digit 2), NULL for 0 (no information), metrics.md section 5."),
+    ("is_homeless_or_insecure", "leaver_accommodation", "boolean", "cl_is_homeless_or_insecure",
+     "True for letters S (no fixed abode or homeless), V (emergency accommodation) and W (bed and breakfast): our choice, metrics.md section 5."),
+]
+
+FN = "LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE"
+INT = "LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE"
+
+OPS = [
+    # op, suffix, internal fn, commutator, negator, restrict, join, strategy, words
+    ("<", "lt", "int2lt", ">", ">=", "scalarltsel", "scalarltjoinsel", 1, "comes before"),
+    ("<=", "le", "int2le", ">=", ">", "scalarlesel", "scalarlejoinsel", 2, "comes before or is"),
+    ("=", "eq", "int2eq", "=", "<>", "eqsel", "eqjoinsel", 3, "is"),
+    (">=", "ge", "int2ge", "<=", "<", "scalargesel", "scalargejoinsel", 4, "comes after or is"),
+    (">", "gt", "int2gt", "<", "<=", "scalargtsel", "scalargtjoinsel", 5, "comes after"),
+    ("<>", "ne", "int2ne", "<>", "=", "neqsel", "neqjoinsel", None, "is not"),
+]
+
+
+def fncomment(name, op, words):
+    if op == "=":
+        return f"True when the two {name} codes are the same; implements =."
+    if op == "<>":
+        return f"True when the two {name} codes differ; implements <>."
+    return f"True when the first {name} {words} the second in DfE list order; implements {op}."
+
+
+def opcomment(name, op):
+    if op == "=":
+        return f"{name} equality"
+    if op == "<>":
+        return f"{name} inequality"
+    return f"{name} {op} {name}, in DfE list order"
+
+
+def q(s):
+    return "'" + s.replace("'", "''") + "'"
+
+
+def main():
+    out = []
+    w = out.append
+    w("-- 10_codes.sql: the ten SSDA903 code types, their operators, opclasses, casts")
+    w("-- and functions.  GENERATED by extension/gen_codes_sql.py: edit that, not this.")
+    w("-- Each type is 2 bytes, passed by value, holding the code's stable index")
+    w("-- (extension/core/codes.h); it reads text trimmed and ignoring case and prints")
+    w("-- the DfE spelling.  Values sort in DfE list order (the index order).")
+    w("-- Comparison and hashing reuse PostgreSQL's int2 functions; the binary form")
+    w("-- (send/recv) is the code's text, so COPY (FORMAT binary) is index-free.")
+    w("")
+    for name, field, what, order in TYPES:
+        t = "careleaver." + name
+        w(f"-- ---------------------------------------------------------------- {name} ({field})")
+        w(f"CREATE TYPE {t};")
+        w(f"CREATE FUNCTION {t}_in(cstring) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'cl_{name}_in' {FN};")
+        w(f"CREATE FUNCTION {t}_out({t}) RETURNS cstring\n  AS 'MODULE_PATHNAME', 'cl_{name}_out' {FN};")
+        w(f"CREATE FUNCTION {t}_recv(internal) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'cl_{name}_recv' {FN};")
+        w(f"CREATE FUNCTION {t}_send({t}) RETURNS bytea\n  AS 'MODULE_PATHNAME', 'cl_{name}_send' {FN};")
+        w(f"CREATE TYPE {t} (\n  INPUT = {t}_in, OUTPUT = {t}_out,\n  RECEIVE = {t}_recv, SEND = {t}_send,\n"
+          f"  INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain\n);")
+        w(f"COMMENT ON TYPE {t} IS {q(f'SSDA903 {what} (DfE field {field}). Input is trimmed and read ignoring case; output is the DfE spelling. Values sort in DfE list order: {order}. Labels and years: careleaver.label, careleaver.valid_in_year, view careleaver.code_list.')};")
+        w(f"COMMENT ON FUNCTION {t}_in(cstring) IS {q(f'Text input of {t}: a {field} code, trimmed, any case; 22P02 otherwise.')};")
+        w(f"COMMENT ON FUNCTION {t}_out({t}) IS {q(f'Text output of {t}: the DfE spelling.')};")
+        w(f"COMMENT ON FUNCTION {t}_recv(internal) IS {q(f'Binary input of {t}: the code as text, validated.')};")
+        w(f"COMMENT ON FUNCTION {t}_send({t}) IS {q(f'Binary output of {t}: the code as text (independent of the stored index).')};")
+        # comparison functions
+        for op, suf, fn, com, neg, rs, js, strat, words in OPS:
+            w(f"CREATE FUNCTION {t}_{suf}({t}, {t}) RETURNS boolean\n  AS '{fn}' {INT} LEAKPROOF;")
+            w(f"COMMENT ON FUNCTION {t}_{suf}({t}, {t}) IS {q(fncomment(name, op, words))};")
+        w(f"CREATE FUNCTION {t}_cmp({t}, {t}) RETURNS integer\n  AS 'btint2cmp' {INT} LEAKPROOF;")
+        w(f"COMMENT ON FUNCTION {t}_cmp({t}, {t}) IS {q(f'Btree comparison of {name} codes in DfE list order: -1, 0 or 1.')};")
+        w(f"CREATE FUNCTION {t}_sortsupport(internal) RETURNS void\n  AS 'btint2sortsupport' {INT};")
+        w(f"COMMENT ON FUNCTION {t}_sortsupport(internal) IS {q(f'Btree sort support for {name} (fast sorting).')};")
+        w(f"CREATE FUNCTION {t}_hash({t}) RETURNS integer\n  AS 'hashint2' {INT} LEAKPROOF;")
+        w(f"COMMENT ON FUNCTION {t}_hash({t}) IS {q(f'Hash of a {name} code, for hash joins, hash aggregation and hash indexes.')};")
+        w(f"CREATE FUNCTION {t}_hash_extended({t}, bigint) RETURNS bigint\n  AS 'hashint2extended' {INT} LEAKPROOF;")
+        w(f"COMMENT ON FUNCTION {t}_hash_extended({t}, bigint) IS {q(f'Seeded 64-bit hash of a {name} code (hash partitioning).')};")
+        for op, suf, fn, com, neg, rs, js, strat, words in OPS:
+            extra = ", HASHES, MERGES" if op == "=" else ""
+            w(f"CREATE OPERATOR careleaver.{op} (\n  LEFTARG = {t}, RIGHTARG = {t}, FUNCTION = {t}_{suf},\n"
+              f"  COMMUTATOR = OPERATOR(careleaver.{com}), NEGATOR = OPERATOR(careleaver.{neg}),\n"
+              f"  RESTRICT = {rs}, JOIN = {js}{extra}\n);")
+            w(f"COMMENT ON OPERATOR careleaver.{op} ({t}, {t}) IS {q(opcomment(name, op))};")
+        w(f"CREATE OPERATOR CLASS careleaver.{name}_ops DEFAULT FOR TYPE {t} USING btree AS")
+        w(",\n".join(f"  OPERATOR {strat} careleaver.{op}" for op, _, _, _, _, _, _, strat, _ in OPS if strat)
+          + f",\n  FUNCTION 1 {t}_cmp({t}, {t}),\n  FUNCTION 2 {t}_sortsupport(internal);")
+        w(f"COMMENT ON OPERATOR CLASS careleaver.{name}_ops USING btree IS {q(f'Default btree ordering of {name}: DfE list order.')};")
+        w(f"CREATE OPERATOR CLASS careleaver.{name}_hash_ops DEFAULT FOR TYPE {t} USING hash AS\n"
+          f"  OPERATOR 1 careleaver.=,\n  FUNCTION 1 {t}_hash({t}),\n  FUNCTION 2 {t}_hash_extended({t}, bigint);")
+        w(f"COMMENT ON OPERATOR CLASS careleaver.{name}_hash_ops USING hash IS {q(f'Default hash opclass of {name}.')};")
+        w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_ops USING btree IS {q(f'Btree operators of {name}.')};")
+        w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_hash_ops USING hash IS {q(f'Hash operators of {name}.')};")
+        w(f"CREATE CAST ({t} AS text) WITH INOUT;")
+        w(f"COMMENT ON CAST ({t} AS text) IS {q(f'Explicit cast of a {name} to its DfE spelling.')};")
+        w(f"CREATE CAST (text AS {t}) WITH INOUT;")
+        w(f"COMMENT ON CAST (text AS {t}) IS {q(f'Explicit cast of text to {name}: trimmed, any case; 22P02 for anything else.')};")
+        w(f"CREATE FUNCTION careleaver.label({t}) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_{name}_label' {FN};")
+        w(f"COMMENT ON FUNCTION careleaver.label({t}) IS {q(f'The DfE label of a {field} code (shortened from the DfE guide).')};")
+        w(f"CREATE FUNCTION careleaver.valid_in_year({t}, collection_year integer) RETURNS boolean\n"
+          f"  AS 'MODULE_PATHNAME', 'cl_{name}_valid_in_year' {FN};")
+        w(f"COMMENT ON FUNCTION careleaver.valid_in_year({t}, integer) IS {q(f'True when a return for the collection year (named by the year it ends: 2024 = 2023-24) may carry this {field} code (reference 3.6; first_year and last_year in careleaver.code_list).')};")
+        w("")
+    w("-- ---------------------------------------------------------------- groupings")
+    for fn, typ, res, sym, comment in GROUPINGS:
+        t = "careleaver." + typ
+        w(f"CREATE FUNCTION careleaver.{fn}({t}) RETURNS {res}\n  AS 'MODULE_PATHNAME', '{sym}' {FN};")
+        w(f"COMMENT ON FUNCTION careleaver.{fn}({t}) IS {q(comment)};")
+    w("")
+    w("-- ---------------------------------------------------------------- code_list")
+    cols = [
+        ("list_name", "text", "The code type, e.g. legal_status (careleaver.legal_status)."),
+        ("field", "text", "The DfE field (code list) name, e.g. LS, REASON_PLACE_CHANGE."),
+        ("code", "text", "The code in its DfE spelling; join on column::text."),
+        ("label", "text", "The DfE label (shortened)."),
+        ("first_year", "integer", "First collection year (by the year it ends) whose return may carry the code; NULL when unbounded."),
+        ("last_year", "integer", "Last collection year whose return may carry the code; NULL when unbounded."),
+        ("group_name", "text", "Reporting group: legal-status, placement or reason-ceased group, activity class (EET, NEET, not known) or accommodation type; NULL for lists without groups."),
+        ("list_order", "integer", "Position in the DfE list, which is the sort order of the type."),
+        ("accepted_in_returns", "boolean", "False for codes the type reads but no return accepts (ACCOM S1, X1)."),
+    ]
+    outs = ", ".join(f"OUT {c} {ty}" for c, ty, _ in cols)
+    w(f"CREATE FUNCTION careleaver.code_list_rows({outs})\n  RETURNS SETOF record\n"
+      f"  AS 'MODULE_PATHNAME', 'cl_code_list_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 160;")
+    w("COMMENT ON FUNCTION careleaver.code_list_rows() IS 'Every code of every SSDA903 code type with its label, years and group (backs the view careleaver.code_list).';")
+    w("CREATE VIEW careleaver.code_list AS\n  SELECT " + ", ".join(c for c, _, _ in cols) + "\n    FROM careleaver.code_list_rows();")
+    w("COMMENT ON VIEW careleaver.code_list IS 'Every code of every SSDA903 code type, for reports and BI tools: join code to a column cast to text, within list_name.';")
+    for c, _, comment in cols:
+        w(f"COMMENT ON COLUMN careleaver.code_list.{c} IS {q(comment)};")
+    print("\n".join(out))
+
+
+main()

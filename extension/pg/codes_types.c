@@ -1,0 +1,283 @@
+/*
+ * codes_types.c: the ten SSDA903 code types (careleaver.legal_status, ...).
+ *
+ * Each type is a pass-by-value int2 holding the code's stable index (codes.h).
+ * One shared implementation per operation, driven by the list id; the
+ * CL_CODE_TYPE macro generates each type's fmgr entry points.  Comparison,
+ * hashing and sort support reuse PostgreSQL's int2 functions (declared in
+ * 10_codes.sql), since the order of a type is its index order.
+ *
+ * Binary send/recv carry the code's TEXT, not its index, so a binary COPY
+ * does not depend on the on-disk numbering.
+ */
+#include "compat.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "codes.h"
+
+#define CL_HINT_BUFSIZE 256
+
+/* Input errors are soft (pg_input_is_valid, COPY ... ON_ERROR) from PG 16. */
+#if PG_VERSION_NUM >= 160000
+#define CL_INPUT_ERROR(...) ereturn(fcinfo->context, (Datum) 0, __VA_ARGS__)
+#else
+#define CL_INPUT_ERROR(...) ereport(ERROR, __VA_ARGS__)
+#endif
+
+static bool
+is_blank(const char *s)
+{
+	for (; *s; s++)
+		if (!(*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f'))
+			return false;
+	return true;
+}
+
+/* Reports a bad code as PostgreSQL's input functions do. */
+static Datum
+code_in(FunctionCallInfo fcinfo, cl_code_list list)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	size_t		len = strlen(str);
+	int			idx = cl_code_parse(list, str, len);
+
+	if (idx == 0)
+	{
+		char		hint[CL_HINT_BUFSIZE];
+		bool		full = cl_code_hint_is_full_list(list);
+
+		cl_code_hint(list, str, len, hint, sizeof hint);
+		CL_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input value for type careleaver.%s: \"%s\"",
+						cl_list_type_name(list), str),
+				 is_blank(str) ?
+				 errdetail("An empty string is not a code of SSDA903 list %s; a missing value is NULL.",
+						   cl_list_field_name(list)) :
+				 errdetail("Codes of SSDA903 list %s are read trimmed and ignoring case.",
+						   cl_list_field_name(list)),
+				 full ? errhint("Valid codes are: %s.", hint) :
+				 is_blank(str) ? errhint("Valid codes include: %s; see careleaver.code_list.", hint) :
+				 errhint("The closest valid codes are: %s.", hint)));
+	}
+	PG_RETURN_INT16((int16) idx);
+}
+
+static const char *
+code_text_or_error(cl_code_list list, int idx)
+{
+	const char *t = cl_code_text(list, idx);
+
+	if (t == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid stored value %d for type careleaver.%s",
+						idx, cl_list_type_name(list))));
+	return t;
+}
+
+static Datum
+code_out(FunctionCallInfo fcinfo, cl_code_list list)
+{
+	PG_RETURN_CSTRING(pstrdup(code_text_or_error(list, PG_GETARG_INT16(0))));
+}
+
+static Datum
+code_send(FunctionCallInfo fcinfo, cl_code_list list)
+{
+	const char *t = code_text_or_error(list, PG_GETARG_INT16(0));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, t, strlen(t));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static Datum
+code_recv(FunctionCallInfo fcinfo, cl_code_list list)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			nbytes;
+	char	   *str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	int			idx = cl_code_parse(list, str, (size_t) nbytes);
+
+	if (idx == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type careleaver.%s: \"%s\"",
+						cl_list_type_name(list), str),
+				 errdetail("The binary form of a code is its text.")));
+	pfree(str);
+	PG_RETURN_INT16((int16) idx);
+}
+
+static Datum
+code_label(FunctionCallInfo fcinfo, cl_code_list list)
+{
+	const char *l = cl_code_label(list, PG_GETARG_INT16(0));
+
+	if (l == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(l));
+}
+
+static Datum
+code_valid_in_year(FunctionCallInfo fcinfo, cl_code_list list)
+{
+	PG_RETURN_BOOL(cl_code_valid_in_year(list, PG_GETARG_INT16(0), PG_GETARG_INT32(1)));
+}
+
+#define CL_CODE_ENTRY(name, op, list) \
+	PG_FUNCTION_INFO_V1(cl_##name##_##op); \
+	Datum cl_##name##_##op(PG_FUNCTION_ARGS); \
+	Datum cl_##name##_##op(PG_FUNCTION_ARGS) { return code_##op(fcinfo, list); }
+
+#define CL_CODE_TYPE(name, list) \
+	CL_CODE_ENTRY(name, in, list) \
+	CL_CODE_ENTRY(name, out, list) \
+	CL_CODE_ENTRY(name, send, list) \
+	CL_CODE_ENTRY(name, recv, list) \
+	CL_CODE_ENTRY(name, label, list) \
+	CL_CODE_ENTRY(name, valid_in_year, list)
+
+CL_CODE_TYPE(legal_status, CL_LIST_LEGAL_STATUS)
+CL_CODE_TYPE(new_episode_reason, CL_LIST_NEW_EPISODE_REASON)
+CL_CODE_TYPE(placement_type, CL_LIST_PLACEMENT_TYPE)
+CL_CODE_TYPE(ceased_reason, CL_LIST_CEASED_REASON)
+CL_CODE_TYPE(need_category, CL_LIST_NEED_CATEGORY)
+CL_CODE_TYPE(placement_provider, CL_LIST_PLACEMENT_PROVIDER)
+CL_CODE_TYPE(placement_change_reason, CL_LIST_PLACEMENT_CHANGE_REASON)
+CL_CODE_TYPE(contact_status, CL_LIST_CONTACT_STATUS)
+CL_CODE_TYPE(leaver_activity, CL_LIST_LEAVER_ACTIVITY)
+CL_CODE_TYPE(leaver_accommodation, CL_LIST_LEAVER_ACCOMMODATION)
+
+/* ---- groupings: one code argument, a bool or text result ----------------- */
+
+#define CL_BOOL_FN(sqlname, corefn) \
+	PG_FUNCTION_INFO_V1(cl_##sqlname); \
+	Datum cl_##sqlname(PG_FUNCTION_ARGS); \
+	Datum cl_##sqlname(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(corefn(PG_GETARG_INT16(0))); }
+
+static Datum
+text_or_null(FunctionCallInfo fcinfo, const char *s)
+{
+	if (s == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(s));
+}
+
+#define CL_TEXT_FN(sqlname, expr) \
+	PG_FUNCTION_INFO_V1(cl_##sqlname); \
+	Datum cl_##sqlname(PG_FUNCTION_ARGS); \
+	Datum cl_##sqlname(PG_FUNCTION_ARGS) { int16 code = PG_GETARG_INT16(0); return text_or_null(fcinfo, (expr)); }
+
+CL_BOOL_FN(is_short_break, cl_ls_is_short_break)
+CL_BOOL_FN(is_temporary_placement, cl_place_is_temporary)
+CL_BOOL_FN(starts_placement, cl_rne_starts_placement)
+CL_BOOL_FN(starts_carer_spell, cl_rne_starts_carer_spell)
+CL_BOOL_FN(is_adoption, cl_rec_is_adoption)
+CL_BOOL_FN(is_special_guardianship_order, cl_rec_is_sgo)
+CL_BOOL_FN(is_returned_home, cl_rec_is_returned_home)
+CL_BOOL_FN(is_family_exit, cl_rec_is_family_exit)
+CL_BOOL_FN(is_higher_education, cl_activ_is_higher_education)
+CL_BOOL_FN(is_apprenticeship, cl_activ_is_apprenticeship)
+CL_BOOL_FN(is_homeless_or_insecure, cl_accom_is_homeless_or_insecure)
+
+CL_TEXT_FN(legal_status_group, cl_ls_group(code))
+CL_TEXT_FN(placement_group, cl_place_group(code))
+CL_TEXT_FN(ceased_reason_group, cl_rec_group(code))
+CL_TEXT_FN(activity_group, cl_activity_class_name(cl_activ_class(code)))
+CL_TEXT_FN(accommodation_type_label, cl_accom_type_label(code))
+
+PG_FUNCTION_INFO_V1(cl_accommodation_type);
+Datum		cl_accommodation_type(PG_FUNCTION_ARGS);
+Datum
+cl_accommodation_type(PG_FUNCTION_ARGS)
+{
+	char		letter[2] = {cl_accom_letter(PG_GETARG_INT16(0)), '\0'};
+
+	if (letter[0] == '\0')
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(letter));
+}
+
+PG_FUNCTION_INFO_V1(cl_is_suitable);
+Datum		cl_is_suitable(PG_FUNCTION_ARGS);
+Datum
+cl_is_suitable(PG_FUNCTION_ARGS)
+{
+	int			s = cl_accom_suitable(PG_GETARG_INT16(0));
+
+	if (s < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(s == 1);
+}
+
+/* ---- code_list_rows(): every code of every list, for BI tools ------------ */
+
+#define CODE_LIST_COLS 9
+
+PG_FUNCTION_INFO_V1(cl_code_list_rows);
+Datum		cl_code_list_rows(PG_FUNCTION_ARGS);
+Datum
+cl_code_list_rows(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	int			pos;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("function returning record called in context that cannot accept type record")));
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		/* user_fctx unused: call_cntr walks the lists in order */
+		MemoryContextSwitchTo(oldcontext);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+
+	/* map call_cntr to (list, index) */
+	pos = (int) funcctx->call_cntr;
+	for (int l = 0; l < CL_LIST_COUNT; l++)
+	{
+		int			n = cl_code_count((cl_code_list) l);
+
+		if (pos < n)
+		{
+			cl_code_list list = (cl_code_list) l;
+			int			idx = pos + 1;
+			Datum		values[CODE_LIST_COLS];
+			bool		nulls[CODE_LIST_COLS] = {false};
+			const char *group = cl_code_group(list, idx);
+			int			first = cl_code_first_year(list, idx);
+			int			last = cl_code_last_year(list, idx);
+			HeapTuple	tuple;
+
+			values[0] = CStringGetTextDatum(cl_list_type_name(list));
+			values[1] = CStringGetTextDatum(cl_list_field_name(list));
+			values[2] = CStringGetTextDatum(cl_code_text(list, idx));
+			values[3] = CStringGetTextDatum(cl_code_label(list, idx));
+			values[4] = Int32GetDatum(first);
+			nulls[4] = (first == 0);
+			values[5] = Int32GetDatum(last);
+			nulls[5] = (last == 0);
+			values[6] = group ? CStringGetTextDatum(group) : (Datum) 0;
+			nulls[6] = (group == NULL);
+			values[7] = Int32GetDatum(idx);
+			values[8] = BoolGetDatum(cl_code_ever_valid(list, idx));
+			tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
+			SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
+		}
+		pos -= n;
+	}
+	SRF_RETURN_DONE(funcctx);
+}
