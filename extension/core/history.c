@@ -182,6 +182,19 @@ cl_history_payload_size(int32_t n)
 }
 
 void
+cl_history_write_header(void *buf, int32_t n, int32_t missing_decom, uint8_t flags)
+{
+	uint8_t    *p = buf;
+	uint16_t	reserved = 0;
+
+	p[0] = CL_HISTORY_VERSION;
+	p[1] = flags;
+	memcpy(p + 2, &reserved, 2);
+	memcpy(p + 4, &n, 4);
+	memcpy(p + 8, &missing_decom, 4);
+}
+
+void
 cl_history_write(void *buf, const cl_episode *ep, int32_t n, int32_t missing_decom,
 				 uint8_t flags)
 {

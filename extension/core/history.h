@@ -104,6 +104,9 @@ extern size_t cl_history_payload_size(int32_t n);
 extern void cl_history_write(void *buf, const cl_episode *ep, int32_t n,
 							 int32_t missing_decom, uint8_t flags);
 
+/* Writes only the header (the episodes are already in place after it). */
+extern void cl_history_write_header(void *buf, int32_t n, int32_t missing_decom, uint8_t flags);
+
 /*
  * A view over a stored payload of len bytes, checking only the version and
  * the size (cheap: for every function call on a stored value).  The payload
