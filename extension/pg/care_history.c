@@ -21,6 +21,8 @@ PG_FUNCTION_INFO_V1(cl_care_history_in);
 PG_FUNCTION_INFO_V1(cl_care_history_out);
 PG_FUNCTION_INFO_V1(cl_care_history_recv);
 PG_FUNCTION_INFO_V1(cl_care_history_send);
+PG_FUNCTION_INFO_V1(cl_care_history_eq);
+PG_FUNCTION_INFO_V1(cl_care_history_ne);
 PG_FUNCTION_INFO_V1(cl_care_history_agg_sfunc);
 PG_FUNCTION_INFO_V1(cl_care_history_merge_sfunc);
 PG_FUNCTION_INFO_V1(cl_care_history_agg_final);
@@ -186,6 +188,35 @@ cl_care_history_send(PG_FUNCTION_ARGS)
 		pq_sendbyte(&buf, e->rpc);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------------------------------------------------------------- equality */
+
+/*
+ * Two histories are equal when they hold the same episodes and the same count
+ * of rows without DECOM.  The stored form is canonical (sorted, defect bits
+ * derived), so this is a comparison of the payloads.
+ */
+static bool
+history_equal(FunctionCallInfo fcinfo)
+{
+	cl_history	a = cl_pg_history_arg(fcinfo, 0);
+	cl_history	b = cl_pg_history_arg(fcinfo, 1);
+
+	return a.n == b.n && a.missing_decom == b.missing_decom &&
+		(a.n == 0 || memcmp(a.ep, b.ep, a.n * sizeof(cl_episode)) == 0);
+}
+
+Datum
+cl_care_history_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(history_equal(fcinfo));
+}
+
+Datum
+cl_care_history_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!history_equal(fcinfo));
 }
 
 /* ---------------------------------------------------------------- aggregates */

@@ -28,6 +28,25 @@ COMMENT ON FUNCTION careleaver.care_history_recv(internal) IS
 COMMENT ON FUNCTION careleaver.care_history_send(careleaver.care_history) IS
   'Binary output of careleaver.care_history.';
 
+CREATE FUNCTION careleaver.care_history_eq(careleaver.care_history, careleaver.care_history) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'cl_care_history_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION careleaver.care_history_ne(careleaver.care_history, careleaver.care_history) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'cl_care_history_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.care_history_eq(careleaver.care_history, careleaver.care_history) IS
+  'True when two histories hold the same episodes and the same count of rows without DECOM; implements =.';
+COMMENT ON FUNCTION careleaver.care_history_ne(careleaver.care_history, careleaver.care_history) IS
+  'Negation of careleaver.care_history_eq; implements <>.';
+CREATE OPERATOR careleaver.= (
+  LEFTARG = careleaver.care_history, RIGHTARG = careleaver.care_history, FUNCTION = careleaver.care_history_eq,
+  COMMUTATOR = OPERATOR(careleaver.=), NEGATOR = OPERATOR(careleaver.<>), RESTRICT = eqsel, JOIN = eqjoinsel
+);
+CREATE OPERATOR careleaver.<> (
+  LEFTARG = careleaver.care_history, RIGHTARG = careleaver.care_history, FUNCTION = careleaver.care_history_ne,
+  COMMUTATOR = OPERATOR(careleaver.<>), NEGATOR = OPERATOR(careleaver.=), RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR careleaver.= (careleaver.care_history, careleaver.care_history) IS 'care_history equality (same episodes)';
+COMMENT ON OPERATOR careleaver.<> (careleaver.care_history, careleaver.care_history) IS 'care_history inequality';
+
 CREATE TYPE careleaver.leaver_category AS ENUM ('eligible', 'relevant', 'former_relevant', 'qualifying');
 COMMENT ON TYPE careleaver.leaver_category IS
   'Care-leaver status of a young person at a date (metrics.md 4): eligible, relevant, former relevant or qualifying (Children Act 1989; Care Leavers (England) Regulations 2010).';
