@@ -40,6 +40,7 @@ PG_FUNCTION_INFO_V1(cl_sql_stability_two_year);
 PG_FUNCTION_INFO_V1(cl_sql_stability_long_term);
 PG_FUNCTION_INFO_V1(cl_sql_in_leaver_cohort);
 PG_FUNCTION_INFO_V1(cl_sql_leaver_cohort_age);
+PG_FUNCTION_INFO_V1(cl_sql_collection_year_birthday);
 PG_FUNCTION_INFO_V1(cl_sql_leaver_outcome);
 PG_FUNCTION_INFO_V1(cl_sql_cfsr_indicators);
 PG_FUNCTION_INFO_V1(cl_sql_cfsr_permanency_12m);
@@ -438,6 +439,26 @@ cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
 		!cl_in_leaver_cohort(&h, dob, year, age, NULL))
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(age);
+}
+
+/* collection_year_birthday(dob, year): age, birthday */
+Datum
+cl_sql_collection_year_birthday(PG_FUNCTION_ARGS)
+{
+	cl_date		dob = cl_pg_date_arg(fcinfo, 0, "date of birth");
+	int			year = year_arg(fcinfo, 1);
+	TupleDesc	desc = result_desc(fcinfo);
+	cl_date		b;
+	Datum		v[2];
+	bool		nl[2] = {false};
+
+	int			age = cl_birthday_age_in_year(dob, year, &b);
+
+	if (age < 0)
+		nl[0] = nl[1] = true;	/* born after the year */
+	v[0] = Int32GetDatum(age);
+	v[1] = DateADTGetDatum(b);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, nl)));
 }
 
 /*
