@@ -302,6 +302,8 @@ DECLARE
   r record;
   stage text;
   checks text;
+  row_filter text;
+  any_problems boolean;
   conv text;
   cols text;
   modules text[] := '{}';
@@ -324,12 +326,20 @@ BEGIN
              CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L END', d.column_name, d.column_name, '', 'required: every row needs the child identifier')
                   WHEN d.kind IN ('text', 'upper') THEN 'NULL::text'
                   ELSE format('careleaver.return_value_problem(s.%I, %L)', d.column_name, d.kind) END),
-             ', ' ORDER BY d.ord)
-      INTO checks FROM careleaver.dataset_columns() d WHERE d.module = m.module;
+             ', ' ORDER BY d.ord),
+           string_agg(CASE WHEN d.kind = 'id' THEN format('s.%I IS NULL OR btrim(s.%I) = %L', d.column_name, d.column_name, '')
+                           WHEN d.kind NOT IN ('text', 'upper')
+                           THEN format('careleaver.return_value_problem(s.%I, %L) IS NOT NULL', d.column_name, d.kind) END,
+                      ' OR ' ORDER BY d.ord)
+      INTO checks, row_filter FROM careleaver.dataset_columns() d WHERE d.module = m.module;
+    -- a cheap test per row first; the bad rows only are taken apart per cell
     EXECUTE format($q$
       INSERT INTO pg_temp.careleaver_load_problems
       SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem
-      FROM pg_temp.%I s
+      FROM (SELECT * FROM pg_temp.%I s
+            WHERE s.la IS NULL OR btrim(s.la) = '' OR s.year IS NULL
+               OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
+            OFFSET 0) s
       CROSS JOIN LATERAL (VALUES
         ('LA', s.la, CASE WHEN s.la IS NULL OR btrim(s.la) = '' THEN 'council (LA) is blank' END),
         ('YEAR', s.year, CASE WHEN s.year IS NULL THEN 'collection year is blank'
@@ -338,6 +348,7 @@ BEGIN
         %s) AS v(col, val, problem)
       WHERE v.problem IS NOT NULL$q$,
       m.module, stage,
+      CASE WHEN m.module = 'episodes' THEN 'OR s.decom IS NULL' ELSE '' END, row_filter,
       CASE WHEN m.module = 'episodes' THEN $x$('DECOM', s.decom, CASE WHEN s.decom IS NULL THEN 'required: an episode needs its start date' END),$x$ ELSE '' END,
       checks);
   END LOOP;
@@ -348,6 +359,7 @@ BEGIN
   END IF;
 
   SELECT count(*) INTO nproblems FROM pg_temp.careleaver_load_problems;
+  any_problems := nproblems > 0;
   IF nproblems > 0 AND NOT skip_bad_rows THEN
     la := NULL; year := NULL; outcome := 'rejected';
     detail := format('%s bad value(s); nothing loaded', nproblems);
@@ -414,9 +426,12 @@ BEGIN
         WHERE btrim(s.la) = $1 AND s.year IS NOT NULL
           AND careleaver.return_value_problem(s.year, 'integer') IS NULL
           AND careleaver.return_integer(s.year) = $2
-          AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_problems p
-                          WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)$q$,
-        schema_name, 'return_' || stage, cols, conv, 'careleaver_stage_' || stage, stage)
+          %s$q$,
+        schema_name, 'return_' || stage, cols, conv, 'careleaver_stage_' || stage,
+        CASE WHEN any_problems THEN
+          format('AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_problems p '
+                 'WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)', stage)
+        ELSE '' END)
         USING r.la, r.year;
       GET DIAGNOSTICS nproblems = ROW_COUNT;
       nrows := nrows + nproblems;
