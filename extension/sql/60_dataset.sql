@@ -522,7 +522,8 @@ BEGIN
   EXECUTE format($q$CREATE TEMP TABLE rc_all AS
     SELECT e.la, e.year, %s, e.source_file, e.source_line,
            row_number() OVER (PARTITION BY e.la, e.child, e.decom
-                              ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk
+                              ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk,
+           max(e.year) OVER (PARTITION BY e.la, e.child) AS child_last_year
     FROM %I.return_episodes e WHERE e.la IN (SELECT l.la FROM pg_temp.rc_las l)$q$, ep_cols, s);
 
   -- 1. duplicates and revisions of the same (child, DECOM)
@@ -531,7 +532,9 @@ BEGIN
          format('%s rows with this DECOM in return %s (%s); kept %s', count(*), a.year,
                 string_agg(a.source_file || ':' || a.source_line, ', ' ORDER BY a.rk),
                 (array_agg(a.source_file || ':' || a.source_line ORDER BY a.rk))[1])
-  FROM rc_all a GROUP BY a.la, a.child, a.decom, a.year HAVING count(*) > 1;
+  FROM rc_all a
+  WHERE (a.la, a.child, a.decom) IN (SELECT d.la, d.child, d.decom FROM rc_all d WHERE d.rk > 1)
+  GROUP BY a.la, a.child, a.decom, a.year HAVING count(*) > 1;
 
   INSERT INTO rc_conf
   SELECT o.la, o.child, 'revised_episode', o.decom, ARRAY[o.year, k.year],
@@ -613,6 +616,7 @@ BEGIN
          a.decom AS by_decom, a.year AS by_year, a.dec1 AS by_dec
   FROM rc_c b JOIN rc_c a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
    AND a.year > b.year AND coalesce(a.dec1, 'infinity') > b.decom
+  WHERE b.year < b.child_last_year
   ORDER BY b.la, b.child, b.decom, a.year DESC, a.decom;
   INSERT INTO rc_conf
   SELECT d.la, d.child, 'superseded', d.decom, ARRAY[d.year, d.by_year],
