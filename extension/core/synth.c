@@ -998,7 +998,11 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 						newplace = CL_PLACE_A6;
 				}
 				else if (kind == PL_PARENTS)
+				{
 					newplace = CL_PLACE_P1;
+					if (cur.place == CL_PLACE_P1)
+						place_change = false;	/* already at home */
+				}
 				else
 					newplace = semi_independent(s, d);
 				if (d == next_move)
@@ -1010,6 +1014,8 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 			{
 				place_change = true;
 				newplace = choose_place(s, d, newls, route);
+				if (newplace == CL_PLACE_P1 && cur.place == CL_PLACE_P1)
+					newplace = CL_PLACE_U6;
 				rpc = move_reason(s, d);
 				if (d == convert_at)
 					convert_at = NEVER;
@@ -1034,6 +1040,8 @@ sim_period(sim *s, cl_date t0, int *route_out, int *rec_out)
 				same_carer = false;
 			}
 
+			if (!ls_change && !place_change)
+				continue;
 			cur.dec = d;
 			cur.rec = CL_REC_X1;
 			cur.rpc = (uint8_t) (place_change ? rpc : 0);
@@ -1297,8 +1305,22 @@ in_cohort(const kept *k, cl_date dob, cl_date d, int age)
 	return eligible_by(k, dob, c);
 }
 
+/* Some episode of the child ended in [from, to]. */
+static bool
+ended_on_or_after(const kept *k, cl_date from, cl_date to)
+{
+	for (int i = 0; i < k->n; i++)
+		if (k->e[i].dec != CL_DATE_OPEN && k->e[i].dec >= from && k->e[i].dec <= to &&
+			k->e[i].rec != CL_REC_X1)
+			return true;
+	return false;
+}
+
 /* ------------------------------------------------------------------------ */
 /* OC3 outcomes.                                                            */
+
+/* First collection year of rule 1016 (2023-24). */
+#define CL_SYNTH_RULE_1016_FROM 2024
 
 static int
 accom_code(char letter, int digit)
@@ -1347,7 +1369,7 @@ draw_accom_letter(sim *s, int age)
 {
 	static const char letters[] = "BCDEKUTYSVWXGR";
 	static const double w17[] = {20, 15, 35, 12, 3, 5, 0, 5, 1, 1, 1, 2, 0, 0};
-	static const double w18[] = {15, 6, 36, 11, 3, 17, 3, 4, 1.5, 1.5, 1, 3, 0.5, 1};
+	static const double w18[] = {15, 6, 39, 11, 3, 17, 0, 4, 1.5, 1.5, 1, 3, 0.5, 1};
 	static const double w19[] = {14, 5, 22, 6, 5, 35, 3, 4, 1.5, 1.5, 1, 3, 1, 1};
 
 	return letters[pick(s, age <= 17 ? w17 : age == 18 ? w18 : w19, 14)];
@@ -1361,7 +1383,7 @@ draw_accom(sim *s, int age, char *letter_io, bool staying_put)
 
 	if (staying_put)
 		letter = 'Z';
-	else if (*letter_io != 0 && *letter_io != 'Z' && (*letter_io != 'T' || age >= 18) &&
+	else if (*letter_io != 0 && *letter_io != 'Z' && (*letter_io != 'T' || age >= 19) &&
 			 chance(s, 0.5))
 		letter = *letter_io;
 	else
@@ -1392,6 +1414,14 @@ sim_oc3(sim *s, cl_synth_child *c)
 		if (d < s->w0 || d > s->w1 || c->n_oc3 >= CL_SYNTH_MAX_OC3)
 			continue;
 		if (!in_cohort(&k, c->dob, d, age))
+			continue;
+		/*
+		 * From 2023-24 the return carries no OC3 record at 17 or 18 for a
+		 * young person whose care ended on or after that birthday in the year
+		 * (rule 1016, as the DfE validator reads it: on the birthday too).
+		 */
+		if (age <= 18 && year >= CL_SYNTH_RULE_1016_FROM &&
+			ended_on_or_after(&k, d, cl_year_end(year)))
 			continue;
 		if (age == 18)
 		{
@@ -1433,7 +1463,10 @@ sim_oc3(sim *s, cl_synth_child *c)
 		}
 		o->activ = (uint8_t) draw_activity(s, age, year, prev_class);
 		prev_class = cl_activ_class(o->activ);
-		/* Z not for 17-year-olds (rule 3001), T not under 18 (rule 347) */
+		/*
+		 * Z not for 17-year-olds (rule 3001); T not for anyone under 18 at
+		 * the start of the year (rule 347), so not at the 18th birthday
+		 */
 		o->accom = (uint8_t) draw_accom(s, age, &letter, staying && age >= 18);
 		if (letter != 'Z')
 			staying = false;

@@ -172,8 +172,13 @@ check_child(const cl_synth_params *p, const cl_synth_child *c)
 			return "rule 345";
 		if (zero_a != zero_c)
 			return "activity and accommodation not both known";
-		if (o->age < 18 && cl_accom_letter(o->accom) == 'T')
-			return "rule 347";
+		if (o->age < 19 && cl_accom_letter(o->accom) == 'T')
+			return "rule 347 (under 18 at the start of the year)";
+		if (o->age <= 18 && o->year >= 2024)
+			for (int j = 0; j < c->n_episodes; j++)
+				if (c->episodes[j].dec != CL_DATE_OPEN && c->episodes[j].rec != CL_REC_X1 &&
+					c->episodes[j].dec >= b && c->episodes[j].dec <= cl_year_end(o->year))
+					return "rule 1016";
 		if (o->age == 17 && cl_accom_letter(o->accom) == 'Z')
 			return "rule 3001";
 	}
