@@ -288,18 +288,45 @@ state_get(FunctionCallInfo fcinfo, MemoryContext *ctx, const char *name)
 	return (HistState *) PG_GETARG_POINTER(0);
 }
 
-static uint8
-code_arg(FunctionCallInfo fcinfo, int argno, cl_code_list list)
+/* The code lists of the aggregate's arguments 3 to 9, and their sizes, looked up once per call site. */
+static const cl_code_list arg_lists[7] = {
+	CL_LIST_NEW_EPISODE_REASON, CL_LIST_LEGAL_STATUS, CL_LIST_PLACEMENT_TYPE, CL_LIST_CEASED_REASON,
+	CL_LIST_NEED_CATEGORY, CL_LIST_PLACEMENT_PROVIDER, CL_LIST_PLACEMENT_CHANGE_REASON
+};
+
+typedef struct ArgCodes
+{
+	int			count[7];
+} ArgCodes;
+
+static ArgCodes *
+arg_codes(FunctionCallInfo fcinfo)
+{
+	ArgCodes   *ac = fcinfo->flinfo->fn_extra;
+
+	if (ac == NULL)
+	{
+		ac = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ArgCodes));
+		for (int k = 0; k < 7; k++)
+			ac->count[k] = Min(cl_code_count(arg_lists[k]), 255);
+		fcinfo->flinfo->fn_extra = ac;
+	}
+	return ac;
+}
+
+/* Code argument argno (3 to 9) as its index; 0 when NULL or not passed. */
+static inline uint8
+code_arg(FunctionCallInfo fcinfo, const ArgCodes *ac, int argno)
 {
 	int			v;
 
 	if (argno >= PG_NARGS() || PG_ARGISNULL(argno))
 		return 0;
 	v = PG_GETARG_INT16(argno);
-	if (v < 1 || v > cl_code_count(list) || v > 255)
+	if (unlikely(v < 1 || v > ac->count[argno - 3]))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid careleaver.%s value (index %d)", cl_list_type_name(list), v)));
+				 errmsg("invalid careleaver.%s value (index %d)", cl_list_type_name(arg_lists[argno - 3]), v)));
 	return (uint8) v;
 }
 
@@ -312,6 +339,7 @@ cl_care_history_agg_sfunc(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx;
 	HistState  *st = state_get(fcinfo, &ctx, "care_history_agg");
+	const ArgCodes *ac;
 	cl_episode *e;
 
 	if (PG_ARGISNULL(1))
@@ -324,14 +352,15 @@ cl_care_history_agg_sfunc(PG_FUNCTION_ARGS)
 	e = &st->ep[st->n];
 	e->decom = cl_pg_date_arg(fcinfo, 1, "episode start date (DECOM)");
 	e->dec = PG_ARGISNULL(2) ? CL_DATE_OPEN : cl_pg_date_arg(fcinfo, 2, "episode end date (DEC)");
-	e->rne = code_arg(fcinfo, 3, CL_LIST_NEW_EPISODE_REASON);
-	e->ls = code_arg(fcinfo, 4, CL_LIST_LEGAL_STATUS);
-	e->place = code_arg(fcinfo, 5, CL_LIST_PLACEMENT_TYPE);
-	e->rec = code_arg(fcinfo, 6, CL_LIST_CEASED_REASON);
-	e->cin = code_arg(fcinfo, 7, CL_LIST_NEED_CATEGORY);
-	e->provider = code_arg(fcinfo, 8, CL_LIST_PLACEMENT_PROVIDER);
-	e->rpc = code_arg(fcinfo, 9, CL_LIST_PLACEMENT_CHANGE_REASON);
-	e->defects = 0;
+	ac = arg_codes(fcinfo);
+	e->rne = code_arg(fcinfo, ac, 3);
+	e->ls = code_arg(fcinfo, ac, 4);
+	e->place = code_arg(fcinfo, ac, 5);
+	e->rec = code_arg(fcinfo, ac, 6);
+	e->cin = code_arg(fcinfo, ac, 7);
+	e->provider = code_arg(fcinfo, ac, 8);
+	e->rpc = code_arg(fcinfo, ac, 9);
+	e->flags = 0;
 	st->n++;
 	PG_RETURN_POINTER(st);
 }
