@@ -36,3 +36,24 @@ SELECT 'E2'::text::legal_status;
 
 -- the same string in different lists
 SELECT label('P1'::placement_type) AS place_p1, label('P1'::leaver_activity) AS activ_p1;
+
+-- order is the DfE list order, not alphabetical
+SELECT array_agg(c ORDER BY c) AS rec_order
+  FROM (VALUES ('E8'::ceased_reason), ('x1'), ('E11'), ('E2'), ('E45'), ('E43')) v(c);
+SELECT array_agg(c ORDER BY c) AS accom_order
+  FROM (VALUES ('Z2'::leaver_accommodation), ('0'), ('S1'), ('b1')) v(c);
+
+-- the code list, per type
+SELECT list_name, field, count(*) AS codes,
+       count(*) FILTER (WHERE first_year IS NOT NULL OR last_year IS NOT NULL) AS year_bounded,
+       count(*) FILTER (WHERE NOT accepted_in_returns) AS never_valid
+  FROM careleaver.code_list GROUP BY list_name, field ORDER BY min(list_name);
+
+-- binary input is validated too (the binary form of a code is its text);
+-- the file is relative, so in the server's data directory
+CREATE TEMP TABLE bin_codes (ls legal_status);
+COPY (SELECT 'C9'::text) TO PROGRAM 'cat > careleaver_regress_codes.bin' (FORMAT binary);
+COPY bin_codes FROM PROGRAM 'cat careleaver_regress_codes.bin; rm -f careleaver_regress_codes.bin' (FORMAT binary);
+COPY (SELECT ' v3 '::text) TO PROGRAM 'cat > careleaver_regress_codes.bin' (FORMAT binary);
+COPY bin_codes FROM PROGRAM 'cat careleaver_regress_codes.bin; rm -f careleaver_regress_codes.bin' (FORMAT binary);
+SELECT ls, is_short_break(ls), legal_status_group(ls) FROM bin_codes;

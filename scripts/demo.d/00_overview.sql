@@ -8,5 +8,5 @@ SELECT t.typname AS type, obj_description(t.oid, 'pg_type') AS description
 SELECT p.proname AS function, pg_get_function_identity_arguments(p.oid) AS arguments
   FROM pg_proc p
  WHERE p.pronamespace = 'careleaver'::regnamespace
-   AND p.proname !~ '_(in|out|recv|send|cmp|eq|ne|lt|le|gt|ge|hash|hash_extended|sfunc|combine|serial|deserial|final)$'
+   AND p.proname !~ '_(in|out|recv|send|cmp|eq|ne|lt|le|gt|ge|hash|hash_extended|sortsupport|sfunc|combine|serial|deserial|final)$'
  ORDER BY 1, 2;

@@ -13,7 +13,7 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_depend d ON d.objid = p.o
            JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'careleaver'
            WHERE p.prolang = (SELECT oid FROM pg_language WHERE lanname IN ('sql'))
              AND NOT coalesce(p.proconfig::text LIKE '%search_path%', false)
-             AND p.prosrc !~ 'BEGIN ATOMIC' ), 0,
+             AND p.prosqlbody IS NULL ), 0,
           'every SQL-language function pins search_path or is BEGIN ATOMIC');
 SELECT * FROM finish();
 ROLLBACK;

@@ -32,7 +32,8 @@ DECLARE
   k2 bigint;
   plan_text text;
   r record;
-  copyfile text := format('/tmp/careleaver_codes_%s_%s.bin', pg_backend_pid(), t);
+  -- relative: the server runs COPY programs in its data directory
+  copyfile text := format('careleaver_codes_%s_%s.bin', pg_backend_pid(), t);
 BEGIN
   -- the view lists exactly these codes, in this order, with labels
   RETURN NEXT is((SELECT array_agg(code ORDER BY list_order) FROM careleaver.code_list c

@@ -1,0 +1,132 @@
+/*
+ * dataset.c: the server side of the return loader.
+ *
+ * The loader stages every cell as text.  return_value_problem() tells, without
+ * raising, what is wrong with one cell for the column's kind (a date, a whole
+ * number, a 0/1 flag or one of the code types), so that one set-based pass
+ * lists every bad value of a return; return_date() and return_integer()
+ * convert cells that passed.  The rules are in core/retvalue.c and
+ * core/codes.c; this file converts and calls.
+ */
+#include "compat.h"
+
+#include <string.h>
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+
+#include "codes.h"
+#include "retvalue.h"
+
+PG_FUNCTION_INFO_V1(cl_return_value_problem);
+PG_FUNCTION_INFO_V1(cl_return_date);
+PG_FUNCTION_INFO_V1(cl_return_integer);
+
+#define PROBLEM_SIZE 400
+
+/* Code list named by its SQL type name, or -1. */
+static int
+code_list_by_type_name(const char *name)
+{
+	for (int i = 0; i < CL_LIST_COUNT; i++)
+		if (strcmp(cl_list_type_name((cl_code_list) i), name) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * return_value_problem(value text, kind text) returns text: NULL when value
+ * is a valid cell of that kind, else the reason.  Kinds: date, flag (0/1),
+ * smallint, integer, text, and the code types by name (legal_status, ...).
+ */
+Datum
+cl_return_value_problem(PG_FUNCTION_ARGS)
+{
+	text	   *value = PG_GETARG_TEXT_PP(0);
+	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	const char *s = VARDATA_ANY(value);
+	size_t		len = VARSIZE_ANY_EXHDR(value);
+	char		msg[PROBLEM_SIZE];
+	int			list;
+
+	msg[0] = '\0';
+	if (strcmp(kind, "text") == 0)
+		PG_RETURN_NULL();
+	if (strcmp(kind, "date") == 0)
+	{
+		cl_date		d;
+
+		if (cl_retvalue_date(s, len, &d, msg, sizeof msg))
+			PG_RETURN_NULL();
+		PG_RETURN_TEXT_P(cstring_to_text(msg));
+	}
+	if (strcmp(kind, "flag") == 0 || strcmp(kind, "smallint") == 0 ||
+		strcmp(kind, "integer") == 0)
+	{
+		long		v;
+		long		min = kind[0] == 'f' ? 0 : kind[0] == 's' ? -32768 : -2147483647L;
+		long		max = kind[0] == 'f' ? 1 : kind[0] == 's' ? 32767 : 2147483647L;
+
+		if (cl_retvalue_int(s, len, min, max, &v, msg, sizeof msg))
+			PG_RETURN_NULL();
+		PG_RETURN_TEXT_P(cstring_to_text(msg));
+	}
+	list = code_list_by_type_name(kind);
+	if (list < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown return value kind \"%s\"", kind),
+				 errhint("Use date, flag, smallint, integer, text or the name of a careleaver code type.")));
+	if (cl_code_parse((cl_code_list) list, s, len) > 0)
+		PG_RETURN_NULL();
+	{
+		char		hint[200];
+
+		hint[0] = '\0';
+		cl_code_hint((cl_code_list) list, s, len, hint, sizeof hint);
+		if (hint[0])
+			snprintf(msg, sizeof msg, "not a %s code (%s); valid codes include: %s",
+					 cl_list_type_name((cl_code_list) list),
+					 cl_list_field_name((cl_code_list) list), hint);
+		else
+			snprintf(msg, sizeof msg, "not a %s code (%s)",
+					 cl_list_type_name((cl_code_list) list),
+					 cl_list_field_name((cl_code_list) list));
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(msg));
+}
+
+/* return_date(value text) returns date: DD/MM/YYYY or YYYY-MM-DD. */
+Datum
+cl_return_date(PG_FUNCTION_ARGS)
+{
+	text	   *value = PG_GETARG_TEXT_PP(0);
+	char		msg[PROBLEM_SIZE];
+	cl_date		d;
+
+	if (!cl_retvalue_date(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value), &d, msg, sizeof msg))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
+				 errmsg("invalid return date: \"%s\"", text_to_cstring(value)),
+				 errdetail("%s.", msg)));
+	/* cl_date day numbers are PostgreSQL's DateADT */
+	PG_RETURN_DATEADT((DateADT) d);
+}
+
+/* return_integer(value text) returns integer: digits, optionally ".0". */
+Datum
+cl_return_integer(PG_FUNCTION_ARGS)
+{
+	text	   *value = PG_GETARG_TEXT_PP(0);
+	char		msg[PROBLEM_SIZE];
+	long		v;
+
+	if (!cl_retvalue_int(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value),
+						 -2147483647L, 2147483647L, &v, msg, sizeof msg))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid return whole number: \"%s\"", text_to_cstring(value)),
+				 errdetail("%s.", msg)));
+	PG_RETURN_INT32((int32) v);
+}
