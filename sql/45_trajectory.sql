@@ -45,6 +45,13 @@ SELECT age, trajectory_state('{17:YES/F2/D1, 19:YES/G5/S2, 20:NO/0/0, 21:DIED/0/
   FROM generate_series(17, 25) age;
 SELECT * FROM transitions('{17:YES/F2/D1, 19:YES/G5/S2, 20:NO/0/0}');
 SELECT trajectory_state('{17:YES/F2/D1}', 26);
+-- The observations as rows: codes not recorded (and a conflict's) are NULL.
+SELECT * FROM trajectory_observations('{17:YES/F2/D1, 19:conflict, 20:-/G5/-, 21:DIED/0/0}');
+-- Equality: the same observations at every age; the same count in every cell.
+SELECT '{17:YES/F2/D1}'::leaver_trajectory = ' {17:yes/f2/d1}' AS same_trajectory,
+       '{17:YES/F2/D1}'::leaver_trajectory = '{17:YES/F2/D2}' AS other_suitability,
+       '{19:EET->EET=1}'::transition_matrix = '{19:EET->EET=1, 17:EET->EET=0}' AS same_matrix,
+       '{19:EET->EET=1}'::transition_matrix = '{19:EET->EET=2}' AS other_count;
 
 -- Transition matrix: text form, cells in any order, state names in any case.
 SELECT '{ 19 : no record -> neet = 2 , 19:EET->NEET=12, 17:NEET->EET=0}'::transition_matrix AS matrix;

@@ -319,6 +319,80 @@ cl_trajectory_state(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(cl_traj_state_name(cl_traj_state_at(&t, age))));
 }
 
+/* leaver_trajectory = leaver_trajectory: the same observations at every age. */
+PG_FUNCTION_INFO_V1(cl_leaver_trajectory_eq);
+Datum
+cl_leaver_trajectory_eq(PG_FUNCTION_ARGS)
+{
+	cl_trajectory a,
+				b;
+
+	traj_read(PG_GETARG_DATUM(0), &a);
+	traj_read(PG_GETARG_DATUM(1), &b);
+	PG_RETURN_BOOL(memcmp(&a, &b, sizeof(a)) == 0);
+}
+
+typedef struct observations_ctx
+{
+	cl_trajectory t;
+	int			i;				/* next age index to look at */
+} observations_ctx;
+
+/*
+ * trajectory_observations(traj): (age, in_touch, activity, accommodation,
+ * state) for every age with an observation; codes not recorded, and all the
+ * codes of a conflict, are NULL.
+ */
+PG_FUNCTION_INFO_V1(cl_trajectory_observations);
+Datum
+cl_trajectory_observations(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	observations_ctx *ctx;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("function returning record called in context that cannot accept type record")));
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		ctx = (observations_ctx *) palloc(sizeof(observations_ctx));
+		traj_read(PG_GETARG_DATUM(0), &ctx->t);
+		ctx->i = 0;
+		funcctx->user_fctx = ctx;
+		MemoryContextSwitchTo(oldcontext);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	ctx = (observations_ctx *) funcctx->user_fctx;
+	while (ctx->i < CL_TRAJ_NAGES && !(ctx->t.obs[ctx->i].flags & CL_TRAJ_PRESENT))
+		ctx->i++;
+	if (ctx->i < CL_TRAJ_NAGES)
+	{
+		int			age = CL_TRAJ_MIN_AGE + ctx->i;
+		const cl_traj_obs *o = &ctx->t.obs[ctx->i++];
+		int			codes[3] = {o->in_touch, o->activity, o->accommodation};
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		values[0] = Int32GetDatum(age);
+		for (int k = 0; k < 3; k++)
+		{
+			values[1 + k] = Int16GetDatum((int16) codes[k]);
+			nulls[1 + k] = codes[k] == 0;
+		}
+		values[4] = PointerGetDatum(cstring_to_text(cl_traj_state_name(cl_traj_state_at(&ctx->t, age))));
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
 typedef struct transitions_ctx
 {
 	int			n;
@@ -566,6 +640,23 @@ cl_transition_matrix_combine(PG_FUNCTION_ARGS)
 			tm_overflow(err);
 		PG_RETURN_POINTER(tm_make(m));
 	}
+}
+
+/* transition_matrix = transition_matrix: the same count in every cell. */
+PG_FUNCTION_INFO_V1(cl_transition_matrix_eq);
+Datum
+cl_transition_matrix_eq(PG_FUNCTION_ARGS)
+{
+	cl_transition_matrix *a = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
+	cl_transition_matrix *b = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
+	bool		eq;
+
+	tm_read(PG_GETARG_DATUM(0), a);
+	tm_read(PG_GETARG_DATUM(1), b);
+	eq = memcmp(a, b, sizeof(*a)) == 0;
+	pfree(a);
+	pfree(b);
+	PG_RETURN_BOOL(eq);
 }
 
 typedef struct table_ctx

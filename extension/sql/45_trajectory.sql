@@ -55,6 +55,18 @@ COMMENT ON AGGREGATE careleaver.leaver_trajectory_agg(integer, careleaver.contac
     careleaver.leaver_activity, careleaver.leaver_accommodation) IS
   'One young person''s OC3 records (age at the record, IN_TOUCH, ACTIV, ACCOM) as a careleaver.leaver_trajectory; use GROUP BY la, child. Row order does not matter; an identical repeated record counts once; two different records at one age are kept as a conflict; an age outside 17 to 25 is an error. NULL when no row has an age and a code.';
 
+CREATE FUNCTION careleaver.leaver_trajectory_eq(careleaver.leaver_trajectory, careleaver.leaver_trajectory)
+  RETURNS boolean
+  AS 'MODULE_PATHNAME', 'cl_leaver_trajectory_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.leaver_trajectory_eq(careleaver.leaver_trajectory, careleaver.leaver_trajectory) IS
+  'True when two trajectories hold the same observations (and conflicts) at every age; implements =.';
+CREATE OPERATOR careleaver.= (
+  LEFTARG = careleaver.leaver_trajectory, RIGHTARG = careleaver.leaver_trajectory,
+  FUNCTION = careleaver.leaver_trajectory_eq, COMMUTATOR = OPERATOR(careleaver.=)
+);
+COMMENT ON OPERATOR careleaver.= (careleaver.leaver_trajectory, careleaver.leaver_trajectory) IS
+  'Same observations at every age.';
+
 -- ---------------------------------------------------------------- measures
 CREATE FUNCTION careleaver.ever_neet(trajectory careleaver.leaver_trajectory) RETURNS boolean
   AS 'MODULE_PATHNAME', 'cl_ever_neet' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -90,6 +102,14 @@ CREATE FUNCTION careleaver.transitions(trajectory careleaver.leaver_trajectory,
   AS 'MODULE_PATHNAME', 'cl_transitions' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
 COMMENT ON FUNCTION careleaver.transitions(careleaver.leaver_trajectory) IS
   'Consecutive-age transitions (from_age, from_age + 1, state, next state) from the first to the last age with a record; ages between with no record appear as "no record" (metrics.md 5).';
+
+CREATE FUNCTION careleaver.trajectory_observations(trajectory careleaver.leaver_trajectory,
+    OUT age integer, OUT in_touch careleaver.contact_status, OUT activity careleaver.leaver_activity,
+    OUT accommodation careleaver.leaver_accommodation, OUT state text)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'cl_trajectory_observations' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION careleaver.trajectory_observations(careleaver.leaver_trajectory) IS
+  'The observations of a trajectory as rows, ages ascending: the codes (NULL when not recorded, and for a conflict) and the state at that age; answers "why is this young person counted?".';
 
 -- ---------------------------------------------------------------- transition_matrix
 CREATE TYPE careleaver.transition_matrix;
@@ -127,6 +147,18 @@ CREATE FUNCTION careleaver.transition_matrix_combine(careleaver.transition_matri
   AS 'MODULE_PATHNAME', 'cl_transition_matrix_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.transition_matrix_combine(careleaver.transition_matrix, careleaver.transition_matrix) IS
   'Adds two transition matrices cell by cell (combine function of both matrix aggregates); an overflow of a count is an error.';
+
+CREATE FUNCTION careleaver.transition_matrix_eq(careleaver.transition_matrix, careleaver.transition_matrix)
+  RETURNS boolean
+  AS 'MODULE_PATHNAME', 'cl_transition_matrix_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.transition_matrix_eq(careleaver.transition_matrix, careleaver.transition_matrix) IS
+  'True when two transition matrices have the same count in every cell; implements =.';
+CREATE OPERATOR careleaver.= (
+  LEFTARG = careleaver.transition_matrix, RIGHTARG = careleaver.transition_matrix,
+  FUNCTION = careleaver.transition_matrix_eq, COMMUTATOR = OPERATOR(careleaver.=)
+);
+COMMENT ON OPERATOR careleaver.= (careleaver.transition_matrix, careleaver.transition_matrix) IS
+  'Same count in every cell.';
 
 CREATE AGGREGATE careleaver.transition_matrix_agg(careleaver.leaver_trajectory) (
   SFUNC = careleaver.transition_matrix_transfn,

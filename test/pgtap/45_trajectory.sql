@@ -5,7 +5,7 @@
 BEGIN;
 -- The code types' operators are found through search_path (doc/codes.md).
 SET LOCAL search_path = public, careleaver;
-SELECT plan(55);
+SELECT plan(58);
 
 -- ------------------------------------------------------------------ hand-worked cases
 -- OC3 rows of five young people (rows deliberately out of order).
@@ -76,6 +76,13 @@ SELECT is((SELECT careleaver.ever_neet(t) FROM traj WHERE child = 'E'), false, '
 SELECT is((SELECT careleaver.ever_unsuitable(t) FROM traj WHERE child = 'E'), false, 'E: the conflicting D2 is not counted');
 SELECT is((SELECT careleaver.accommodation_changes(t) FROM traj WHERE child = 'E'), 1, 'E: D at 19, U at 21 is one change');
 SELECT is((SELECT careleaver.trajectory_state(t, 20) FROM traj WHERE child = 'E'), 'conflict', 'E is in state conflict at 20');
+
+-- E's observations as rows: the conflict at 20 has no codes.
+SELECT results_eq(
+  $$SELECT age, in_touch::text, activity::text, accommodation::text, state
+      FROM traj, careleaver.trajectory_observations(t) WHERE child = 'E'$$,
+  $$VALUES (19, 'YES', 'F4', 'D1', 'EET'), (20, NULL, NULL, NULL, 'conflict'), (21, 'YES', 'P2', 'U1', 'EET')$$,
+  'E: trajectory_observations lists 19, 20 (conflict, no codes) and 21');
 
 -- Row order does not matter (ORDER BY inside the aggregate, both ways).
 SELECT is((SELECT careleaver.leaver_trajectory_agg(age, in_touch, activ, accom ORDER BY age, activ)::text FROM oc3 WHERE child = 'E'),
@@ -181,6 +188,14 @@ SELECT is((SELECT careleaver.transition_matrix_merge(m)::text
                    UNION ALL SELECT -1, NULL) parts),
           (SELECT careleaver.transition_matrix_agg(t)::text FROM public.careleaver_traj_test_by_child),
           'any other split, with a NULL matrix among them, merges to the same');
+SELECT ok((SELECT careleaver.transition_matrix_merge(m) FROM (SELECT careleaver.transition_matrix_agg(t) AS m
+                  FROM public.careleaver_traj_test_by_child GROUP BY la) c)
+          OPERATOR(careleaver.=) (SELECT careleaver.transition_matrix_agg(t) FROM public.careleaver_traj_test_by_child),
+          'and equal by the = operator of transition_matrix');
+SELECT ok(NOT ((SELECT careleaver.transition_matrix_merge(m) FROM (SELECT careleaver.transition_matrix_agg(t) AS m
+                  FROM public.careleaver_traj_test_by_child WHERE la <> 3 GROUP BY la) c)
+          OPERATOR(careleaver.=) (SELECT careleaver.transition_matrix_agg(t) FROM public.careleaver_traj_test_by_child)),
+          'leaving one council out gives a different matrix (the comparison can fail)');
 SELECT is(careleaver.transition_matrix_combine('{19:EET->NEET=2, 20:NEET->EET=1}', '{19:EET->NEET=3}')::text,
           '{19:EET->NEET=5, 20:NEET->EET=1}', 'combine adds cell by cell (2 + 3 = 5)');
 
@@ -285,9 +300,10 @@ SELECT is((SELECT count(*)::int FROM pg_proc
               AND proname IN ('ever_neet', 'persistent_neet', 'ever_unsuitable', 'ever_homeless_or_insecure',
                               'accommodation_changes', 'has_conflicting_records', 'trajectory_state', 'transitions',
                               'transition_table', 'transition_matrix_combine', 'transition_matrix_transfn',
-                              'leaver_trajectory_combine')
-              AND provolatile = 'i' AND proisstrict AND proparallel = 's'), 12,
-          'the twelve functions are IMMUTABLE STRICT PARALLEL SAFE');
+                              'leaver_trajectory_combine', 'trajectory_observations', 'leaver_trajectory_eq',
+                              'transition_matrix_eq')
+              AND provolatile = 'i' AND proisstrict AND proparallel = 's'), 15,
+          'the fifteen functions are IMMUTABLE STRICT PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
             WHERE p.pronamespace = 'careleaver'::regnamespace
               AND p.proname IN ('leaver_trajectory_agg', 'transition_matrix_agg', 'transition_matrix_merge')
