@@ -450,6 +450,14 @@ BEGIN
     outcome := 'loaded';
     detail := format('%s rows loaded', nrows)
               || CASE WHEN nproblems > 0 THEN format(', %s bad value(s) skipped into rejects', nproblems) ELSE '' END;
+    -- a return cannot hold episodes starting after its year: most likely
+    -- the year was given as the one the collection starts
+    EXECUTE format('SELECT count(*) FROM %I.return_episodes e WHERE e.la = $1 AND e.year = $2 AND e.decom > make_date($2, 3, 31)',
+                   schema_name) INTO nrows USING r.la, r.year;
+    IF nrows > 0 THEN
+      detail := detail || format('; warning: %s episode(s) start after 31/03/%s, the end of collection year %s '
+                                 '(years are named by the year they end: is the year right?)', nrows, r.year, r.year);
+    END IF;
     RETURN NEXT;
   END LOOP;
   -- rows whose council or year could not be read belong to no return

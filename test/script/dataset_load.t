@@ -239,6 +239,15 @@ is_(psql("SELECT count(*) FROM liia.reconcile_conflicts WHERE kind = 'x1_gap' AN
     'an X1 ending followed by a gap is reported, not changed')
 is_(psql("SELECT count(*) FROM liia.episodes WHERE rec::text IN ('E99', 'LIIAF')"), '0', 'no invented codes')
 
+# --- a year named by its start is flagged ------------------------------------------
+rc, out, err = load('--dataset', 'yr', '--la', '213', '--year', '2017', '--no-reconcile', os.path.join(samples, '2017-episodes.csv'))
+ok(rc == 0 and 'warning: 941 episode(s) start after 31/03/2017' in out, 'episodes after the year end give a warning about --year', out)
+
+# --- DROP EXTENSION never drops data ----------------------------------------------
+rc, out, err = try_psql('DROP EXTENSION careleaver')
+ok(rc != 0 and 'depend' in err and psql('SELECT count(*) FROM csc.episodes') == '2808',
+   'DROP EXTENSION refuses while datasets use its types; the data stays', err)
+
 # --- a non-superuser can load ---------------------------------------------------
 psql("DROP ROLE IF EXISTS careleaver_loader_t_user; CREATE ROLE careleaver_loader_t_user LOGIN; "
      "GRANT CREATE ON DATABASE %s TO careleaver_loader_t_user; GRANT USAGE ON SCHEMA careleaver TO careleaver_loader_t_user" % DB)
