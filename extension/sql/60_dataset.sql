@@ -533,6 +533,7 @@ BEGIN
                               ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk,
            max(e.year) OVER (PARTITION BY e.la, e.child) AS child_last_year
     FROM %I.return_episodes e WHERE e.la IN (SELECT l.la FROM pg_temp.rc_las l)$q$, ep_cols, s);
+  ANALYZE rc_all;
 
   -- 1. duplicates and revisions of the same (child, DECOM)
   INSERT INTO rc_conf
@@ -579,13 +580,25 @@ BEGIN
 
   -- 2. what later returns say about each kept row
   CREATE TEMP TABLE rc_k AS
-  SELECT a.*, y.next_year, y.next_start,
-         CASE WHEN a.dec < a.decom THEN 'ends_before_start'
-              WHEN y.next_start IS NOT NULL AND a.decom >= y.next_start THEN 'not_restated' END AS drop_kind,
-         CASE WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec IS NULL THEN 'stale_open'
-              WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec > y.next_start THEN 'not_restated' END AS close_kind
-  FROM rc_all a LEFT JOIN rc_years y ON y.la = a.la AND y.year = a.year
-  WHERE a.rk = 1;
+  SELECT q.*,
+         CASE WHEN q.close_kind = 'stale_open' THEN greatest(q.decom, make_date(q.year, 3, 31))
+              WHEN q.close_kind IS NOT NULL THEN q.next_start - 1 ELSE q.dec END AS dec1,
+         CASE WHEN q.close_kind = 'stale_open' THEN
+                format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
+                       q.year, q.next_year, to_char(greatest(q.decom, make_date(q.year, 3, 31)), 'DD/MM/YYYY'))
+              WHEN q.close_kind IS NOT NULL THEN
+                format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
+                       to_char(q.dec, 'DD/MM/YYYY'), q.year, q.next_year, to_char(q.next_start - 1, 'DD/MM/YYYY'))
+         END AS note1
+  FROM (
+    SELECT a.*, y.next_year, y.next_start,
+           CASE WHEN a.dec < a.decom THEN 'ends_before_start'
+                WHEN y.next_start IS NOT NULL AND a.decom >= y.next_start THEN 'not_restated' END AS drop_kind,
+           CASE WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec IS NULL THEN 'stale_open'
+                WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec > y.next_start THEN 'not_restated' END AS close_kind
+    FROM rc_all a LEFT JOIN rc_years y ON y.la = a.la AND y.year = a.year
+    WHERE a.rk = 1) q;
+  ANALYZE rc_k;
 
   INSERT INTO rc_conf
   SELECT k.la, k.child, k.drop_kind, k.decom, CASE WHEN k.next_year IS NULL THEN ARRAY[k.year] ELSE ARRAY[k.year, k.next_year] END,
@@ -604,25 +617,14 @@ BEGIN
   FROM rc_k k WHERE k.close_kind IS NOT NULL AND k.drop_kind IS NULL;
 
   -- 3. overlaps between consecutive kept episodes
-  CREATE TEMP TABLE rc_c AS
-    SELECT k.*,
-           CASE WHEN k.close_kind = 'stale_open' THEN greatest(k.decom, make_date(k.year, 3, 31))
-                WHEN k.close_kind IS NOT NULL THEN k.next_start - 1 ELSE k.dec END AS dec1,
-           CASE WHEN k.close_kind = 'stale_open' THEN
-                  format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
-                         k.year, k.next_year, to_char(greatest(k.decom, make_date(k.year, 3, 31)), 'DD/MM/YYYY'))
-                WHEN k.close_kind IS NOT NULL THEN
-                  format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
-                         to_char(k.dec, 'DD/MM/YYYY'), k.year, k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY'))
-           END AS note1
-    FROM rc_k k WHERE k.drop_kind IS NULL;
+  DELETE FROM rc_k k WHERE k.drop_kind IS NOT NULL;
 
   -- 3a. an episode of an older return starting inside an episode of a newer
   -- return is superseded by it (the newer return restated that time)
   CREATE TEMP TABLE rc_drop AS
   SELECT DISTINCT ON (b.la, b.child, b.decom) b.la, b.child, b.decom, b.year,
          a.decom AS by_decom, a.year AS by_year, a.dec1 AS by_dec
-  FROM rc_c b JOIN rc_c a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
+  FROM rc_k b JOIN rc_k a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
    AND a.year > b.year AND coalesce(a.dec1, 'infinity') > b.decom
   WHERE b.year < b.child_last_year
   ORDER BY b.la, b.child, b.decom, a.year DESC, a.decom;
@@ -638,7 +640,7 @@ BEGIN
   CREATE TEMP TABLE rc_ep AS
   WITH o AS (
     SELECT c.*, lead(c.decom) OVER (PARTITION BY c.la, c.child ORDER BY c.decom) AS next_decom
-    FROM rc_c c
+    FROM rc_k c
     WHERE NOT EXISTS (SELECT 1 FROM rc_drop d WHERE d.la = c.la AND d.child = c.child AND d.decom = c.decom))
   SELECT o.la, o.child, o.decom, o.rne, o.ls, o.cin, o.place, o.place_provider,
          CASE WHEN coalesce(o.dec1, 'infinity') > o.next_decom THEN o.next_decom ELSE o.dec1 END AS dec,
