@@ -312,6 +312,8 @@ DECLARE
   old_files jsonb;
   new_files jsonb;
 BEGIN
+  -- loads into one dataset take turns (until the end of the transaction)
+  PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(schema_name));
   PERFORM careleaver.create_dataset(schema_name);
   DROP TABLE IF EXISTS pg_temp.careleaver_load_problems;
   CREATE TEMP TABLE careleaver_load_problems (module text, la text, year text, source_file text,
