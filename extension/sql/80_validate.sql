@@ -98,6 +98,22 @@ END;
 COMMENT ON FUNCTION careleaver.validation_birthday(date, integer) IS
   'Date of the given birthday (29 February births: 1 March in common years), as the validation rules use it';
 
+-- The same as an SQL expression over a date expression, for the rule query
+-- to compute birthdays inline (a function call per row costs more than the rule).
+CREATE FUNCTION careleaver.validation_birthday_sql(dob_expr text, age integer)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT pg_catalog.format(
+    '(CASE WHEN pg_catalog.date_part(''month'', %1$s) = 2 AND pg_catalog.date_part(''day'', %1$s) = 29 '
+    'AND pg_catalog.date_part(''day'', %1$s + pg_catalog.make_interval(years => %2$s)) = 28 '
+    'THEN (%1$s + pg_catalog.make_interval(years => %2$s))::date + 1 '
+    'ELSE (%1$s + pg_catalog.make_interval(years => %2$s))::date END)', dob_expr, age);
+END;
+
+COMMENT ON FUNCTION careleaver.validation_birthday_sql(text, integer) IS
+  'SQL expression computing careleaver.validation_birthday(dob_expr, age) inline (used to build the rule query)';
+
 
 -- ---------------------------------------------------------------------------
 -- Helpers that adapt the rule query to the column types of a dataset.
@@ -168,6 +184,12 @@ CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year inte
 RETURNS TABLE (out_rule_code text, out_table_name text, out_la text, out_child text, out_row_ref text, out_message text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver
+-- Every join of the rule query is an equality join on (la, child) between
+-- sets of similar size whose sizes the planner cannot estimate through the
+-- CTEs; a nested loop there is quadratic, so the query is planned without.
+-- JIT compiling its hundreds of expressions costs far more than it saves.
+SET enable_nestloop = off
+SET jit = off
 AS $fn$
 DECLARE
   ds     text := schema_name;
@@ -178,8 +200,7 @@ DECLARE
   c_touch text; c_activ text; c_accom text;
   v_touch text; v_activ text; v_accom text;
   rejects_sql text;
-  col_type regtype;
-  fn regprocedure;
+  bd record;
 BEGIN
   IF ds IS NULL OR y IS NULL THEN
     RAISE EXCEPTION 'careleaver.validate needs a dataset schema and a collection year'
@@ -258,7 +279,8 @@ seq AS MATERIALIZED (
 ),
 -- latest header row per child up to this year
 hdr AS MATERIALIZED (
-  SELECT DISTINCT ON (h.la, h.child) h.la, h.child, h.dob
+  SELECT DISTINCT ON (h.la, h.child) h.la, h.child, h.dob,
+         @BD(h.dob,14) AS b14, @BD(h.dob,16) AS b16, @BD(h.dob,18) AS b18
     FROM %1$I.return_header h
    WHERE h.year <= $1 AND h.dob IS NOT NULL AND ($4::text IS NULL OR h.la = $4)
    ORDER BY h.la, h.child, h.year DESC
@@ -305,8 +327,7 @@ oc AS MATERIALIZED (
 ),
 ocd AS MATERIALIZED (
   SELECT oc.*, (oc.touch IS NOT NULL OR oc.activ IS NOT NULL OR oc.accom IS NOT NULL) AS given,
-         careleaver.validation_birthday(oc.dob, 17) AS b17,
-         careleaver.validation_birthday(oc.dob, 18) AS b18
+         @BD(oc.dob,14) AS b14, @BD(oc.dob,16) AS b16, @BD(oc.dob,17) AS b17, @BD(oc.dob,18) AS b18
     FROM oc
 ),
 -- runs of consecutive episodes (X1 hand-over on the same day) with the same legal status
@@ -347,9 +368,10 @@ carry AS (
 -- care after the 14th and 16th birthdays, short breaks left out (regulation 40, 48)
 elig AS (
   SELECT h.la, h.child,
-         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, careleaver.validation_birthday(d.dob, 14)))) AS after14,
-         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, careleaver.validation_birthday(d.dob, 16)))) AS after16
-    FROM hist h JOIN (SELECT DISTINCT o.la, o.child, o.dob FROM ocd o WHERE o.dob IS NOT NULL) d
+         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, d.b14))) AS after14,
+         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, d.b16))) AS after16
+    FROM hist h JOIN (SELECT DISTINCT ON (o.la, o.child) o.la, o.child, o.b14, o.b16
+                        FROM ocd o WHERE o.dob IS NOT NULL ORDER BY o.la, o.child, o.source_line) d
       ON d.la = h.la AND d.child = h.child
    WHERE h.ls IS DISTINCT FROM 'V3' AND h.ls IS DISTINCT FROM 'V4'
    GROUP BY h.la, h.child
@@ -500,15 +522,18 @@ flags AS (
   UNION ALL
   SELECT a.code, 'Episodes', e.la, e.child, e.source_file, e.source_line,
          format('care ended %%s with %%s, %%s the %%s birthday (%%s)', e.dec, e.rec,
-                CASE WHEN a.over THEN 'on or after' ELSE 'before' END, a.age || 'th',
-                careleaver.validation_birthday(h.dob, a.age))
+                CASE WHEN a.over THEN 'on or after' ELSE 'before' END, a.age || 'th', a.bday)
     FROM ep e JOIN hdr h ON h.la = e.la AND h.child = e.child
-    JOIN (VALUES ('386', ARRAY['E11', 'E12'], 18, true), ('407', ARRAY['E45', 'E46', 'E47', 'E48'], 18, true),
-                 ('387', ARRAY['E5', 'E6'], 14, false), ('389', ARRAY['E7'], 16, false),
-                 ('460', ARRAY['E17'], 18, false)) AS a(code, recs, age, over)
-      ON e.rec = ANY (a.recs)
-   WHERE e.dec IS NOT NULL
-     AND (e.dec >= careleaver.validation_birthday(h.dob, a.age)) = a.over
+   CROSS JOIN LATERAL (SELECT v.code, v.age, v.over,
+                              CASE v.age WHEN 14 THEN h.b14 WHEN 16 THEN h.b16 ELSE h.b18 END AS bday
+                         FROM (VALUES ('386', 'E11', 18, true), ('386', 'E12', 18, true),
+                                      ('407', 'E45', 18, true), ('407', 'E46', 18, true),
+                                      ('407', 'E47', 18, true), ('407', 'E48', 18, true),
+                                      ('387', 'E5', 14, false), ('387', 'E6', 14, false),
+                                      ('389', 'E7', 16, false), ('460', 'E17', 18, false)) AS v(code, rec, age, over)
+                        WHERE v.rec = e.rec) a
+   WHERE e.dec IS NOT NULL AND e.rec IN ('E11', 'E12', 'E45', 'E46', 'E47', 'E48', 'E5', 'E6', 'E7', 'E17')
+     AND (e.dec >= a.bday) = a.over
   -- care leavers
   UNION ALL
   SELECT '131', 'OC3', o.la, o.child, o.source_file, o.source_line,
@@ -609,6 +634,11 @@ SELECT f.code, f.tbl, f.la, f.child, f.source_file || ':' || f.source_line, f.ms
  ORDER BY f.la, f.child, f.tbl, f.source_file, f.source_line, f.code
 $q$, ds, NULL, c_rne, c_ls, c_cin, c_place, c_prov, c_rec, rejects_sql,
      c_touch, c_activ, c_accom, v_touch, v_activ, v_accom);
+  -- birthdays inline: @BD(expr,n)
+  FOR bd IN SELECT DISTINCT m[1] AS expr, m[2]::integer AS age
+              FROM regexp_matches(sql, '@BD\(([a-z_.]+),([0-9]+)\)', 'g') AS m LOOP
+    sql := replace(sql, format('@BD(%s,%s)', bd.expr, bd.age), careleaver.validation_birthday_sql(bd.expr, bd.age));
+  END LOOP;
 
   RETURN QUERY EXECUTE sql
     USING y, make_date(y - 1, 4, 1), make_date(y, 3, 31), only_la;
