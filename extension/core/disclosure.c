@@ -25,6 +25,17 @@ cl_suppress_row(const int64_t *cells, const unsigned char *missing, size_t n,
 				int threshold, unsigned char *state, unsigned char *total_state,
 				char *err, size_t errlen)
 {
+	return cl_suppress_row_forced(cells, missing, NULL, n, threshold, state, total_state,
+								  err, errlen);
+}
+
+int
+cl_suppress_row_forced(const int64_t *cells, const unsigned char *missing,
+					   const unsigned char *forced, size_t n, int threshold,
+					   unsigned char *state, unsigned char *total_state,
+					   char *err, size_t errlen)
+{
+	size_t		nforced = 0;
 	size_t		i;
 	size_t		primary = 0;
 	int64_t		smallest = -1;
@@ -69,6 +80,13 @@ cl_suppress_row(const int64_t *cells, const unsigned char *missing, size_t n,
 			state[i] = CL_CELL_PRIMARY;
 			primary++;
 		}
+		else if (forced != NULL && forced[i])
+		{
+			/* hidden on request; a forced zero is hidden but protects nothing */
+			state[i] = CL_CELL_SECONDARY;
+			if (cells[i] > 0)
+				nforced++;
+		}
 		else
 			state[i] = CL_CELL_SHOWN;
 	}
@@ -90,12 +108,14 @@ cl_suppress_row(const int64_t *cells, const unsigned char *missing, size_t n,
 	 */
 	if (cl_is_primary(total, threshold))
 		*total_state = CL_CELL_PRIMARY;
-	if (primary == 0)
+	if (primary + nforced == 0)
 		return CL_DISCLOSURE_OK;
-	if (primary > 1)
+	if (primary + nforced > 1)
 	{
 		int64_t		hidden_sum = 0;
 
+		if (nforced > 0)
+			return CL_DISCLOSURE_OK;	/* a forced non-zero cell is not bounded */
 		for (i = 0; i < n; i++)
 			if (state[i] == CL_CELL_PRIMARY)
 				hidden_sum += cells[i];
@@ -116,6 +136,70 @@ cl_suppress_row(const int64_t *cells, const unsigned char *missing, size_t n,
 	for (i = 0; i < n; i++)
 		if (state[i] == CL_CELL_SHOWN && cells[i] == smallest)
 			state[i] = CL_CELL_SECONDARY;
+	return CL_DISCLOSURE_OK;
+}
+
+int
+cl_publish_cumulative(const int64_t *cumulative, size_t n, int64_t total, int threshold,
+					  unsigned char *state, char *err, size_t errlen)
+{
+	int64_t		last = 0;
+	size_t		i;
+
+	if (threshold < 0 || threshold > CL_DISCLOSURE_MAX_THRESHOLD)
+	{
+		if (err != NULL && errlen > 0)
+			snprintf(err, errlen, "threshold %d is outside 0 to %d", threshold,
+					 CL_DISCLOSURE_MAX_THRESHOLD);
+		return CL_DISCLOSURE_ETHRESHOLD;
+	}
+	for (i = 0; i < n; i++)
+	{
+		if (cumulative[i] < 0)
+		{
+			set_err(err, errlen, "value %zu is the negative count %" PRId64, i + 1, cumulative[i]);
+			return CL_DISCLOSURE_ENEGATIVE;
+		}
+		if (i > 0 && cumulative[i] < cumulative[i - 1])
+		{
+			set_err(err, errlen, "value %zu is less than the one before it (%" PRId64 ")",
+					i + 1, cumulative[i]);
+			return CL_DISCLOSURE_ERANGE;
+		}
+		if (total >= 0 && cumulative[i] > total)
+		{
+			set_err(err, errlen, "value %zu is more than the total (%" PRId64 ")", i + 1, cumulative[i]);
+			return CL_DISCLOSURE_ERANGE;
+		}
+		if (cl_is_primary(cumulative[i], threshold))
+			state[i] = CL_CELL_PRIMARY;
+		else if (cl_is_primary(cumulative[i] - last, threshold))
+			state[i] = CL_CELL_SECONDARY;
+		else
+		{
+			state[i] = CL_CELL_SHOWN;
+			last = cumulative[i];
+		}
+	}
+	/* The remainder beside a published total: hide from the end until it is safe. */
+	if (total >= 0)
+	{
+		i = n;
+		while (cl_is_primary(total - last, threshold) && i > 0)
+		{
+			i--;
+			if (state[i] != CL_CELL_SHOWN)
+				continue;
+			state[i] = CL_CELL_SECONDARY;
+			last = 0;
+			for (size_t j = i; j > 0; j--)
+				if (state[j - 1] == CL_CELL_SHOWN)
+				{
+					last = cumulative[j - 1];
+					break;
+				}
+		}
+	}
 	return CL_DISCLOSURE_OK;
 }
 

@@ -302,6 +302,8 @@ DECLARE
   r record;
   stage text;
   checks text;
+  row_filter text;
+  any_problems boolean;
   conv text;
   cols text;
   modules text[] := '{}';
@@ -310,6 +312,8 @@ DECLARE
   old_files jsonb;
   new_files jsonb;
 BEGIN
+  -- loads into one dataset take turns (until the end of the transaction)
+  PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(schema_name));
   PERFORM careleaver.create_dataset(schema_name);
   DROP TABLE IF EXISTS pg_temp.careleaver_load_problems;
   CREATE TEMP TABLE careleaver_load_problems (module text, la text, year text, source_file text,
@@ -324,12 +328,20 @@ BEGIN
              CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L END', d.column_name, d.column_name, '', 'required: every row needs the child identifier')
                   WHEN d.kind IN ('text', 'upper') THEN 'NULL::text'
                   ELSE format('careleaver.return_value_problem(s.%I, %L)', d.column_name, d.kind) END),
-             ', ' ORDER BY d.ord)
-      INTO checks FROM careleaver.dataset_columns() d WHERE d.module = m.module;
+             ', ' ORDER BY d.ord),
+           string_agg(CASE WHEN d.kind = 'id' THEN format('s.%I IS NULL OR btrim(s.%I) = %L', d.column_name, d.column_name, '')
+                           WHEN d.kind NOT IN ('text', 'upper')
+                           THEN format('careleaver.return_value_problem(s.%I, %L) IS NOT NULL', d.column_name, d.kind) END,
+                      ' OR ' ORDER BY d.ord)
+      INTO checks, row_filter FROM careleaver.dataset_columns() d WHERE d.module = m.module;
+    -- a cheap test per row first; the bad rows only are taken apart per cell
     EXECUTE format($q$
       INSERT INTO pg_temp.careleaver_load_problems
       SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem
-      FROM pg_temp.%I s
+      FROM (SELECT * FROM pg_temp.%I s
+            WHERE s.la IS NULL OR btrim(s.la) = '' OR s.year IS NULL
+               OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
+            OFFSET 0) s
       CROSS JOIN LATERAL (VALUES
         ('LA', s.la, CASE WHEN s.la IS NULL OR btrim(s.la) = '' THEN 'council (LA) is blank' END),
         ('YEAR', s.year, CASE WHEN s.year IS NULL THEN 'collection year is blank'
@@ -338,6 +350,7 @@ BEGIN
         %s) AS v(col, val, problem)
       WHERE v.problem IS NOT NULL$q$,
       m.module, stage,
+      CASE WHEN m.module = 'episodes' THEN 'OR s.decom IS NULL' ELSE '' END, row_filter,
       CASE WHEN m.module = 'episodes' THEN $x$('DECOM', s.decom, CASE WHEN s.decom IS NULL THEN 'required: an episode needs its start date' END),$x$ ELSE '' END,
       checks);
   END LOOP;
@@ -348,6 +361,7 @@ BEGIN
   END IF;
 
   SELECT count(*) INTO nproblems FROM pg_temp.careleaver_load_problems;
+  any_problems := nproblems > 0;
   IF nproblems > 0 AND NOT skip_bad_rows THEN
     la := NULL; year := NULL; outcome := 'rejected';
     detail := format('%s bad value(s); nothing loaded', nproblems);
@@ -414,9 +428,12 @@ BEGIN
         WHERE btrim(s.la) = $1 AND s.year IS NOT NULL
           AND careleaver.return_value_problem(s.year, 'integer') IS NULL
           AND careleaver.return_integer(s.year) = $2
-          AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_problems p
-                          WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)$q$,
-        schema_name, 'return_' || stage, cols, conv, 'careleaver_stage_' || stage, stage)
+          %s$q$,
+        schema_name, 'return_' || stage, cols, conv, 'careleaver_stage_' || stage,
+        CASE WHEN any_problems THEN
+          format('AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_problems p '
+                 'WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)', stage)
+        ELSE '' END)
         USING r.la, r.year;
       GET DIAGNOSTICS nproblems = ROW_COUNT;
       nrows := nrows + nproblems;
@@ -435,6 +452,14 @@ BEGIN
     outcome := 'loaded';
     detail := format('%s rows loaded', nrows)
               || CASE WHEN nproblems > 0 THEN format(', %s bad value(s) skipped into rejects', nproblems) ELSE '' END;
+    -- a return cannot hold episodes starting after its year: most likely
+    -- the year was given as the one the collection starts
+    EXECUTE format('SELECT count(*) FROM %I.return_episodes e WHERE e.la = $1 AND e.year = $2 AND e.decom > make_date($2, 3, 31)',
+                   schema_name) INTO nrows USING r.la, r.year;
+    IF nrows > 0 THEN
+      detail := detail || format('; warning: %s episode(s) start after 31/03/%s, the end of collection year %s '
+                                 '(years are named by the year they end: is the year right?)', nrows, r.year, r.year);
+    END IF;
     RETURN NEXT;
   END LOOP;
   -- rows whose council or year could not be read belong to no return
@@ -507,8 +532,10 @@ BEGIN
   EXECUTE format($q$CREATE TEMP TABLE rc_all AS
     SELECT e.la, e.year, %s, e.source_file, e.source_line,
            row_number() OVER (PARTITION BY e.la, e.child, e.decom
-                              ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk
+                              ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk,
+           max(e.year) OVER (PARTITION BY e.la, e.child) AS child_last_year
     FROM %I.return_episodes e WHERE e.la IN (SELECT l.la FROM pg_temp.rc_las l)$q$, ep_cols, s);
+  ANALYZE rc_all;
 
   -- 1. duplicates and revisions of the same (child, DECOM)
   INSERT INTO rc_conf
@@ -516,7 +543,9 @@ BEGIN
          format('%s rows with this DECOM in return %s (%s); kept %s', count(*), a.year,
                 string_agg(a.source_file || ':' || a.source_line, ', ' ORDER BY a.rk),
                 (array_agg(a.source_file || ':' || a.source_line ORDER BY a.rk))[1])
-  FROM rc_all a GROUP BY a.la, a.child, a.decom, a.year HAVING count(*) > 1;
+  FROM rc_all a
+  WHERE (a.la, a.child, a.decom) IN (SELECT d.la, d.child, d.decom FROM rc_all d WHERE d.rk > 1)
+  GROUP BY a.la, a.child, a.decom, a.year HAVING count(*) > 1;
 
   INSERT INTO rc_conf
   SELECT o.la, o.child, 'revised_episode', o.decom, ARRAY[o.year, k.year],
@@ -553,13 +582,25 @@ BEGIN
 
   -- 2. what later returns say about each kept row
   CREATE TEMP TABLE rc_k AS
-  SELECT a.*, y.next_year, y.next_start,
-         CASE WHEN a.dec < a.decom THEN 'ends_before_start'
-              WHEN y.next_start IS NOT NULL AND a.decom >= y.next_start THEN 'not_restated' END AS drop_kind,
-         CASE WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec IS NULL THEN 'stale_open'
-              WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec > y.next_start THEN 'not_restated' END AS close_kind
-  FROM rc_all a LEFT JOIN rc_years y ON y.la = a.la AND y.year = a.year
-  WHERE a.rk = 1;
+  SELECT q.*,
+         CASE WHEN q.close_kind = 'stale_open' THEN greatest(q.decom, make_date(q.year, 3, 31))
+              WHEN q.close_kind IS NOT NULL THEN q.next_start - 1 ELSE q.dec END AS dec1,
+         CASE WHEN q.close_kind = 'stale_open' THEN
+                format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
+                       q.year, q.next_year, to_char(greatest(q.decom, make_date(q.year, 3, 31)), 'DD/MM/YYYY'))
+              WHEN q.close_kind IS NOT NULL THEN
+                format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
+                       to_char(q.dec, 'DD/MM/YYYY'), q.year, q.next_year, to_char(q.next_start - 1, 'DD/MM/YYYY'))
+         END AS note1
+  FROM (
+    SELECT a.*, y.next_year, y.next_start,
+           CASE WHEN a.dec < a.decom THEN 'ends_before_start'
+                WHEN y.next_start IS NOT NULL AND a.decom >= y.next_start THEN 'not_restated' END AS drop_kind,
+           CASE WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec IS NULL THEN 'stale_open'
+                WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec > y.next_start THEN 'not_restated' END AS close_kind
+    FROM rc_all a LEFT JOIN rc_years y ON y.la = a.la AND y.year = a.year
+    WHERE a.rk = 1) q;
+  ANALYZE rc_k;
 
   INSERT INTO rc_conf
   SELECT k.la, k.child, k.drop_kind, k.decom, CASE WHEN k.next_year IS NULL THEN ARRAY[k.year] ELSE ARRAY[k.year, k.next_year] END,
@@ -578,26 +619,16 @@ BEGIN
   FROM rc_k k WHERE k.close_kind IS NOT NULL AND k.drop_kind IS NULL;
 
   -- 3. overlaps between consecutive kept episodes
-  CREATE TEMP TABLE rc_c AS
-    SELECT k.*,
-           CASE WHEN k.close_kind = 'stale_open' THEN greatest(k.decom, make_date(k.year, 3, 31))
-                WHEN k.close_kind IS NOT NULL THEN k.next_start - 1 ELSE k.dec END AS dec1,
-           CASE WHEN k.close_kind = 'stale_open' THEN
-                  format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
-                         k.year, k.next_year, to_char(greatest(k.decom, make_date(k.year, 3, 31)), 'DD/MM/YYYY'))
-                WHEN k.close_kind IS NOT NULL THEN
-                  format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
-                         to_char(k.dec, 'DD/MM/YYYY'), k.year, k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY'))
-           END AS note1
-    FROM rc_k k WHERE k.drop_kind IS NULL;
+  DELETE FROM rc_k k WHERE k.drop_kind IS NOT NULL;
 
   -- 3a. an episode of an older return starting inside an episode of a newer
   -- return is superseded by it (the newer return restated that time)
   CREATE TEMP TABLE rc_drop AS
   SELECT DISTINCT ON (b.la, b.child, b.decom) b.la, b.child, b.decom, b.year,
          a.decom AS by_decom, a.year AS by_year, a.dec1 AS by_dec
-  FROM rc_c b JOIN rc_c a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
+  FROM rc_k b JOIN rc_k a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
    AND a.year > b.year AND coalesce(a.dec1, 'infinity') > b.decom
+  WHERE b.year < b.child_last_year
   ORDER BY b.la, b.child, b.decom, a.year DESC, a.decom;
   INSERT INTO rc_conf
   SELECT d.la, d.child, 'superseded', d.decom, ARRAY[d.year, d.by_year],
@@ -611,7 +642,7 @@ BEGIN
   CREATE TEMP TABLE rc_ep AS
   WITH o AS (
     SELECT c.*, lead(c.decom) OVER (PARTITION BY c.la, c.child ORDER BY c.decom) AS next_decom
-    FROM rc_c c
+    FROM rc_k c
     WHERE NOT EXISTS (SELECT 1 FROM rc_drop d WHERE d.la = c.la AND d.child = c.child AND d.decom = c.decom))
   SELECT o.la, o.child, o.decom, o.rne, o.ls, o.cin, o.place, o.place_provider,
          CASE WHEN coalesce(o.dec1, 'infinity') > o.next_decom THEN o.next_decom ELSE o.dec1 END AS dec,

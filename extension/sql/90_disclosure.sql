@@ -14,19 +14,22 @@ COMMENT ON FUNCTION careleaver.publish_count(bigint, integer) IS
   'A count as published (metrics.md 9, primary suppression): the number, c when it is 1 to the threshold '
   '(NULL threshold: the setting careleaver.suppression_threshold), 0 for zero, x when the count is NULL';
 
-CREATE FUNCTION careleaver.suppress_row(cells bigint[], threshold integer DEFAULT NULL) RETURNS text[]
+CREATE FUNCTION careleaver.suppress_row(cells bigint[], threshold integer DEFAULT NULL,
+                                        hidden boolean[] DEFAULT NULL) RETURNS text[]
   LANGUAGE c STABLE PARALLEL SAFE
   AS 'MODULE_PATHNAME', 'careleaver_suppress_row';
-COMMENT ON FUNCTION careleaver.suppress_row(bigint[], integer) IS
+COMMENT ON FUNCTION careleaver.suppress_row(bigint[], integer, boolean[]) IS
   'The cells of one table row whose total is published, as published (metrics.md 9, primary and secondary '
   'suppression): c for counts 1 to the threshold, and, when exactly one cell is hidden (or the hidden cells '
   'would be pinned by their sum), the smallest other non-zero cell and its ties too; x for NULL cells. '
+  'hidden marks cells to hide whatever their value (a cell shared with another row where it was hidden). '
   'Publish the total with careleaver.publish_row_total';
 
-CREATE FUNCTION careleaver.publish_row_total(cells bigint[], threshold integer DEFAULT NULL) RETURNS text
+CREATE FUNCTION careleaver.publish_row_total(cells bigint[], threshold integer DEFAULT NULL,
+                                             hidden boolean[] DEFAULT NULL) RETURNS text
   LANGUAGE c STABLE PARALLEL SAFE
   AS 'MODULE_PATHNAME', 'careleaver_publish_row_total';
-COMMENT ON FUNCTION careleaver.publish_row_total(bigint[], integer) IS
+COMMENT ON FUNCTION careleaver.publish_row_total(bigint[], integer, boolean[]) IS
   'The total of one table row (the sum of its non-NULL cells) as published beside careleaver.suppress_row '
   '(metrics.md 9): c when it is 1 to the threshold, or when the hidden cells of the row could not otherwise be protected';
 
@@ -40,6 +43,15 @@ COMMENT ON FUNCTION careleaver.publish_percent(bigint, bigint, integer, integer)
   'decimals places (0 to 3): c when the numerator or the denominator is suppressed, z when the denominator is 0, '
   'k when a non-zero numerator rounds to zero, x when either is NULL. A percentage of a secondary-suppressed cell '
   'must be hidden by the caller too (see careleaver.suppress_row)';
+
+CREATE FUNCTION careleaver.publish_cumulative(cumulative bigint[], total bigint DEFAULT NULL,
+                                              threshold integer DEFAULT NULL) RETURNS text[]
+  LANGUAGE c STABLE PARALLEL SAFE
+  AS 'MODULE_PATHNAME', 'careleaver_publish_cumulative';
+COMMENT ON FUNCTION careleaver.publish_cumulative(bigint[], bigint, integer) IS
+  'A cumulative series (e.g. returns home by day 30, 91, 182, ...) as published (metrics.md 9): a value is shown '
+  'only when it is 0 or above the threshold and differs from the last shown value by 0 or more than the threshold, '
+  'so no difference of published values reveals a small count; with a published total, the remainder is protected too';
 
 CREATE FUNCTION careleaver.round_total(n bigint, base integer DEFAULT 10) RETURNS bigint
   LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE

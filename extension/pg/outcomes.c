@@ -1,0 +1,595 @@
+/*
+ * outcomes.c: SQL functions of metrics.md 5, 6, 7 and 10 over
+ * careleaver.care_history: returns home and re-entry, exits, placement
+ * stability, the care-leaver cohort and OC3 outcome classes, and the
+ * US-comparable (CFSR) indicators.
+ *
+ * Glue only: the rules are in core/returns.c, stability.c, leavers.c and
+ * cfsr.c, which read the periods and spells computed once by core/facts.c.
+ */
+#include "compat.h"
+
+#include "access/htup_details.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+
+#include "codes.h"
+#include "history.h"
+#include "periods.h"
+#include "facts.h"
+#include "returns.h"
+#include "stability.h"
+#include "leavers.h"
+#include "cfsr.h"
+#include "cl_history_glue.h"
+
+PG_FUNCTION_INFO_V1(cl_returns_home_srf);
+PG_FUNCTION_INFO_V1(cl_sql_reentered_within);
+PG_FUNCTION_INFO_V1(cl_exits_srf);
+PG_FUNCTION_INFO_V1(cl_sql_placements_in_window);
+PG_FUNCTION_INFO_V1(cl_sql_placement_moves);
+PG_FUNCTION_INFO_V1(cl_sql_moves_per_1000_days);
+PG_FUNCTION_INFO_V1(cl_sql_stability);
+PG_FUNCTION_INFO_V1(cl_sql_stability_short_term);
+PG_FUNCTION_INFO_V1(cl_sql_stability_two_year);
+PG_FUNCTION_INFO_V1(cl_sql_stability_long_term);
+PG_FUNCTION_INFO_V1(cl_sql_in_leaver_cohort);
+PG_FUNCTION_INFO_V1(cl_sql_leaver_cohort_age);
+PG_FUNCTION_INFO_V1(cl_sql_collection_year_birthday);
+PG_FUNCTION_INFO_V1(cl_sql_leaver_outcome);
+PG_FUNCTION_INFO_V1(cl_sql_cfsr_indicators);
+PG_FUNCTION_INFO_V1(cl_sql_cfsr_permanency_12m);
+PG_FUNCTION_INFO_V1(cl_sql_cfsr_reentry_12m);
+PG_FUNCTION_INFO_V1(cl_sql_cfsr_placement_moves);
+PG_FUNCTION_INFO_V1(cl_sql_cfsr_days_in_care);
+
+/* ---------------------------------------------------------------- arguments */
+
+/* Arrays for the facts of a history, palloc'd in the current context. */
+typedef struct FactsBuf
+{
+	cl_history	h;
+	cl_facts	f;
+} FactsBuf;
+
+static void
+facts_arg(FunctionCallInfo fcinfo, int argno, FactsBuf *fb, bool spells)
+{
+	int32		room;
+
+	fb->h = cl_pg_history_arg(fcinfo, argno);
+	room = fb->h.n > 0 ? fb->h.n : 1;
+	cl_facts_init(&fb->f, &fb->h, palloc(sizeof(cl_period) * room),
+				  spells ? palloc(sizeof(cl_spell) * room) : NULL,
+				  spells ? palloc(sizeof(cl_spell) * room) : NULL);
+}
+
+/* A collection year: 3 to 9999 (its windows reach back two years). */
+static int
+year_arg(FunctionCallInfo fcinfo, int argno)
+{
+	int32		y = PG_GETARG_INT32(argno);
+
+	if (y < 3 || y > 9999)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("collection year %d is out of range", y),
+				 errhint("A collection year is named by the year it ends (2024 is 1 April 2023 to 31 March 2024), from 3 to 9999.")));
+	return y;
+}
+
+/*
+ * A follow-up interval: whole months and days, not negative, at most 100
+ * years (date + interval adds the months first, then the days).
+ */
+static cl_span
+span_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Interval   *iv = PG_GETARG_INTERVAL_P(argno);
+	cl_span		t;
+
+	if (iv->time != 0 || iv->month < 0 || iv->day < 0 || iv->month > 1200 ||
+		iv->day > 36600 || (iv->month == 1200 && iv->day > 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("follow-up interval \"%s\" is not a whole number of months and days from 0 to 100 years",
+						DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv)))),
+				 errhint("Use for example '12 months', '6 months' or '90 days'.")));
+	t.months = iv->month;
+	t.days = iv->day;
+	return t;
+}
+
+static int
+code_arg(FunctionCallInfo fcinfo, int argno, cl_code_list list)
+{
+	int			v;
+
+	if (PG_ARGISNULL(argno))
+		return 0;
+	v = PG_GETARG_INT16(argno);
+	if (v < 1 || v > cl_code_count(list))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid careleaver.%s value (index %d)", cl_list_type_name(list), v)));
+	return v;
+}
+
+/* ---------------------------------------------------------------- results */
+
+/*
+ * The blessed row descriptor of the function's result, looked up once per
+ * call site (get_call_result_type reads the catalogue: too slow per row) and
+ * kept in fn_extra.
+ */
+static TupleDesc
+result_desc(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc;
+	MemoryContext old;
+
+	if (fcinfo->flinfo->fn_extra != NULL)
+		return (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = tupdesc;
+	return tupdesc;
+}
+
+/* Set up materialize mode; returns the tuplestore and the row descriptor. */
+static Tuplestorestate *
+srf_materialize(FunctionCallInfo fcinfo, TupleDesc *desc)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext old;
+	TupleDesc	tupdesc;
+	Tuplestorestate *ts;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	tupdesc = result_desc(fcinfo);
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	tupdesc = CreateTupleDescCopy(tupdesc);
+	ts = tuplestore_begin_heap(true, false, work_mem);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = ts;
+	rsinfo->setDesc = tupdesc;
+	MemoryContextSwitchTo(old);
+	*desc = tupdesc;
+	return ts;
+}
+
+static void
+put_date(Datum *v, bool *n, int col, cl_date d)
+{
+	if (d == CL_DATE_OPEN)
+		n[col] = true;
+	else
+		v[col] = DateADTGetDatum(d);
+}
+
+static void
+put_code(Datum *v, bool *n, int col, int code)
+{
+	if (code == 0)
+		n[col] = true;
+	else
+		v[col] = Int16GetDatum((int16) code);
+}
+
+/* A tri-state flag (CL_NA / CL_CFSR_NA = -1 is NULL). */
+static void
+put_flag(Datum *v, bool *n, int col, int flag)
+{
+	if (flag < 0)
+		n[col] = true;
+	else
+		v[col] = BoolGetDatum(flag != 0);
+}
+
+/* ---------------------------------------------------------------- returns home */
+
+/*
+ * returns_home(history, data_end, follow_up, family_exits): return_date,
+ * reason, reentry_date, days_to_reentry, censored, period_start,
+ * follow_up_days
+ */
+Datum
+cl_returns_home_srf(PG_FUNCTION_ARGS)
+{
+	FactsBuf	fb;
+	cl_date		data_end = cl_pg_date_arg(fcinfo, 1, "data end date");
+	cl_span		t = span_arg(fcinfo, 2);
+	bool		family = PG_GETARG_BOOL(3);
+	TupleDesc	desc;
+	Tuplestorestate *ts = srf_materialize(fcinfo, &desc);
+	cl_return_home *r;
+	int32		n;
+
+	facts_arg(fcinfo, 0, &fb, false);
+	r = palloc(sizeof(cl_return_home) * (fb.f.np > 0 ? fb.f.np : 1));
+	n = cl_returns_home(&fb.f, data_end, t, family, r);
+	for (int32 i = 0; i < n; i++)
+	{
+		Datum		v[7];
+		bool		nl[7] = {false};
+
+		v[0] = DateADTGetDatum(r[i].return_date);
+		put_code(v, nl, 1, r[i].reason);
+		put_date(v, nl, 2, r[i].reentry_date);
+		if (r[i].reentry_date == CL_DATE_OPEN)
+			nl[3] = true;
+		else
+			v[3] = Int32GetDatum(r[i].reentry_date - r[i].return_date);
+		v[4] = BoolGetDatum(r[i].censored);
+		v[5] = DateADTGetDatum(r[i].period_start);
+		v[6] = Int32GetDatum((r[i].reentry_date == CL_DATE_OPEN ? data_end + 1 : r[i].reentry_date)
+							 - r[i].return_date);
+		tuplestore_putvalues(ts, desc, v, nl);
+	}
+	return (Datum) 0;
+}
+
+Datum
+cl_sql_reentered_within(PG_FUNCTION_ARGS)
+{
+	FactsBuf	fb;
+	cl_date		exit_date = cl_pg_date_arg(fcinfo, 1, "return date");
+	cl_span		t = span_arg(fcinfo, 2);
+	cl_date		data_end = cl_pg_date_arg(fcinfo, 3, "data end date");
+	cl_reentry	r;
+
+	facts_arg(fcinfo, 0, &fb, false);
+	r = cl_reentered_within(&fb.f, exit_date, t, data_end);
+	if (r == CL_REENTRY_INCOMPLETE)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(r == CL_REENTRY_YES);
+}
+
+/*
+ * exits(history, date_of_birth, data_end): period_no, start_date, end_date,
+ * duration_days, end_reason, cause, exit_route, censored
+ */
+Datum
+cl_exits_srf(PG_FUNCTION_ARGS)
+{
+	FactsBuf	fb;
+	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		data_end = cl_pg_date_arg(fcinfo, 2, "data end date");
+	TupleDesc	desc;
+	Tuplestorestate *ts = srf_materialize(fcinfo, &desc);
+	cl_exit    *x;
+	int32		n;
+
+	facts_arg(fcinfo, 0, &fb, false);
+	x = palloc(sizeof(cl_exit) * (fb.f.np > 0 ? fb.f.np : 1));
+	n = cl_exits(&fb.f, dob, data_end, x);
+	for (int32 i = 0; i < n; i++)
+	{
+		Datum		v[8];
+		bool		nl[8] = {false};
+
+		v[0] = Int32GetDatum(x[i].period + 1);
+		v[1] = DateADTGetDatum(x[i].start);
+		put_date(v, nl, 2, x[i].end);
+		v[3] = Int32GetDatum(x[i].duration);
+		put_code(v, nl, 4, x[i].reason);
+		v[5] = Int32GetDatum((int32) x[i].cause);
+		v[6] = CStringGetTextDatum(cl_exit_cause_name(x[i].cause));
+		v[7] = BoolGetDatum(x[i].cause == CL_EXIT_CENSORED);
+		tuplestore_putvalues(ts, desc, v, nl);
+	}
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------- stability */
+
+Datum
+cl_sql_placements_in_window(PG_FUNCTION_ARGS)
+{
+	FactsBuf	fb;
+	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
+	cl_date		to = cl_pg_date_arg(fcinfo, 2, "end of the window");
+
+	facts_arg(fcinfo, 0, &fb, true);
+	PG_RETURN_INT32(cl_placements_in_window(&fb.f, from, to));
+}
+
+Datum
+cl_sql_placement_moves(PG_FUNCTION_ARGS)
+{
+	FactsBuf	fb;
+	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
+	cl_date		to = cl_pg_date_arg(fcinfo, 2, "end of the window");
+
+	facts_arg(fcinfo, 0, &fb, true);
+	PG_RETURN_INT32(cl_placement_moves(&fb.f, from, to));
+}
+
+Datum
+cl_sql_moves_per_1000_days(PG_FUNCTION_ARGS)
+{
+	FactsBuf	fb;
+	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
+	cl_date		to = cl_pg_date_arg(fcinfo, 2, "end of the window");
+	int64		days;
+
+	facts_arg(fcinfo, 0, &fb, true);
+	days = cl_history_days(&fb.h, from, to);
+	if (days <= 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(1000.0 * cl_placement_moves(&fb.f, from, to) / (double) days);
+}
+
+static void
+stability_args(FunctionCallInfo fcinfo, bool with_dob, cl_stability *s)
+{
+	FactsBuf	fb;
+	cl_date		dob = 0;
+	int			year;
+
+	if (with_dob)
+		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	year = year_arg(fcinfo, with_dob ? 2 : 1);
+	facts_arg(fcinfo, 0, &fb, true);
+	cl_stability_measures(&fb.f, with_dob, dob, year, s);
+}
+
+/*
+ * stability(history, date_of_birth, year): looked_after_on_31_march,
+ * placements_in_year, three_or_more_placements, in_two_year_measure,
+ * placements_in_two_years, two_year_three_or_more, in_long_term_measure,
+ * carer_since, long_term_stable
+ */
+Datum
+cl_sql_stability(PG_FUNCTION_ARGS)
+{
+	cl_stability s;
+	TupleDesc	desc = result_desc(fcinfo);
+	Datum		v[9];
+	bool		nl[9] = {false};
+
+	stability_args(fcinfo, true, &s);
+	v[0] = BoolGetDatum(s.looked_after);
+	if (!s.looked_after)
+	{
+		for (int i = 1; i < 9; i++)
+			nl[i] = true;
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, nl)));
+	}
+	v[1] = Int32GetDatum(s.placements_year);
+	v[2] = BoolGetDatum(s.short_term);
+	v[3] = BoolGetDatum(s.two_year_cohort);
+	v[4] = Int32GetDatum(s.placements_two_years);
+	nl[4] = !s.two_year_cohort;
+	v[5] = BoolGetDatum(s.two_year);
+	nl[5] = !s.two_year_cohort;
+	v[6] = BoolGetDatum(s.long_term_cohort);
+	v[7] = DateADTGetDatum(s.carer_since);
+	v[8] = BoolGetDatum(s.long_term);
+	nl[8] = !s.long_term_cohort;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, nl)));
+}
+
+Datum
+cl_sql_stability_short_term(PG_FUNCTION_ARGS)
+{
+	cl_stability s;
+
+	stability_args(fcinfo, false, &s);
+	if (!s.looked_after)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(s.short_term);
+}
+
+Datum
+cl_sql_stability_two_year(PG_FUNCTION_ARGS)
+{
+	cl_stability s;
+
+	stability_args(fcinfo, false, &s);
+	if (!s.two_year_cohort)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(s.two_year);
+}
+
+Datum
+cl_sql_stability_long_term(PG_FUNCTION_ARGS)
+{
+	cl_stability s;
+
+	stability_args(fcinfo, true, &s);
+	if (!s.long_term_cohort)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(s.long_term);
+}
+
+/* ---------------------------------------------------------------- cohort and outcomes */
+
+Datum
+cl_sql_in_leaver_cohort(PG_FUNCTION_ARGS)
+{
+	cl_history	h = cl_pg_history_arg(fcinfo, 0);
+	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	int			year = year_arg(fcinfo, 2);
+	int32		age = PG_GETARG_INT32(3);
+
+	if (age < CL_COHORT_MIN_AGE || age > CL_COHORT_MAX_AGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("care-leaver cohort age %d is out of range", age),
+				 errhint("Cohorts are at ages %d to %d.", CL_COHORT_MIN_AGE, CL_COHORT_MAX_AGE)));
+	PG_RETURN_BOOL(cl_in_leaver_cohort(&h, dob, year, age, NULL));
+}
+
+Datum
+cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
+{
+	cl_history	h = cl_pg_history_arg(fcinfo, 0);
+	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	int			year = year_arg(fcinfo, 2);
+	cl_date		b;
+	int			age = cl_birthday_age_in_year(dob, year, &b);
+
+	if (age < CL_COHORT_MIN_AGE || age > CL_COHORT_MAX_AGE ||
+		!cl_in_leaver_cohort(&h, dob, year, age, NULL))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(age);
+}
+
+/* collection_year_birthday(dob, year): age, birthday */
+Datum
+cl_sql_collection_year_birthday(PG_FUNCTION_ARGS)
+{
+	cl_date		dob = cl_pg_date_arg(fcinfo, 0, "date of birth");
+	int			year = year_arg(fcinfo, 1);
+	TupleDesc	desc = result_desc(fcinfo);
+	cl_date		b;
+	Datum		v[2];
+	bool		nl[2] = {false};
+
+	int			age = cl_birthday_age_in_year(dob, year, &b);
+
+	if (age < 0)
+		nl[0] = nl[1] = true;	/* born after the year */
+	v[0] = Int32GetDatum(age);
+	v[1] = DateADTGetDatum(b);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, nl)));
+}
+
+/*
+ * leaver_outcome(in_touch, activ, accom): contact, excluded, no_information,
+ * in_touch, eet, neet, activity_not_known, higher_education, apprenticeship,
+ * suitable_accommodation, unsuitable_accommodation, accommodation_not_known,
+ * homeless_or_insecure.  Not strict: NULL codes are "no code".
+ */
+Datum
+cl_sql_leaver_outcome(PG_FUNCTION_ARGS)
+{
+	cl_leaver_outcome o;
+	TupleDesc	desc = result_desc(fcinfo);
+	Datum		v[13];
+	bool		nl[13] = {false};
+
+	cl_leaver_outcome_of(code_arg(fcinfo, 0, CL_LIST_CONTACT_STATUS),
+						 code_arg(fcinfo, 1, CL_LIST_LEAVER_ACTIVITY),
+						 code_arg(fcinfo, 2, CL_LIST_LEAVER_ACCOMMODATION), &o);
+	v[0] = CStringGetTextDatum(cl_contact_name(o.contact));
+	v[1] = BoolGetDatum(o.excluded);
+	v[2] = BoolGetDatum(o.no_information);
+	put_flag(v, nl, 3, o.in_touch);
+	put_flag(v, nl, 4, o.eet);
+	put_flag(v, nl, 5, o.neet);
+	put_flag(v, nl, 6, o.activity_not_known);
+	put_flag(v, nl, 7, o.higher_education);
+	put_flag(v, nl, 8, o.apprenticeship);
+	put_flag(v, nl, 9, o.suitable);
+	put_flag(v, nl, 10, o.unsuitable);
+	put_flag(v, nl, 11, o.accommodation_not_known);
+	put_flag(v, nl, 12, o.homeless_or_insecure);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, nl)));
+}
+
+/* ---------------------------------------------------------------- CFSR */
+
+static void
+cfsr_args(FunctionCallInfo fcinfo, cl_cfsr *c)
+{
+	FactsBuf	fb;
+	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	int			year = year_arg(fcinfo, 2);
+	cl_date		data_end = cl_pg_date_arg(fcinfo, 3, "data end date");
+
+	facts_arg(fcinfo, 0, &fb, true);
+	cl_cfsr_indicators(&fb.f, dob, year, data_end, c);
+}
+
+/*
+ * cfsr_indicators(history, dob, year, data_end): entrant, entry_date,
+ * exit_date, exit_reason, permanency_12m, in_reentry_cohort, reentry_12m,
+ * reentry_date, placement_moves, days_in_care
+ */
+Datum
+cl_sql_cfsr_indicators(PG_FUNCTION_ARGS)
+{
+	cl_cfsr		c;
+	TupleDesc	desc = result_desc(fcinfo);
+	Datum		v[10];
+	bool		nl[10] = {false};
+
+	cfsr_args(fcinfo, &c);
+	v[0] = BoolGetDatum(c.entrant);
+	if (!c.entrant)
+	{
+		for (int i = 1; i < 10; i++)
+			nl[i] = true;
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, nl)));
+	}
+	v[1] = DateADTGetDatum(c.entry);
+	put_date(v, nl, 2, c.exit);
+	put_code(v, nl, 3, c.exit_reason);
+	put_flag(v, nl, 4, c.permanency_12m);
+	v[5] = BoolGetDatum(c.reentry_cohort);
+	put_flag(v, nl, 6, c.reentry_12m);
+	put_date(v, nl, 7, c.reentry_date);
+	v[8] = Int32GetDatum(c.moves);
+	v[9] = Int32GetDatum((int32) c.days);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, nl)));
+}
+
+Datum
+cl_sql_cfsr_permanency_12m(PG_FUNCTION_ARGS)
+{
+	cl_cfsr		c;
+
+	cfsr_args(fcinfo, &c);
+	if (c.permanency_12m < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(c.permanency_12m != 0);
+}
+
+Datum
+cl_sql_cfsr_reentry_12m(PG_FUNCTION_ARGS)
+{
+	cl_cfsr		c;
+
+	cfsr_args(fcinfo, &c);
+	if (c.reentry_12m < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(c.reentry_12m != 0);
+}
+
+Datum
+cl_sql_cfsr_placement_moves(PG_FUNCTION_ARGS)
+{
+	cl_cfsr		c;
+
+	cfsr_args(fcinfo, &c);
+	if (!c.entrant)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(c.moves);
+}
+
+Datum
+cl_sql_cfsr_days_in_care(PG_FUNCTION_ARGS)
+{
+	cl_cfsr		c;
+
+	cfsr_args(fcinfo, &c);
+	if (!c.entrant)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32((int32) c.days);
+}

@@ -1,0 +1,445 @@
+-- Reporting views over a dataset (issue 6; doc/reporting.md): the SQL of each view is built
+-- by careleaver.reporting_view_sql, created in the dataset's schema by careleaver.create_reports,
+-- and read by careleaver.report_html.  Every *_published view and every number of the report
+-- goes through disclosure control (90_disclosure.sql, metrics.md 9).
+
+-- The collection year a date falls in (named by the year it ends: 1 April 2023 to 31 March 2024 is 2024).
+CREATE FUNCTION careleaver.collection_year_of(d date) RETURNS integer
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver
+  AS $$ SELECT CASE WHEN extract(month FROM d) >= 4 THEN extract(year FROM d)::int + 1
+                    ELSE extract(year FROM d)::int END $$;
+COMMENT ON FUNCTION careleaver.collection_year_of(date) IS
+  'The collection year a date falls in, named by the year it ends (metrics.md 1): 2023-04-01 to 2024-03-31 is 2024';
+
+-- Shared pieces of view SQL: one care history per child (careleaver.care_history_agg), the data's end
+-- and the collection years reported.
+CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver
+AS $fn$
+BEGIN
+  RETURN format($q$
+  person AS (
+    SELECT e.la, e.child, min(h.dob) AS dob,
+           careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec) AS history
+      FROM %1$I.episodes e
+      LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
+     GROUP BY e.la, e.child),
+  data_end AS (
+    SELECT e.la,
+           make_date(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))), 3, 31)
+             AS data_end,
+           careleaver.collection_year_of(min(e.decom)) AS first_year,
+           greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
+                    (SELECT max(o.year) FROM %1$I.oc3 o WHERE o.la = e.la)) AS last_year
+      FROM %1$I.episodes e GROUP BY e.la),
+  report_year AS (
+    SELECT la, y AS collection_year, make_date(y - 1, 4, 1) AS year_start, make_date(y, 3, 31) AS year_end
+      FROM data_end, generate_series(greatest(first_year, last_year - 9), last_year) AS y)$q$, schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.reporting_common_sql(text) IS
+  'Internal: the common table expressions of the reporting views over a dataset schema: one care history per '
+  'child (careleaver.care_history_agg, metrics.md 1 to 3), the data''s end (31 March of the latest collection '
+  'year in the episodes) and the last ten collection years of the episodes or OC3 records';
+
+CREATE FUNCTION careleaver.reporting_view_sql(view_name text, schema_name text) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver
+AS $fn$
+DECLARE
+  common text := careleaver.reporting_common_sql(schema_name);
+BEGIN
+  CASE view_name
+  WHEN 'care_leavers_by_age' THEN
+    RETURN format($q$
+WITH %1$s,
+  member AS (
+    SELECT p.la, p.child, y.collection_year,
+           careleaver.leaver_cohort_age(p.history, p.dob, y.collection_year) AS age
+      FROM person p JOIN report_year y USING (la)
+     WHERE p.dob IS NOT NULL),
+  outcome AS (
+    SELECT m.la, m.collection_year, m.age, o.*
+      FROM member m
+      LEFT JOIN %2$I.oc3 r ON r.la = m.la AND r.child = m.child AND r.year = m.collection_year
+     CROSS JOIN LATERAL careleaver.leaver_outcome(r.in_touch, r.activ, r.accom) o
+     WHERE m.age IS NOT NULL)
+SELECT la, collection_year, age,
+       count(*) AS cohort,
+       count(*) FILTER (WHERE excluded) AS excluded,
+       count(*) FILTER (WHERE NOT coalesce(excluded, false)) AS care_leavers,
+       count(*) FILTER (WHERE contact = 'in touch') AS in_touch,
+       count(*) FILTER (WHERE contact = 'not in touch') AS not_in_touch,
+       count(*) FILTER (WHERE contact = 'refused contact') AS refused_contact,
+       count(*) FILTER (WHERE contact = 'no longer requires services') AS no_longer_requires_services,
+       count(*) FILTER (WHERE contact = 'not recorded') AS contact_not_recorded,
+       count(*) FILTER (WHERE no_information) AS no_information,
+       count(*) FILTER (WHERE eet) AS eet,
+       count(*) FILTER (WHERE neet) AS neet,
+       count(*) FILTER (WHERE activity_not_known) AS activity_not_known,
+       count(*) FILTER (WHERE higher_education) AS higher_education,
+       count(*) FILTER (WHERE apprenticeship) AS apprenticeship,
+       count(*) FILTER (WHERE suitable_accommodation) AS suitable,
+       count(*) FILTER (WHERE unsuitable_accommodation) AS unsuitable,
+       count(*) FILTER (WHERE accommodation_not_known) AS accommodation_not_known,
+       count(*) FILTER (WHERE homeless_or_insecure) AS homeless_or_insecure
+  FROM outcome
+ GROUP BY 1, 2, 3$q$, common, schema_name);
+
+  WHEN 'care_leavers_by_age_published' THEN
+    RETURN format($q$
+WITH b AS (%1$s),
+  r AS (
+    SELECT b.*,
+           ARRAY[b.in_touch, b.not_in_touch, b.refused_contact, b.no_longer_requires_services,
+                 b.contact_not_recorded, b.no_information] AS contact_cells,
+           ARRAY[b.eet, b.neet, b.activity_not_known, b.no_information] AS activity_cells,
+           ARRAY[b.suitable, b.unsuitable, b.accommodation_not_known, b.no_information] AS accommodation_cells
+      FROM b),
+  first_pass AS (
+    SELECT r.*,
+           (careleaver.suppress_row(r.contact_cells))[6] = 'c'
+             OR (careleaver.suppress_row(r.activity_cells))[4] = 'c'
+             OR (careleaver.suppress_row(r.accommodation_cells))[4] = 'c' AS no_information_hidden
+      FROM r),
+  p AS (
+    SELECT f.*,
+           careleaver.suppress_row(f.contact_cells, NULL, ARRAY[false, false, false, false, false, f.no_information_hidden])
+             AS contact,
+           careleaver.suppress_row(f.activity_cells, NULL, ARRAY[false, false, false, f.no_information_hidden])
+             AS activity,
+           careleaver.suppress_row(f.accommodation_cells, NULL, ARRAY[false, false, false, f.no_information_hidden])
+             AS accommodation,
+           'c' IN (careleaver.publish_row_total(f.contact_cells, NULL,
+                                                ARRAY[false, false, false, false, false, f.no_information_hidden]),
+                   careleaver.publish_row_total(f.activity_cells, NULL, ARRAY[false, false, false, f.no_information_hidden]),
+                   careleaver.publish_row_total(f.accommodation_cells, NULL,
+                                                ARRAY[false, false, false, f.no_information_hidden])) AS total_hidden
+      FROM first_pass f)
+SELECT p.la, p.collection_year, p.age,
+       CASE WHEN p.total_hidden THEN 'c' ELSE careleaver.publish_count(p.care_leavers) END AS care_leavers,
+       p.contact[1] AS in_touch, p.contact[2] AS not_in_touch, p.contact[3] AS refused_contact,
+       p.contact[4] AS no_longer_requires_services, p.contact[5] AS contact_not_recorded,
+       p.contact[6] AS no_information,
+       p.activity[1] AS eet, p.activity[2] AS neet, p.activity[3] AS activity_not_known,
+       p.accommodation[1] AS suitable, p.accommodation[2] AS unsuitable, p.accommodation[3] AS accommodation_not_known,
+       CASE WHEN p.contact[1] = 'c' OR p.total_hidden THEN 'c'
+            ELSE careleaver.publish_percent(p.in_touch, p.care_leavers) END AS in_touch_percent,
+       CASE WHEN p.activity[1] = 'c' OR p.total_hidden THEN 'c'
+            ELSE careleaver.publish_percent(p.eet, p.care_leavers) END AS eet_percent,
+       CASE WHEN p.activity[2] = 'c' OR p.total_hidden THEN 'c'
+            ELSE careleaver.publish_percent(p.neet, p.care_leavers) END AS neet_percent,
+       CASE WHEN p.accommodation[1] = 'c' OR p.total_hidden THEN 'c'
+            ELSE careleaver.publish_percent(p.suitable, p.care_leavers) END AS suitable_percent
+  FROM p$q$, careleaver.reporting_view_sql('care_leavers_by_age', schema_name));
+
+  WHEN 'looked_after_summary' THEN
+    RETURN format($q$
+WITH %1$s,
+  period AS (
+    SELECT p.la, pc.start_date, pc.end_date, pc.end_reason
+      FROM person p CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc),
+  in_care AS (
+    SELECT y.la, y.collection_year,
+           count(*) FILTER (WHERE careleaver.looked_after_on(p.history, y.year_end)) AS looked_after_31_march
+      FROM report_year y JOIN person p USING (la)
+     GROUP BY 1, 2),
+  flows AS (
+    SELECT y.la, y.collection_year,
+           count(p.start_date) FILTER (WHERE p.start_date BETWEEN y.year_start AND y.year_end) AS periods_started,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end) AS periods_ended,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
+                                         AND careleaver.is_returned_home(p.end_reason)) AS returned_home,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
+                                         AND careleaver.is_adoption(p.end_reason)) AS adopted,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
+                                         AND careleaver.is_special_guardianship_order(p.end_reason)) AS special_guardianship,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
+                                         AND NOT coalesce(careleaver.is_returned_home(p.end_reason)
+                                                          OR careleaver.is_adoption(p.end_reason)
+                                                          OR careleaver.is_special_guardianship_order(p.end_reason), false))
+             AS other_endings
+      FROM report_year y LEFT JOIN period p ON p.la = y.la
+     GROUP BY 1, 2)
+SELECT f.la, f.collection_year, coalesce(i.looked_after_31_march, 0) AS looked_after_31_march,
+       f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings
+  FROM flows f LEFT JOIN in_care i USING (la, collection_year)$q$, common);
+
+  WHEN 'looked_after_summary_published' THEN
+    RETURN format($q$
+SELECT s.la, s.collection_year, careleaver.publish_count(s.looked_after_31_march) AS looked_after_31_march,
+       careleaver.publish_count(s.periods_started) AS periods_started,
+       careleaver.publish_row_total(r.endings) AS periods_ended,
+       p.endings[1] AS returned_home, p.endings[2] AS adopted, p.endings[3] AS special_guardianship,
+       p.endings[4] AS other_endings
+  FROM (%1$s) s
+  CROSS JOIN LATERAL (SELECT ARRAY[s.returned_home, s.adopted, s.special_guardianship, s.other_endings] AS endings) r
+  CROSS JOIN LATERAL (SELECT careleaver.suppress_row(r.endings) AS endings) p$q$,
+      careleaver.reporting_view_sql('looked_after_summary', schema_name));
+
+  WHEN 'placement_stability' THEN
+    RETURN format($q$
+WITH %1$s,
+  measure AS (
+    SELECT y.la, y.collection_year, st.*
+      FROM report_year y JOIN person p USING (la)
+     CROSS JOIN LATERAL careleaver.stability(p.history, p.dob, y.collection_year) st
+     WHERE p.dob IS NOT NULL)
+SELECT y.la, y.collection_year,
+       count(m.la) FILTER (WHERE m.looked_after_on_31_march) AS looked_after_31_march,
+       count(m.la) FILTER (WHERE m.three_or_more_placements) AS three_or_more_placements,
+       count(m.la) FILTER (WHERE NOT m.three_or_more_placements) AS fewer_than_three_placements,
+       count(m.la) FILTER (WHERE m.in_two_year_measure) AS two_year_children,
+       count(m.la) FILTER (WHERE m.two_year_three_or_more) AS two_year_three_or_more,
+       count(m.la) FILTER (WHERE m.in_long_term_measure) AS long_term_children,
+       count(m.la) FILTER (WHERE m.long_term_stable) AS long_term_stable
+  FROM report_year y LEFT JOIN measure m USING (la, collection_year)
+ GROUP BY 1, 2$q$, common);
+
+  WHEN 'placement_stability_published' THEN
+    RETURN format($q$
+WITH s AS (%1$s),
+  r AS (
+    SELECT s.*,
+           ARRAY[s.three_or_more_placements, s.fewer_than_three_placements] AS short_cells,
+           ARRAY[s.two_year_three_or_more, s.two_year_children - s.two_year_three_or_more] AS two_year_cells,
+           ARRAY[s.long_term_stable, s.long_term_children - s.long_term_stable] AS long_term_cells
+      FROM s),
+  p AS (
+    SELECT r.*,
+           careleaver.suppress_row(r.short_cells) AS short_pub, careleaver.publish_row_total(r.short_cells) AS short_total,
+           careleaver.suppress_row(r.two_year_cells) AS two_pub, careleaver.publish_row_total(r.two_year_cells) AS two_total,
+           careleaver.suppress_row(r.long_term_cells) AS long_pub, careleaver.publish_row_total(r.long_term_cells) AS long_total
+      FROM r)
+SELECT p.la, p.collection_year, p.short_total AS looked_after_31_march,
+       p.short_pub[1] AS three_or_more_placements, p.short_pub[2] AS fewer_than_three_placements,
+       CASE WHEN p.short_pub[1] = 'c' OR p.short_total = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(p.three_or_more_placements, p.looked_after_31_march, NULL, 1) END
+         AS three_or_more_placements_percent,
+       p.two_total AS two_year_children, p.two_pub[1] AS two_year_three_or_more,
+       CASE WHEN p.two_pub[1] = 'c' OR p.two_total = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(p.two_year_three_or_more, p.two_year_children, NULL, 1) END
+         AS two_year_three_or_more_percent,
+       p.long_total AS long_term_children, p.long_pub[1] AS long_term_stable,
+       CASE WHEN p.long_pub[1] = 'c' OR p.long_total = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(p.long_term_stable, p.long_term_children, NULL, 1) END
+         AS long_term_stable_percent
+  FROM p$q$, careleaver.reporting_view_sql('placement_stability', schema_name));
+
+  WHEN 'return_home_by_duration' THEN
+    RETURN format($q$
+WITH %1$s,
+  entry AS (
+    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
+      FROM person p JOIN data_end d USING (la)
+     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
+     WHERE p.dob IS NOT NULL
+       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+  cohort AS (
+    SELECT la, entry_year, count(*) AS periods_started,
+           careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks
+      FROM entry GROUP BY 1, 2)
+SELECT c.la, c.entry_year, d.day, c.periods_started,
+       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 1
+                                        AND x.duration_days <= d.day) AS returned_home_by_day,
+       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 0
+                                        AND x.duration_days < d.day) AS censored_before_day,
+       round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
+  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$, common);
+
+  WHEN 'return_home_by_duration_published' THEN
+    RETURN format($q$
+WITH r AS (%1$s),
+  series AS (
+    SELECT la, entry_year, array_agg(day ORDER BY day) AS days,
+           careleaver.publish_cumulative(array_agg(returned_home_by_day ORDER BY day), min(periods_started))
+             AS published
+      FROM r GROUP BY 1, 2)
+SELECT r.la, r.entry_year, r.day, careleaver.publish_count(r.periods_started) AS periods_started,
+       s.published[array_position(s.days, r.day)] AS returned_home_by_day,
+       CASE WHEN s.published[array_position(s.days, r.day)] = 'c'
+              OR careleaver.publish_count(r.periods_started) = 'c' THEN 'c'
+            WHEN r.cumulative_incidence IS NULL THEN 'x'
+            WHEN r.cumulative_incidence > 0 AND round(100 * r.cumulative_incidence) = 0 THEN 'k'
+            ELSE round(100 * r.cumulative_incidence)::text END AS cumulative_incidence_percent
+  FROM r JOIN series s USING (la, entry_year)$q$, careleaver.reporting_view_sql('return_home_by_duration', schema_name));
+
+  WHEN 'data_quality' THEN
+    RETURN format($q$
+WITH %1$s,
+  defect AS (
+    SELECT p.la, careleaver.collection_year_of(d.decom) AS collection_year, d.defect
+      FROM person p CROSS JOIN LATERAL careleaver.history_defects(p.history) d
+    UNION ALL
+    SELECT p.la, careleaver.collection_year_of(careleaver.first_entry(p.history)),
+           'no_header_or_date_of_birth'
+      FROM person p WHERE p.dob IS NULL
+    UNION ALL
+    SELECT o.la, o.year, 'oc3_without_in_touch'
+      FROM %2$I.oc3 o WHERE o.in_touch IS NULL)
+SELECT la, collection_year, defect, count(*) AS records
+  FROM defect GROUP BY 1, 2, 3$q$, common, schema_name);
+
+  ELSE
+    RAISE EXCEPTION 'unknown reporting view "%"', view_name
+      USING ERRCODE = '22023',
+            HINT = 'The reporting views are listed in careleaver.reporting_views.';
+  END CASE;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.reporting_view_sql(text, text) IS
+  'The SELECT behind one reporting view (see careleaver.reporting_views) over the dataset in schema_name; '
+  'careleaver.create_reports creates the views from it and careleaver.report_html reads it';
+
+-- The catalogue of reporting views: names, comments (naming the metrics.md section) and column comments.
+CREATE FUNCTION careleaver.reporting_view_columns(
+    OUT view_name text, OUT column_name text, OUT ordinal integer, OUT description text)
+  RETURNS SETOF record
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver
+AS $$
+SELECT v.view_name, c.column_name, c.ordinal::integer, c.description
+  FROM (VALUES ('care_leavers_by_age'), ('care_leavers_by_age_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('age', 3, 'Age on the birthday in the collection year on which the OC3 record was returned (metrics.md 5)'),
+    ('cohort', 4, 'Young people in the care-leaver cohort: status relevant or former relevant on the birthday in the year (careleaver.in_leaver_cohort, metrics.md 4 and 5)'),
+    ('excluded', 5, 'Cohort members excluded from outcome denominators: IN_TOUCH DIED or RHOM (metrics.md 5)'),
+    ('care_leavers', 6, 'Care leavers: the cohort less exclusions, the denominator of every percentage, no-information members included (metrics.md 5)'),
+    ('in_touch', 7, 'IN_TOUCH YES: the authority is in touch (metrics.md 5)'),
+    ('not_in_touch', 8, 'IN_TOUCH NO (metrics.md 5)'),
+    ('refused_contact', 9, 'IN_TOUCH REFU: the young person refuses contact (metrics.md 5)'),
+    ('no_longer_requires_services', 10, 'IN_TOUCH NREQ (metrics.md 5)'),
+    ('contact_not_recorded', 11, 'An OC3 record without IN_TOUCH (metrics.md 5: never silently dropped)'),
+    ('no_information', 12, 'Cohort members with no OC3 record for the year: no information (metrics.md 5)'),
+    ('eet', 13, 'In education, employment or training: ACTIV F1-F5, P1-P5 (metrics.md 5)'),
+    ('neet', 14, 'Not in education, employment or training: ACTIV G4, G5, G6 (metrics.md 5)'),
+    ('activity_not_known', 15, 'Activity not known: ACTIV 0 or blank on a record (metrics.md 5)'),
+    ('higher_education', 16, 'In higher education: ACTIV F1, P1 (metrics.md 5)'),
+    ('apprenticeship', 17, 'In an apprenticeship: ACTIV F4, P4 (metrics.md 5)'),
+    ('suitable', 18, 'In suitable accommodation: ACCOM suffix 1 (metrics.md 5)'),
+    ('unsuitable', 19, 'In unsuitable accommodation: ACCOM suffix 2 (metrics.md 5)'),
+    ('accommodation_not_known', 20, 'Accommodation not known: ACCOM 0 or blank on a record (metrics.md 5)'),
+    ('homeless_or_insecure', 21, 'Homeless or insecure: ACCOM S, V or W (our choice, metrics.md 5)'),
+    ('in_touch_percent', 22, 'Percentage of care leavers in touch (metrics.md 5; disclosure control, metrics.md 9)'),
+    ('eet_percent', 23, 'Percentage of care leavers in education, employment or training (metrics.md 5 and 9)'),
+    ('neet_percent', 24, 'Percentage of care leavers not in education, employment or training (metrics.md 5 and 9)'),
+    ('suitable_percent', 25, 'Percentage of care leavers in suitable accommodation (metrics.md 5 and 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('looked_after_summary'), ('looked_after_summary_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('looked_after_31_march', 3, 'Children looked after on 31 March, short breaks left out (metrics.md 1 and 2)'),
+    ('periods_started', 4, 'Periods of care that started in the year (metrics.md 3)'),
+    ('periods_ended', 5, 'Periods of care that ended in the year (metrics.md 3)'),
+    ('returned_home', 6, 'Periods that ended with a return home, REC E4A or E4B (metrics.md 6)'),
+    ('adopted', 7, 'Periods that ended in adoption, REC E11 or E12 (metrics.md 3)'),
+    ('special_guardianship', 8, 'Periods that ended with a special guardianship order, REC E43 to E48 (metrics.md 3)'),
+    ('other_endings', 9, 'Periods that ended for any other reason, or with no reason (metrics.md 3)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('placement_stability'), ('placement_stability_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('looked_after_31_march', 3, 'Children looked after on 31 March, short breaks left out (metrics.md 7)'),
+    ('three_or_more_placements', 4, 'Of them, children with three or more placements overlapping the year: the DfE short-term stability measure (metrics.md 7; placements as metrics.md 3, temporary placements not counted)'),
+    ('fewer_than_three_placements', 5, 'Of them, children with one or two placements in the year (metrics.md 7)'),
+    ('three_or_more_placements_percent', 6, 'Percentage with three or more placements, one decimal place (metrics.md 7 and 9)'),
+    ('two_year_children', 7, 'Children looked after on 31 March whose care began two years or more before: the two-year measure''s denominator (metrics.md 7)'),
+    ('two_year_three_or_more', 8, 'Of them, three or more placements in the two years (metrics.md 7)'),
+    ('two_year_three_or_more_percent', 9, 'Percentage of the two-year measure (metrics.md 7 and 9)'),
+    ('long_term_children', 10, 'Children under 16 on 31 March looked after 2.5 years or more: the long-term measure''s denominator (metrics.md 7)'),
+    ('long_term_stable', 11, 'Of them, with the same carer for two years or more (metrics.md 7)'),
+    ('long_term_stable_percent', 12, 'Percentage of the long-term measure (metrics.md 7 and 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('return_home_by_duration'), ('return_home_by_duration_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('entry_year', 2, 'Collection year in which the periods of care started (the entry cohort, metrics.md 6)'),
+    ('day', 3, 'Days since the start of the period of care: 30, 91, 182, 365, 547, 730 (metrics.md 6)'),
+    ('periods_started', 4, 'Periods of care in the entry cohort (metrics.md 3)'),
+    ('returned_home_by_day', 5, 'Of them, periods that ended with a return home (E4A, E4B) by this day (metrics.md 6)'),
+    ('censored_before_day', 6, 'Of them, periods still open at the data''s end before this day: censored (metrics.md 6)'),
+    ('cumulative_incidence', 7, 'Aalen-Johansen cumulative incidence of a return home by this day (careleaver.cif_agg / cif_at), other exits competing, open periods censored; NULL past the longest follow-up (metrics.md 6 and 8)'),
+    ('cumulative_incidence_percent', 8, 'The cumulative incidence as a whole percentage (metrics.md 6, 8 and 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT 'data_quality', c.column_name, c.ordinal, c.description
+  FROM (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year of the episode start or of the OC3 return'),
+    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch'),
+    ('records', 4, 'Number of records with the defect')
+  ) AS c(column_name, ordinal, description)
+$$;
+COMMENT ON FUNCTION careleaver.reporting_view_columns() IS
+  'The columns of every reporting view with the comment create_reports gives them (naming the metrics.md section)';
+
+CREATE VIEW careleaver.reporting_views (view_name, published, description) AS
+VALUES
+  ('care_leavers_by_age'::text, false,
+   'Care leavers by age and collection year: the cohort of metrics.md 5 (careleaver.leaver_cohort_age) with contact, activity and accommodation from their OC3 records'::text),
+  ('care_leavers_by_age_published', true,
+   'care_leavers_by_age as a council would publish it: primary and secondary suppression in each row, percentages of suppressed cells hidden (metrics.md 5 and 9)'),
+  ('looked_after_summary', false,
+   'Children looked after on 31 March, periods of care started and ended in the year, and how they ended (metrics.md 1 to 3 and 6)'),
+  ('looked_after_summary_published', true,
+   'looked_after_summary with disclosure control; the endings are one row whose total is the periods ended (metrics.md 9)'),
+  ('placement_stability', false,
+   'The three DfE placement stability measures (careleaver.stability, metrics.md 7): short-term, two-year and long-term'),
+  ('placement_stability_published', true,
+   'placement_stability with disclosure control (metrics.md 7 and 9)'),
+  ('return_home_by_duration', false,
+   'Cumulative incidence of a return home by days since entry, per entry cohort, other exits competing (metrics.md 6 and 8)'),
+  ('return_home_by_duration_published', true,
+   'return_home_by_duration with disclosure control: the cumulative counts go through publish_cumulative and a percentage is hidden with its count (metrics.md 9)'),
+  ('data_quality', false,
+   'Defects found in the episodes and OC3 records, per council, collection year and defect');
+COMMENT ON VIEW careleaver.reporting_views IS
+  'The reporting views careleaver.create_reports creates in a dataset schema (doc/reporting.md)';
+COMMENT ON COLUMN careleaver.reporting_views.view_name IS 'Name of the view in the dataset schema';
+COMMENT ON COLUMN careleaver.reporting_views.published IS 'True for the variants with disclosure control applied (text columns with the symbols c, z, x, k)';
+COMMENT ON COLUMN careleaver.reporting_views.description IS 'What the view holds and the metrics.md sections it follows';
+
+CREATE FUNCTION careleaver.create_reports(schema_name text) RETURNS SETOF text
+  LANGUAGE plpgsql VOLATILE
+  SET search_path = pg_catalog, careleaver
+AS $fn$
+DECLARE
+  v record;
+  c record;
+BEGIN
+  IF schema_name IS NULL OR to_regnamespace(quote_ident(schema_name)) IS NULL THEN
+    RAISE EXCEPTION 'dataset schema "%" does not exist', schema_name
+      USING ERRCODE = '3F000',
+            HINT = 'Create it with careleaver.create_dataset() and load or generate data first.';
+  END IF;
+  FOR v IN SELECT * FROM careleaver.reporting_views ORDER BY published, view_name LOOP
+    EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS %s', schema_name, v.view_name,
+                   careleaver.reporting_view_sql(v.view_name, schema_name));
+    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema_name, v.view_name, v.description);
+    FOR c IN SELECT * FROM careleaver.reporting_view_columns() rc WHERE rc.view_name = v.view_name LOOP
+      IF EXISTS (SELECT 1 FROM pg_attribute a
+                  WHERE a.attrelid = format('%I.%I', schema_name, v.view_name)::regclass
+                    AND a.attname = c.column_name AND NOT a.attisdropped) THEN
+        EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', schema_name, v.view_name, c.column_name,
+                       c.description);
+      END IF;
+    END LOOP;
+    RETURN NEXT v.view_name;
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.create_reports(text) IS
+  'Creates (or replaces) the reporting views of careleaver.reporting_views in a dataset schema, with a comment '
+  'on every view and column; returns the names of the views created (doc/reporting.md)';
