@@ -86,7 +86,8 @@ SELECT la, collection_year, age,
        count(*) FILTER (WHERE accommodation_not_known) AS accommodation_not_known,
        count(*) FILTER (WHERE homeless_or_insecure) AS homeless_or_insecure
   FROM outcome
- GROUP BY 1, 2, 3$q$, common, schema_name);
+ GROUP BY 1, 2, 3
+HAVING age <= 21 OR count(*) FILTER (WHERE NOT no_information) > 0$q$, common, schema_name);
 
   WHEN 'care_leavers_by_age_published' THEN
     RETURN format($q$
@@ -305,7 +306,7 @@ SELECT v.view_name, c.column_name, c.ordinal::integer, c.description
        LATERAL (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('age', 3, 'Age on the birthday in the collection year on which the OC3 record was returned (metrics.md 5)'),
+    ('age', 3, 'Age reached on the birthday in the collection year: 17 to 21, and 22 to 24 where OC3 records exist (metrics.md 5)'),
     ('cohort', 4, 'Young people in the care-leaver cohort: status relevant or former relevant on the birthday in the year (careleaver.in_leaver_cohort, metrics.md 4 and 5)'),
     ('excluded', 5, 'Cohort members excluded from outcome denominators: IN_TOUCH DIED or RHOM (metrics.md 5)'),
     ('care_leavers', 6, 'Care leavers: the cohort less exclusions, the denominator of every percentage, no-information members included (metrics.md 5)'),
