@@ -1403,7 +1403,7 @@ sim_oc3(sim *s, cl_synth_child *c)
 	bool		staying = false;
 	bool		dead = false;
 
-	for (int age = 17; age <= 21 && !dead; age++)
+	for (int age = 17; age <= 21; age++)
 	{
 		cl_date		d = cl_birthday(c->dob, age);
 		int			year = coll_year(s, d);
@@ -1440,7 +1440,8 @@ sim_oc3(sim *s, cl_synth_child *c)
 			{CL_TOUCH_REFU, age <= 18 ? 1.5 : 2.5}, {CL_TOUCH_NREQ, age <= 18 ? 0.8 : 2},
 			{CL_TOUCH_RHOM, age <= 18 ? 1.6 : 1.9}, {CL_TOUCH_DIED, age <= 18 ? 0.05 : 0.1}};
 
-			touch = pick_code(s, CL_LIST_CONTACT_STATUS, w, NW(w), year);
+			/* a death is reported again in later years (rule 348) */
+			touch = dead ? CL_TOUCH_DIED : pick_code(s, CL_LIST_CONTACT_STATUS, w, NW(w), year);
 		}
 		o->in_touch = (uint8_t) touch;
 		if (touch == CL_TOUCH_DIED || touch == CL_TOUCH_RHOM)
