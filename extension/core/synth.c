@@ -27,7 +27,6 @@
  */
 #include "synth.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -315,10 +314,40 @@ rint_n(sim *s, int n)
 	return n <= 1 ? 0 : (int) (unit(s) * n);
 }
 
+/*
+ * Natural logarithm of x in (0, 1] with basic IEEE arithmetic only (no libm),
+ * so that the draws, hence the data, are the same on every platform:
+ * x = m * 2^e with m in [0.5, 1), log m = 2 atanh((m - 1) / (m + 1)).
+ */
+static double
+portable_log(double x)
+{
+	int			e = 0;
+	double		z,
+				z2,
+				term,
+				sum = 0;
+
+	while (x < 0.5)
+	{
+		x *= 2;
+		e--;
+	}
+	z = (x - 1) / (x + 1);
+	z2 = z * z;
+	term = z;
+	for (int k = 1; k < 60; k += 2)
+	{
+		sum += term / k;
+		term *= z2;
+	}
+	return 2 * sum + e * 0.69314718055994530942;
+}
+
 static inline int
 expo_days(sim *s, double mean)
 {
-	double		x = -mean * log(1.0 - unit(s));
+	double		x = -mean * portable_log(1.0 - unit(s));
 
 	return x > 20000 ? 20000 : (int) x + 1;
 }
