@@ -343,6 +343,7 @@ CREATE FUNCTION careleaver.hub_detach_council(hub_schema text, la text, drop_ser
   RETURNS void
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, careleaver, pg_temp
+  SET client_min_messages = warning
 AS $fn$
 DECLARE
   srv text;
@@ -411,7 +412,7 @@ BEGIN
       missing := missing || c.la;
       servers := servers || format('%s (foreign server "%s")', c.la, c.server_name);
       reasons := reasons || (format('council %s, foreign server "%s": %s', c.la, c.server_name, msg)
-                             || coalesce(': ' || nullif(replace(trim(E' \n' FROM detail), E'\n', ' '), ''), ''));
+                             || coalesce(': ' || nullif(regexp_replace(trim(detail), '\s+', ' ', 'g'), ''), ''));
       first_state := coalesce(first_state, SQLSTATE);
     END;
   END LOOP;
