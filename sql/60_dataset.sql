@@ -1,4 +1,5 @@
 -- Reading return cells: reasons for bad values, conversions, errors.
+\set SHOW_CONTEXT never
 SELECT v, careleaver.return_value_problem(v, 'date') AS problem
 FROM (VALUES ('31/03/2024'), ('2024-03-31'), ('1/4/2016'), ('31/03/24'), ('29/02/2023'),
              ('01/13/2024'), ('2024/03/31'), ('31/03/1850'), ('')) AS t(v);

@@ -119,6 +119,70 @@ cl_suppress_row(const int64_t *cells, const unsigned char *missing, size_t n,
 	return CL_DISCLOSURE_OK;
 }
 
+int
+cl_publish_cumulative(const int64_t *cumulative, size_t n, int64_t total, int threshold,
+					  unsigned char *state, char *err, size_t errlen)
+{
+	int64_t		last = 0;
+	size_t		i;
+
+	if (threshold < 0 || threshold > CL_DISCLOSURE_MAX_THRESHOLD)
+	{
+		if (err != NULL && errlen > 0)
+			snprintf(err, errlen, "threshold %d is outside 0 to %d", threshold,
+					 CL_DISCLOSURE_MAX_THRESHOLD);
+		return CL_DISCLOSURE_ETHRESHOLD;
+	}
+	for (i = 0; i < n; i++)
+	{
+		if (cumulative[i] < 0)
+		{
+			set_err(err, errlen, "value %zu is the negative count %" PRId64, i + 1, cumulative[i]);
+			return CL_DISCLOSURE_ENEGATIVE;
+		}
+		if (i > 0 && cumulative[i] < cumulative[i - 1])
+		{
+			set_err(err, errlen, "value %zu is less than the one before it (%" PRId64 ")",
+					i + 1, cumulative[i]);
+			return CL_DISCLOSURE_ERANGE;
+		}
+		if (total >= 0 && cumulative[i] > total)
+		{
+			set_err(err, errlen, "value %zu is more than the total (%" PRId64 ")", i + 1, cumulative[i]);
+			return CL_DISCLOSURE_ERANGE;
+		}
+		if (cl_is_primary(cumulative[i], threshold))
+			state[i] = CL_CELL_PRIMARY;
+		else if (cl_is_primary(cumulative[i] - last, threshold))
+			state[i] = CL_CELL_SECONDARY;
+		else
+		{
+			state[i] = CL_CELL_SHOWN;
+			last = cumulative[i];
+		}
+	}
+	/* The remainder beside a published total: hide from the end until it is safe. */
+	if (total >= 0)
+	{
+		i = n;
+		while (cl_is_primary(total - last, threshold) && i > 0)
+		{
+			i--;
+			if (state[i] != CL_CELL_SHOWN)
+				continue;
+			state[i] = CL_CELL_SECONDARY;
+			last = 0;
+			for (size_t j = i; j > 0; j--)
+				if (state[j - 1] == CL_CELL_SHOWN)
+				{
+					last = cumulative[j - 1];
+					break;
+				}
+		}
+	}
+	return CL_DISCLOSURE_OK;
+}
+
 size_t
 cl_row_hidden(const unsigned char *state, size_t n)
 {

@@ -84,6 +84,20 @@ extern int	cl_format_count(int64_t count, int threshold, char *buf, size_t len);
 extern int	cl_format_percent(int64_t numerator, int64_t denominator,
 							  int threshold, int decimals, char *buf, size_t len);
 
+/*
+ * Suppresses a cumulative series (counts by day 30, 91, ...; each at least the
+ * one before) whose cohort total is published: a value is shown only when it
+ * is 0 or above the threshold and its difference from the last shown value
+ * (0 before the first) is 0 or above the threshold, so no difference of two
+ * published values is a count from 1 to the threshold.  When total >= 0 the
+ * remainder total - last shown value is protected the same way, by hiding
+ * shown values from the end.  Writes CL_CELL_SHOWN or CL_CELL_PRIMARY (primary
+ * count) or CL_CELL_SECONDARY (hidden for its difference) per value.
+ */
+extern int	cl_publish_cumulative(const int64_t *cumulative, size_t n, int64_t total,
+								  int threshold, unsigned char *state,
+								  char *err, size_t errlen);
+
 /* Rounds n to the nearest multiple of base, halves away from zero. */
 extern int	cl_round_to_base(int64_t n, int base, int64_t *out);
 

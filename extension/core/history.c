@@ -87,15 +87,15 @@ close_chain(cl_episode *ep, int32_t first, int32_t last, int32_t end_idx, bool s
 	{
 		cl_episode *e = &ep[j];
 
-		if ((e->defects & CL_DEFECT_DEC_BEFORE_DECOM) || cl_ls_is_short_break(e->ls) != short_break)
+		if ((e->flags & CL_DEFECT_DEC_BEFORE_DECOM) || ((e->flags & CL_EPISODE_SHORT_BREAK) != 0) != short_break)
 			continue;
 		if (j == end_idx)
 		{
 			if (e->dec != CL_DATE_OPEN && e->rec == CL_REC_X1)
-				e->defects |= CL_DEFECT_X1_NO_CONTINUATION;
+				e->flags |= CL_DEFECT_X1_NO_CONTINUATION;
 		}
 		else if (e->dec != CL_DATE_OPEN && e->rec != 0 && e->rec != CL_REC_X1)
-			e->defects |= CL_DEFECT_CONTINUED_AFTER_EXIT;
+			e->flags |= CL_DEFECT_CONTINUED_AFTER_EXIT;
 	}
 }
 
@@ -113,18 +113,18 @@ build_class(cl_episode *ep, int32_t n, bool short_break)
 	{
 		cl_episode *e = &ep[i];
 
-		if ((e->defects & CL_DEFECT_DEC_BEFORE_DECOM) || cl_ls_is_short_break(e->ls) != short_break)
+		if ((e->flags & CL_DEFECT_DEC_BEFORE_DECOM) || ((e->flags & CL_EPISODE_SHORT_BREAK) != 0) != short_break)
 			continue;
 		if (prev >= 0)
 		{
 			cl_episode *p = &ep[prev];
 
 			if (p->dec == CL_DATE_OPEN)
-				p->defects |= CL_DEFECT_OPEN_NOT_LAST;
+				p->flags |= CL_DEFECT_OPEN_NOT_LAST;
 			if (e->decom == p->decom && e->dec == p->dec)
-				e->defects |= CL_DEFECT_DUPLICATE;
+				e->flags |= CL_DEFECT_DUPLICATE;
 			else if (e->decom < chain_end)
-				e->defects |= CL_DEFECT_OVERLAP;
+				e->flags |= CL_DEFECT_OVERLAP;
 		}
 		if (have && e->decom <= chain_end)
 		{
@@ -160,16 +160,16 @@ cl_history_build(cl_episode *ep, int32_t n, int32_t missing_decom)
 	{
 		cl_episode *e = &ep[i];
 
-		e->defects = 0;
+		e->flags = cl_ls_is_short_break(e->ls) ? CL_EPISODE_SHORT_BREAK : 0;
 		if (e->dec != CL_DATE_OPEN && e->dec < e->decom)
-			e->defects |= CL_DEFECT_DEC_BEFORE_DECOM;
+			e->flags |= CL_DEFECT_DEC_BEFORE_DECOM;
 		if ((e->dec == CL_DATE_OPEN) != (e->rec == 0))
-			e->defects |= CL_DEFECT_REASON_MISMATCH;
+			e->flags |= CL_DEFECT_REASON_MISMATCH;
 	}
 	build_class(ep, n, false);
 	build_class(ep, n, true);
 	for (int32_t i = 0; i < n; i++)
-		flags |= ep[i].defects;
+		flags |= ep[i].flags & CL_DEFECT_EPISODE_MASK;
 	if (missing_decom > 0)
 		flags |= CL_DEFECT_MISSING_DECOM;
 	return flags;

@@ -50,6 +50,10 @@
 #define CL_DEFECT_CONTINUED_AFTER_EXIT 0x20	/* REC not X1, period goes on */
 #define CL_DEFECT_REASON_MISMATCH	0x40	/* DEC without REC, or REC without DEC */
 #define CL_DEFECT_MISSING_DECOM		0x80	/* header only: rows without DECOM */
+#define CL_DEFECT_EPISODE_MASK		0x7F	/* the defect bits of an episode */
+
+/* Episode only (not a defect): LS is a short break (V3, V4), set by cl_history_build. */
+#define CL_EPISODE_SHORT_BREAK		0x80
 
 /*
  * One episode, 16 bytes.  Codes are the stable indexes of codes.h (0 = no
@@ -66,7 +70,7 @@ typedef struct cl_episode
 	uint8_t		cin;			/* CL_LIST_NEED_CATEGORY */
 	uint8_t		provider;		/* CL_LIST_PLACEMENT_PROVIDER */
 	uint8_t		rpc;			/* CL_LIST_PLACEMENT_CHANGE_REASON */
-	uint8_t		defects;		/* CL_DEFECT_* bits */
+	uint8_t		flags;			/* CL_DEFECT_* bits and CL_EPISODE_SHORT_BREAK */
 } cl_episode;
 
 /* A read-only view of a history (points into the stored payload). */
@@ -87,8 +91,8 @@ extern bool cl_history_date_ok(cl_date d);
 extern int	cl_episode_cmp(const cl_episode *a, const cl_episode *b);
 
 /*
- * Sorts the episodes (in place) and sets every episode's defect bits.
- * Returns the header flags.  The rules are those of doc/history.md:
+ * Sorts the episodes (in place) and sets every episode's flags (defect bits
+ * and CL_EPISODE_SHORT_BREAK).  Returns the header flags.  The rules are those of doc/history.md:
  * short-break episodes (LS V3/V4) and care episodes are chained separately,
  * as metrics.md 2 leaves short breaks out of periods of care.
  */
@@ -165,11 +169,11 @@ extern size_t cl_episode_format(const cl_episode *e, char *buf);
 extern const char *cl_defect_name(uint8_t bit);
 extern const char *cl_defect_description(uint8_t bit);
 
-/* Episodes that metrics read: not short breaks, not DEC before DECOM. */
+/* Episodes that metrics read: not short breaks, not DEC before DECOM (built histories only). */
 static inline bool
 cl_episode_is_care(const cl_episode *e)
 {
-	return !(e->defects & CL_DEFECT_DEC_BEFORE_DECOM) && !cl_ls_is_short_break(e->ls);
+	return (e->flags & (CL_DEFECT_DEC_BEFORE_DECOM | CL_EPISODE_SHORT_BREAK)) == 0;
 }
 
 #endif							/* CL_HISTORY_H */

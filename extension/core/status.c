@@ -104,11 +104,22 @@ cl_leaver_status_at(const cl_history *h, cl_date dob, cl_date at, cl_status_expl
 
 	memset(x, 0, sizeof *x);
 	x->age = cl_age_on(dob, at);
-	x->b14 = cl_birthday(dob, 14);
-	x->b16 = cl_birthday(dob, 16);
-	x->b18 = cl_birthday(dob, 18);
-	x->b21 = cl_birthday(dob, 21);
-	x->b25 = cl_birthday(dob, 25);
+	{
+		/* cl_birthday for 14, 16, 18, 21 and 25, splitting dob once */
+		int			y,
+					m,
+					d;
+
+		cl_date_to_ymd(dob, &y, &m, &d);
+#define BIRTHDAY(n) ((m == 2 && d == 29 && !cl_is_leap_year(y + (n))) ? \
+					 cl_date_from_ymd(y + (n), 3, 1) : cl_date_from_ymd(y + (n), m, d))
+		x->b14 = BIRTHDAY(14);
+		x->b16 = BIRTHDAY(16);
+		x->b18 = BIRTHDAY(18);
+		x->b21 = BIRTHDAY(21);
+		x->b25 = BIRTHDAY(25);
+#undef BIRTHDAY
+	}
 
 #define DECIDE(r, s) do { x->rule = (r); x->status = (s); return (s); } while (0)
 #define TEST_ELIGIBLE(t) do { \

@@ -221,37 +221,61 @@ cl_care_history_ne(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- aggregates */
 
-/* Transition state: the rows as they come, in the aggregate's memory context. */
+/*
+ * Transition state: the rows as they come, in the aggregate's memory context,
+ * in one allocation that grows (so the functions return the state's possibly
+ * new address).  Capacities 3, 7, 15, ... make each size a power of two, the
+ * sizes the allocator hands out anyway: 64 bytes for up to 3 episodes.
+ */
 typedef struct HistState
 {
 	int32		n;
 	int32		cap;
 	int32		missing;
-	cl_episode *ep;
+	int32		unused;
+	cl_episode	ep[FLEXIBLE_ARRAY_MEMBER];
 } HistState;
 
-static void
-state_reserve(HistState *st, MemoryContext ctx, int64 more)
-{
-	int64		need = (int64) st->n + more;
-	int64		cap;
+#define CL_STATE_SIZE(cap) (offsetof(HistState, ep) + (Size) (cap) * sizeof(cl_episode))
 
-	if (need <= st->cap)
-		return;
-	if (need > CL_HISTORY_MAX_EPISODES)
+static HistState *
+state_new(MemoryContext ctx, int64 need)
+{
+	int64		cap = 3;
+	HistState  *st;
+
+	while (cap < need)
+		cap = cap * 2 + 1;
+	if (cap > CL_HISTORY_MAX_EPISODES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("a care history cannot hold more than %d episodes", CL_HISTORY_MAX_EPISODES)));
-	cap = st->cap ? st->cap : 4;
-	while (cap < need)
-		cap *= 2;
-	if (cap > CL_HISTORY_MAX_EPISODES)
-		cap = CL_HISTORY_MAX_EPISODES;
-	if (st->ep == NULL)
-		st->ep = MemoryContextAlloc(ctx, cap * sizeof(cl_episode));
-	else
-		st->ep = repalloc(st->ep, cap * sizeof(cl_episode));
+	st = MemoryContextAlloc(ctx, CL_STATE_SIZE(cap));
+	st->n = 0;
 	st->cap = (int32) cap;
+	st->missing = 0;
+	st->unused = 0;
+	return st;
+}
+
+/* Room for more episodes; returns the state, which may have moved. */
+static HistState *
+state_reserve(HistState *st, int64 more)
+{
+	int64		need = (int64) st->n + more;
+	int64		cap = st->cap;
+
+	if (need <= cap)
+		return st;
+	while (cap < need)
+		cap = cap * 2 + 1;
+	if (cap > CL_HISTORY_MAX_EPISODES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a care history cannot hold more than %d episodes", CL_HISTORY_MAX_EPISODES)));
+	st = repalloc(st, CL_STATE_SIZE(cap));	/* stays in its memory context */
+	st->cap = (int32) cap;
+	return st;
 }
 
 static HistState *
@@ -260,22 +284,49 @@ state_get(FunctionCallInfo fcinfo, MemoryContext *ctx, const char *name)
 	if (!AggCheckCallContext(fcinfo, ctx))
 		elog(ERROR, "%s called in non-aggregate context", name);
 	if (PG_ARGISNULL(0))
-		return MemoryContextAllocZero(*ctx, sizeof(HistState));
+		return state_new(*ctx, 1);
 	return (HistState *) PG_GETARG_POINTER(0);
 }
 
-static uint8
-code_arg(FunctionCallInfo fcinfo, int argno, cl_code_list list)
+/* The code lists of the aggregate's arguments 3 to 9, and their sizes, looked up once per call site. */
+static const cl_code_list arg_lists[7] = {
+	CL_LIST_NEW_EPISODE_REASON, CL_LIST_LEGAL_STATUS, CL_LIST_PLACEMENT_TYPE, CL_LIST_CEASED_REASON,
+	CL_LIST_NEED_CATEGORY, CL_LIST_PLACEMENT_PROVIDER, CL_LIST_PLACEMENT_CHANGE_REASON
+};
+
+typedef struct ArgCodes
+{
+	int			count[7];
+} ArgCodes;
+
+static ArgCodes *
+arg_codes(FunctionCallInfo fcinfo)
+{
+	ArgCodes   *ac = fcinfo->flinfo->fn_extra;
+
+	if (ac == NULL)
+	{
+		ac = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ArgCodes));
+		for (int k = 0; k < 7; k++)
+			ac->count[k] = Min(cl_code_count(arg_lists[k]), 255);
+		fcinfo->flinfo->fn_extra = ac;
+	}
+	return ac;
+}
+
+/* Code argument argno (3 to 9) as its index; 0 when NULL or not passed. */
+static inline uint8
+code_arg(FunctionCallInfo fcinfo, const ArgCodes *ac, int argno)
 {
 	int			v;
 
 	if (argno >= PG_NARGS() || PG_ARGISNULL(argno))
 		return 0;
 	v = PG_GETARG_INT16(argno);
-	if (v < 1 || v > cl_code_count(list) || v > 255)
+	if (unlikely(v < 1 || v > ac->count[argno - 3]))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid careleaver.%s value (index %d)", cl_list_type_name(list), v)));
+				 errmsg("invalid careleaver.%s value (index %d)", cl_list_type_name(arg_lists[argno - 3]), v)));
 	return (uint8) v;
 }
 
@@ -288,6 +339,7 @@ cl_care_history_agg_sfunc(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx;
 	HistState  *st = state_get(fcinfo, &ctx, "care_history_agg");
+	const ArgCodes *ac;
 	cl_episode *e;
 
 	if (PG_ARGISNULL(1))
@@ -296,18 +348,19 @@ cl_care_history_agg_sfunc(PG_FUNCTION_ARGS)
 			st->missing++;
 		PG_RETURN_POINTER(st);
 	}
-	state_reserve(st, ctx, 1);
+	st = state_reserve(st, 1);
 	e = &st->ep[st->n];
 	e->decom = cl_pg_date_arg(fcinfo, 1, "episode start date (DECOM)");
 	e->dec = PG_ARGISNULL(2) ? CL_DATE_OPEN : cl_pg_date_arg(fcinfo, 2, "episode end date (DEC)");
-	e->rne = code_arg(fcinfo, 3, CL_LIST_NEW_EPISODE_REASON);
-	e->ls = code_arg(fcinfo, 4, CL_LIST_LEGAL_STATUS);
-	e->place = code_arg(fcinfo, 5, CL_LIST_PLACEMENT_TYPE);
-	e->rec = code_arg(fcinfo, 6, CL_LIST_CEASED_REASON);
-	e->cin = code_arg(fcinfo, 7, CL_LIST_NEED_CATEGORY);
-	e->provider = code_arg(fcinfo, 8, CL_LIST_PLACEMENT_PROVIDER);
-	e->rpc = code_arg(fcinfo, 9, CL_LIST_PLACEMENT_CHANGE_REASON);
-	e->defects = 0;
+	ac = arg_codes(fcinfo);
+	e->rne = code_arg(fcinfo, ac, 3);
+	e->ls = code_arg(fcinfo, ac, 4);
+	e->place = code_arg(fcinfo, ac, 5);
+	e->rec = code_arg(fcinfo, ac, 6);
+	e->cin = code_arg(fcinfo, ac, 7);
+	e->provider = code_arg(fcinfo, ac, 8);
+	e->rpc = code_arg(fcinfo, ac, 9);
+	e->flags = 0;
 	st->n++;
 	PG_RETURN_POINTER(st);
 }
@@ -331,7 +384,7 @@ cl_care_history_merge_sfunc(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(st);
 	h = cl_pg_history_arg(fcinfo, 1);
-	state_reserve(st, ctx, h.n);
+	st = state_reserve(st, h.n);
 	if (h.n > 0)
 		memcpy(st->ep + st->n, h.ep, h.n * sizeof(cl_episode));
 	st->n += h.n;
@@ -379,8 +432,9 @@ cl_care_history_agg_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	if (a == NULL)
-		a = MemoryContextAllocZero(ctx, sizeof(HistState));
-	state_reserve(a, ctx, b->n);
+		a = state_new(ctx, b->n);
+	else
+		a = state_reserve(a, b->n);
 	if (b->n > 0)
 		memcpy(a->ep + a->n, b->ep, b->n * sizeof(cl_episode));
 	a->n += b->n;
@@ -425,13 +479,10 @@ cl_care_history_agg_deserial(PG_FUNCTION_ARGS)
 	if (n < 0 || len != 8 + (Size) n * sizeof(cl_episode))
 		elog(ERROR, "invalid care_history_agg state");
 	/* in the per-call context: the combine function copies what it keeps */
-	st = palloc0(sizeof(HistState));
+	st = state_new(CurrentMemoryContext, n);
 	st->missing = missing;
 	if (n > 0)
-	{
-		state_reserve(st, CurrentMemoryContext, n);
 		memcpy(st->ep, p + 8, n * sizeof(cl_episode));
-		st->n = n;
-	}
+	st->n = n;
 	PG_RETURN_POINTER(st);
 }

@@ -17,9 +17,5 @@ void
 _PG_init(void)
 {
 	cl_disclosure_define_settings();
-#if PG_VERSION_NUM >= 150000
-	MarkGUCPrefixReserved("careleaver");
-#else
-	EmitWarningsOnPlaceholders("careleaver");
-#endif
+	CL_RESERVE_GUC_PREFIX("careleaver");
 }

@@ -21,12 +21,6 @@
 
 #define CL_HINT_BUFSIZE 256
 
-/* Input errors are soft (pg_input_is_valid, COPY ... ON_ERROR) from PG 16. */
-#if PG_VERSION_NUM >= 160000
-#define CL_INPUT_ERROR(...) ereturn(fcinfo->context, (Datum) 0, __VA_ARGS__)
-#else
-#define CL_INPUT_ERROR(...) ereport(ERROR, __VA_ARGS__)
-#endif
 
 static bool
 is_blank(const char *s)

@@ -16,4 +16,21 @@
 #include "varatt.h"
 #endif
 
+/*
+ * Text input errors: soft from PostgreSQL 16 (pg_input_is_valid, and COPY's
+ * ON_ERROR later), hard before.  Use inside an input function only.
+ */
+#if PG_VERSION_NUM >= 160000
+#define CL_INPUT_ERROR(...) ereturn(fcinfo->context, (Datum) 0, __VA_ARGS__)
+#else
+#define CL_INPUT_ERROR(...) ereport(ERROR, __VA_ARGS__)
+#endif
+
+/* Reserving a settings prefix: MarkGUCPrefixReserved from PostgreSQL 15. */
+#if PG_VERSION_NUM >= 150000
+#define CL_RESERVE_GUC_PREFIX(prefix) MarkGUCPrefixReserved(prefix)
+#else
+#define CL_RESERVE_GUC_PREFIX(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
 #endif							/* CL_COMPAT_H */

@@ -251,3 +251,69 @@ careleaver_round_total(PG_FUNCTION_ARGS)
 				 errmsg("bigint out of range rounding " INT64_FORMAT " to a multiple of %d", n, base)));
 	PG_RETURN_INT64(out);
 }
+
+PG_FUNCTION_INFO_V1(careleaver_publish_cumulative);
+Datum
+careleaver_publish_cumulative(PG_FUNCTION_ARGS)
+{
+	ArrayType  *arr;
+	int			t = threshold_arg(fcinfo, 2);
+	int64		total;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	int64	   *cum;
+	unsigned char *state;
+	Datum	   *out;
+	int			dims[1];
+	int			lbs[1] = {1};
+	char		err[128];
+	int			rc;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	arr = PG_GETARG_ARRAYTYPE_P(0);
+	total = PG_ARGISNULL(1) ? -1 : PG_GETARG_INT64(1);
+	if (!PG_ARGISNULL(1) && total < 0)
+		negative_count("total", total);
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("cumulative counts must be a one-dimensional array, not %d-dimensional",
+						ARR_NDIM(arr))));
+	deconstruct_array(arr, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &n);
+	if (n == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
+	cum = palloc(sizeof(int64) * n);
+	state = palloc(n);
+	for (int i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("cumulative count %d is NULL", i + 1),
+					 errhint("A cumulative series has a count at every point.")));
+		cum[i] = DatumGetInt64(elems[i]);
+	}
+	rc = cl_publish_cumulative(cum, n, total, t, state, err, sizeof err);
+	if (rc == CL_DISCLOSURE_ENEGATIVE || rc == CL_DISCLOSURE_ERANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid cumulative series for disclosure control: %s", err),
+				 errdetail("Cumulative counts are zero or more, never decrease and do not exceed the total.")));
+	if (rc != CL_DISCLOSURE_OK)
+		elog(ERROR, "disclosure control failed: %s", err);
+	out = palloc(sizeof(Datum) * n);
+	for (int i = 0; i < n; i++)
+	{
+		char		buf[32];
+
+		if (state[i] == CL_CELL_SHOWN)
+			snprintf(buf, sizeof buf, INT64_FORMAT, cum[i]);
+		else
+			snprintf(buf, sizeof buf, "%s", CL_SYMBOL_CONFIDENTIAL);
+		out[i] = PointerGetDatum(cstring_to_text(buf));
+	}
+	dims[0] = n;
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(out, NULL, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+}

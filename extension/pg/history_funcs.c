@@ -340,8 +340,8 @@ build_episodes(FunctionCallInfo fcinfo, cl_history *h)
 		set_code(r, i, 8, e->provider);
 		set_code(r, i, 9, e->rpc);
 		SET(r, i, 10, BoolGetDatum(cl_ls_is_short_break(e->ls)));
-		for (int bit = 1; bit < 0x100; bit <<= 1)
-			if (e->defects & bit)
+		for (int bit = 1; bit <= CL_DEFECT_EPISODE_MASK; bit <<= 1)
+			if (e->flags & bit)
 				names[nd++] = CStringGetTextDatum(cl_defect_name((uint8) bit));
 		SET(r, i, 11, PointerGetDatum(construct_array(names, nd, TEXTOID, -1, false, TYPALIGN_INT)));
 		r->nrows++;
@@ -443,13 +443,13 @@ build_defects(FunctionCallInfo fcinfo, cl_history *h)
 	SrfRows    *r;
 
 	for (int32 i = 0; i < h->n; i++)
-		for (int bit = 1; bit < 0x100; bit <<= 1)
-			if (h->ep[i].defects & bit)
+		for (int bit = 1; bit <= CL_DEFECT_EPISODE_MASK; bit <<= 1)
+			if (h->ep[i].flags & bit)
 				count++;
 	r = srf_rows(5, count);
 	for (int32 i = 0; i < h->n; i++)
-		for (int bit = 1; bit < 0x100; bit <<= 1)
-			if (h->ep[i].defects & bit)
+		for (int bit = 1; bit <= CL_DEFECT_EPISODE_MASK; bit <<= 1)
+			if (h->ep[i].flags & bit)
 			{
 				int			row = r->nrows++;
 

@@ -31,11 +31,6 @@
 
 #include "trajectory.h"
 
-#if PG_VERSION_NUM >= 160000
-#define CL_INPUT_ERROR(...) ereturn(fcinfo->context, (Datum) 0, __VA_ARGS__)
-#else
-#define CL_INPUT_ERROR(...) ereport(ERROR, __VA_ARGS__)
-#endif
 
 #define TRAJ_SIZE (VARHDRSZ + CL_TRAJ_ENCODED_SIZE)
 

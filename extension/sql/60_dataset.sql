@@ -302,6 +302,8 @@ DECLARE
   r record;
   stage text;
   checks text;
+  row_filter text;
+  any_problems boolean;
   conv text;
   cols text;
   modules text[] := '{}';
@@ -324,12 +326,20 @@ BEGIN
              CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L END', d.column_name, d.column_name, '', 'required: every row needs the child identifier')
                   WHEN d.kind IN ('text', 'upper') THEN 'NULL::text'
                   ELSE format('careleaver.return_value_problem(s.%I, %L)', d.column_name, d.kind) END),
-             ', ' ORDER BY d.ord)
-      INTO checks FROM careleaver.dataset_columns() d WHERE d.module = m.module;
+             ', ' ORDER BY d.ord),
+           string_agg(CASE WHEN d.kind = 'id' THEN format('s.%I IS NULL OR btrim(s.%I) = %L', d.column_name, d.column_name, '')
+                           WHEN d.kind NOT IN ('text', 'upper')
+                           THEN format('careleaver.return_value_problem(s.%I, %L) IS NOT NULL', d.column_name, d.kind) END,
+                      ' OR ' ORDER BY d.ord)
+      INTO checks, row_filter FROM careleaver.dataset_columns() d WHERE d.module = m.module;
+    -- a cheap test per row first; the bad rows only are taken apart per cell
     EXECUTE format($q$
       INSERT INTO pg_temp.careleaver_load_problems
       SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem
-      FROM pg_temp.%I s
+      FROM (SELECT * FROM pg_temp.%I s
+            WHERE s.la IS NULL OR btrim(s.la) = '' OR s.year IS NULL
+               OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
+            OFFSET 0) s
       CROSS JOIN LATERAL (VALUES
         ('LA', s.la, CASE WHEN s.la IS NULL OR btrim(s.la) = '' THEN 'council (LA) is blank' END),
         ('YEAR', s.year, CASE WHEN s.year IS NULL THEN 'collection year is blank'
@@ -338,6 +348,7 @@ BEGIN
         %s) AS v(col, val, problem)
       WHERE v.problem IS NOT NULL$q$,
       m.module, stage,
+      CASE WHEN m.module = 'episodes' THEN 'OR s.decom IS NULL' ELSE '' END, row_filter,
       CASE WHEN m.module = 'episodes' THEN $x$('DECOM', s.decom, CASE WHEN s.decom IS NULL THEN 'required: an episode needs its start date' END),$x$ ELSE '' END,
       checks);
   END LOOP;
@@ -348,6 +359,7 @@ BEGIN
   END IF;
 
   SELECT count(*) INTO nproblems FROM pg_temp.careleaver_load_problems;
+  any_problems := nproblems > 0;
   IF nproblems > 0 AND NOT skip_bad_rows THEN
     la := NULL; year := NULL; outcome := 'rejected';
     detail := format('%s bad value(s); nothing loaded', nproblems);
@@ -414,9 +426,12 @@ BEGIN
         WHERE btrim(s.la) = $1 AND s.year IS NOT NULL
           AND careleaver.return_value_problem(s.year, 'integer') IS NULL
           AND careleaver.return_integer(s.year) = $2
-          AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_problems p
-                          WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)$q$,
-        schema_name, 'return_' || stage, cols, conv, 'careleaver_stage_' || stage, stage)
+          %s$q$,
+        schema_name, 'return_' || stage, cols, conv, 'careleaver_stage_' || stage,
+        CASE WHEN any_problems THEN
+          format('AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_problems p '
+                 'WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)', stage)
+        ELSE '' END)
         USING r.la, r.year;
       GET DIAGNOSTICS nproblems = ROW_COUNT;
       nrows := nrows + nproblems;
@@ -507,7 +522,8 @@ BEGIN
   EXECUTE format($q$CREATE TEMP TABLE rc_all AS
     SELECT e.la, e.year, %s, e.source_file, e.source_line,
            row_number() OVER (PARTITION BY e.la, e.child, e.decom
-                              ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk
+                              ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk,
+           max(e.year) OVER (PARTITION BY e.la, e.child) AS child_last_year
     FROM %I.return_episodes e WHERE e.la IN (SELECT l.la FROM pg_temp.rc_las l)$q$, ep_cols, s);
 
   -- 1. duplicates and revisions of the same (child, DECOM)
@@ -516,7 +532,9 @@ BEGIN
          format('%s rows with this DECOM in return %s (%s); kept %s', count(*), a.year,
                 string_agg(a.source_file || ':' || a.source_line, ', ' ORDER BY a.rk),
                 (array_agg(a.source_file || ':' || a.source_line ORDER BY a.rk))[1])
-  FROM rc_all a GROUP BY a.la, a.child, a.decom, a.year HAVING count(*) > 1;
+  FROM rc_all a
+  WHERE (a.la, a.child, a.decom) IN (SELECT d.la, d.child, d.decom FROM rc_all d WHERE d.rk > 1)
+  GROUP BY a.la, a.child, a.decom, a.year HAVING count(*) > 1;
 
   INSERT INTO rc_conf
   SELECT o.la, o.child, 'revised_episode', o.decom, ARRAY[o.year, k.year],
@@ -598,6 +616,7 @@ BEGIN
          a.decom AS by_decom, a.year AS by_year, a.dec1 AS by_dec
   FROM rc_c b JOIN rc_c a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
    AND a.year > b.year AND coalesce(a.dec1, 'infinity') > b.decom
+  WHERE b.year < b.child_last_year
   ORDER BY b.la, b.child, b.decom, a.year DESC, a.decom;
   INSERT INTO rc_conf
   SELECT d.la, d.child, 'superseded', d.decom, ARRAY[d.year, d.by_year],

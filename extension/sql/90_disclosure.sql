@@ -41,6 +41,15 @@ COMMENT ON FUNCTION careleaver.publish_percent(bigint, bigint, integer, integer)
   'k when a non-zero numerator rounds to zero, x when either is NULL. A percentage of a secondary-suppressed cell '
   'must be hidden by the caller too (see careleaver.suppress_row)';
 
+CREATE FUNCTION careleaver.publish_cumulative(cumulative bigint[], total bigint DEFAULT NULL,
+                                              threshold integer DEFAULT NULL) RETURNS text[]
+  LANGUAGE c STABLE PARALLEL SAFE
+  AS 'MODULE_PATHNAME', 'careleaver_publish_cumulative';
+COMMENT ON FUNCTION careleaver.publish_cumulative(bigint[], bigint, integer) IS
+  'A cumulative series (e.g. returns home by day 30, 91, 182, ...) as published (metrics.md 9): a value is shown '
+  'only when it is 0 or above the threshold and differs from the last shown value by 0 or more than the threshold, '
+  'so no difference of published values reveals a small count; with a published total, the remainder is protected too';
+
 CREATE FUNCTION careleaver.round_total(n bigint, base integer DEFAULT 10) RETURNS bigint
   LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
   AS 'MODULE_PATHNAME', 'careleaver_round_total';

@@ -225,6 +225,67 @@ main(void)
 		is_str(err, "threshold -2 is outside 0 to 1000", "the message names the threshold");
 	}
 
+	/* cumulative series beside a published total */
+	{
+		int64_t		cum[] = {0, 0, 3, 4, 8, 13};
+		int64_t		cum2[] = {0, 7, 9, 20};
+		unsigned char cst[8];
+		char		got[8];
+
+		is_int(cl_publish_cumulative(cum, 6, 26, 5, cst, NULL, 0), 0, "a cumulative series is accepted");
+		for (int k = 0; k < 6; k++)
+			got[k] = ".PSx"[cst[k]];
+		got[6] = '\0';
+		is_str(got, "..PP.S", "0 0 3 4 8 13 of 26: 3 and 4 primary, 8 shown, 13 hidden (13 - 8 = 5)");
+		is_int(cl_publish_cumulative(cum2, 4, 22, 5, cst, NULL, 0), 0, "a second series");
+		for (int k = 0; k < 4; k++)
+			got[k] = ".PSx"[cst[k]];
+		got[4] = '\0';
+		is_str(got, "..SS", "0 7 9 20 of 22: 9 is 2 after 7; 20 leaves 2 of the total, so it is hidden too");
+		is_int(cl_publish_cumulative(cum2, 4, -1, 5, cst, NULL, 0), 0, "without a total");
+		ok(cst[3] == CL_CELL_SHOWN, "without a total, 20 is shown");
+		is_int(cl_publish_cumulative(cum2, 4, 15, 5, cst, err, sizeof err), CL_DISCLOSURE_ERANGE,
+			   "a value above the total is an error");
+		is_str(err, "value 4 is more than the total (20)", "... naming the value");
+		{
+			int64_t		down[] = {4, 3};
+
+			is_int(cl_publish_cumulative(down, 2, -1, 5, cst, err, sizeof err), CL_DISCLOSURE_ERANGE,
+				   "a decreasing series is an error");
+		}
+	}
+	{
+		long		bad = 0;
+
+		for (int r = 0; r < 50000; r++)
+		{
+			int64_t		cum[8],
+						pubv[10],
+						total;
+			unsigned char cst[8];
+			size_t		n = 1 + next_rand() % 8,
+						np = 0;
+			int			t = 1 + (int) (next_rand() % 6);
+
+			cum[0] = (int64_t) (next_rand() % 6);
+			for (size_t k = 1; k < n; k++)
+				cum[k] = cum[k - 1] + (int64_t) (next_rand() % 9);
+			total = cum[n - 1] + (int64_t) (next_rand() % 9);
+			cl_publish_cumulative(cum, n, total, t, cst, NULL, 0);
+			pubv[np++] = 0;
+			for (size_t k = 0; k < n; k++)
+				if (cst[k] == CL_CELL_SHOWN)
+					pubv[np++] = cum[k];
+			if (!cl_is_primary(total, t))
+				pubv[np++] = total;
+			for (size_t a = 0; a < np; a++)
+				for (size_t b = a + 1; b < np; b++)
+					if (cl_is_primary(pubv[b] - pubv[a], t))
+						bad++;
+		}
+		is_int(bad, 0, "random cumulative series: no two published values (with 0 and the total) differ by 1..threshold");
+	}
+
 	/* percentages */
 	is_str(pct(3, 50, 5, 0), "c", "a suppressed numerator suppresses the percentage");
 	is_str(pct(30, 4, 5, 0), "c", "a suppressed denominator suppresses the percentage");

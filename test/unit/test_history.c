@@ -152,38 +152,42 @@ main(void)
 	is_int(h.flags, 0, "a clean X1 chain has no defects");
 
 	h = H("{2019-04-01/2019-06-03 S C2 U4 X1; 2019-07-01/2019-09-01 S C2 U4 E8}");
-	is_int(h.ep[0].defects, CL_DEFECT_X1_NO_CONTINUATION, "X1 then a gap: no continuation");
-	is_int(h.ep[1].defects, 0, "the next episode is clean");
+	is_int(h.ep[0].flags, CL_DEFECT_X1_NO_CONTINUATION, "X1 then a gap: no continuation");
+	is_int(h.ep[1].flags, 0, "the next episode is clean");
 
 	h = H("{2019-06-03/2019-04-01 S C2 U4 E8}");
-	is_int(h.ep[0].defects, CL_DEFECT_DEC_BEFORE_DECOM, "DEC before DECOM");
+	is_int(h.ep[0].flags, CL_DEFECT_DEC_BEFORE_DECOM, "DEC before DECOM");
 
 	h = H("{2019-04-01/2019-06-03 S C2 U4 E8; 2019-04-01/2019-06-03 S C2 U4 E8}");
-	is_int(h.ep[1].defects, CL_DEFECT_DUPLICATE, "duplicate flagged on the second copy");
-	is_int(h.ep[0].defects, CL_DEFECT_CONTINUED_AFTER_EXIT,
+	is_int(h.ep[1].flags, CL_DEFECT_DUPLICATE, "duplicate flagged on the second copy");
+	is_int(h.ep[0].flags, CL_DEFECT_CONTINUED_AFTER_EXIT,
 		   "first copy: E8 but the (duplicate) period goes on, the later row sets the end");
 
 	h = H("{2019-04-01/2019-06-03 S C2 U4 X1; 2019-05-01/2019-09-01 P C2 U4 E8}");
-	is_int(h.ep[1].defects, CL_DEFECT_OVERLAP, "overlap flagged on the later episode");
-	is_int(h.ep[0].defects, 0, "X1 inside its chain is fine");
+	is_int(h.ep[1].flags, CL_DEFECT_OVERLAP, "overlap flagged on the later episode");
+	is_int(h.ep[0].flags, 0, "X1 inside its chain is fine");
 
 	h = H("{2019-04-01/ S C2 U4; 2019-05-01/2019-09-01 P C2 U4 E8}");
-	ok((h.ep[0].defects & CL_DEFECT_OPEN_NOT_LAST) != 0, "open episode not last");
-	ok((h.ep[1].defects & CL_DEFECT_OVERLAP) != 0, "and the next one overlaps it");
+	ok((h.ep[0].flags & CL_DEFECT_OPEN_NOT_LAST) != 0, "open episode not last");
+	ok((h.ep[1].flags & CL_DEFECT_OVERLAP) != 0, "and the next one overlaps it");
 
 	h = H("{2019-04-01/2019-06-03 S C2 U4 E4A; 2019-06-03/2019-09-01 S C2 U4 E8}");
-	is_int(h.ep[0].defects, CL_DEFECT_CONTINUED_AFTER_EXIT, "E4A followed the same day");
+	is_int(h.ep[0].flags, CL_DEFECT_CONTINUED_AFTER_EXIT, "E4A followed the same day");
 
 	h = H("{2019-04-01/2019-06-03 S C2 U4; 2019-06-03/ S C2 U4 E8}");
-	is_int(h.ep[0].defects, CL_DEFECT_REASON_MISMATCH, "DEC without REC");
-	is_int(h.ep[1].defects, CL_DEFECT_REASON_MISMATCH, "REC without DEC");
+	is_int(h.ep[0].flags, CL_DEFECT_REASON_MISMATCH, "DEC without REC");
+	is_int(h.ep[1].flags, CL_DEFECT_REASON_MISMATCH, "REC without DEC");
 
 	h = H("{missing_decom=2}");
 	is_int(h.flags, CL_DEFECT_MISSING_DECOM, "header flag for rows without DECOM");
 
 	/* short breaks chain apart from care: X1 into a short break has no continuation */
 	h = H("{2019-04-01/2019-06-03 S C2 U4 X1; 2019-06-03/2019-06-05 S V3 U4 E8}");
-	is_int(h.ep[0].defects, CL_DEFECT_X1_NO_CONTINUATION, "a short break does not continue a care period");
+	is_int(h.ep[0].flags, CL_DEFECT_X1_NO_CONTINUATION, "a short break does not continue a care period");
+	is_int(h.ep[1].flags, CL_EPISODE_SHORT_BREAK, "the short break is marked as one, with no defect");
+	is_int(h.flags, CL_DEFECT_X1_NO_CONTINUATION, "the short-break mark is not a defect in the header");
+	h = H("{2019-04-01/2019-06-03 S V4 U4 E8}");
+	is_int(h.flags, 0, "a clean short break: no defects");
 
 	/* order of input rows does not matter: build sorts */
 	{

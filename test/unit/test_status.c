@@ -250,6 +250,22 @@ main(void)
 	   REL, 7, "61 + 32 = 93 days over two periods, 2 after 16: relevant");
 	is_int(X.days14, 93, "explain: days14 93");
 
+	/* the birthdays in the explanation are cl_birthday's, for every dob 1996..2012 */
+	{
+		cl_history	h = H("{}");
+		int			bad = 0;
+
+		for (cl_date dob = D("1996-01-01"); dob <= D("2012-12-31"); dob++)
+		{
+			cl_leaver_status_at(&h, dob, D("2024-03-31"), &X);
+			if (X.b14 != cl_birthday(dob, 14) || X.b16 != cl_birthday(dob, 16) ||
+				X.b18 != cl_birthday(dob, 18) || X.b21 != cl_birthday(dob, 21) ||
+				X.b25 != cl_birthday(dob, 25) || X.age != cl_age_on(dob, D("2024-03-31")))
+				bad++;
+		}
+		is_int(bad, 0, "explained birthdays and age agree with dates.c for every dob 1996-2012");
+	}
+
 	/* names */
 	is_str(cl_leaver_status_name(CL_LEAVER_FORMER_RELEVANT), "former_relevant", "status names");
 	ok(cl_leaver_status_name(CL_LEAVER_NONE) == NULL, "no name for none");

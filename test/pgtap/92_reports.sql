@@ -1,0 +1,123 @@
+-- Reporting views and the HTML report over a small hand-made dataset whose figures are
+-- worked out by hand (doc/reporting.md; metrics.md 1-3, 5-7, 9).
+BEGIN;
+SELECT plan(24);
+
+CREATE SCHEMA rt;
+CREATE TABLE rt.header (la text NOT NULL, child text NOT NULL, sex text, dob date, PRIMARY KEY (la, child));
+CREATE TABLE rt.episodes (la text NOT NULL, child text NOT NULL, decom date NOT NULL,
+  rne careleaver.new_episode_reason, ls careleaver.legal_status, place careleaver.placement_type,
+  dec date, rec careleaver.ceased_reason, PRIMARY KEY (la, child, decom));
+CREATE TABLE rt.oc3 (la text NOT NULL, child text NOT NULL, year integer NOT NULL, dob date,
+  in_touch careleaver.contact_status, activ careleaver.leaver_activity, accom careleaver.leaver_accommodation,
+  PRIMARY KEY (la, child, year));
+INSERT INTO rt.header VALUES ('T1', 'A', '1', '2010-06-01'), ('T1', 'B', '2', '2008-01-10'),
+  ('T1', 'C', '1', '2015-05-05'), ('T1', 'D', '2', '2012-08-01'), ('T1', 'E', '1', '2009-03-03');
+INSERT INTO rt.episodes VALUES
+  -- A: three placements in 2020-21 (S, P, P), still looked after
+  ('T1', 'A', '2020-05-01', 'S', 'C2', 'U1', '2020-09-01', 'X1'),
+  ('T1', 'A', '2020-09-01', 'P', 'C2', 'U2', '2021-02-01', 'X1'),
+  ('T1', 'A', '2021-02-01', 'P', 'C2', 'U3', NULL, NULL),
+  -- B: entered 2019, returned home (E4A) on 2020-06-01 after 517 days, came back 2021-01-01
+  ('T1', 'B', '2019-01-01', 'S', 'V2', 'U1', '2020-06-01', 'E4A'),
+  ('T1', 'B', '2021-01-01', 'S', 'V2', 'U4', NULL, NULL),
+  -- C: a legal-status change (L) continues the placement; adopted in 2021-22
+  ('T1', 'C', '2020-10-01', 'S', 'V2', 'U1', '2020-10-15', 'X1'),
+  ('T1', 'C', '2020-10-15', 'L', 'C2', 'U1', '2021-06-01', 'E11'),
+  -- D: short breaks only (V3): never counted
+  ('T1', 'D', '2020-04-10', 'S', 'V3', 'U1', '2020-04-12', 'E8'),
+  -- E: a period ending X1 with no continuation (rule 388): ends, reason unknown
+  ('T1', 'E', '2020-05-01', 'S', 'V2', 'U1', '2020-07-01', 'X1');
+-- eight OC3 records at age 19 in 2022-23: one died (excluded)
+INSERT INTO rt.oc3 VALUES
+  ('T1', 'L1', 2023, '2003-07-01', 'YES', 'F2', 'B1'), ('T1', 'L2', 2023, '2003-07-01', 'YES', 'F2', 'B1'),
+  ('T1', 'L3', 2023, '2003-08-01', 'YES', 'F2', 'B1'), ('T1', 'L4', 2023, '2003-09-01', 'YES', 'F2', 'B1'),
+  ('T1', 'L5', 2023, '2003-10-01', 'YES', 'G4', 'B1'), ('T1', 'L6', 2023, '2003-11-01', 'YES', 'G4', 'S2'),
+  ('T1', 'L7', 2023, '2003-12-01', 'NO', '0', '0'), ('T1', 'L8', 2023, '2004-01-01', 'DIED', '0', '0');
+
+SELECT is((SELECT count(*)::int FROM careleaver.create_reports('rt')), 9, 'create_reports creates the nine views');
+SELECT is((SELECT count(*)::int FROM pg_class c WHERE c.relnamespace = 'rt'::regnamespace AND c.relkind = 'v'
+            AND obj_description(c.oid, 'pg_class') IS NULL), 0, 'every reporting view has a comment');
+SELECT is((SELECT count(*)::int FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relnamespace = 'rt'::regnamespace AND c.relkind = 'v' AND a.attnum > 0
+              AND col_description(c.oid, a.attnum) IS NULL), 0, 'every column of every reporting view has a comment');
+SELECT is((SELECT count(*)::int FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relnamespace = 'rt'::regnamespace AND c.relname LIKE '%\_published' AND a.attnum > 0
+              AND a.attname NOT IN ('la', 'collection_year', 'entry_year', 'age', 'day')
+              AND a.atttypid <> 'text'::regtype), 0, 'published views publish every figure as text');
+SELECT ok((SELECT bool_and(col_description(c.oid, a.attnum) ~ 'metrics\.md|Local authority code')
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relnamespace = 'rt'::regnamespace AND c.relkind = 'v' AND a.attnum > 0
+              AND c.relname <> 'data_quality'),
+          'column comments name the metrics.md section');
+
+-- looked_after_summary, 2020-21, worked by hand: A, B (back), C looked after on 31 March 2021 (D is short
+-- breaks); periods started A, B again, C, E; ended B (E4A), E (X1, reason unknown)
+SELECT row_eq($$SELECT looked_after_31_march, periods_started, periods_ended, returned_home, adopted,
+                       special_guardianship, other_endings
+                  FROM rt.looked_after_summary WHERE la = 'T1' AND collection_year = 2021$$,
+              ROW(3::bigint, 4::bigint, 2::bigint, 1::bigint, 0::bigint, 0::bigint, 1::bigint),
+              'looked_after_summary 2020-21: 3 looked after, 4 started, 2 ended (1 home, 1 other)');
+SELECT row_eq($$SELECT periods_started, periods_ended, adopted FROM rt.looked_after_summary
+                 WHERE la = 'T1' AND collection_year = 2022$$,
+              ROW(0::bigint, 1::bigint, 1::bigint), 'looked_after_summary 2021-22: C adopted');
+SELECT row_eq($$SELECT looked_after_31_march, periods_started, periods_ended, returned_home, other_endings
+                  FROM rt.looked_after_summary_published WHERE la = 'T1' AND collection_year = 2021$$,
+              ROW('c'::text, 'c'::text, 'c'::text, 'c'::text, 'c'::text),
+              'the published summary hides every count from 1 to 5');
+
+-- placement_stability 2020-21: A has 3 placements; B has 2 (the one open at 1 April, and S); C has 1 (L continues)
+SELECT row_eq($$SELECT looked_after_31_march, three_or_more_placements, fewer_than_three_placements
+                  FROM rt.placement_stability WHERE la = 'T1' AND collection_year = 2021$$,
+              ROW(3::bigint, 1::bigint, 2::bigint), 'placement_stability 2020-21: 1 of 3 with three or more placements');
+
+-- return home: B's period (entry 2018-19) ended home after 517 days
+SELECT row_eq($$SELECT periods_started, returned_home_by_day, cumulative_incidence FROM rt.return_home_by_duration
+                 WHERE la = 'T1' AND entry_year = 2019 AND day = 365$$,
+              ROW(1::bigint, 0::bigint, 0::numeric), 'return home: not by day 365');
+SELECT row_eq($$SELECT periods_started, returned_home_by_day, cumulative_incidence FROM rt.return_home_by_duration
+                 WHERE la = 'T1' AND entry_year = 2019 AND day = 547$$,
+              ROW(1::bigint, 1::bigint, 1.0000::numeric), 'return home: by day 547, cumulative incidence 1');
+-- 2020-21 entrants A, B (back), C, E: E ended (X1) at 61 days, C adopted at 243 days: competing; A and B open
+SELECT is((SELECT cumulative_incidence FROM rt.return_home_by_duration
+            WHERE la = 'T1' AND entry_year = 2021 AND day = 730), 0.0000::numeric,
+          'return home: other exits compete, they are not returns');
+SELECT is((SELECT max(censored_before_day) FROM rt.return_home_by_duration WHERE la = 'T1' AND entry_year = 2021),
+          2::bigint, 'return home: the open periods (A, B) are censored at the data''s end');
+
+-- care leavers by age, 2022-23, age 19
+SELECT row_eq($$SELECT oc3_records, excluded, care_leavers, in_touch, not_in_touch, eet, neet, activity_not_known,
+                       suitable, unsuitable, accommodation_not_known
+                  FROM rt.care_leavers_by_age WHERE la = 'T1' AND collection_year = 2023 AND age = 19$$,
+              ROW(8::bigint, 1::bigint, 7::bigint, 6::bigint, 1::bigint, 4::bigint, 2::bigint, 1::bigint,
+                  5::bigint, 1::bigint, 1::bigint),
+              'care_leavers_by_age: 8 records, 1 died (excluded), 7 care leavers, 6 in touch, 4 EET, 5 suitable');
+-- contact row 6,1,0,0,0: the 1 is primary, the 6 secondary; total 7 published
+SELECT row_eq($$SELECT care_leavers, in_touch, not_in_touch, refused_contact, in_touch_percent, eet, eet_percent
+                  FROM rt.care_leavers_by_age_published WHERE la = 'T1' AND collection_year = 2023 AND age = 19$$,
+              ROW('7'::text, 'c'::text, 'c'::text, '0'::text, 'c'::text, 'c'::text, 'c'::text),
+              'published: 7 care leavers; in touch (6) hidden beside the 1 not in touch; percentages of hidden cells hidden');
+SELECT is((SELECT careleaver.publish_percent(6, 7)), '86',
+          '(the percentage that would have revealed the hidden 6 is 86)');
+
+-- data quality
+SELECT is((SELECT records FROM rt.data_quality
+            WHERE la = 'T1' AND collection_year = 2021 AND defect ~ 'rule 388'), 1::bigint,
+          'data_quality finds the period ending X1 with no continuation (rule 388)');
+
+-- the report
+SELECT matches(careleaver.report_html('rt', 'T1', 2021), '^<!DOCTYPE html>.*</html>$', 'report_html returns an HTML page');
+SELECT is((SELECT count(*)::int FROM regexp_matches(careleaver.report_html('rt', 'T1', 2021), '<svg ', 'g')), 4,
+          'the report has four inline SVG charts');
+SELECT doesnt_match(careleaver.report_html('rt', 'T1', 2021), '<script', 'the report has no script');
+SELECT ok(careleaver.report_html('rt', 'T1', 2021) LIKE '%<div class="value">c</div><div class="label">looked after on 31 March 2021%',
+          'the headline count of 3 children is shown as c');
+SELECT throws_ok($$SELECT careleaver.report_html('no_such_schema', 'T1', 2021)$$, '3F000',
+                 'dataset schema "no_such_schema" does not exist', 'a missing dataset schema is reported');
+SELECT throws_ok($$SELECT careleaver.report_html('rt', 'ZZ', 2021)$$, '22023',
+                 'dataset "rt" has no episodes for local authority "ZZ"', 'an unknown local authority is reported');
+SELECT throws_ok($$SELECT careleaver.reporting_view_sql('no_such_view', 'rt')$$, '22023',
+                 'unknown reporting view "no_such_view"', 'an unknown view name is reported');
+
+SELECT * FROM finish();
+ROLLBACK;
