@@ -29,11 +29,15 @@ AS $$
     ('population', 'dataset', 'Child population by year and age (canonical dataset table)'),
     ('pool_exits', 'export', 'One row per period of care: entry year, days to exit or censoring, exit cause (careleaver.exits); no child identifier'),
     ('pool_returns_home', 'export', 'One row per return home: year of return, days followed up, whether the child came back into care (careleaver.returns_home); no child identifier'),
-    ('pool_trajectories', 'export', 'One row per care leaver with OC3 records: the trajectory (careleaver.leaver_trajectory_agg); no child identifier')
+    ('pool_trajectories', 'export', 'One row per care leaver with OC3 records: the trajectory (careleaver.leaver_trajectory_agg); no child identifier'),
+    ('care_leavers_by_age', 'report', 'Reporting view care_leavers_by_age of each council (careleaver.create_reports): counts per collection year and age'),
+    ('looked_after_summary', 'report', 'Reporting view looked_after_summary of each council (careleaver.create_reports): counts per collection year'),
+    ('placement_stability', 'report', 'Reporting view placement_stability of each council (careleaver.create_reports): counts per collection year'),
+    ('data_quality', 'report', 'Reporting view data_quality of each council (careleaver.create_reports): defects per collection year')
   ) AS t(table_name, kind, description)
 $$;
 COMMENT ON FUNCTION careleaver.hub_pooled_tables() IS
-  'The tables a regional hub pools from each council: the canonical dataset tables (kind dataset) and the export views of careleaver.create_council_export (kind export), with what they hold';
+  'The tables a regional hub pools from each council: the canonical dataset tables (kind dataset), the export views of careleaver.create_council_export (kind export) and the additive reporting views of careleaver.create_reports (kind report), with what they hold';
 
 CREATE FUNCTION careleaver.hub_partition_name(table_name text, la text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -126,10 +130,13 @@ SELECT o.la, careleaver.leaver_trajectory_agg(b.age, o.in_touch, o.activ, o.acco
   EXECUTE format('COMMENT ON COLUMN %I.pool_trajectories.trajectory IS %L', dataset_schema,
     'OC3 observations by age at the birthday in the collection year (17 to 25)');
   RETURN NEXT 'pool_trajectories';
+
+  -- the reporting views (doc/reporting.md): per council and year, counts only
+  RETURN QUERY SELECT careleaver.create_reports(dataset_schema);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_council_export(text, date) IS
-  'Run by a council on its own server: creates (or replaces) the export views pool_exits, pool_returns_home and pool_trajectories in its dataset schema, '
+  'Run by a council on its own server: creates (or replaces) the export views pool_exits, pool_returns_home and pool_trajectories in its dataset schema, and the reporting views (careleaver.create_reports), '
   'which a regional hub reads only through aggregates pushed down by postgres_fdw. data_end is the last day the data covers '
   '(NULL: 31 March of the collection year of the latest DECOM or DEC, per council). Returns the names of the views. See doc/regional-hub.md';
 
@@ -142,6 +149,8 @@ AS $fn$
 DECLARE
   layout text := 'careleaver_hub_layout_' || pg_backend_pid();
   t record;
+  keys text;
+  sums text;
 BEGIN
   IF hub_schema IS NULL OR hub_schema = '' THEN
     RAISE EXCEPTION 'hub schema name must not be empty' USING ERRCODE = '22023';
@@ -150,12 +159,32 @@ BEGIN
   -- The dataset tables' layout comes from create_dataset itself, so the hub follows the contract.
   EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', layout);
   PERFORM careleaver.create_dataset(layout);
+  PERFORM careleaver.create_reports(layout);
   FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'dataset' LOOP
     -- no primary key: a partitioned table with a unique index cannot have foreign partitions
     EXECUTE format('CREATE TABLE IF NOT EXISTS %I.%I (LIKE %I.%I INCLUDING DEFAULTS INCLUDING COMMENTS) '
                    'PARTITION BY LIST (la)', hub_schema, t.table_name, layout, t.table_name);
     EXECUTE format('COMMENT ON TABLE %I.%I IS %L', hub_schema, t.table_name,
                    t.description || ', pooled at the hub: one foreign partition per council (careleaver.hub_attach_council)');
+  END LOOP;
+  -- The councils' additive reporting views: rows per council, year (and age, defect); the pooled
+  -- view adds the counts (bigint columns) over the councils, grouped by the other columns.
+  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'report' LOOP
+    EXECUTE format('CREATE TABLE IF NOT EXISTS %I.%I (LIKE %I.%I INCLUDING COMMENTS) PARTITION BY LIST (la)',
+                   hub_schema, t.table_name, layout, t.table_name);
+    EXECUTE format('COMMENT ON TABLE %I.%I IS %L', hub_schema, t.table_name,
+                   t.description || '. One foreign partition per council: only these counts cross the wire');
+    SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum) FILTER (WHERE a.atttypid <> 'int8'::regtype),
+           string_agg(format('sum(%1$I)::bigint AS %1$I', a.attname), ', ' ORDER BY a.attnum)
+             FILTER (WHERE a.atttypid = 'int8'::regtype)
+      INTO keys, sums
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = format('%I.%I', layout, t.table_name)::regclass AND a.attnum > 0 AND NOT a.attisdropped
+       AND a.attname <> 'la';
+    EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS SELECT count(DISTINCT la) AS councils, %s, %s FROM %I.%I GROUP BY %s',
+                   hub_schema, 'pooled_' || t.table_name, keys, sums, hub_schema, t.table_name, keys);
+    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', hub_schema, 'pooled_' || t.table_name,
+                   format('%s added over the attached councils (councils: how many had rows); publish through round_total and the suppression functions (doc/disclosure.md)', t.table_name));
   END LOOP;
   EXECUTE format('DROP SCHEMA %I CASCADE', layout);
 
@@ -532,7 +561,7 @@ COMMENT ON FUNCTION careleaver.hub_pooled_transitions(text, boolean) IS
 
 COMMENT ON FUNCTION careleaver.create_hub(text) IS
   'Creates (idempotently) a regional hub in a schema of the hub database: the pooled tables (careleaver.hub_pooled_tables) partitioned by LIST (la), the councils registry, '
-  'and the views pooled_states, pooled_exit_incidence, pooled_time_in_care, pooled_reentry and pooled_transitions. Attach councils with careleaver.hub_attach_council. See doc/regional-hub.md';
+  'the views pooled_states, pooled_exit_incidence, pooled_time_in_care, pooled_reentry and pooled_transitions, and pooled_<view> for the additive reporting views. Attach councils with careleaver.hub_attach_council. See doc/regional-hub.md';
 
 -- ---------------------------------------------------------------- pseudonymised pooling
 CREATE FUNCTION careleaver.pseudonymise_child(child text, la text, secret bytea) RETURNS text

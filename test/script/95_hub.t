@@ -74,7 +74,7 @@ ok $([[ $out == *'needs the postgres_fdw extension'* ]]; echo $?) "attaching wit
 hub "CREATE EXTENSION postgres_fdw; SELECT careleaver.create_hub('hub'); SELECT careleaver.create_hub('hub')" >/dev/null
 ok $? "create_hub twice (idempotent)"
 is "$(hub "SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c JOIN pg_partitioned_table p ON p.partrelid = c.oid WHERE c.relnamespace = 'hub'::regnamespace")" \
-   "episodes header missing oc2 oc3 pool_exits pool_returns_home pool_trajectories population reviews uasc" \
+   "care_leavers_by_age data_quality episodes header looked_after_summary missing oc2 oc3 placement_stability pool_exits pool_returns_home pool_trajectories population reviews uasc" \
    "hub tables are partitioned (by la)"
 
 for i in 1 2 3; do
@@ -85,7 +85,7 @@ is "$(hub "SELECT string_agg(srvname || ':' || array_to_string(srvoptions, ','),
    "council_1:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub council_2:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub council_3:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub" \
    "foreign servers ship careleaver and are async capable"
 is "$(hub "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'f' AND c.relnamespace = 'hub'::regnamespace")" \
-   "33" "one foreign partition per council and pooled table (3 x 11)"
+   "45" "one foreign partition per council and pooled table (3 x 15)"
 
 out=$(hub "SELECT careleaver.hub_attach_council('hub', '${LAS[1]}', 'council_9', '${HOSTS[1]}', ${PORTS[1]}, 'postgres', 'council')" 2>&1)
 ok $([[ $out == *"council ${LAS[1]} is already attached"* ]]; echo $?) "a council cannot be attached twice" "$out"
@@ -144,6 +144,15 @@ pooled_eq "per-council states equal the single database grouped by la" \
      JOIN (SELECT la, careleaver.cif_agg(duration_days, cause) e, careleaver.km_agg(duration_days, cause <> 0) t FROM council.pool_exits GROUP BY la) x USING (la)
      JOIN (SELECT la, careleaver.km_agg(follow_up_days, reentered) r FROM council.pool_returns_home GROUP BY la) r USING (la)
      JOIN (SELECT la, careleaver.transition_matrix_agg(trajectory) m FROM council.pool_trajectories GROUP BY la) t USING (la) ORDER BY la"
+pooled_eq "the councils' reporting views through the hub, row for row" \
+  "SELECT * FROM hub.looked_after_summary ORDER BY la, collection_year" \
+  "SELECT * FROM council.looked_after_summary ORDER BY la, collection_year"
+pooled_eq "pooled reporting view: care leavers by age added over the councils" \
+  "SELECT * FROM hub.pooled_care_leavers_by_age ORDER BY collection_year, age" \
+  "SELECT count(DISTINCT la), collection_year, age, sum(oc3_records), sum(excluded), sum(care_leavers), sum(in_touch),
+          sum(not_in_touch), sum(refused_contact), sum(no_longer_requires_services), sum(contact_not_known), sum(eet),
+          sum(neet), sum(activity_not_known), sum(suitable), sum(unsuitable), sum(accommodation_not_known)
+     FROM council.care_leavers_by_age GROUP BY collection_year, age ORDER BY collection_year, age"
 is "$(hub "SELECT count(DISTINCT la) FROM careleaver.hub_council_states('hub') WHERE children > 100")" "3" \
    "every council contributes"
 
