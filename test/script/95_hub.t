@@ -55,7 +55,7 @@ done
 council() { q -h "${HOSTS[$1]}" -p "${PORTS[$1]}" -d postgres "${@:2}"; }
 
 # One database with all three councils' rows, copied from the councils.
-q -d postgres -c "DROP DATABASE IF EXISTS $SINGLE" -c "DROP DATABASE IF EXISTS $HUB" -c "CREATE DATABASE $SINGLE" \
+PGOPTIONS="-c client_min_messages=warning" q -d postgres -c "DROP DATABASE IF EXISTS $SINGLE" -c "DROP DATABASE IF EXISTS $HUB" -c "CREATE DATABASE $SINGLE" \
   -c "CREATE DATABASE $HUB" || bail "cannot create the databases"
 single "CREATE EXTENSION careleaver; SELECT careleaver.create_dataset('council')" >/dev/null
 for i in 1 2 3; do
