@@ -312,6 +312,8 @@ DECLARE
   old_files jsonb;
   new_files jsonb;
 BEGIN
+  -- loads into one dataset take turns (until the end of the transaction)
+  PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(schema_name));
   PERFORM careleaver.create_dataset(schema_name);
   DROP TABLE IF EXISTS pg_temp.careleaver_load_problems;
   CREATE TEMP TABLE careleaver_load_problems (module text, la text, year text, source_file text,
@@ -450,6 +452,14 @@ BEGIN
     outcome := 'loaded';
     detail := format('%s rows loaded', nrows)
               || CASE WHEN nproblems > 0 THEN format(', %s bad value(s) skipped into rejects', nproblems) ELSE '' END;
+    -- a return cannot hold episodes starting after its year: most likely
+    -- the year was given as the one the collection starts
+    EXECUTE format('SELECT count(*) FROM %I.return_episodes e WHERE e.la = $1 AND e.year = $2 AND e.decom > make_date($2, 3, 31)',
+                   schema_name) INTO nrows USING r.la, r.year;
+    IF nrows > 0 THEN
+      detail := detail || format('; warning: %s episode(s) start after 31/03/%s, the end of collection year %s '
+                                 '(years are named by the year they end: is the year right?)', nrows, r.year, r.year);
+    END IF;
     RETURN NEXT;
   END LOOP;
   -- rows whose council or year could not be read belong to no return
@@ -525,6 +535,7 @@ BEGIN
                               ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk,
            max(e.year) OVER (PARTITION BY e.la, e.child) AS child_last_year
     FROM %I.return_episodes e WHERE e.la IN (SELECT l.la FROM pg_temp.rc_las l)$q$, ep_cols, s);
+  ANALYZE rc_all;
 
   -- 1. duplicates and revisions of the same (child, DECOM)
   INSERT INTO rc_conf
@@ -571,13 +582,25 @@ BEGIN
 
   -- 2. what later returns say about each kept row
   CREATE TEMP TABLE rc_k AS
-  SELECT a.*, y.next_year, y.next_start,
-         CASE WHEN a.dec < a.decom THEN 'ends_before_start'
-              WHEN y.next_start IS NOT NULL AND a.decom >= y.next_start THEN 'not_restated' END AS drop_kind,
-         CASE WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec IS NULL THEN 'stale_open'
-              WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec > y.next_start THEN 'not_restated' END AS close_kind
-  FROM rc_all a LEFT JOIN rc_years y ON y.la = a.la AND y.year = a.year
-  WHERE a.rk = 1;
+  SELECT q.*,
+         CASE WHEN q.close_kind = 'stale_open' THEN greatest(q.decom, make_date(q.year, 3, 31))
+              WHEN q.close_kind IS NOT NULL THEN q.next_start - 1 ELSE q.dec END AS dec1,
+         CASE WHEN q.close_kind = 'stale_open' THEN
+                format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
+                       q.year, q.next_year, to_char(greatest(q.decom, make_date(q.year, 3, 31)), 'DD/MM/YYYY'))
+              WHEN q.close_kind IS NOT NULL THEN
+                format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
+                       to_char(q.dec, 'DD/MM/YYYY'), q.year, q.next_year, to_char(q.next_start - 1, 'DD/MM/YYYY'))
+         END AS note1
+  FROM (
+    SELECT a.*, y.next_year, y.next_start,
+           CASE WHEN a.dec < a.decom THEN 'ends_before_start'
+                WHEN y.next_start IS NOT NULL AND a.decom >= y.next_start THEN 'not_restated' END AS drop_kind,
+           CASE WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec IS NULL THEN 'stale_open'
+                WHEN y.next_start IS NOT NULL AND a.decom < y.next_start AND a.dec > y.next_start THEN 'not_restated' END AS close_kind
+    FROM rc_all a LEFT JOIN rc_years y ON y.la = a.la AND y.year = a.year
+    WHERE a.rk = 1) q;
+  ANALYZE rc_k;
 
   INSERT INTO rc_conf
   SELECT k.la, k.child, k.drop_kind, k.decom, CASE WHEN k.next_year IS NULL THEN ARRAY[k.year] ELSE ARRAY[k.year, k.next_year] END,
@@ -596,25 +619,14 @@ BEGIN
   FROM rc_k k WHERE k.close_kind IS NOT NULL AND k.drop_kind IS NULL;
 
   -- 3. overlaps between consecutive kept episodes
-  CREATE TEMP TABLE rc_c AS
-    SELECT k.*,
-           CASE WHEN k.close_kind = 'stale_open' THEN greatest(k.decom, make_date(k.year, 3, 31))
-                WHEN k.close_kind IS NOT NULL THEN k.next_start - 1 ELSE k.dec END AS dec1,
-           CASE WHEN k.close_kind = 'stale_open' THEN
-                  format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
-                         k.year, k.next_year, to_char(greatest(k.decom, make_date(k.year, 3, 31)), 'DD/MM/YYYY'))
-                WHEN k.close_kind IS NOT NULL THEN
-                  format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
-                         to_char(k.dec, 'DD/MM/YYYY'), k.year, k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY'))
-           END AS note1
-    FROM rc_k k WHERE k.drop_kind IS NULL;
+  DELETE FROM rc_k k WHERE k.drop_kind IS NOT NULL;
 
   -- 3a. an episode of an older return starting inside an episode of a newer
   -- return is superseded by it (the newer return restated that time)
   CREATE TEMP TABLE rc_drop AS
   SELECT DISTINCT ON (b.la, b.child, b.decom) b.la, b.child, b.decom, b.year,
          a.decom AS by_decom, a.year AS by_year, a.dec1 AS by_dec
-  FROM rc_c b JOIN rc_c a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
+  FROM rc_k b JOIN rc_k a ON a.la = b.la AND a.child = b.child AND a.decom < b.decom
    AND a.year > b.year AND coalesce(a.dec1, 'infinity') > b.decom
   WHERE b.year < b.child_last_year
   ORDER BY b.la, b.child, b.decom, a.year DESC, a.decom;
@@ -630,7 +642,7 @@ BEGIN
   CREATE TEMP TABLE rc_ep AS
   WITH o AS (
     SELECT c.*, lead(c.decom) OVER (PARTITION BY c.la, c.child ORDER BY c.decom) AS next_decom
-    FROM rc_c c
+    FROM rc_k c
     WHERE NOT EXISTS (SELECT 1 FROM rc_drop d WHERE d.la = c.la AND d.child = c.child AND d.decom = c.decom))
   SELECT o.la, o.child, o.decom, o.rne, o.ls, o.cin, o.place, o.place_provider,
          CASE WHEN coalesce(o.dec1, 'infinity') > o.next_decom THEN o.next_decom ELSE o.dec1 END AS dec,

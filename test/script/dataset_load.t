@@ -239,6 +239,43 @@ is_(psql("SELECT count(*) FROM liia.reconcile_conflicts WHERE kind = 'x1_gap' AN
     'an X1 ending followed by a gap is reported, not changed')
 is_(psql("SELECT count(*) FROM liia.episodes WHERE rec::text IN ('E99', 'LIIAF')"), '0', 'no invented codes')
 
+# --- every rule of the latest_return policy, on two hand-made returns ----------
+rdir = os.path.join(DATA, 'reconcile')
+rc1 = load('--dataset', 'rc', '--la', 'R', '--year', '2022', os.path.join(rdir, '2022'))[0]
+rc2 = load('--dataset', 'rc', '--la', 'R', '--year', '2023', os.path.join(rdir, '2023'))[0]
+is_((rc1, rc2), (0, 0), 'two hand-made returns load')
+got = psql("SELECT string_agg(concat_ws(' ', child, decom, coalesce(dec::text, 'open'), coalesce(rec::text, '-'), ls, source_year, "
+           "reconcile_note IS NOT NULL), '; ' ORDER BY child, decom) FROM rc.episodes")
+is_(got, '; '.join([
+    'C1 2021-05-01 2022-06-01 E4A C1 2023 f',      # revised LS: the later return wins
+    'C2 2021-06-01 2021-09-01 E8 V2 2022 f',       # history before the later return
+    'C2 2021-10-01 2022-04-15 E4B V2 2023 f',      # revised end: the later return wins
+    'C3 2021-07-01 2021-08-01 E8 C2 2022 f',       # duplicate in a return: the row with a DEC
+    'C4 2022-01-01 2022-03-31 - V2 2022 t',        # stale open: closed at its year end, REC blank
+    'C6 2022-02-01 2022-03-31 E8 V2 2022 t',       # DEC inside the next return's year: cut back
+    'C8 2022-05-01 2022-06-01 X1 C2 2023 f',       # X1 then a gap: unchanged
+    'C8 2022-07-01 open - C2 2023 f',
+    'C9 2022-05-01 2022-07-01 X1 C2 2023 t',       # overlap: cut to the next DECOM, REC kept
+    'C9 2022-07-01 open - C2 2023 f']),
+    'canonical episodes follow each rule (C5 not restated and C7 ending before it starts are dropped)')
+is_(psql("SELECT string_agg(child || ':' || kind, ' ' ORDER BY child, kind) FROM rc.reconcile_conflicts"),
+    'C1:header_revised C1:revised_episode C10:duplicate_oc3 C2:revised_end C3:duplicate_in_return C4:stale_open '
+    'C5:not_restated C6:not_restated C7:ends_before_start C8:x1_gap C9:overlap',
+    'every conflict kind is reported')
+is_(psql("SELECT dob || ' ' || (SELECT accom::text FROM rc.oc3 WHERE child = 'C10') FROM rc.header WHERE child = 'C1'"),
+    '2010-01-02 U1', 'header from the latest return; duplicate OC3: the first row')
+rc, out, err = try_psql("SELECT * FROM careleaver.reconcile('rc', 'R')")
+is_(psql("SELECT count(*) FROM rc.episodes"), '10', 'reconcile again: same result (idempotent)')
+
+# --- a year named by its start is flagged ------------------------------------------
+rc, out, err = load('--dataset', 'yr', '--la', '213', '--year', '2017', '--no-reconcile', os.path.join(samples, '2017-episodes.csv'))
+ok(rc == 0 and 'warning: 941 episode(s) start after 31/03/2017' in out, 'episodes after the year end give a warning about --year', out)
+
+# --- DROP EXTENSION never drops data ----------------------------------------------
+rc, out, err = try_psql('DROP EXTENSION careleaver')
+ok(rc != 0 and 'depend' in err and psql('SELECT count(*) FROM csc.episodes') == '2808',
+   'DROP EXTENSION refuses while datasets use its types; the data stays', err)
+
 # --- a non-superuser can load ---------------------------------------------------
 psql("DROP ROLE IF EXISTS careleaver_loader_t_user; CREATE ROLE careleaver_loader_t_user LOGIN; "
      "GRANT CREATE ON DATABASE %s TO careleaver_loader_t_user; GRANT USAGE ON SCHEMA careleaver TO careleaver_loader_t_user" % DB)
