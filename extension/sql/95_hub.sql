@@ -248,6 +248,7 @@ DECLARE
   probe text := 'careleaver_hub_probe_' || pg_backend_pid();
   remote_version text;
   strays bigint;
+  why text;
   opts text := '';
 BEGIN
   IF la IS NULL OR la = '' OR server_name IS NULL OR host IS NULL OR port IS NULL OR dbname IS NULL
@@ -306,9 +307,10 @@ BEGIN
     EXECUTE format('SELECT extversion FROM %I.%I WHERE extname = %L', hub_schema, probe, 'careleaver')
       INTO remote_version;
   EXCEPTION WHEN connection_exception OR invalid_authorization_specification OR invalid_password THEN
+    GET STACKED DIAGNOSTICS why = PG_EXCEPTION_DETAIL;
     RAISE EXCEPTION 'cannot connect to the server of council % (foreign server "%", host %, port %, dbname %)',
                     la, server_name, host, port, dbname
-      USING ERRCODE = SQLSTATE, DETAIL = SQLERRM,
+      USING ERRCODE = SQLSTATE, DETAIL = SQLERRM || coalesce(': ' || nullif(regexp_replace(trim(why), '\s+', ' ', 'g'), ''), ''),
             HINT = 'Check that the council''s server is running and accepts this hub''s connection (pg_hba.conf, user mapping).';
   END;
   EXECUTE format('DROP FOREIGN TABLE %I.%I', hub_schema, probe);

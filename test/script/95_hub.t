@@ -184,6 +184,10 @@ pooled_eq "allow_incomplete: km_table of the two reachable councils, row for row
 is "$(hub "SET client_min_messages = error; SELECT la || ':' || reachable || ':' || (problem LIKE '%could not connect to server \"council_2\"%') FROM careleaver.hub_council_states('hub', true) WHERE NOT reachable")" \
    "${LAS[2]}:false:true" "hub_council_states says which council is unreachable and why"
 
+out=$(hub "SELECT careleaver.hub_attach_council('hub', 'E05', 'council_5', '${HOSTS[2]}', ${PORTS[2]}, 'postgres', 'council')" 2>&1)
+ok $([[ $out == *'cannot connect to the server of council E05 (foreign server "council_5"'*'could not connect to server'* ]]; echo $?) \
+   "attaching a council whose server is down is an error naming it, with the connection error" "$out"
+
 # ---------------------------------------------------------------- pseudonymised child key
 out=$(hub "SELECT careleaver.pseudonymise_child('C1', 'E1', decode(repeat('ab', 32), 'hex'))" 2>&1)
 ok $([[ $out == *'needs the pgcrypto extension'* ]]; echo $?) "pseudonymise_child without pgcrypto says what to install" "$out"
