@@ -252,11 +252,11 @@ BEGIN
   EXECUTE format($q$
     SELECT array_agg(y.collection_year::text ORDER BY y.collection_year),
            jsonb_build_array(
-             jsonb_build_object('name', 'in education, employment or training (19 to 21)',
+             jsonb_build_object('name', 'in education, employment or training',
                                 'values', jsonb_agg(CASE WHEN (careleaver.suppress_row(ARRAY[y.eet, y.neet, y.activity_not_known, y.no_information]))[1] = 'c'
                                                          THEN 'c' ELSE careleaver.publish_percent(y.eet, y.care_leavers) END
                                                     ORDER BY y.collection_year)),
-             jsonb_build_object('name', 'in suitable accommodation (19 to 21)',
+             jsonb_build_object('name', 'in suitable accommodation',
                                 'values', jsonb_agg(CASE WHEN (careleaver.suppress_row(ARRAY[y.suitable, y.unsuitable, y.accommodation_not_known, y.no_information]))[1] = 'c'
                                                          THEN 'c' ELSE careleaver.publish_percent(y.suitable, y.care_leavers) END
                                                     ORDER BY y.collection_year)))
@@ -271,11 +271,11 @@ BEGIN
 
   -- Placement stability over years
   EXECUTE format('SELECT array_agg(v.collection_year::text ORDER BY v.collection_year), '
-                 'jsonb_build_array(jsonb_build_object(''name'', ''three or more placements in the year'', '
+                 'jsonb_build_array(jsonb_build_object(''name'', ''short-term: 3+ placements'', '
                  '''values'', jsonb_agg(v.three_or_more_placements_percent ORDER BY v.collection_year)), '
-                 'jsonb_build_object(''name'', ''three or more in two years'', '
+                 'jsonb_build_object(''name'', ''two-year: 3+ in two years'', '
                  '''values'', jsonb_agg(v.two_year_three_or_more_percent ORDER BY v.collection_year)), '
-                 'jsonb_build_object(''name'', ''long-term: same carer two years'', '
+                 'jsonb_build_object(''name'', ''long-term: same carer'', '
                  '''values'', jsonb_agg(v.long_term_stable_percent ORDER BY v.collection_year))) '
                  'FROM (%s) v WHERE v.la = $1 AND v.collection_year <= $2',
                  reporting_view_sql('placement_stability_published', sch))
@@ -289,7 +289,7 @@ BEGIN
                           reporting_view_sql('return_home_by_duration_published', sch)) USING the_la, yr LOOP
     rh_days := r.days;
     rh_series := rh_series || jsonb_build_array(jsonb_build_object(
-                   'name', format('entered %s-%s (%s periods)', r.entry_year - 1, right(r.entry_year::text, 2), r.n),
+                   'name', format('entered %s-%s (%s)', r.entry_year - 1, right(r.entry_year::text, 2), r.n),
                    'values', r.vals));
   END LOOP;
 
@@ -366,7 +366,7 @@ BEGIN
        || '(long-term, higher is better). Temporary placements are not counted.</p>'
        || svg_line_chart('chart-stability', 'Placement stability',
                          coalesce(stab_years, ARRAY[]::text[]), coalesce(stab, '[]'::jsonb),
-                         greatest(20, (SELECT ceil(max(e::numeric) / 10) * 10
+                         greatest(20, (SELECT ceil(max(e::numeric) / 20) * 20
                                          FROM jsonb_array_elements(coalesce(stab, '[]')) ser,
                                               jsonb_array_elements_text(ser -> 'values') e
                                         WHERE is_published_number(e))))
