@@ -536,9 +536,9 @@ BEGIN
 
   EXECUTE format($q$CREATE TEMP TABLE rc_all AS
     SELECT e.la, e.year, %s, e.source_file, e.source_line,
-           row_number() OVER (PARTITION BY e.la, e.child, e.decom
+           row_number() OVER (PARTITION BY e.la COLLATE "C", e.child COLLATE "C", e.decom
                               ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk,
-           max(e.year) OVER (PARTITION BY e.la, e.child) AS child_last_year
+           max(e.year) OVER (PARTITION BY e.la COLLATE "C", e.child COLLATE "C") AS child_last_year
     FROM %I.return_episodes e WHERE e.la IN (SELECT l.la FROM pg_temp.rc_las l)$q$, ep_cols, s);
   ANALYZE rc_all;
 
@@ -646,7 +646,7 @@ BEGIN
   -- 3b. remaining overlaps: cut back to the next DECOM
   CREATE TEMP TABLE rc_ep AS
   WITH o AS (
-    SELECT c.*, lead(c.decom) OVER (PARTITION BY c.la, c.child ORDER BY c.decom) AS next_decom
+    SELECT c.*, lead(c.decom) OVER (PARTITION BY c.la COLLATE "C", c.child COLLATE "C" ORDER BY c.decom) AS next_decom
     FROM rc_k c
     WHERE NOT EXISTS (SELECT 1 FROM rc_drop d WHERE d.la = c.la AND d.child = c.child AND d.decom = c.decom))
   SELECT o.la, o.child, o.decom, o.rne, o.ls, o.cin, o.place, o.place_provider,
