@@ -25,6 +25,17 @@ cl_suppress_row(const int64_t *cells, const unsigned char *missing, size_t n,
 				int threshold, unsigned char *state, unsigned char *total_state,
 				char *err, size_t errlen)
 {
+	return cl_suppress_row_forced(cells, missing, NULL, n, threshold, state, total_state,
+								  err, errlen);
+}
+
+int
+cl_suppress_row_forced(const int64_t *cells, const unsigned char *missing,
+					   const unsigned char *forced, size_t n, int threshold,
+					   unsigned char *state, unsigned char *total_state,
+					   char *err, size_t errlen)
+{
+	size_t		nforced = 0;
 	size_t		i;
 	size_t		primary = 0;
 	int64_t		smallest = -1;
@@ -69,6 +80,13 @@ cl_suppress_row(const int64_t *cells, const unsigned char *missing, size_t n,
 			state[i] = CL_CELL_PRIMARY;
 			primary++;
 		}
+		else if (forced != NULL && forced[i])
+		{
+			/* hidden on request; a forced zero is hidden but protects nothing */
+			state[i] = CL_CELL_SECONDARY;
+			if (cells[i] > 0)
+				nforced++;
+		}
 		else
 			state[i] = CL_CELL_SHOWN;
 	}
@@ -90,12 +108,14 @@ cl_suppress_row(const int64_t *cells, const unsigned char *missing, size_t n,
 	 */
 	if (cl_is_primary(total, threshold))
 		*total_state = CL_CELL_PRIMARY;
-	if (primary == 0)
+	if (primary + nforced == 0)
 		return CL_DISCLOSURE_OK;
-	if (primary > 1)
+	if (primary + nforced > 1)
 	{
 		int64_t		hidden_sum = 0;
 
+		if (nforced > 0)
+			return CL_DISCLOSURE_OK;	/* a forced non-zero cell is not bounded */
 		for (i = 0; i < n; i++)
 			if (state[i] == CL_CELL_PRIMARY)
 				hidden_sum += cells[i];

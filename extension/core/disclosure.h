@@ -66,6 +66,17 @@ extern int	cl_suppress_row(const int64_t *cells, const unsigned char *missing,
 							size_t n, int threshold, unsigned char *state,
 							unsigned char *total_state, char *err, size_t errlen);
 
+/*
+ * As cl_suppress_row, and the cells marked in forced (may be NULL) are hidden
+ * whatever their value (CL_CELL_SECONDARY), e.g. a cell shared with another
+ * row where it was hidden.  A forced non-zero cell counts as a hidden cell for
+ * secondary suppression; a forced zero is hidden but protects nothing.
+ */
+extern int	cl_suppress_row_forced(const int64_t *cells, const unsigned char *missing,
+								   const unsigned char *forced, size_t n, int threshold,
+								   unsigned char *state, unsigned char *total_state,
+								   char *err, size_t errlen);
+
 /* Number of hidden cells (primary or secondary) in a suppressed row. */
 extern size_t cl_row_hidden(const unsigned char *state, size_t n);
 

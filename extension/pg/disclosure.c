@@ -99,6 +99,7 @@ suppress_array(FunctionCallInfo fcinfo, int64 **cells_out, unsigned char **state
 	int64	   *cells;
 	unsigned char *missing;
 	unsigned char *state;
+	unsigned char *forced;
 	int64		total = 0;
 	char		err[128];
 	int			rc;
@@ -117,7 +118,24 @@ suppress_array(FunctionCallInfo fcinfo, int64 **cells_out, unsigned char **state
 		missing[i] = nulls[i] ? 1 : 0;
 		cells[i] = nulls[i] ? 0 : DatumGetInt64(elems[i]);
 	}
-	rc = cl_suppress_row(cells, missing, n, t, state, total_state, err, sizeof err);
+	forced = NULL;
+	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
+	{
+		ArrayType  *harr = PG_GETARG_ARRAYTYPE_P(2);
+		Datum	   *helems;
+		bool	   *hnulls;
+		int			hn;
+
+		deconstruct_array(harr, BOOLOID, 1, true, TYPALIGN_CHAR, &helems, &hnulls, &hn);
+		if (ARR_NDIM(harr) > 1 || hn != n)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("hidden must be a one-dimensional array as long as cells (%d), not %d", n, hn)));
+		forced = palloc(Max(n, 1));
+		for (int i = 0; i < n; i++)
+			forced[i] = (!hnulls[i] && DatumGetBool(helems[i])) ? 1 : 0;
+	}
+	rc = cl_suppress_row_forced(cells, missing, forced, n, t, state, total_state, err, sizeof err);
 	if (rc == CL_DISCLOSURE_ENEGATIVE || rc == CL_DISCLOSURE_ERANGE)
 		ereport(ERROR,
 				(errcode(rc == CL_DISCLOSURE_ENEGATIVE ? ERRCODE_INVALID_PARAMETER_VALUE

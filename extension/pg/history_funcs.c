@@ -102,7 +102,9 @@ static const char *const rule_text[10] = {
 static void
 json_date(StringInfo b, const char *key, cl_date d, bool present)
 {
-	char		buf[11];
+	int			y,
+				m,
+				dd;
 
 	appendStringInfo(b, "\"%s\": ", key);
 	if (!present || d == CL_DATE_OPEN)
@@ -110,8 +112,9 @@ json_date(StringInfo b, const char *key, cl_date d, bool present)
 		appendStringInfoString(b, "null");
 		return;
 	}
-	cl_date_format(d, buf);
-	appendStringInfo(b, "\"%s\"", buf);
+	/* ISO 8601 whatever DateStyle says; years past 9999 (a 25th birthday) in full */
+	cl_date_to_ymd(d, &y, &m, &dd);
+	appendStringInfo(b, "\"%04d-%02d-%02d\"", y, m, dd);
 }
 
 Datum

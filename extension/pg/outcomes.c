@@ -122,16 +122,28 @@ code_arg(FunctionCallInfo fcinfo, int argno, cl_code_list list)
 
 /* ---------------------------------------------------------------- results */
 
+/*
+ * The blessed row descriptor of the function's result, looked up once per
+ * call site (get_call_result_type reads the catalogue: too slow per row) and
+ * kept in fn_extra.
+ */
 static TupleDesc
 result_desc(FunctionCallInfo fcinfo)
 {
 	TupleDesc	tupdesc;
+	MemoryContext old;
 
+	if (fcinfo->flinfo->fn_extra != NULL)
+		return (TupleDesc) fcinfo->flinfo->fn_extra;
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("function returning record called in context that cannot accept type record")));
-	return BlessTupleDesc(tupdesc);
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = tupdesc;
+	return tupdesc;
 }
 
 /* Set up materialize mode; returns the tuplestore and the row descriptor. */
@@ -148,11 +160,8 @@ srf_materialize(FunctionCallInfo fcinfo, TupleDesc *desc)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("set-valued function called in context that cannot accept a set")));
+	tupdesc = result_desc(fcinfo);
 	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
 	tupdesc = CreateTupleDescCopy(tupdesc);
 	ts = tuplestore_begin_heap(true, false, work_mem);
 	rsinfo->returnMode = SFRM_Materialize;

@@ -14,19 +14,22 @@ COMMENT ON FUNCTION careleaver.publish_count(bigint, integer) IS
   'A count as published (metrics.md 9, primary suppression): the number, c when it is 1 to the threshold '
   '(NULL threshold: the setting careleaver.suppression_threshold), 0 for zero, x when the count is NULL';
 
-CREATE FUNCTION careleaver.suppress_row(cells bigint[], threshold integer DEFAULT NULL) RETURNS text[]
+CREATE FUNCTION careleaver.suppress_row(cells bigint[], threshold integer DEFAULT NULL,
+                                        hidden boolean[] DEFAULT NULL) RETURNS text[]
   LANGUAGE c STABLE PARALLEL SAFE
   AS 'MODULE_PATHNAME', 'careleaver_suppress_row';
-COMMENT ON FUNCTION careleaver.suppress_row(bigint[], integer) IS
+COMMENT ON FUNCTION careleaver.suppress_row(bigint[], integer, boolean[]) IS
   'The cells of one table row whose total is published, as published (metrics.md 9, primary and secondary '
   'suppression): c for counts 1 to the threshold, and, when exactly one cell is hidden (or the hidden cells '
   'would be pinned by their sum), the smallest other non-zero cell and its ties too; x for NULL cells. '
+  'hidden marks cells to hide whatever their value (a cell shared with another row where it was hidden). '
   'Publish the total with careleaver.publish_row_total';
 
-CREATE FUNCTION careleaver.publish_row_total(cells bigint[], threshold integer DEFAULT NULL) RETURNS text
+CREATE FUNCTION careleaver.publish_row_total(cells bigint[], threshold integer DEFAULT NULL,
+                                             hidden boolean[] DEFAULT NULL) RETURNS text
   LANGUAGE c STABLE PARALLEL SAFE
   AS 'MODULE_PATHNAME', 'careleaver_publish_row_total';
-COMMENT ON FUNCTION careleaver.publish_row_total(bigint[], integer) IS
+COMMENT ON FUNCTION careleaver.publish_row_total(bigint[], integer, boolean[]) IS
   'The total of one table row (the sum of its non-NULL cells) as published beside careleaver.suppress_row '
   '(metrics.md 9): c when it is 1 to the threshold, or when the hidden cells of the row could not otherwise be protected';
 

@@ -12,138 +12,161 @@ CREATE FUNCTION careleaver.collection_year_of(d date) RETURNS integer
 COMMENT ON FUNCTION careleaver.collection_year_of(date) IS
   'The collection year a date falls in, named by the year it ends (metrics.md 1): 2023-04-01 to 2024-03-31 is 2024';
 
--- Shared pieces of view SQL: the dataset's non-short-break episodes and their periods of care.
-CREATE FUNCTION careleaver.reporting_periods_sql(schema_name text) RETURNS text
+-- Shared pieces of view SQL: one care history per child (careleaver.care_history_agg), the data's end
+-- and the collection years reported.
+CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver
 AS $fn$
 BEGIN
   RETURN format($q$
-  episode AS (
-    SELECT e.la, e.child, e.decom, e.dec, e.rne, e.place, e.rec,
-           lag(e.dec) OVER w AS previous_dec, lead(e.decom) OVER w AS next_decom
+  person AS (
+    SELECT e.la, e.child, min(h.dob) AS dob,
+           careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec) AS history
       FROM %1$I.episodes e
-     WHERE e.ls IS NULL OR NOT careleaver.is_short_break(e.ls)
-    WINDOW w AS (PARTITION BY e.la, e.child ORDER BY e.decom)),
-  numbered AS (
-    SELECT episode.*,
-           count(*) FILTER (WHERE previous_dec IS DISTINCT FROM decom)
-             OVER (PARTITION BY la, child ORDER BY decom) AS period_number
-      FROM episode),
-  period AS (
-    SELECT la, child, period_number, min(decom) AS period_start,
-           (array_agg(dec ORDER BY decom DESC))[1] AS period_end,
-           (array_agg(rec ORDER BY decom DESC))[1] AS end_reason
-      FROM numbered GROUP BY la, child, period_number),
+      LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
+     GROUP BY e.la, e.child),
   data_end AS (
-    SELECT la, make_date(careleaver.collection_year_of(max(greatest(decom, coalesce(dec, decom)))), 3, 31)
+    SELECT e.la,
+           make_date(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))), 3, 31)
              AS data_end,
-           careleaver.collection_year_of(min(decom)) AS first_year
-      FROM episode GROUP BY la),
+           careleaver.collection_year_of(min(e.decom)) AS first_year,
+           greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
+                    (SELECT max(o.year) FROM %1$I.oc3 o WHERE o.la = e.la)) AS last_year
+      FROM %1$I.episodes e GROUP BY e.la),
   report_year AS (
     SELECT la, y AS collection_year, make_date(y - 1, 4, 1) AS year_start, make_date(y, 3, 31) AS year_end
-      FROM data_end, generate_series(greatest(first_year, extract(year FROM data_end)::int - 9),
-                                     extract(year FROM data_end)::int) AS y)$q$, schema_name);
+      FROM data_end, generate_series(greatest(first_year, last_year - 9), last_year) AS y)$q$, schema_name);
 END
 $fn$;
-COMMENT ON FUNCTION careleaver.reporting_periods_sql(text) IS
-  'Internal: the common table expressions of the reporting views (non-short-break episodes, periods of care '
-  '(metrics.md 2 and 3), the data''s end date, and the last ten collection years) over a dataset schema';
+COMMENT ON FUNCTION careleaver.reporting_common_sql(text) IS
+  'Internal: the common table expressions of the reporting views over a dataset schema: one care history per '
+  'child (careleaver.care_history_agg, metrics.md 1 to 3), the data''s end (31 March of the latest collection '
+  'year in the episodes) and the last ten collection years of the episodes or OC3 records';
 
 CREATE FUNCTION careleaver.reporting_view_sql(view_name text, schema_name text) RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver
 AS $fn$
 DECLARE
-  periods text := careleaver.reporting_periods_sql(schema_name);
+  common text := careleaver.reporting_common_sql(schema_name);
 BEGIN
   CASE view_name
   WHEN 'care_leavers_by_age' THEN
     RETURN format($q$
-SELECT o.la, o.year AS collection_year,
-       extract(year FROM age(make_date(o.year, 3, 31), coalesce(o.dob, h.dob)))::integer AS age,
-       count(*) AS oc3_records,
-       count(*) FILTER (WHERE o.in_touch::text IN ('DIED', 'RHOM')) AS excluded,
-       count(*) FILTER (WHERE o.in_touch IS NULL OR o.in_touch::text NOT IN ('DIED', 'RHOM')) AS care_leavers,
-       count(*) FILTER (WHERE o.in_touch::text = 'YES') AS in_touch,
-       count(*) FILTER (WHERE o.in_touch::text = 'NO') AS not_in_touch,
-       count(*) FILTER (WHERE o.in_touch::text = 'REFU') AS refused_contact,
-       count(*) FILTER (WHERE o.in_touch::text = 'NREQ') AS no_longer_requires_services,
-       count(*) FILTER (WHERE o.in_touch IS NULL) AS contact_not_known,
-       count(*) FILTER (WHERE (o.in_touch IS NULL OR o.in_touch::text NOT IN ('DIED', 'RHOM'))
-                          AND careleaver.activity_group(o.activ) = 'EET') AS eet,
-       count(*) FILTER (WHERE (o.in_touch IS NULL OR o.in_touch::text NOT IN ('DIED', 'RHOM'))
-                          AND careleaver.activity_group(o.activ) = 'NEET') AS neet,
-       count(*) FILTER (WHERE (o.in_touch IS NULL OR o.in_touch::text NOT IN ('DIED', 'RHOM'))
-                          AND coalesce(careleaver.activity_group(o.activ), 'not known') = 'not known')
-         AS activity_not_known,
-       count(*) FILTER (WHERE (o.in_touch IS NULL OR o.in_touch::text NOT IN ('DIED', 'RHOM'))
-                          AND careleaver.is_suitable(o.accom)) AS suitable,
-       count(*) FILTER (WHERE (o.in_touch IS NULL OR o.in_touch::text NOT IN ('DIED', 'RHOM'))
-                          AND NOT careleaver.is_suitable(o.accom)) AS unsuitable,
-       count(*) FILTER (WHERE (o.in_touch IS NULL OR o.in_touch::text NOT IN ('DIED', 'RHOM'))
-                          AND careleaver.is_suitable(o.accom) IS NULL) AS accommodation_not_known
-  FROM %1$I.oc3 o
-  LEFT JOIN %1$I.header h ON h.la = o.la AND h.child = o.child
- WHERE coalesce(o.dob, h.dob) IS NOT NULL
- GROUP BY 1, 2, 3$q$, schema_name);
+WITH %1$s,
+  member AS (
+    SELECT p.la, p.child, y.collection_year,
+           careleaver.leaver_cohort_age(p.history, p.dob, y.collection_year) AS age
+      FROM person p JOIN report_year y USING (la)
+     WHERE p.dob IS NOT NULL),
+  outcome AS (
+    SELECT m.la, m.collection_year, m.age, o.*
+      FROM member m
+      LEFT JOIN %2$I.oc3 r ON r.la = m.la AND r.child = m.child AND r.year = m.collection_year
+     CROSS JOIN LATERAL careleaver.leaver_outcome(r.in_touch, r.activ, r.accom) o
+     WHERE m.age IS NOT NULL)
+SELECT la, collection_year, age,
+       count(*) AS cohort,
+       count(*) FILTER (WHERE excluded) AS excluded,
+       count(*) FILTER (WHERE NOT coalesce(excluded, false)) AS care_leavers,
+       count(*) FILTER (WHERE contact = 'in touch') AS in_touch,
+       count(*) FILTER (WHERE contact = 'not in touch') AS not_in_touch,
+       count(*) FILTER (WHERE contact = 'refused contact') AS refused_contact,
+       count(*) FILTER (WHERE contact = 'no longer requires services') AS no_longer_requires_services,
+       count(*) FILTER (WHERE contact = 'not recorded') AS contact_not_recorded,
+       count(*) FILTER (WHERE no_information) AS no_information,
+       count(*) FILTER (WHERE eet) AS eet,
+       count(*) FILTER (WHERE neet) AS neet,
+       count(*) FILTER (WHERE activity_not_known) AS activity_not_known,
+       count(*) FILTER (WHERE higher_education) AS higher_education,
+       count(*) FILTER (WHERE apprenticeship) AS apprenticeship,
+       count(*) FILTER (WHERE suitable_accommodation) AS suitable,
+       count(*) FILTER (WHERE unsuitable_accommodation) AS unsuitable,
+       count(*) FILTER (WHERE accommodation_not_known) AS accommodation_not_known,
+       count(*) FILTER (WHERE homeless_or_insecure) AS homeless_or_insecure
+  FROM outcome
+ GROUP BY 1, 2, 3
+HAVING age <= 21 OR count(*) FILTER (WHERE NOT no_information) > 0$q$, common, schema_name);
 
   WHEN 'care_leavers_by_age_published' THEN
     RETURN format($q$
-SELECT b.la, b.collection_year, b.age,
-       CASE WHEN 'c' IN (careleaver.publish_row_total(r.contact), careleaver.publish_row_total(r.activity),
-                         careleaver.publish_row_total(r.accommodation))
-            THEN 'c' ELSE careleaver.publish_count(b.care_leavers) END AS care_leavers,
+WITH b AS (%1$s),
+  r AS (
+    SELECT b.*,
+           ARRAY[b.in_touch, b.not_in_touch, b.refused_contact, b.no_longer_requires_services,
+                 b.contact_not_recorded, b.no_information] AS contact_cells,
+           ARRAY[b.eet, b.neet, b.activity_not_known, b.no_information] AS activity_cells,
+           ARRAY[b.suitable, b.unsuitable, b.accommodation_not_known, b.no_information] AS accommodation_cells
+      FROM b),
+  first_pass AS (
+    SELECT r.*,
+           (careleaver.suppress_row(r.contact_cells))[6] = 'c'
+             OR (careleaver.suppress_row(r.activity_cells))[4] = 'c'
+             OR (careleaver.suppress_row(r.accommodation_cells))[4] = 'c' AS no_information_hidden
+      FROM r),
+  p AS (
+    SELECT f.*,
+           careleaver.suppress_row(f.contact_cells, NULL, ARRAY[false, false, false, false, false, f.no_information_hidden])
+             AS contact,
+           careleaver.suppress_row(f.activity_cells, NULL, ARRAY[false, false, false, f.no_information_hidden])
+             AS activity,
+           careleaver.suppress_row(f.accommodation_cells, NULL, ARRAY[false, false, false, f.no_information_hidden])
+             AS accommodation,
+           'c' IN (careleaver.publish_row_total(f.contact_cells, NULL,
+                                                ARRAY[false, false, false, false, false, f.no_information_hidden]),
+                   careleaver.publish_row_total(f.activity_cells, NULL, ARRAY[false, false, false, f.no_information_hidden]),
+                   careleaver.publish_row_total(f.accommodation_cells, NULL,
+                                                ARRAY[false, false, false, f.no_information_hidden])) AS total_hidden
+      FROM first_pass f)
+SELECT p.la, p.collection_year, p.age,
+       CASE WHEN p.total_hidden THEN 'c' ELSE careleaver.publish_count(p.care_leavers) END AS care_leavers,
        p.contact[1] AS in_touch, p.contact[2] AS not_in_touch, p.contact[3] AS refused_contact,
-       p.contact[4] AS no_longer_requires_services, p.contact[5] AS contact_not_known,
+       p.contact[4] AS no_longer_requires_services, p.contact[5] AS contact_not_recorded,
+       p.contact[6] AS no_information,
        p.activity[1] AS eet, p.activity[2] AS neet, p.activity[3] AS activity_not_known,
        p.accommodation[1] AS suitable, p.accommodation[2] AS unsuitable, p.accommodation[3] AS accommodation_not_known,
-       CASE WHEN p.contact[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(b.in_touch, b.care_leavers) END
-         AS in_touch_percent,
-       CASE WHEN p.activity[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(b.eet, b.care_leavers) END
-         AS eet_percent,
-       CASE WHEN p.activity[2] = 'c' THEN 'c' ELSE careleaver.publish_percent(b.neet, b.care_leavers) END
-         AS neet_percent,
-       CASE WHEN p.accommodation[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(b.suitable, b.care_leavers) END
-         AS suitable_percent
-  FROM (%2$s) b
-  CROSS JOIN LATERAL (SELECT ARRAY[b.in_touch, b.not_in_touch, b.refused_contact, b.no_longer_requires_services,
-                                   b.contact_not_known] AS contact,
-                             ARRAY[b.eet, b.neet, b.activity_not_known] AS activity,
-                             ARRAY[b.suitable, b.unsuitable, b.accommodation_not_known] AS accommodation) r
-  CROSS JOIN LATERAL (SELECT careleaver.suppress_row(r.contact) AS contact,
-                             careleaver.suppress_row(r.activity) AS activity,
-                             careleaver.suppress_row(r.accommodation) AS accommodation) p$q$,
-      schema_name, careleaver.reporting_view_sql('care_leavers_by_age', schema_name));
+       CASE WHEN p.contact[1] = 'c' OR p.total_hidden THEN 'c'
+            ELSE careleaver.publish_percent(p.in_touch, p.care_leavers) END AS in_touch_percent,
+       CASE WHEN p.activity[1] = 'c' OR p.total_hidden THEN 'c'
+            ELSE careleaver.publish_percent(p.eet, p.care_leavers) END AS eet_percent,
+       CASE WHEN p.activity[2] = 'c' OR p.total_hidden THEN 'c'
+            ELSE careleaver.publish_percent(p.neet, p.care_leavers) END AS neet_percent,
+       CASE WHEN p.accommodation[1] = 'c' OR p.total_hidden THEN 'c'
+            ELSE careleaver.publish_percent(p.suitable, p.care_leavers) END AS suitable_percent
+  FROM p$q$, careleaver.reporting_view_sql('care_leavers_by_age', schema_name));
 
   WHEN 'looked_after_summary' THEN
     RETURN format($q$
 WITH %1$s,
+  period AS (
+    SELECT p.la, pc.start_date, pc.end_date, pc.end_reason
+      FROM person p CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc),
   in_care AS (
-    SELECT y.la, y.collection_year, count(DISTINCT e.child) AS looked_after_31_march
-      FROM report_year y JOIN episode e ON e.la = y.la AND e.decom <= y.year_end
-                                       AND (e.dec IS NULL OR e.dec > y.year_end)
+    SELECT y.la, y.collection_year,
+           count(*) FILTER (WHERE careleaver.looked_after_on(p.history, y.year_end)) AS looked_after_31_march
+      FROM report_year y JOIN person p USING (la)
      GROUP BY 1, 2),
   flows AS (
     SELECT y.la, y.collection_year,
-           count(*) FILTER (WHERE p.period_start BETWEEN y.year_start AND y.year_end) AS periods_started,
-           count(*) FILTER (WHERE p.period_end BETWEEN y.year_start AND y.year_end) AS periods_ended,
-           count(*) FILTER (WHERE p.period_end BETWEEN y.year_start AND y.year_end
-                              AND careleaver.is_returned_home(p.end_reason)) AS returned_home,
-           count(*) FILTER (WHERE p.period_end BETWEEN y.year_start AND y.year_end
-                              AND careleaver.is_adoption(p.end_reason)) AS adopted,
-           count(*) FILTER (WHERE p.period_end BETWEEN y.year_start AND y.year_end
-                              AND careleaver.is_special_guardianship_order(p.end_reason)) AS special_guardianship,
-           count(*) FILTER (WHERE p.period_end BETWEEN y.year_start AND y.year_end
-                              AND NOT coalesce(careleaver.is_returned_home(p.end_reason)
-                                               OR careleaver.is_adoption(p.end_reason)
-                                               OR careleaver.is_special_guardianship_order(p.end_reason), false))
+           count(p.start_date) FILTER (WHERE p.start_date BETWEEN y.year_start AND y.year_end) AS periods_started,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end) AS periods_ended,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
+                                         AND careleaver.is_returned_home(p.end_reason)) AS returned_home,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
+                                         AND careleaver.is_adoption(p.end_reason)) AS adopted,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
+                                         AND careleaver.is_special_guardianship_order(p.end_reason)) AS special_guardianship,
+           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
+                                         AND NOT coalesce(careleaver.is_returned_home(p.end_reason)
+                                                          OR careleaver.is_adoption(p.end_reason)
+                                                          OR careleaver.is_special_guardianship_order(p.end_reason), false))
              AS other_endings
       FROM report_year y LEFT JOIN period p ON p.la = y.la
      GROUP BY 1, 2)
 SELECT f.la, f.collection_year, coalesce(i.looked_after_31_march, 0) AS looked_after_31_march,
        f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings
-  FROM flows f LEFT JOIN in_care i USING (la, collection_year)$q$, periods);
+  FROM flows f LEFT JOIN in_care i USING (la, collection_year)$q$, common);
 
   WHEN 'looked_after_summary_published' THEN
     RETURN format($q$
@@ -160,74 +183,72 @@ SELECT s.la, s.collection_year, careleaver.publish_count(s.looked_after_31_march
   WHEN 'placement_stability' THEN
     RETURN format($q$
 WITH %1$s,
-  placements AS (
-    SELECT y.la, y.collection_year, e.child,
-           count(*) FILTER (WHERE (e.place IS NULL OR NOT careleaver.is_temporary_placement(e.place))
-                              AND (e.decom < y.year_start OR e.previous_dec IS DISTINCT FROM e.decom
-                                   OR e.rne IS NULL OR careleaver.starts_placement(e.rne))) AS placements,
-           bool_or(e.decom <= y.year_end AND (e.dec IS NULL OR e.dec > y.year_end)) AS looked_after_31_march
-      FROM report_year y
-      JOIN episode e ON e.la = y.la AND e.decom <= y.year_end AND (e.dec IS NULL OR e.dec > y.year_start)
-     GROUP BY 1, 2, 3)
+  measure AS (
+    SELECT y.la, y.collection_year, st.*
+      FROM report_year y JOIN person p USING (la)
+     CROSS JOIN LATERAL careleaver.stability(p.history, p.dob, y.collection_year) st
+     WHERE p.dob IS NOT NULL)
 SELECT y.la, y.collection_year,
-       count(p.child) FILTER (WHERE p.looked_after_31_march) AS looked_after_31_march,
-       count(p.child) FILTER (WHERE p.looked_after_31_march AND p.placements >= 3) AS three_or_more_placements,
-       count(p.child) FILTER (WHERE p.looked_after_31_march AND p.placements < 3) AS fewer_than_three_placements
-  FROM report_year y LEFT JOIN placements p USING (la, collection_year)
- GROUP BY 1, 2$q$, periods);
+       count(m.la) FILTER (WHERE m.looked_after_on_31_march) AS looked_after_31_march,
+       count(m.la) FILTER (WHERE m.three_or_more_placements) AS three_or_more_placements,
+       count(m.la) FILTER (WHERE NOT m.three_or_more_placements) AS fewer_than_three_placements,
+       count(m.la) FILTER (WHERE m.in_two_year_measure) AS two_year_children,
+       count(m.la) FILTER (WHERE m.two_year_three_or_more) AS two_year_three_or_more,
+       count(m.la) FILTER (WHERE m.in_long_term_measure) AS long_term_children,
+       count(m.la) FILTER (WHERE m.long_term_stable) AS long_term_stable
+  FROM report_year y LEFT JOIN measure m USING (la, collection_year)
+ GROUP BY 1, 2$q$, common);
 
   WHEN 'placement_stability_published' THEN
     RETURN format($q$
-SELECT s.la, s.collection_year, careleaver.publish_row_total(r.cells) AS looked_after_31_march,
-       p.cells[1] AS three_or_more_placements, p.cells[2] AS fewer_than_three_placements,
-       CASE WHEN p.cells[1] = 'c' OR careleaver.publish_row_total(r.cells) = 'c' THEN 'c'
-            ELSE careleaver.publish_percent(s.three_or_more_placements, s.looked_after_31_march, NULL, 1) END
-         AS three_or_more_placements_percent
-  FROM (%1$s) s
-  CROSS JOIN LATERAL (SELECT ARRAY[s.three_or_more_placements, s.fewer_than_three_placements] AS cells) r
-  CROSS JOIN LATERAL (SELECT careleaver.suppress_row(r.cells) AS cells) p$q$,
-      careleaver.reporting_view_sql('placement_stability', schema_name));
+WITH s AS (%1$s),
+  r AS (
+    SELECT s.*,
+           ARRAY[s.three_or_more_placements, s.fewer_than_three_placements] AS short_cells,
+           ARRAY[s.two_year_three_or_more, s.two_year_children - s.two_year_three_or_more] AS two_year_cells,
+           ARRAY[s.long_term_stable, s.long_term_children - s.long_term_stable] AS long_term_cells
+      FROM s),
+  p AS (
+    SELECT r.*,
+           careleaver.suppress_row(r.short_cells) AS short_pub, careleaver.publish_row_total(r.short_cells) AS short_total,
+           careleaver.suppress_row(r.two_year_cells) AS two_pub, careleaver.publish_row_total(r.two_year_cells) AS two_total,
+           careleaver.suppress_row(r.long_term_cells) AS long_pub, careleaver.publish_row_total(r.long_term_cells) AS long_total
+      FROM r)
+SELECT p.la, p.collection_year, p.short_total AS looked_after_31_march,
+       p.short_pub[1] AS three_or_more_placements, p.short_pub[2] AS fewer_than_three_placements,
+       CASE WHEN p.short_pub[1] = 'c' OR p.short_total = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(p.three_or_more_placements, p.looked_after_31_march, NULL, 1) END
+         AS three_or_more_placements_percent,
+       p.two_total AS two_year_children, p.two_pub[1] AS two_year_three_or_more,
+       CASE WHEN p.two_pub[1] = 'c' OR p.two_total = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(p.two_year_three_or_more, p.two_year_children, NULL, 1) END
+         AS two_year_three_or_more_percent,
+       p.long_total AS long_term_children, p.long_pub[1] AS long_term_stable,
+       CASE WHEN p.long_pub[1] = 'c' OR p.long_total = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(p.long_term_stable, p.long_term_children, NULL, 1) END
+         AS long_term_stable_percent
+  FROM p$q$, careleaver.reporting_view_sql('placement_stability', schema_name));
 
   WHEN 'return_home_by_duration' THEN
     RETURN format($q$
 WITH %1$s,
   entry AS (
-    SELECT p.la, careleaver.collection_year_of(p.period_start) AS entry_year,
-           least(coalesce(p.period_end, d.data_end), d.data_end) - p.period_start AS days,
-           CASE WHEN p.period_end IS NULL OR p.period_end > d.data_end THEN 0
-                WHEN careleaver.is_returned_home(p.end_reason) THEN 1 ELSE 2 END AS outcome
-      FROM period p JOIN data_end d USING (la)
-     WHERE careleaver.collection_year_of(p.period_start) > extract(year FROM d.data_end)::int - 10),
-  event_time AS (
-    SELECT la, entry_year, days,
-           count(*) FILTER (WHERE outcome = 1) AS home, count(*) FILTER (WHERE outcome > 0) AS ended,
-           count(*) AS leaving
-      FROM entry GROUP BY 1, 2, 3),
-  risk AS (
-    SELECT t.*, sum(leaving) OVER (PARTITION BY la, entry_year ORDER BY days DESC) AS at_risk
-      FROM event_time t),
-  surv AS (
-    SELECT r.*,
-           CASE WHEN bool_or(ended = at_risk) OVER w THEN 0::float8
-                ELSE exp(sum(ln(greatest(1 - ended::float8 / at_risk, 1e-300))) OVER w) END AS survival
-      FROM risk r WINDOW w AS (PARTITION BY la, entry_year ORDER BY days)),
-  surv_before AS (
-    SELECT s.*, coalesce(lag(survival) OVER (PARTITION BY la, entry_year ORDER BY days), 1) AS survival_before
-      FROM surv s),
-  cif AS (
-    SELECT s.*, sum(survival_before * home / at_risk) OVER (PARTITION BY la, entry_year ORDER BY days)
-             AS incidence
-      FROM surv_before s),
-  cohort AS (SELECT la, entry_year, count(*) AS periods_started FROM entry GROUP BY 1, 2)
+    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
+      FROM person p JOIN data_end d USING (la)
+     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
+     WHERE p.dob IS NOT NULL
+       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+  cohort AS (
+    SELECT la, entry_year, count(*) AS periods_started,
+           careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks
+      FROM entry GROUP BY 1, 2)
 SELECT c.la, c.entry_year, d.day, c.periods_started,
-       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.outcome = 1
-                                        AND x.days <= d.day) AS returned_home_by_day,
-       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.outcome = 0
-                                        AND x.days < d.day) AS censored_before_day,
-       coalesce((SELECT round(i.incidence::numeric, 4) FROM cif i
-                  WHERE i.la = c.la AND i.entry_year = c.entry_year AND i.days <= d.day
-                  ORDER BY i.days DESC LIMIT 1), 0) AS cumulative_incidence
-  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$, periods);
+       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 1
+                                        AND x.duration_days <= d.day) AS returned_home_by_day,
+       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 0
+                                        AND x.duration_days < d.day) AS censored_before_day,
+       round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
+  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$, common);
 
   WHEN 'return_home_by_duration_published' THEN
     RETURN format($q$
@@ -241,36 +262,26 @@ SELECT r.la, r.entry_year, r.day, careleaver.publish_count(r.periods_started) AS
        s.published[array_position(s.days, r.day)] AS returned_home_by_day,
        CASE WHEN s.published[array_position(s.days, r.day)] = 'c'
               OR careleaver.publish_count(r.periods_started) = 'c' THEN 'c'
+            WHEN r.cumulative_incidence IS NULL THEN 'x'
             WHEN r.cumulative_incidence > 0 AND round(100 * r.cumulative_incidence) = 0 THEN 'k'
             ELSE round(100 * r.cumulative_incidence)::text END AS cumulative_incidence_percent
   FROM r JOIN series s USING (la, entry_year)$q$, careleaver.reporting_view_sql('return_home_by_duration', schema_name));
 
   WHEN 'data_quality' THEN
     RETURN format($q$
-WITH all_episode AS (
-    SELECT e.*, lead(e.decom) OVER (PARTITION BY e.la, e.child ORDER BY e.decom) AS next_decom
-      FROM %1$I.episodes e),
+WITH %1$s,
   defect AS (
-    SELECT la, careleaver.collection_year_of(decom) AS collection_year,
-           'episode ends before it starts'::text AS defect
-      FROM all_episode WHERE dec < decom
+    SELECT p.la, careleaver.collection_year_of(d.decom) AS collection_year, d.defect
+      FROM person p CROSS JOIN LATERAL careleaver.history_defects(p.history) d
     UNION ALL
-    SELECT la, careleaver.collection_year_of(decom), 'episode overlaps the next episode'
-      FROM all_episode WHERE next_decom < coalesce(dec, 'infinity'::date)
+    SELECT p.la, careleaver.collection_year_of(careleaver.first_entry(p.history)),
+           'no_header_or_date_of_birth'
+      FROM person p WHERE p.dob IS NULL
     UNION ALL
-    SELECT la, careleaver.collection_year_of(decom), 'episode ends with X1 and no episode follows (rule 388)'
-      FROM all_episode WHERE rec::text = 'X1' AND next_decom IS DISTINCT FROM dec
-    UNION ALL
-    SELECT la, careleaver.collection_year_of(decom), 'episode has no end reason but an end date'
-      FROM all_episode WHERE dec IS NOT NULL AND rec IS NULL
-    UNION ALL
-    SELECT e.la, careleaver.collection_year_of(e.decom), 'child has episodes but no header row'
-      FROM all_episode e WHERE NOT EXISTS (SELECT 1 FROM %1$I.header h WHERE h.la = e.la AND h.child = e.child)
-    UNION ALL
-    SELECT o.la, o.year, 'OC3 record without IN_TOUCH'
-      FROM %1$I.oc3 o WHERE o.in_touch IS NULL)
+    SELECT o.la, o.year, 'oc3_without_in_touch'
+      FROM %2$I.oc3 o WHERE o.in_touch IS NULL)
 SELECT la, collection_year, defect, count(*) AS records
-  FROM defect GROUP BY 1, 2, 3$q$, schema_name);
+  FROM defect GROUP BY 1, 2, 3$q$, common, schema_name);
 
   ELSE
     RAISE EXCEPTION 'unknown reporting view "%"', view_name
@@ -295,25 +306,29 @@ SELECT v.view_name, c.column_name, c.ordinal::integer, c.description
        LATERAL (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('age', 3, 'Age on the birthday in the collection year on which the OC3 record was returned (metrics.md 5)'),
-    ('oc3_records', 4, 'OC3 records returned for the year at this age (metrics.md 5)'),
-    ('excluded', 5, 'Records excluded from outcome denominators: IN_TOUCH DIED or RHOM (metrics.md 5)'),
-    ('care_leavers', 6, 'Care leavers: OC3 records less exclusions, the denominator of every percentage (metrics.md 5)'),
+    ('age', 3, 'Age reached on the birthday in the collection year: 17 to 21, and 22 to 24 where OC3 records exist (metrics.md 5)'),
+    ('cohort', 4, 'Young people in the care-leaver cohort: status relevant or former relevant on the birthday in the year (careleaver.in_leaver_cohort, metrics.md 4 and 5)'),
+    ('excluded', 5, 'Cohort members excluded from outcome denominators: IN_TOUCH DIED or RHOM (metrics.md 5)'),
+    ('care_leavers', 6, 'Care leavers: the cohort less exclusions, the denominator of every percentage, no-information members included (metrics.md 5)'),
     ('in_touch', 7, 'IN_TOUCH YES: the authority is in touch (metrics.md 5)'),
     ('not_in_touch', 8, 'IN_TOUCH NO (metrics.md 5)'),
     ('refused_contact', 9, 'IN_TOUCH REFU: the young person refuses contact (metrics.md 5)'),
     ('no_longer_requires_services', 10, 'IN_TOUCH NREQ (metrics.md 5)'),
-    ('contact_not_known', 11, 'IN_TOUCH blank (a data defect, metrics.md 5: never silently dropped)'),
-    ('eet', 12, 'In education, employment or training: ACTIV F1-F5, P1-P5 (metrics.md 5)'),
-    ('neet', 13, 'Not in education, employment or training: ACTIV G4, G5, G6 (metrics.md 5)'),
-    ('activity_not_known', 14, 'Activity not known: ACTIV 0 or blank (metrics.md 5)'),
-    ('suitable', 15, 'In suitable accommodation: ACCOM suffix 1 (metrics.md 5)'),
-    ('unsuitable', 16, 'In unsuitable accommodation: ACCOM suffix 2 (metrics.md 5)'),
-    ('accommodation_not_known', 17, 'Accommodation not known: ACCOM 0 or blank (metrics.md 5)'),
-    ('in_touch_percent', 18, 'Percentage of care leavers in touch (metrics.md 5; disclosure control, metrics.md 9)'),
-    ('eet_percent', 19, 'Percentage of care leavers in education, employment or training (metrics.md 5 and 9)'),
-    ('neet_percent', 20, 'Percentage of care leavers not in education, employment or training (metrics.md 5 and 9)'),
-    ('suitable_percent', 21, 'Percentage of care leavers in suitable accommodation (metrics.md 5 and 9)')
+    ('contact_not_recorded', 11, 'An OC3 record without IN_TOUCH (metrics.md 5: never silently dropped)'),
+    ('no_information', 12, 'Cohort members with no OC3 record for the year: no information (metrics.md 5)'),
+    ('eet', 13, 'In education, employment or training: ACTIV F1-F5, P1-P5 (metrics.md 5)'),
+    ('neet', 14, 'Not in education, employment or training: ACTIV G4, G5, G6 (metrics.md 5)'),
+    ('activity_not_known', 15, 'Activity not known: ACTIV 0 or blank on a record (metrics.md 5)'),
+    ('higher_education', 16, 'In higher education: ACTIV F1, P1 (metrics.md 5)'),
+    ('apprenticeship', 17, 'In an apprenticeship: ACTIV F4, P4 (metrics.md 5)'),
+    ('suitable', 18, 'In suitable accommodation: ACCOM suffix 1 (metrics.md 5)'),
+    ('unsuitable', 19, 'In unsuitable accommodation: ACCOM suffix 2 (metrics.md 5)'),
+    ('accommodation_not_known', 20, 'Accommodation not known: ACCOM 0 or blank on a record (metrics.md 5)'),
+    ('homeless_or_insecure', 21, 'Homeless or insecure: ACCOM S, V or W (our choice, metrics.md 5)'),
+    ('in_touch_percent', 22, 'Percentage of care leavers in touch (metrics.md 5; disclosure control, metrics.md 9)'),
+    ('eet_percent', 23, 'Percentage of care leavers in education, employment or training (metrics.md 5 and 9)'),
+    ('neet_percent', 24, 'Percentage of care leavers not in education, employment or training (metrics.md 5 and 9)'),
+    ('suitable_percent', 25, 'Percentage of care leavers in suitable accommodation (metrics.md 5 and 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
 SELECT v.view_name, c.column_name, c.ordinal, c.description
@@ -338,7 +353,13 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('looked_after_31_march', 3, 'Children looked after on 31 March, short breaks left out (metrics.md 7)'),
     ('three_or_more_placements', 4, 'Of them, children with three or more placements overlapping the year: the DfE short-term stability measure (metrics.md 7; placements as metrics.md 3, temporary placements not counted)'),
     ('fewer_than_three_placements', 5, 'Of them, children with one or two placements in the year (metrics.md 7)'),
-    ('three_or_more_placements_percent', 6, 'Percentage with three or more placements, one decimal place (metrics.md 7 and 9)')
+    ('three_or_more_placements_percent', 6, 'Percentage with three or more placements, one decimal place (metrics.md 7 and 9)'),
+    ('two_year_children', 7, 'Children looked after on 31 March whose care began two years or more before: the two-year measure''s denominator (metrics.md 7)'),
+    ('two_year_three_or_more', 8, 'Of them, three or more placements in the two years (metrics.md 7)'),
+    ('two_year_three_or_more_percent', 9, 'Percentage of the two-year measure (metrics.md 7 and 9)'),
+    ('long_term_children', 10, 'Children under 16 on 31 March looked after 2.5 years or more: the long-term measure''s denominator (metrics.md 7)'),
+    ('long_term_stable', 11, 'Of them, with the same carer for two years or more (metrics.md 7)'),
+    ('long_term_stable_percent', 12, 'Percentage of the long-term measure (metrics.md 7 and 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
 SELECT v.view_name, c.column_name, c.ordinal, c.description
@@ -350,7 +371,7 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('periods_started', 4, 'Periods of care in the entry cohort (metrics.md 3)'),
     ('returned_home_by_day', 5, 'Of them, periods that ended with a return home (E4A, E4B) by this day (metrics.md 6)'),
     ('censored_before_day', 6, 'Of them, periods still open at the data''s end before this day: censored (metrics.md 6)'),
-    ('cumulative_incidence', 7, 'Aalen-Johansen cumulative incidence of a return home by this day, other exits competing, open periods censored (metrics.md 6 and 8)'),
+    ('cumulative_incidence', 7, 'Aalen-Johansen cumulative incidence of a return home by this day (careleaver.cif_agg / cif_at), other exits competing, open periods censored; NULL past the longest follow-up (metrics.md 6 and 8)'),
     ('cumulative_incidence_percent', 8, 'The cumulative incidence as a whole percentage (metrics.md 6, 8 and 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
@@ -358,7 +379,7 @@ SELECT 'data_quality', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year of the episode start or of the OC3 return'),
-    ('defect', 3, 'The defect found (see doc/reporting.md; rule numbers are the DfE validation rules)'),
+    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch'),
     ('records', 4, 'Number of records with the defect')
   ) AS c(column_name, ordinal, description)
 $$;
@@ -368,7 +389,7 @@ COMMENT ON FUNCTION careleaver.reporting_view_columns() IS
 CREATE VIEW careleaver.reporting_views (view_name, published, description) AS
 VALUES
   ('care_leavers_by_age'::text, false,
-   'Care leavers by age and collection year: contact, activity and accommodation from the OC3 records (metrics.md 5)'::text),
+   'Care leavers by age and collection year: the cohort of metrics.md 5 (careleaver.leaver_cohort_age) with contact, activity and accommodation from their OC3 records'::text),
   ('care_leavers_by_age_published', true,
    'care_leavers_by_age as a council would publish it: primary and secondary suppression in each row, percentages of suppressed cells hidden (metrics.md 5 and 9)'),
   ('looked_after_summary', false,
@@ -376,7 +397,7 @@ VALUES
   ('looked_after_summary_published', true,
    'looked_after_summary with disclosure control; the endings are one row whose total is the periods ended (metrics.md 9)'),
   ('placement_stability', false,
-   'Children looked after on 31 March with three or more placements in the year: the DfE short-term stability measure (metrics.md 7)'),
+   'The three DfE placement stability measures (careleaver.stability, metrics.md 7): short-term, two-year and long-term'),
   ('placement_stability_published', true,
    'placement_stability with disclosure control (metrics.md 7 and 9)'),
   ('return_home_by_duration', false,

@@ -252,17 +252,18 @@ BEGIN
   EXECUTE format($q$
     SELECT array_agg(y.collection_year::text ORDER BY y.collection_year),
            jsonb_build_array(
-             jsonb_build_object('name', 'in education, employment or training (19 to 21)',
-                                'values', jsonb_agg(CASE WHEN (careleaver.suppress_row(ARRAY[y.eet, y.neet, y.activity_not_known]))[1] = 'c'
+             jsonb_build_object('name', 'in education, employment or training',
+                                'values', jsonb_agg(CASE WHEN (careleaver.suppress_row(ARRAY[y.eet, y.neet, y.activity_not_known, y.no_information]))[1] = 'c'
                                                          THEN 'c' ELSE careleaver.publish_percent(y.eet, y.care_leavers) END
                                                     ORDER BY y.collection_year)),
-             jsonb_build_object('name', 'in suitable accommodation (19 to 21)',
-                                'values', jsonb_agg(CASE WHEN (careleaver.suppress_row(ARRAY[y.suitable, y.unsuitable, y.accommodation_not_known]))[1] = 'c'
+             jsonb_build_object('name', 'in suitable accommodation',
+                                'values', jsonb_agg(CASE WHEN (careleaver.suppress_row(ARRAY[y.suitable, y.unsuitable, y.accommodation_not_known, y.no_information]))[1] = 'c'
                                                          THEN 'c' ELSE careleaver.publish_percent(y.suitable, y.care_leavers) END
                                                     ORDER BY y.collection_year)))
       FROM (SELECT v.collection_year, sum(v.care_leavers)::bigint AS care_leavers, sum(v.eet)::bigint AS eet, sum(v.neet)::bigint AS neet,
                    sum(v.activity_not_known)::bigint AS activity_not_known, sum(v.suitable)::bigint AS suitable,
-                   sum(v.unsuitable)::bigint AS unsuitable, sum(v.accommodation_not_known)::bigint AS accommodation_not_known
+                   sum(v.unsuitable)::bigint AS unsuitable, sum(v.accommodation_not_known)::bigint AS accommodation_not_known,
+                   sum(v.no_information)::bigint AS no_information
               FROM (%s) v WHERE v.la = $1 AND v.age BETWEEN 19 AND 21 AND v.collection_year <= $2
              GROUP BY v.collection_year) y$q$,
     reporting_view_sql('care_leavers_by_age', sch))
@@ -270,8 +271,12 @@ BEGIN
 
   -- Placement stability over years
   EXECUTE format('SELECT array_agg(v.collection_year::text ORDER BY v.collection_year), '
-                 'jsonb_build_array(jsonb_build_object(''name'', ''three or more placements in the year'', '
-                 '''values'', jsonb_agg(v.three_or_more_placements_percent ORDER BY v.collection_year))) '
+                 'jsonb_build_array(jsonb_build_object(''name'', ''short-term: 3+ placements'', '
+                 '''values'', jsonb_agg(v.three_or_more_placements_percent ORDER BY v.collection_year)), '
+                 'jsonb_build_object(''name'', ''two-year: 3+ in two years'', '
+                 '''values'', jsonb_agg(v.two_year_three_or_more_percent ORDER BY v.collection_year)), '
+                 'jsonb_build_object(''name'', ''long-term: same carer'', '
+                 '''values'', jsonb_agg(v.long_term_stable_percent ORDER BY v.collection_year))) '
                  'FROM (%s) v WHERE v.la = $1 AND v.collection_year <= $2',
                  reporting_view_sql('placement_stability_published', sch))
     INTO stab_years, stab USING the_la, yr;
@@ -284,7 +289,7 @@ BEGIN
                           reporting_view_sql('return_home_by_duration_published', sch)) USING the_la, yr LOOP
     rh_days := r.days;
     rh_series := rh_series || jsonb_build_array(jsonb_build_object(
-                   'name', format('entered %s-%s (%s periods)', r.entry_year - 1, right(r.entry_year::text, 2), r.n),
+                   'name', format('entered %s-%s (%s)', r.entry_year - 1, right(r.entry_year::text, 2), r.n),
                    'values', r.vals));
   END LOOP;
 
@@ -340,9 +345,10 @@ BEGIN
                  coalesce(summary.special_guardianship, 'x'))
        || '</div></section>'
        || '<section id="care-leavers"><h2>Care leavers by age</h2>'
-       || '<p class="note">Young people with an OC3 record for the year, by their age on the birthday in the year; '
-       || 'those who died or returned home for six months or more (IN_TOUCH DIED, RHOM) are left out of every '
-       || 'denominator (metrics.md section 5). Percentages are of the care leavers in the row.</p>'
+       || '<p class="note">The care-leaver cohort of the year: young people whose birthday in the year finds them '
+       || 'relevant or former relevant (metrics.md sections 4 and 5), by the age reached. Those who died or returned '
+       || 'home for six months or more (IN_TOUCH DIED, RHOM) are left out of every denominator; members with no OC3 '
+       || 'record count as no information. Percentages are of the care leavers in the row.</p>'
        || '<table><thead><tr><th scope="col">Age</th><th scope="col">Care leavers</th><th scope="col">In touch</th><th scope="col">%</th>'
        || '<th scope="col">In education, employment or training</th><th scope="col">%</th><th scope="col">Not in education, employment or training</th><th scope="col">%</th>'
        || '<th scope="col">Suitable accommodation</th><th scope="col">%</th><th scope="col">Unsuitable accommodation</th></tr></thead><tbody>'
@@ -354,12 +360,15 @@ BEGIN
                          coalesce(years, ARRAY[]::text[]), coalesce(over_years, '[]'::jsonb))
        || '</section>'
        || '<section id="stability"><h2>Placement stability</h2>'
-       || '<p class="note">Children looked after on 31 March with three or more placements overlapping the year: '
-       || 'the DfE short-term measure (metrics.md section 7; temporary placements are not counted).</p>'
-       || svg_line_chart('chart-stability', 'Children looked after with three or more placements in the year',
+       || '<p class="note">The DfE measures for children looked after on 31 March (metrics.md section 7): three or more '
+       || 'placements in the year (short-term); of those looked after two years or more, three or more placements in the '
+       || 'two years; of those under 16 looked after 2.5 years or more, the share with the same carer for two years '
+       || '(long-term, higher is better). Temporary placements are not counted.</p>'
+       || svg_line_chart('chart-stability', 'Placement stability',
                          coalesce(stab_years, ARRAY[]::text[]), coalesce(stab, '[]'::jsonb),
-                         greatest(20, (SELECT ceil(max(e::numeric) / 10) * 10
-                                         FROM jsonb_array_elements_text(coalesce(stab -> 0 -> 'values', '[]')) e
+                         greatest(20, (SELECT ceil(max(e::numeric) / 20) * 20
+                                         FROM jsonb_array_elements(coalesce(stab, '[]')) ser,
+                                              jsonb_array_elements_text(ser -> 'values') e
                                         WHERE is_published_number(e))))
        || '</section>'
        || '<section id="return-home"><h2>Time to return home</h2>'

@@ -1,7 +1,7 @@
 -- Reporting views and the HTML report over a small hand-made dataset whose figures are
 -- worked out by hand (doc/reporting.md; metrics.md 1-3, 5-7, 9).
 BEGIN;
-SELECT plan(24);
+SELECT plan(27);
 
 CREATE SCHEMA rt;
 CREATE TABLE rt.header (la text NOT NULL, child text NOT NULL, sex text, dob date, PRIMARY KEY (la, child));
@@ -12,7 +12,9 @@ CREATE TABLE rt.oc3 (la text NOT NULL, child text NOT NULL, year integer NOT NUL
   in_touch careleaver.contact_status, activ careleaver.leaver_activity, accom careleaver.leaver_accommodation,
   PRIMARY KEY (la, child, year));
 INSERT INTO rt.header VALUES ('T1', 'A', '1', '2010-06-01'), ('T1', 'B', '2', '2008-01-10'),
-  ('T1', 'C', '1', '2015-05-05'), ('T1', 'D', '2', '2012-08-01'), ('T1', 'E', '1', '2009-03-03');
+  ('T1', 'C', '1', '2015-05-05'), ('T1', 'D', '2', '2012-08-01'), ('T1', 'E', '1', '2009-03-03'),
+  ('T1', 'F', '1', '2003-07-01'), ('T1', 'G', '2', '2003-09-01'), ('T1', 'H', '1', '2003-10-01'),
+  ('T1', 'I', '2', '2003-11-01');
 INSERT INTO rt.episodes VALUES
   -- A: three placements in 2020-21 (S, P, P), still looked after
   ('T1', 'A', '2020-05-01', 'S', 'C2', 'U1', '2020-09-01', 'X1'),
@@ -27,13 +29,17 @@ INSERT INTO rt.episodes VALUES
   -- D: short breaks only (V3): never counted
   ('T1', 'D', '2020-04-10', 'S', 'V3', 'U1', '2020-04-12', 'E8'),
   -- E: a period ending X1 with no continuation (rule 388): ends, reason unknown
-  ('T1', 'E', '2020-05-01', 'S', 'V2', 'U1', '2020-07-01', 'X1');
--- eight OC3 records at age 19 in 2022-23: one died (excluded)
+  ('T1', 'E', '2020-05-01', 'S', 'V2', 'U1', '2020-07-01', 'X1'),
+  -- F, G, H, I: in care from before 16 until their 18th birthdays (E8): former relevant at 19 in 2022-23
+  ('T1', 'F', '2017-12-01', 'S', 'V2', 'U1', '2021-07-01', 'E8'),
+  ('T1', 'G', '2018-01-01', 'S', 'V2', 'U1', '2021-09-01', 'E8'),
+  ('T1', 'H', '2018-01-01', 'S', 'V2', 'U1', '2021-10-01', 'E8'),
+  ('T1', 'I', '2018-01-01', 'S', 'V2', 'U1', '2021-11-01', 'E8');
+-- OC3 2022-23: F in touch, EET, suitable; G has no record (no information); H died (excluded);
+-- I not in touch, NEET, unsuitable; Z is outside the cohort (no care history)
 INSERT INTO rt.oc3 VALUES
-  ('T1', 'L1', 2023, '2003-07-01', 'YES', 'F2', 'B1'), ('T1', 'L2', 2023, '2003-07-01', 'YES', 'F2', 'B1'),
-  ('T1', 'L3', 2023, '2003-08-01', 'YES', 'F2', 'B1'), ('T1', 'L4', 2023, '2003-09-01', 'YES', 'F2', 'B1'),
-  ('T1', 'L5', 2023, '2003-10-01', 'YES', 'G4', 'B1'), ('T1', 'L6', 2023, '2003-11-01', 'YES', 'G4', 'S2'),
-  ('T1', 'L7', 2023, '2003-12-01', 'NO', '0', '0'), ('T1', 'L8', 2023, '2004-01-01', 'DIED', '0', '0');
+  ('T1', 'F', 2023, '2003-07-01', 'YES', 'F2', 'B1'), ('T1', 'H', 2023, '2003-10-01', 'DIED', '0', '0'),
+  ('T1', 'I', 2023, '2003-11-01', 'NO', 'G4', 'S2'), ('T1', 'Z', 2023, '2003-12-01', 'YES', 'F2', 'B1');
 
 SELECT is((SELECT count(*)::int FROM careleaver.create_reports('rt')), 9, 'create_reports creates the nine views');
 SELECT is((SELECT count(*)::int FROM pg_class c WHERE c.relnamespace = 'rt'::regnamespace AND c.relkind = 'v'
@@ -51,25 +57,32 @@ SELECT ok((SELECT bool_and(col_description(c.oid, a.attnum) ~ 'metrics\.md|Local
               AND c.relname <> 'data_quality'),
           'column comments name the metrics.md section');
 
--- looked_after_summary, 2020-21, worked by hand: A, B (back), C looked after on 31 March 2021 (D is short
--- breaks); periods started A, B again, C, E; ended B (E4A), E (X1, reason unknown)
+-- looked_after_summary, 2020-21, worked by hand: A, B (back), C, F, G, H, I looked after on 31 March 2021
+-- (D is short breaks); periods started A, B again, C, E; ended B (E4A), E (X1, reason unknown)
 SELECT row_eq($$SELECT looked_after_31_march, periods_started, periods_ended, returned_home, adopted,
                        special_guardianship, other_endings
                   FROM rt.looked_after_summary WHERE la = 'T1' AND collection_year = 2021$$,
-              ROW(3::bigint, 4::bigint, 2::bigint, 1::bigint, 0::bigint, 0::bigint, 1::bigint),
-              'looked_after_summary 2020-21: 3 looked after, 4 started, 2 ended (1 home, 1 other)');
-SELECT row_eq($$SELECT periods_started, periods_ended, adopted FROM rt.looked_after_summary
+              ROW(7::bigint, 4::bigint, 2::bigint, 1::bigint, 0::bigint, 0::bigint, 1::bigint),
+              'looked_after_summary 2020-21: 7 looked after, 4 started, 2 ended (1 home, 1 other)');
+SELECT row_eq($$SELECT periods_started, periods_ended, adopted, other_endings FROM rt.looked_after_summary
                  WHERE la = 'T1' AND collection_year = 2022$$,
-              ROW(0::bigint, 1::bigint, 1::bigint), 'looked_after_summary 2021-22: C adopted');
+              ROW(0::bigint, 5::bigint, 1::bigint, 4::bigint), 'looked_after_summary 2021-22: C adopted, F-I left at 18');
+-- endings 1, 0, 0, 1: two ones are pinned by their total of 2, and no other cell is left: the total is hidden
 SELECT row_eq($$SELECT looked_after_31_march, periods_started, periods_ended, returned_home, other_endings
                   FROM rt.looked_after_summary_published WHERE la = 'T1' AND collection_year = 2021$$,
-              ROW('c'::text, 'c'::text, 'c'::text, 'c'::text, 'c'::text),
-              'the published summary hides every count from 1 to 5');
+              ROW('7'::text, 'c'::text, 'c'::text, 'c'::text, 'c'::text),
+              'the published summary shows 7 and hides every count from 1 to 5, and the total of two ones');
 
--- placement_stability 2020-21: A has 3 placements; B has 2 (the one open at 1 April, and S); C has 1 (L continues)
+-- placement_stability 2020-21: A has 3 placements; B has 2 (the one open at 1 April, and S); C has 1 (L
+-- continues); F, G, H, I have 1
 SELECT row_eq($$SELECT looked_after_31_march, three_or_more_placements, fewer_than_three_placements
                   FROM rt.placement_stability WHERE la = 'T1' AND collection_year = 2021$$,
-              ROW(3::bigint, 1::bigint, 2::bigint), 'placement_stability 2020-21: 1 of 3 with three or more placements');
+              ROW(7::bigint, 1::bigint, 6::bigint), 'placement_stability 2020-21: 1 of 7 with three or more placements');
+SELECT is((SELECT three_or_more_placements FROM rt.placement_stability WHERE la = 'T1' AND collection_year = 2021),
+          (SELECT count(*) FILTER (WHERE careleaver.stability_short_term(x.h, 2021))
+             FROM (SELECT careleaver.care_history_agg(decom, "dec", rne, ls, place, rec) AS h
+                     FROM rt.episodes GROUP BY child) x),
+          'the view agrees with careleaver.stability_short_term called directly');
 
 -- return home: B's period (entry 2018-19) ended home after 517 days
 SELECT row_eq($$SELECT periods_started, returned_home_by_day, cumulative_incidence FROM rt.return_home_by_duration
@@ -80,29 +93,35 @@ SELECT row_eq($$SELECT periods_started, returned_home_by_day, cumulative_inciden
               ROW(1::bigint, 1::bigint, 1.0000::numeric), 'return home: by day 547, cumulative incidence 1');
 -- 2020-21 entrants A, B (back), C, E: E ended (X1) at 61 days, C adopted at 243 days: competing; A and B open
 SELECT is((SELECT cumulative_incidence FROM rt.return_home_by_duration
-            WHERE la = 'T1' AND entry_year = 2021 AND day = 730), 0.0000::numeric,
+            WHERE la = 'T1' AND entry_year = 2021 AND day = 547), 0.0000::numeric,
           'return home: other exits compete, they are not returns');
+SELECT ok((SELECT cumulative_incidence IS NULL FROM rt.return_home_by_duration
+            WHERE la = 'T1' AND entry_year = 2021 AND day = 730),
+          'return home: past the longest follow-up (700 days) the incidence is not available (NULL)');
 SELECT is((SELECT max(censored_before_day) FROM rt.return_home_by_duration WHERE la = 'T1' AND entry_year = 2021),
           2::bigint, 'return home: the open periods (A, B) are censored at the data''s end');
 
--- care leavers by age, 2022-23, age 19
-SELECT row_eq($$SELECT oc3_records, excluded, care_leavers, in_touch, not_in_touch, eet, neet, activity_not_known,
-                       suitable, unsuitable, accommodation_not_known
+-- care leavers by age, 2022-23, age 19: F, G, H, I in the cohort; H died (excluded); G has no record
+SELECT row_eq($$SELECT cohort, excluded, care_leavers, in_touch, not_in_touch, no_information, eet, neet,
+                       activity_not_known, suitable, unsuitable, accommodation_not_known
                   FROM rt.care_leavers_by_age WHERE la = 'T1' AND collection_year = 2023 AND age = 19$$,
-              ROW(8::bigint, 1::bigint, 7::bigint, 6::bigint, 1::bigint, 4::bigint, 2::bigint, 1::bigint,
-                  5::bigint, 1::bigint, 1::bigint),
-              'care_leavers_by_age: 8 records, 1 died (excluded), 7 care leavers, 6 in touch, 4 EET, 5 suitable');
--- contact row 6,1,0,0,0: the 1 is primary, the 6 secondary; total 7 published
-SELECT row_eq($$SELECT care_leavers, in_touch, not_in_touch, refused_contact, in_touch_percent, eet, eet_percent
+              ROW(4::bigint, 1::bigint, 3::bigint, 1::bigint, 1::bigint, 1::bigint, 1::bigint, 1::bigint,
+                  0::bigint, 1::bigint, 1::bigint, 0::bigint),
+              'care_leavers_by_age: cohort 4, 1 died, 3 care leavers: 1 in touch, 1 not, 1 no information');
+SELECT is((SELECT sum(cohort) FROM rt.care_leavers_by_age WHERE la = 'T1' AND collection_year = 2023),
+          (SELECT count(*) FROM careleaver.leaver_outcomes('rt', 2023) WHERE in_cohort)::numeric,
+          'the cohort agrees with careleaver.leaver_outcomes called directly (Z, outside it, is not counted)');
+-- contact cells 1, 1, 0, 0, 0, 1: three ones pinned by their total of 3 and nothing left: all hidden
+SELECT row_eq($$SELECT care_leavers, in_touch, not_in_touch, refused_contact, no_information, eet, eet_percent
                   FROM rt.care_leavers_by_age_published WHERE la = 'T1' AND collection_year = 2023 AND age = 19$$,
-              ROW('7'::text, 'c'::text, 'c'::text, '0'::text, 'c'::text, 'c'::text, 'c'::text),
-              'published: 7 care leavers; in touch (6) hidden beside the 1 not in touch; percentages of hidden cells hidden');
-SELECT is((SELECT careleaver.publish_percent(6, 7)), '86',
-          '(the percentage that would have revealed the hidden 6 is 86)');
+              ROW('c'::text, 'c'::text, 'c'::text, '0'::text, 'c'::text, 'c'::text, 'c'::text),
+              'published: the three ones and their total are hidden, zeros shown');
+SELECT is(careleaver.suppress_row(ARRAY[6, 0, 3], NULL, ARRAY[true, false, false]), ARRAY['c', '0', 'c'],
+          'a cell hidden in a linked row is hidden here too (hidden => true)');
 
 -- data quality
 SELECT is((SELECT records FROM rt.data_quality
-            WHERE la = 'T1' AND collection_year = 2021 AND defect ~ 'rule 388'), 1::bigint,
+            WHERE la = 'T1' AND collection_year = 2021 AND defect = 'x1_no_continuation'), 1::bigint,
           'data_quality finds the period ending X1 with no continuation (rule 388)');
 
 -- the report
@@ -110,8 +129,8 @@ SELECT matches(careleaver.report_html('rt', 'T1', 2021), '^<!DOCTYPE html>.*</ht
 SELECT is((SELECT count(*)::int FROM regexp_matches(careleaver.report_html('rt', 'T1', 2021), '<svg ', 'g')), 4,
           'the report has four inline SVG charts');
 SELECT doesnt_match(careleaver.report_html('rt', 'T1', 2021), '<script', 'the report has no script');
-SELECT ok(careleaver.report_html('rt', 'T1', 2021) LIKE '%<div class="value">c</div><div class="label">looked after on 31 March 2021%',
-          'the headline count of 3 children is shown as c');
+SELECT ok(careleaver.report_html('rt', 'T1', 2021) LIKE '%<div class="value">c</div><div class="label">periods of care started%',
+          'the headline count of 4 periods started is shown as c');
 SELECT throws_ok($$SELECT careleaver.report_html('no_such_schema', 'T1', 2021)$$, '3F000',
                  'dataset schema "no_such_schema" does not exist', 'a missing dataset schema is reported');
 SELECT throws_ok($$SELECT careleaver.report_html('rt', 'ZZ', 2021)$$, '22023',

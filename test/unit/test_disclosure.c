@@ -225,6 +225,42 @@ main(void)
 		is_str(err, "threshold -2 is outside 0 to 1000", "the message names the threshold");
 	}
 
+	/* forced cells (shared with another row where they were hidden) */
+	{
+		int64_t		a[] = {10, 4, 7, 20};
+		int64_t		b[] = {10, 0, 7, 20};
+		int64_t		c[] = {10, 3, 7, 20};
+		unsigned char f2[] = {0, 1, 0, 0};
+		unsigned char f1[] = {1, 0, 0, 0};
+		unsigned char tot;
+		char		got[8];
+
+		cl_suppress_row_forced(a, NULL, f1, 4, 5, st, &tot, NULL, 0);
+		for (int k = 0; k < 4; k++)
+			got[k] = ".PSx"[st[k]];
+		got[4] = '\0';
+		is_str(got, "SP..", "a forced 10 beside a primary 4: two cells hidden, nothing more needed");
+		cl_suppress_row_forced(c, NULL, f2, 4, 5, st, &tot, NULL, 0);
+		for (int k = 0; k < 4; k++)
+			got[k] = ".PSx"[st[k]];
+		got[4] = '\0';
+		is_str(got, ".PS.", "a forced cell that is primary anyway: the 7 is its complement");
+		{
+			int64_t		d[] = {10, 6, 7, 20};
+
+			cl_suppress_row_forced(d, NULL, f2, 4, 5, st, &tot, NULL, 0);
+			for (int k = 0; k < 4; k++)
+				got[k] = ".PSx"[st[k]];
+			got[4] = '\0';
+			is_str(got, ".SS.", "one forced cell (6) alone would be recovered: the 7 is hidden with it");
+		}
+		cl_suppress_row_forced(b, NULL, f2, 4, 0, st, &tot, NULL, 0);
+		for (int k = 0; k < 4; k++)
+			got[k] = ".PSx"[st[k]];
+		got[4] = '\0';
+		is_str(got, ".S..", "a forced zero is hidden and needs no complement");
+	}
+
 	/* cumulative series beside a published total */
 	{
 		int64_t		cum[] = {0, 0, 3, 4, 8, 13};

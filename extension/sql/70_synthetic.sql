@@ -1,0 +1,143 @@
+-- Synthetic councils: a deterministic generator of realistic SSDA903 data
+-- (C core extension/core/synth.c, glue extension/pg/synth.c).
+-- doc/synthetic.md describes the model, the parameters and the calibration.
+
+CREATE FUNCTION careleaver.synthetic_header(children integer, seed integer,
+                                            councils integer DEFAULT 1,
+                                            first_year integer DEFAULT 2017,
+                                            last_year integer DEFAULT 2026)
+RETURNS TABLE (la text, child text, sex text, dob date, ethnic text, upn text,
+               mother smallint, mc_dob date, uasc boolean, duc date)
+AS 'MODULE_PATHNAME', 'cl_synthetic_header'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION careleaver.synthetic_header(integer, integer, integer, integer, integer) IS
+  'Header rows (one per child) of the synthetic councils careleaver.generate_synthetic builds, with the '
+  'UASC flag and date UASC status ceased; deterministic in its arguments. SEX is coded as the last '
+  'collection year codes it (1/2 up to 2024, M/F from 2025)';
+
+CREATE FUNCTION careleaver.synthetic_episodes(children integer, seed integer,
+                                              councils integer DEFAULT 1,
+                                              first_year integer DEFAULT 2017,
+                                              last_year integer DEFAULT 2026)
+RETURNS TABLE (la text, child text, decom date, rne careleaver.new_episode_reason,
+               ls careleaver.legal_status, cin careleaver.need_category,
+               place careleaver.placement_type, place_provider careleaver.placement_provider,
+               "dec" date, rec careleaver.ceased_reason,
+               reason_place_change careleaver.placement_change_reason,
+               home_post text, pl_post text, urn text)
+AS 'MODULE_PATHNAME', 'cl_synthetic_episodes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4000;
+COMMENT ON FUNCTION careleaver.synthetic_episodes(integer, integer, integer, integer, integer) IS
+  'Episodes of the synthetic councils: every episode open at some time in the collection years, with its '
+  'original DECOM; episodes open on 31 March of the last year have DEC and REC NULL. Deterministic in its '
+  'arguments. Postcodes and URNs are postcode- and URN-shaped inventions';
+
+CREATE FUNCTION careleaver.synthetic_oc3(children integer, seed integer,
+                                         councils integer DEFAULT 1,
+                                         first_year integer DEFAULT 2017,
+                                         last_year integer DEFAULT 2026)
+RETURNS TABLE (la text, child text, year integer, dob date,
+               in_touch careleaver.contact_status, activ careleaver.leaver_activity,
+               accom careleaver.leaver_accommodation)
+AS 'MODULE_PATHNAME', 'cl_synthetic_oc3'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 400;
+COMMENT ON FUNCTION careleaver.synthetic_oc3(integer, integer, integer, integer, integer) IS
+  'OC3 records of the synthetic councils: one per care leaver and 17th to 21st birthday falling in a '
+  'collection year, for young people relevant or former relevant on that birthday (metrics.md 4 and 5) '
+  'and not looked after on it at 17 or 18. Deterministic in its arguments';
+
+CREATE FUNCTION careleaver.synthetic_councils(councils integer)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'cl_synthetic_councils'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.synthetic_councils(integer) IS
+  'The local authority codes of the first n synthetic councils (a fixed list of real three-digit LA codes, '
+  'starting 213): child k belongs to council k modulo n';
+
+CREATE FUNCTION careleaver.generate_synthetic(schema_name text, children integer, seed integer,
+                                              councils integer DEFAULT 1,
+                                              first_year integer DEFAULT 2017,
+                                              last_year integer DEFAULT 2026)
+RETURNS TABLE (la text, children_generated bigint, episodes bigint, oc3_records bigint, uasc_children bigint,
+               looked_after_at_end bigint)
+LANGUAGE plpgsql VOLATILE STRICT
+SET search_path = pg_catalog, careleaver
+AS $fn$
+DECLARE
+  codes text[];
+  clash text;
+BEGIN
+  IF children < 0 THEN
+    RAISE EXCEPTION 'number of synthetic children must not be negative: %', children
+      USING ERRCODE = '22023';
+  END IF;
+  IF councils < 1 OR councils > children AND children > 0 THEN
+    RAISE EXCEPTION 'cannot share % children among % councils', children, councils
+      USING ERRCODE = '22023',
+            HINT = 'Ask for at least one child per council.';
+  END IF;
+  codes := careleaver.synthetic_councils(councils);
+  PERFORM careleaver.create_dataset(schema_name);
+
+  -- never mix synthetic children with a council's existing data
+  EXECUTE format('SELECT min(h.la) FROM %I.header h WHERE h.la = ANY ($1)', schema_name)
+    INTO clash USING codes;
+  IF clash IS NULL THEN
+    EXECUTE format('SELECT min(e.la) FROM %I.episodes e WHERE e.la = ANY ($1)', schema_name)
+      INTO clash USING codes;
+  END IF;
+  IF clash IS NOT NULL THEN
+    RAISE EXCEPTION 'dataset "%" already holds data for council %', schema_name, clash
+      USING ERRCODE = '55000',
+            HINT = 'Generate into a new dataset, or delete that council''s rows first.';
+  END IF;
+
+  EXECUTE format(
+    'WITH h AS (SELECT * FROM careleaver.synthetic_header($1, $2, $3, $4, $5)), '
+    '     hi AS (INSERT INTO %1$I.header (la, child, sex, dob, ethnic, upn, mother, mc_dob) '
+    '            SELECT h.la, h.child, h.sex, h.dob, h.ethnic, h.upn, h.mother, h.mc_dob FROM h) '
+    'INSERT INTO %1$I.uasc (la, child, sex, dob, duc) '
+    'SELECT h.la, h.child, h.sex, h.dob, h.duc FROM h WHERE h.uasc', schema_name)
+    USING children, seed, councils, first_year, last_year;
+  EXECUTE format(
+    'INSERT INTO %I.episodes (la, child, decom, rne, ls, cin, place, place_provider, dec, rec, '
+    '                         reason_place_change, home_post, pl_post, urn) '
+    'SELECT * FROM careleaver.synthetic_episodes($1, $2, $3, $4, $5)', schema_name)
+    USING children, seed, councils, first_year, last_year;
+  EXECUTE format(
+    'INSERT INTO %I.oc3 (la, child, year, dob, in_touch, activ, accom) '
+    'SELECT * FROM careleaver.synthetic_oc3($1, $2, $3, $4, $5)', schema_name)
+    USING children, seed, councils, first_year, last_year;
+
+  -- a population under 18 that puts the looked-after rate at 31 March at the
+  -- national 70 per 10,000 (the same count at every age 0 to 17)
+  EXECUTE format(
+    'INSERT INTO %1$I.population (la, year, age, count) '
+    'SELECT n.la, n.year, a.age, greatest(1, round(n.looked_after * 10000.0 / 70 / 18))::integer '
+    'FROM (SELECT e.la, y.year, count(*) AS looked_after '
+    '      FROM %1$I.episodes e '
+    '      JOIN generate_series($2, $3) AS y(year) '
+    '        ON e.decom <= make_date(y.year, 3, 31) '
+    '       AND (e.dec IS NULL OR e.dec > make_date(y.year, 3, 31)) '
+    '      WHERE e.la = ANY ($1) AND NOT careleaver.is_short_break(e.ls) '
+    '      GROUP BY e.la, y.year) AS n '
+    'CROSS JOIN generate_series(0, 17) AS a(age)', schema_name)
+    USING codes, first_year, last_year;
+
+  RETURN QUERY EXECUTE format(
+    'SELECT c.la, '
+    '       (SELECT count(*) FROM %1$I.header h WHERE h.la = c.la), '
+    '       (SELECT count(*) FROM %1$I.episodes e WHERE e.la = c.la), '
+    '       (SELECT count(*) FROM %1$I.oc3 o WHERE o.la = c.la), '
+    '       (SELECT count(*) FROM %1$I.uasc u WHERE u.la = c.la), '
+    '       (SELECT count(*) FROM %1$I.episodes e WHERE e.la = c.la AND e.dec IS NULL '
+    '                                            AND NOT careleaver.is_short_break(e.ls)) '
+    'FROM unnest($1) WITH ORDINALITY AS c(la, ord) ORDER BY c.ord', schema_name)
+    USING codes;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.generate_synthetic(text, integer, integer, integer, integer, integer) IS
+  'Fills dataset schema_name (created with careleaver.create_dataset when missing) with children synthetic '
+  'children shared among councils councils, over the collection years first_year to last_year: header, '
+  'episodes, oc3, uasc and population. Deterministic per seed; returns one summary row per council '
+  '(looked_after_at_end: children looked after on 31 March of the last year). See doc/synthetic.md';
