@@ -364,6 +364,92 @@ SELECT t.la, t.entry_year, careleaver.publish_count(t.periods_started) AS period
             THEN 'c' WHEN t.median_upper95 IS NULL THEN 'x' ELSE round(t.median_upper95)::text END AS median_upper95
   FROM (%1$s) t$q$, careleaver.reporting_view_sql('time_to_return_home', schema_name));
 
+  WHEN 'national_framework' THEN
+    RETURN format($q$
+WITH leavers AS (
+    SELECT la, collection_year, sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet,
+           sum(suitable)::bigint AS suitable, sum(in_touch)::bigint AS in_touch
+      FROM (%1$s) v WHERE age BETWEEN 19 AND 21 GROUP BY 1, 2),
+  stab AS (%2$s),
+  reentry AS (%3$s),
+  indicator AS (
+    SELECT la, collection_year, 1 AS ordinal, 'care leavers aged 19 to 21 in education, employment or training'::text AS indicator,
+           'metrics.md 5'::text AS source, eet AS numerator, care_leavers AS denominator FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 2, 'care leavers aged 19 to 21 in suitable accommodation', 'metrics.md 5', suitable, care_leavers FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 3, 'care leavers aged 19 to 21 in touch', 'metrics.md 5', in_touch, care_leavers FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 4, 'children looked after with three or more placements in the year', 'metrics.md 7',
+           three_or_more_placements, looked_after_31_march FROM stab
+    UNION ALL
+    SELECT la, collection_year, 5, 'children looked after long term with the same carer for two years', 'metrics.md 7',
+           long_term_stable, long_term_children FROM stab
+    UNION ALL
+    SELECT la, collection_year, 6, 'returns home followed by re-entry within 12 months', 'metrics.md 6',
+           reentered_within_12_months, returned_home - follow_up_incomplete FROM reentry),
+  valued AS (
+    SELECT i.*, CASE WHEN denominator > 0 THEN round(100.0 * numerator / denominator, 1) END AS percent
+      FROM indicator i)
+SELECT v.la, v.collection_year, v.ordinal, v.indicator, v.source, v.numerator, v.denominator, v.percent,
+       lag(v.percent) OVER w AS previous_percent,
+       v.percent - lag(v.percent) OVER w AS change
+  FROM valued v
+WINDOW w AS (PARTITION BY v.la, v.ordinal ORDER BY v.collection_year)$q$,
+      careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
+      careleaver.reporting_view_sql('placement_stability', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry', schema_name));
+
+  WHEN 'national_framework_published' THEN
+    RETURN format($q$
+WITH leavers AS (
+    SELECT la, collection_year, sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet,
+           sum(neet)::bigint AS neet, sum(activity_not_known)::bigint AS activity_not_known,
+           sum(suitable)::bigint AS suitable, sum(unsuitable)::bigint AS unsuitable,
+           sum(accommodation_not_known)::bigint AS accommodation_not_known, sum(in_touch)::bigint AS in_touch,
+           sum(not_in_touch + refused_contact + no_longer_requires_services + contact_not_recorded)::bigint AS not_in_touch,
+           sum(no_information)::bigint AS no_information
+      FROM (%1$s) v WHERE age BETWEEN 19 AND 21 GROUP BY 1, 2),
+  pooled AS (
+    SELECT l.*, careleaver.suppress_row(ARRAY[eet, neet, activity_not_known, no_information]) AS act,
+           careleaver.suppress_row(ARRAY[suitable, unsuitable, accommodation_not_known, no_information]) AS acc,
+           careleaver.suppress_row(ARRAY[in_touch, not_in_touch, no_information]) AS con
+      FROM leavers l),
+  published AS (
+    SELECT la, collection_year, 1 AS ordinal,
+           CASE WHEN act[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(eet, care_leavers, NULL, 1) END AS percent
+      FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 2,
+           CASE WHEN acc[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(suitable, care_leavers, NULL, 1) END FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 3,
+           CASE WHEN con[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(in_touch, care_leavers, NULL, 1) END FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 4, three_or_more_placements_percent FROM (%2$s) s
+    UNION ALL
+    SELECT la, collection_year, 5, long_term_stable_percent FROM (%2$s) s
+    UNION ALL
+    SELECT la, collection_year, 6,
+           CASE WHEN reentry_percent IN ('c', 'z', 'x', 'k') THEN reentry_percent
+                ELSE careleaver.publish_percent(r.reentered_within_12_months, r.returned_home - r.follow_up_incomplete, NULL, 1) END
+      FROM (%3$s) p JOIN (%4$s) r USING (la, collection_year)),
+  named AS (
+    SELECT n.la, n.collection_year, n.ordinal, n.indicator, n.source, p.percent,
+           lag(p.percent) OVER (PARTITION BY n.la, n.ordinal ORDER BY n.collection_year) AS previous_percent
+      FROM (%5$s) n JOIN published p USING (la, collection_year, ordinal))
+SELECT la, collection_year, ordinal, indicator, source, percent, coalesce(previous_percent, 'x') AS previous_percent,
+       CASE WHEN 'c' IN (percent, previous_percent) THEN 'c'
+            WHEN careleaver.is_published_number(percent) AND careleaver.is_published_number(previous_percent)
+            THEN to_char(percent::numeric - previous_percent::numeric, 'FMS990.0')
+            ELSE 'x' END AS change
+  FROM named$q$,
+      careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
+      careleaver.reporting_view_sql('placement_stability_published', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry_published', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry', schema_name),
+      careleaver.reporting_view_sql('national_framework', schema_name));
+
   WHEN 'data_quality' THEN
     RETURN format($q$
 WITH %1$s,
@@ -507,6 +593,21 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('median_upper95', 7, 'Upper 95% limit of the median (log-log, metrics.md 8)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('national_framework'), ('national_framework_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('ordinal', 3, 'Position of the indicator in the outcome "children in care and care leavers have stable, loving homes" (metrics.md 5 to 7)'),
+    ('indicator', 4, 'The indicator, in the analyst''s words (metrics.md 5 to 7)'),
+    ('source', 5, 'The metrics.md section that defines it'),
+    ('numerator', 6, 'Young people or returns counted by the indicator (metrics.md 5 to 7)'),
+    ('denominator', 7, 'Its denominator (metrics.md 5 to 7)'),
+    ('percent', 8, 'numerator / denominator as a percentage, one decimal place (metrics.md 5 to 7; published: metrics.md 9)'),
+    ('previous_percent', 9, 'The percentage of the previous collection year (metrics.md 5 to 7)'),
+    ('change', 10, 'Year-on-year change in percentage points; published: c when either year is suppressed, x when either is not available (metrics.md 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
 SELECT 'data_quality', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
@@ -548,6 +649,10 @@ VALUES
    'Kaplan-Meier median days to a return home per entry cohort, with its 95% interval (careleaver.km_agg, metrics.md 6 and 8)'),
   ('time_to_return_home_published', true,
    'time_to_return_home with disclosure control: the median is hidden with a suppressed count, x when not reached (metrics.md 9)'),
+  ('national_framework', false,
+   'The indicators of the National Framework outcome "children in care and care leavers have stable, loving homes", with the year-on-year change (metrics.md 5 to 7)'),
+  ('national_framework_published', true,
+   'national_framework as published: each percentage from its published view, changes only between published figures (metrics.md 9)'),
   ('data_quality', false,
    'Defects found in the episodes and OC3 records, per council, collection year and defect');
 COMMENT ON VIEW careleaver.reporting_views IS
