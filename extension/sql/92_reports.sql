@@ -165,8 +165,13 @@ WITH %1$s,
       FROM report_year y LEFT JOIN period p ON p.la = y.la
      GROUP BY 1, 2)
 SELECT f.la, f.collection_year, coalesce(i.looked_after_31_march, 0) AS looked_after_31_march,
-       f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings
-  FROM flows f LEFT JOIN in_care i USING (la, collection_year)$q$, common);
+       f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings,
+       %2$s AS child_population,
+       round(10000.0 * coalesce(i.looked_after_31_march, 0) / nullif(%2$s, 0), 1) AS rate_per_10000
+  FROM flows f LEFT JOIN in_care i USING (la, collection_year)$q$, common,
+    CASE WHEN to_regclass(format('%I.population', schema_name)) IS NULL THEN 'NULL::bigint'
+         ELSE format('(SELECT sum(pp.count)::bigint FROM %I.population pp WHERE pp.la = f.la '
+                     'AND pp.year = f.collection_year AND pp.age BETWEEN 0 AND 17)', schema_name) END);
 
   WHEN 'looked_after_summary_published' THEN
     RETURN format($q$
@@ -174,7 +179,10 @@ SELECT s.la, s.collection_year, careleaver.publish_count(s.looked_after_31_march
        careleaver.publish_count(s.periods_started) AS periods_started,
        careleaver.publish_row_total(r.endings) AS periods_ended,
        p.endings[1] AS returned_home, p.endings[2] AS adopted, p.endings[3] AS special_guardianship,
-       p.endings[4] AS other_endings
+       p.endings[4] AS other_endings,
+       CASE WHEN s.rate_per_10000 IS NULL THEN 'x'
+            WHEN careleaver.publish_count(s.looked_after_31_march) = 'c' THEN 'c'
+            ELSE s.rate_per_10000::text END AS rate_per_10000
   FROM (%1$s) s
   CROSS JOIN LATERAL (SELECT ARRAY[s.returned_home, s.adopted, s.special_guardianship, s.other_endings] AS endings) r
   CROSS JOIN LATERAL (SELECT careleaver.suppress_row(r.endings) AS endings) p$q$,
@@ -364,6 +372,92 @@ SELECT t.la, t.entry_year, careleaver.publish_count(t.periods_started) AS period
             THEN 'c' WHEN t.median_upper95 IS NULL THEN 'x' ELSE round(t.median_upper95)::text END AS median_upper95
   FROM (%1$s) t$q$, careleaver.reporting_view_sql('time_to_return_home', schema_name));
 
+  WHEN 'national_framework' THEN
+    RETURN format($q$
+WITH leavers AS (
+    SELECT la, collection_year, sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet,
+           sum(suitable)::bigint AS suitable, sum(in_touch)::bigint AS in_touch
+      FROM (%1$s) v WHERE age BETWEEN 19 AND 21 GROUP BY 1, 2),
+  stab AS (%2$s),
+  reentry AS (%3$s),
+  indicator AS (
+    SELECT la, collection_year, 1 AS ordinal, 'care leavers aged 19 to 21 in education, employment or training'::text AS indicator,
+           'metrics.md 5'::text AS source, eet AS numerator, care_leavers AS denominator FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 2, 'care leavers aged 19 to 21 in suitable accommodation', 'metrics.md 5', suitable, care_leavers FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 3, 'care leavers aged 19 to 21 in touch', 'metrics.md 5', in_touch, care_leavers FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 4, 'children looked after with three or more placements in the year', 'metrics.md 7',
+           three_or_more_placements, looked_after_31_march FROM stab
+    UNION ALL
+    SELECT la, collection_year, 5, 'children looked after long term with the same carer for two years', 'metrics.md 7',
+           long_term_stable, long_term_children FROM stab
+    UNION ALL
+    SELECT la, collection_year, 6, 'returns home followed by re-entry within 12 months', 'metrics.md 6',
+           reentered_within_12_months, returned_home - follow_up_incomplete FROM reentry),
+  valued AS (
+    SELECT i.*, CASE WHEN denominator > 0 THEN round(100.0 * numerator / denominator, 1) END AS percent
+      FROM indicator i)
+SELECT v.la, v.collection_year, v.ordinal, v.indicator, v.source, v.numerator, v.denominator, v.percent,
+       lag(v.percent) OVER w AS previous_percent,
+       v.percent - lag(v.percent) OVER w AS change
+  FROM valued v
+WINDOW w AS (PARTITION BY v.la, v.ordinal ORDER BY v.collection_year)$q$,
+      careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
+      careleaver.reporting_view_sql('placement_stability', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry', schema_name));
+
+  WHEN 'national_framework_published' THEN
+    RETURN format($q$
+WITH leavers AS (
+    SELECT la, collection_year, sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet,
+           sum(neet)::bigint AS neet, sum(activity_not_known)::bigint AS activity_not_known,
+           sum(suitable)::bigint AS suitable, sum(unsuitable)::bigint AS unsuitable,
+           sum(accommodation_not_known)::bigint AS accommodation_not_known, sum(in_touch)::bigint AS in_touch,
+           sum(not_in_touch + refused_contact + no_longer_requires_services + contact_not_recorded)::bigint AS not_in_touch,
+           sum(no_information)::bigint AS no_information
+      FROM (%1$s) v WHERE age BETWEEN 19 AND 21 GROUP BY 1, 2),
+  pooled AS (
+    SELECT l.*, careleaver.suppress_row(ARRAY[eet, neet, activity_not_known, no_information]) AS act,
+           careleaver.suppress_row(ARRAY[suitable, unsuitable, accommodation_not_known, no_information]) AS acc,
+           careleaver.suppress_row(ARRAY[in_touch, not_in_touch, no_information]) AS con
+      FROM leavers l),
+  published AS (
+    SELECT la, collection_year, 1 AS ordinal,
+           CASE WHEN act[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(eet, care_leavers, NULL, 1) END AS percent
+      FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 2,
+           CASE WHEN acc[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(suitable, care_leavers, NULL, 1) END FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 3,
+           CASE WHEN con[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(in_touch, care_leavers, NULL, 1) END FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 4, three_or_more_placements_percent FROM (%2$s) s
+    UNION ALL
+    SELECT la, collection_year, 5, long_term_stable_percent FROM (%2$s) s
+    UNION ALL
+    SELECT la, collection_year, 6,
+           CASE WHEN reentry_percent IN ('c', 'z', 'x', 'k') THEN reentry_percent
+                ELSE careleaver.publish_percent(r.reentered_within_12_months, r.returned_home - r.follow_up_incomplete, NULL, 1) END
+      FROM (%3$s) p JOIN (%4$s) r USING (la, collection_year)),
+  named AS (
+    SELECT n.la, n.collection_year, n.ordinal, n.indicator, n.source, p.percent,
+           lag(p.percent) OVER (PARTITION BY n.la, n.ordinal ORDER BY n.collection_year) AS previous_percent
+      FROM (%5$s) n JOIN published p USING (la, collection_year, ordinal))
+SELECT la, collection_year, ordinal, indicator, source, percent, coalesce(previous_percent, 'x') AS previous_percent,
+       CASE WHEN 'c' IN (percent, previous_percent) THEN 'c'
+            WHEN careleaver.is_published_number(percent) AND careleaver.is_published_number(previous_percent)
+            THEN to_char(percent::numeric - previous_percent::numeric, 'FMS990.0')
+            ELSE 'x' END AS change
+  FROM named$q$,
+      careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
+      careleaver.reporting_view_sql('placement_stability_published', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry_published', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry', schema_name),
+      careleaver.reporting_view_sql('national_framework', schema_name));
+
   WHEN 'data_quality' THEN
     RETURN format($q$
 WITH %1$s,
@@ -376,9 +470,13 @@ WITH %1$s,
       FROM person p WHERE p.dob IS NULL
     UNION ALL
     SELECT o.la, o.year, 'oc3_without_in_touch'
-      FROM %2$I.oc3 o WHERE o.in_touch IS NULL)
+      FROM %2$I.oc3 o WHERE o.in_touch IS NULL
+    %3$s)
 SELECT la, collection_year, defect, count(*) AS records
-  FROM defect GROUP BY 1, 2, 3$q$, common, schema_name);
+  FROM defect GROUP BY 1, 2, 3$q$, common, schema_name,
+    CASE WHEN to_regclass(format('%I.rejects', schema_name)) IS NULL THEN ''
+         ELSE format('UNION ALL SELECT r.la, r.year, ''rejected_by_loader: '' || r.reason FROM %I.rejects r',
+                     schema_name) END);
 
   ELSE
     RAISE EXCEPTION 'unknown reporting view "%"', view_name
@@ -439,7 +537,9 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('returned_home', 6, 'Periods that ended with a return home, REC E4A or E4B (metrics.md 6)'),
     ('adopted', 7, 'Periods that ended in adoption, REC E11 or E12 (metrics.md 3)'),
     ('special_guardianship', 8, 'Periods that ended with a special guardianship order, REC E43 to E48 (metrics.md 3)'),
-    ('other_endings', 9, 'Periods that ended for any other reason, or with no reason (metrics.md 3)')
+    ('other_endings', 9, 'Periods that ended for any other reason, or with no reason (metrics.md 3)'),
+    ('child_population', 10, 'Children aged 0 to 17 in the council from the dataset''s population table; NULL when it is not loaded (metrics.md 1)'),
+    ('rate_per_10000', 11, 'Children looked after on 31 March per 10,000 children aged 0 to 17; published x when no population is loaded (metrics.md 1 and 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
 SELECT v.view_name, c.column_name, c.ordinal, c.description
@@ -507,11 +607,26 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('median_upper95', 7, 'Upper 95% limit of the median (log-log, metrics.md 8)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('national_framework'), ('national_framework_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('ordinal', 3, 'Position of the indicator in the outcome "children in care and care leavers have stable, loving homes" (metrics.md 5 to 7)'),
+    ('indicator', 4, 'The indicator, in the analyst''s words (metrics.md 5 to 7)'),
+    ('source', 5, 'The metrics.md section that defines it'),
+    ('numerator', 6, 'Young people or returns counted by the indicator (metrics.md 5 to 7)'),
+    ('denominator', 7, 'Its denominator (metrics.md 5 to 7)'),
+    ('percent', 8, 'numerator / denominator as a percentage, one decimal place (metrics.md 5 to 7; published: metrics.md 9)'),
+    ('previous_percent', 9, 'The percentage of the previous collection year (metrics.md 5 to 7)'),
+    ('change', 10, 'Year-on-year change in percentage points; published: c when either year is suppressed, x when either is not available (metrics.md 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
 SELECT 'data_quality', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year of the episode start or of the OC3 return'),
-    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch'),
+    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch, and rejected_by_loader: <reason> for each bad value the loader skipped (the rejects table)'),
     ('records', 4, 'Number of records with the defect')
   ) AS c(column_name, ordinal, description)
 $$;
@@ -548,6 +663,10 @@ VALUES
    'Kaplan-Meier median days to a return home per entry cohort, with its 95% interval (careleaver.km_agg, metrics.md 6 and 8)'),
   ('time_to_return_home_published', true,
    'time_to_return_home with disclosure control: the median is hidden with a suppressed count, x when not reached (metrics.md 9)'),
+  ('national_framework', false,
+   'The indicators of the National Framework outcome "children in care and care leavers have stable, loving homes", with the year-on-year change (metrics.md 5 to 7)'),
+  ('national_framework_published', true,
+   'national_framework as published: each percentage from its published view, changes only between published figures (metrics.md 9)'),
   ('data_quality', false,
    'Defects found in the episodes and OC3 records, per council, collection year and defect');
 COMMENT ON VIEW careleaver.reporting_views IS
