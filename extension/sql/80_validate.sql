@@ -98,6 +98,22 @@ END;
 COMMENT ON FUNCTION careleaver.validation_birthday(date, integer) IS
   'Date of the given birthday (29 February births: 1 March in common years), as the validation rules use it';
 
+-- The same as an SQL expression over a date expression, for the rule query
+-- to compute birthdays inline (a function call per row costs more than the rule).
+CREATE FUNCTION careleaver.validation_birthday_sql(dob_expr text, age integer)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT pg_catalog.format(
+    '(CASE WHEN pg_catalog.date_part(''month'', %1$s) = 2 AND pg_catalog.date_part(''day'', %1$s) = 29 '
+    'AND pg_catalog.date_part(''day'', %1$s + pg_catalog.make_interval(years => %2$s)) = 28 '
+    'THEN (%1$s + pg_catalog.make_interval(years => %2$s))::date + 1 '
+    'ELSE (%1$s + pg_catalog.make_interval(years => %2$s))::date END)', dob_expr, age);
+END;
+
+COMMENT ON FUNCTION careleaver.validation_birthday_sql(text, integer) IS
+  'SQL expression computing careleaver.validation_birthday(dob_expr, age) inline (used to build the rule query)';
+
 
 -- ---------------------------------------------------------------------------
 -- Helpers that adapt the rule query to the column types of a dataset.
@@ -168,6 +184,12 @@ CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year inte
 RETURNS TABLE (out_rule_code text, out_table_name text, out_la text, out_child text, out_row_ref text, out_message text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver
+-- Every join of the rule query is an equality join on (la, child) between
+-- sets of similar size whose sizes the planner cannot estimate through the
+-- CTEs; a nested loop there is quadratic, so the query is planned without.
+-- JIT compiling its hundreds of expressions costs far more than it saves.
+SET enable_nestloop = off
+SET jit = off
 AS $fn$
 DECLARE
   ds     text := schema_name;
@@ -178,8 +200,7 @@ DECLARE
   c_touch text; c_activ text; c_accom text;
   v_touch text; v_activ text; v_accom text;
   rejects_sql text;
-  col_type regtype;
-  fn regprocedure;
+  bd record;
 BEGIN
   IF ds IS NULL OR y IS NULL THEN
     RAISE EXCEPTION 'careleaver.validate needs a dataset schema and a collection year'
@@ -251,43 +272,68 @@ seq AS MATERIALIZED (
          lag(s.place) OVER w AS p_place, lag(s.prov) OVER w AS p_prov,
          lag(s.pl_post) OVER w AS p_pl_post, lag(s.urn) OVER w AS p_urn,
          lead(s.decom) OVER w AS n_decom,
-         row_number() OVER w AS k
+         row_number() OVER w AS k,
+         -- does the category of need vary among the child's episodes? (504)
+         min(s.cin) OVER wc IS DISTINCT FROM max(s.cin) OVER wc
+           OR (count(s.cin) OVER wc > 0 AND count(s.cin) OVER wc < count(*) OVER wc) AS cin_varies
     FROM ep s
    WHERE s.decom IS NOT NULL
-  WINDOW w AS (PARTITION BY s.la, s.child ORDER BY s.decom, s.source_line)
+  WINDOW w AS (PARTITION BY s.la, s.child ORDER BY s.decom, s.source_line),
+         wc AS (PARTITION BY s.la, s.child)
 ),
--- latest header row per child up to this year
+-- the children with care-leaver rows this year
+ocset AS MATERIALIZED (
+  SELECT DISTINCT o.la, o.child FROM %1$I.return_oc3 o
+   WHERE o.year = $1 AND ($4::text IS NULL OR o.la = $4)
+),
+-- latest header row up to this year, for the children some rule needs it for
 hdr AS MATERIALIZED (
-  SELECT DISTINCT ON (h.la, h.child) h.la, h.child, h.dob
+  SELECT DISTINCT ON (h.la, h.child) h.la, h.child, h.dob,
+         @BD(h.dob,14) AS b14, @BD(h.dob,16) AS b16, @BD(h.dob,18) AS b18
     FROM %1$I.return_header h
-   WHERE h.year <= $1 AND h.dob IS NOT NULL AND ($4::text IS NULL OR h.la = $4)
+    JOIN (SELECT n.la, n.child FROM ocset n
+          UNION
+          SELECT e.la, e.child FROM ep e
+           WHERE e.dec IS NOT NULL AND e.rec IN ('E11', 'E12', 'E45', 'E46', 'E47', 'E48', 'E5', 'E6', 'E7', 'E17')) AS need
+      ON need.la = h.la AND need.child = h.child
+   WHERE h.year <= $1 AND h.dob IS NOT NULL
    ORDER BY h.la, h.child, h.year DESC
 ),
 -- last year's return
 prev_ep AS MATERIALIZED (
-  SELECT e.la, e.child, e.decom, e.dec, %3$s AS rne, %4$s AS ls, %5$s AS cin, %6$s AS place,
-         %7$s AS prov, %8$s AS rec, e.urn, e.source_line
-    FROM %1$I.return_episodes e
-   WHERE e.year = $1 - 1 AND ($4::text IS NULL OR e.la = $4)
+  SELECT p.la, p.child, p.decom, p.dec, p.source_line
+    FROM %1$I.return_episodes p
+   WHERE p.year = $1 - 1 AND ($4::text IS NULL OR p.la = $4)
 ),
 prev_las AS (SELECT DISTINCT p.la FROM prev_ep p),
-prev_last AS (
-  SELECT DISTINCT ON (p.la, p.child) p.*
+prev_last AS MATERIALIZED (
+  SELECT DISTINCT ON (p.la, p.child) p.la, p.child, p.decom, p.dec, p.source_line
     FROM prev_ep p WHERE p.decom IS NOT NULL
    ORDER BY p.la, p.child, p.decom DESC, p.source_line DESC
 ),
--- every episode in the returns up to this year, one row per (child, start):
--- a closed copy beats an open one, then the later return wins
-hist AS MATERIALIZED (
+-- the episodes of care leavers in the returns up to this year, one row per
+-- (child, start): a closed copy beats an open one, then the later return wins
+hist_raw AS MATERIALIZED (
   SELECT DISTINCT ON (e.la, e.child, e.decom) e.la, e.child, e.decom, e.dec, e.year,
          %4$s AS ls, %8$s AS rec
     FROM %1$I.return_episodes e
-   WHERE e.year <= $1 AND e.decom IS NOT NULL AND ($4::text IS NULL OR e.la = $4)
+    JOIN ocset n ON n.la = e.la AND n.child = e.child
+   WHERE e.year <= $1
    ORDER BY e.la, e.child, e.decom, (e.dec IS NULL), e.year DESC, e.source_line DESC
 ),
-hist_last AS (
+hist AS (SELECT h.* FROM hist_raw h WHERE h.decom IS NOT NULL),
+hist_last AS MATERIALIZED (
   SELECT DISTINCT ON (h.la, h.child) h.la, h.child, h.decom, h.dec, h.rec
     FROM hist h ORDER BY h.la, h.child, h.decom DESC
+),
+-- first episodes that are not coded S, and whether an earlier return has the child (357)
+first_not_s AS MATERIALIZED (
+  SELECT s.* FROM seq s WHERE s.k = 1 AND s.decom >= $2 AND s.rne IS DISTINCT FROM 'S'
+),
+seen_before AS (
+  SELECT DISTINCT e.la, e.child FROM %1$I.return_episodes e
+    JOIN first_not_s f ON f.la = e.la AND f.child = e.child
+   WHERE e.year < $1
 ),
 -- care-leaver rows, with the text of values the loader could not type
 rj AS (%9$s),
@@ -305,8 +351,7 @@ oc AS MATERIALIZED (
 ),
 ocd AS MATERIALIZED (
   SELECT oc.*, (oc.touch IS NOT NULL OR oc.activ IS NOT NULL OR oc.accom IS NOT NULL) AS given,
-         careleaver.validation_birthday(oc.dob, 17) AS b17,
-         careleaver.validation_birthday(oc.dob, 18) AS b18
+         @BD(oc.dob,14) AS b14, @BD(oc.dob,16) AS b16, @BD(oc.dob,17) AS b17, @BD(oc.dob,18) AS b18
     FROM oc
 ),
 -- runs of consecutive episodes (X1 hand-over on the same day) with the same legal status
@@ -314,7 +359,7 @@ ls_run AS (
   SELECT r.*, sum(r.brk) OVER (PARTITION BY r.la, r.child ORDER BY r.decom, r.source_line) AS run
     FROM (SELECT s.*, CASE WHEN s.p_rec = 'X1' AND s.p_dec = s.decom AND s.p_ls IS NOT DISTINCT FROM s.ls
                            THEN 0 ELSE 1 END AS brk
-            FROM seq s) r
+            FROM seq s WHERE s.ls IN ('L1', 'L2', 'L3')) r
 ),
 ls_span AS (
   SELECT l.*, max(coalesce(l.dec, $3)) OVER (PARTITION BY l.la, l.child, l.run)
@@ -328,7 +373,7 @@ poc AS (
                                        ORDER BY r.decom, r.source_line) AS start_cin
     FROM (SELECT s.*, sum(CASE WHEN s.p_rec = 'X1' AND s.p_dec = s.decom THEN 0 ELSE 1 END)
                         OVER (PARTITION BY s.la, s.child ORDER BY s.decom, s.source_line) AS period
-            FROM seq s) r
+            FROM seq s WHERE s.cin_varies) r
 ),
 v3 AS (
   SELECT s.*, greatest(0, least(coalesce(s.dec, $3), $3) - greatest(s.decom, $2)) AS days_in_year
@@ -339,17 +384,20 @@ v3_total AS (
 ),
 -- this year's first episode against last year's open one
 carry AS (
-  SELECT s.*, p.decom AS l_decom, p.rne AS l_rne, p.ls AS l_ls, p.cin AS l_cin, p.place AS l_place,
-         p.prov AS l_prov, p.urn AS l_urn
-    FROM seq s JOIN prev_last p ON p.la = s.la AND p.child = s.child AND p.dec IS NULL
+  SELECT s.*, l.decom AS l_decom, %16$s AS l_rne, %17$s AS l_ls, %18$s AS l_cin, %19$s AS l_place,
+         %20$s AS l_prov, p.urn AS l_urn
+    FROM seq s JOIN prev_last l ON l.la = s.la AND l.child = s.child AND l.dec IS NULL
+    JOIN %1$I.return_episodes p ON p.la = l.la AND p.year = $1 - 1 AND p.child = l.child
+                               AND p.decom = l.decom AND p.source_line = l.source_line
    WHERE s.k = 1
 ),
 -- care after the 14th and 16th birthdays, short breaks left out (regulation 40, 48)
 elig AS (
   SELECT h.la, h.child,
-         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, careleaver.validation_birthday(d.dob, 14)))) AS after14,
-         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, careleaver.validation_birthday(d.dob, 16)))) AS after16
-    FROM hist h JOIN (SELECT DISTINCT o.la, o.child, o.dob FROM ocd o WHERE o.dob IS NOT NULL) d
+         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, d.b14))) AS after14,
+         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, d.b16))) AS after16
+    FROM hist h JOIN (SELECT DISTINCT ON (o.la, o.child) o.la, o.child, o.b14, o.b16
+                        FROM ocd o WHERE o.dob IS NOT NULL ORDER BY o.la, o.child, o.source_line) d
       ON d.la = h.la AND d.child = h.child
    WHERE h.ls IS DISTINCT FROM 'V3' AND h.ls IS DISTINCT FROM 'V4'
    GROUP BY h.la, h.child
@@ -379,10 +427,8 @@ flags AS (
   SELECT '357', 'Episodes', s.la, s.child, s.source_file, s.source_line,
          format('first recorded episode of the child (starting %%s) has reason for new episode %%s, expected S',
                 s.decom, coalesce(s.rne, 'blank'))
-    FROM seq s
-   WHERE s.k = 1 AND s.decom >= $2 AND s.rne IS DISTINCT FROM 'S'
-     AND NOT EXISTS (SELECT 1 FROM %1$I.return_episodes o
-                      WHERE o.la = s.la AND o.child = s.child AND o.year < $1)
+    FROM first_not_s s
+   WHERE NOT EXISTS (SELECT 1 FROM seen_before b WHERE b.la = s.la AND b.child = s.child)
   UNION ALL
   SELECT '385', 'Episodes', e.la, e.child, e.source_file, e.source_line,
          format('episode end %%s is after the end of the collection year (%%s)', e.dec, $3)
@@ -500,15 +546,18 @@ flags AS (
   UNION ALL
   SELECT a.code, 'Episodes', e.la, e.child, e.source_file, e.source_line,
          format('care ended %%s with %%s, %%s the %%s birthday (%%s)', e.dec, e.rec,
-                CASE WHEN a.over THEN 'on or after' ELSE 'before' END, a.age || 'th',
-                careleaver.validation_birthday(h.dob, a.age))
+                CASE WHEN a.over THEN 'on or after' ELSE 'before' END, a.age || 'th', a.bday)
     FROM ep e JOIN hdr h ON h.la = e.la AND h.child = e.child
-    JOIN (VALUES ('386', ARRAY['E11', 'E12'], 18, true), ('407', ARRAY['E45', 'E46', 'E47', 'E48'], 18, true),
-                 ('387', ARRAY['E5', 'E6'], 14, false), ('389', ARRAY['E7'], 16, false),
-                 ('460', ARRAY['E17'], 18, false)) AS a(code, recs, age, over)
-      ON e.rec = ANY (a.recs)
-   WHERE e.dec IS NOT NULL
-     AND (e.dec >= careleaver.validation_birthday(h.dob, a.age)) = a.over
+   CROSS JOIN LATERAL (SELECT v.code, v.age, v.over,
+                              CASE v.age WHEN 14 THEN h.b14 WHEN 16 THEN h.b16 ELSE h.b18 END AS bday
+                         FROM (VALUES ('386', 'E11', 18, true), ('386', 'E12', 18, true),
+                                      ('407', 'E45', 18, true), ('407', 'E46', 18, true),
+                                      ('407', 'E47', 18, true), ('407', 'E48', 18, true),
+                                      ('387', 'E5', 14, false), ('387', 'E6', 14, false),
+                                      ('389', 'E7', 16, false), ('460', 'E17', 18, false)) AS v(code, rec, age, over)
+                        WHERE v.rec = e.rec) a
+   WHERE e.dec IS NOT NULL AND e.rec IN ('E11', 'E12', 'E45', 'E46', 'E47', 'E48', 'E5', 'E6', 'E7', 'E17')
+     AND (e.dec >= a.bday) = a.over
   -- care leavers
   UNION ALL
   SELECT '131', 'OC3', o.la, o.child, o.source_file, o.source_line,
@@ -558,8 +607,7 @@ flags AS (
   UNION ALL
   SELECT '1002', 'OC3', o.la, o.child, o.source_file, o.source_line,
          'care-leaver information for a young person with no episodes of care in the loaded returns'
-    FROM ocd o WHERE NOT EXISTS (SELECT 1 FROM %1$I.return_episodes e
-                                  WHERE e.la = o.la AND e.child = o.child AND e.year <= $1)
+    FROM ocd o WHERE NOT EXISTS (SELECT 1 FROM hist_raw h WHERE h.la = o.la AND h.child = o.child)
   UNION ALL
   SELECT '1007', 'OC3', o.la, o.child, o.source_file, o.source_line,
          format('still looked after on the %%s birthday (%%s): care-leaver information not expected',
@@ -608,7 +656,17 @@ SELECT f.code, f.tbl, f.la, f.child, f.source_file || ':' || f.source_line, f.ms
  WHERE r.since_year IS NULL OR r.since_year <= $1
  ORDER BY f.la, f.child, f.tbl, f.source_file, f.source_line, f.code
 $q$, ds, NULL, c_rne, c_ls, c_cin, c_place, c_prov, c_rec, rejects_sql,
-     c_touch, c_activ, c_accom, v_touch, v_activ, v_accom);
+     c_touch, c_activ, c_accom, v_touch, v_activ, v_accom,
+     careleaver.validation_code_expr(ds, 'return_episodes', 'rne', 'p'),
+     careleaver.validation_code_expr(ds, 'return_episodes', 'ls', 'p'),
+     careleaver.validation_code_expr(ds, 'return_episodes', 'cin', 'p'),
+     careleaver.validation_code_expr(ds, 'return_episodes', 'place', 'p'),
+     careleaver.validation_code_expr(ds, 'return_episodes', 'place_provider', 'p'));
+  -- birthdays inline: @BD(expr,n)
+  FOR bd IN SELECT DISTINCT m[1] AS expr, m[2]::integer AS age
+              FROM regexp_matches(sql, '@BD\(([a-z_.]+),([0-9]+)\)', 'g') AS m LOOP
+    sql := replace(sql, format('@BD(%s,%s)', bd.expr, bd.age), careleaver.validation_birthday_sql(bd.expr, bd.age));
+  END LOOP;
 
   RETURN QUERY EXECUTE sql
     USING y, make_date(y - 1, 4, 1), make_date(y, 3, 31), only_la;

@@ -202,6 +202,7 @@ DECLARE
   rh_days text[];
   rh_series jsonb := '[]'::jsonb;
   dq text := '';
+  nf text := '';
   symbols text := '';
   version text;
   r record;
@@ -252,11 +253,11 @@ BEGIN
   EXECUTE format($q$
     SELECT array_agg(y.collection_year::text ORDER BY y.collection_year),
            jsonb_build_array(
-             jsonb_build_object('name', 'in education, employment or training (19 to 21)',
+             jsonb_build_object('name', 'in education, employment or training',
                                 'values', jsonb_agg(CASE WHEN (careleaver.suppress_row(ARRAY[y.eet, y.neet, y.activity_not_known, y.no_information]))[1] = 'c'
                                                          THEN 'c' ELSE careleaver.publish_percent(y.eet, y.care_leavers) END
                                                     ORDER BY y.collection_year)),
-             jsonb_build_object('name', 'in suitable accommodation (19 to 21)',
+             jsonb_build_object('name', 'in suitable accommodation',
                                 'values', jsonb_agg(CASE WHEN (careleaver.suppress_row(ARRAY[y.suitable, y.unsuitable, y.accommodation_not_known, y.no_information]))[1] = 'c'
                                                          THEN 'c' ELSE careleaver.publish_percent(y.suitable, y.care_leavers) END
                                                     ORDER BY y.collection_year)))
@@ -271,11 +272,11 @@ BEGIN
 
   -- Placement stability over years
   EXECUTE format('SELECT array_agg(v.collection_year::text ORDER BY v.collection_year), '
-                 'jsonb_build_array(jsonb_build_object(''name'', ''three or more placements in the year'', '
+                 'jsonb_build_array(jsonb_build_object(''name'', ''short-term: 3+ placements'', '
                  '''values'', jsonb_agg(v.three_or_more_placements_percent ORDER BY v.collection_year)), '
-                 'jsonb_build_object(''name'', ''three or more in two years'', '
+                 'jsonb_build_object(''name'', ''two-year: 3+ in two years'', '
                  '''values'', jsonb_agg(v.two_year_three_or_more_percent ORDER BY v.collection_year)), '
-                 'jsonb_build_object(''name'', ''long-term: same carer two years'', '
+                 'jsonb_build_object(''name'', ''long-term: same carer'', '
                  '''values'', jsonb_agg(v.long_term_stable_percent ORDER BY v.collection_year))) '
                  'FROM (%s) v WHERE v.la = $1 AND v.collection_year <= $2',
                  reporting_view_sql('placement_stability_published', sch))
@@ -289,8 +290,16 @@ BEGIN
                           reporting_view_sql('return_home_by_duration_published', sch)) USING the_la, yr LOOP
     rh_days := r.days;
     rh_series := rh_series || jsonb_build_array(jsonb_build_object(
-                   'name', format('entered %s-%s (%s periods)', r.entry_year - 1, right(r.entry_year::text, 2), r.n),
+                   'name', format('entered %s-%s (%s)', r.entry_year - 1, right(r.entry_year::text, 2), r.n),
                    'values', r.vals));
+  END LOOP;
+
+  -- National Framework indicators
+  FOR r IN EXECUTE format('SELECT * FROM (%s) v WHERE v.la = $1 AND v.collection_year = $2 ORDER BY v.ordinal',
+                          reporting_view_sql('national_framework_published', sch)) USING the_la, yr LOOP
+    nf := nf || format('<tr><td>%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td><td>%s</td></tr>',
+                       html_escape(r.indicator), html_escape(r.percent), html_escape(r.previous_percent),
+                       html_escape(r.change), html_escape(r.source));
   END LOOP;
 
   -- Data quality
@@ -315,7 +324,7 @@ BEGIN
       || '.tiles{display:flex;flex-wrap:wrap;gap:12px}.tile{border-left:6px solid #1d70b8;background:#f3f2f1;padding:10px 16px;min-width:150px}'
       || '.tile .value{font-size:32px;font-weight:bold}.tile .label{font-size:14px}'
       || 'table{border-collapse:collapse;margin:8px 0}th,td{border-bottom:1px solid #b1b4b6;padding:6px 10px;text-align:left}'
-      || 'td.num{text-align:right;font-variant-numeric:tabular-nums}thead th{background:#f3f2f1}'
+      || 'td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}thead th{background:#f3f2f1}'
       || 'svg.chart{display:block;margin:12px 0;background:#fff;border:1px solid #e0e0e0}'
       || '.chart-title{font-size:15px;font-weight:bold;fill:#0b0c0c}.axis{font-size:12px;fill:#505a5f}'
       || '.legend{font-size:12px;fill:#0b0c0c}.symbol{font-size:13px;font-weight:bold;fill:#d4351c}'
@@ -344,6 +353,11 @@ BEGIN
        || format('<div class="tile"><div class="value">%s</div><div class="label">special guardianship orders</div></div>',
                  coalesce(summary.special_guardianship, 'x'))
        || '</div></section>'
+       || '<section id="national-framework"><h2>Stable, loving homes: the National Framework indicators</h2>'
+       || '<table><thead><tr><th scope="col">Indicator</th><th scope="col">% this year</th><th scope="col">% last year</th>'
+       || '<th scope="col">Change (points)</th><th scope="col">Definition</th></tr></thead><tbody>'
+       || CASE WHEN nf = '' THEN '<tr><td colspan="5">No indicators for this year.</td></tr>' ELSE nf END
+       || '</tbody></table></section>'
        || '<section id="care-leavers"><h2>Care leavers by age</h2>'
        || '<p class="note">The care-leaver cohort of the year: young people whose birthday in the year finds them '
        || 'relevant or former relevant (metrics.md sections 4 and 5), by the age reached. Those who died or returned '
@@ -366,7 +380,7 @@ BEGIN
        || '(long-term, higher is better). Temporary placements are not counted.</p>'
        || svg_line_chart('chart-stability', 'Placement stability',
                          coalesce(stab_years, ARRAY[]::text[]), coalesce(stab, '[]'::jsonb),
-                         greatest(20, (SELECT ceil(max(e::numeric) / 10) * 10
+                         greatest(20, (SELECT ceil(max(e::numeric) / 20) * 20
                                          FROM jsonb_array_elements(coalesce(stab, '[]')) ser,
                                               jsonb_array_elements_text(ser -> 'values') e
                                         WHERE is_published_number(e))))

@@ -1,0 +1,102 @@
+-- Every published reporting view over two synthetic councils: an attacker takes each published
+-- row with its published total and tries to recover a suppressed cell by subtraction; every
+-- published number is the true one; every count from 1 to 5 is hidden (metrics.md 9).
+BEGIN;
+SELECT plan(16);
+
+SELECT is((SELECT count(*)::int FROM careleaver.generate_synthetic('syn', 1500, 7, 2)), 2, 'two synthetic councils');
+SELECT is((SELECT count(*)::int FROM careleaver.create_reports('syn')), (SELECT count(*)::int FROM careleaver.reporting_views),
+          'reporting views created');
+
+-- care leavers: three rows (contact, activity, accommodation) per age, each with the care leavers as total
+CREATE TEMP VIEW cl_rows AS
+SELECT p.la, p.collection_year, p.age, p.care_leavers AS total, k.row_name, k.cells, k.raw
+  FROM syn.care_leavers_by_age_published p
+  JOIN syn.care_leavers_by_age b USING (la, collection_year, age)
+ CROSS JOIN LATERAL (VALUES
+   ('contact', ARRAY[p.in_touch, p.not_in_touch, p.refused_contact, p.no_longer_requires_services,
+                     p.contact_not_recorded, p.no_information],
+               ARRAY[b.in_touch, b.not_in_touch, b.refused_contact, b.no_longer_requires_services,
+                     b.contact_not_recorded, b.no_information]),
+   ('activity', ARRAY[p.eet, p.neet, p.activity_not_known, p.no_information],
+                ARRAY[b.eet, b.neet, b.activity_not_known, b.no_information]),
+   ('accommodation', ARRAY[p.suitable, p.unsuitable, p.accommodation_not_known, p.no_information],
+                     ARRAY[b.suitable, b.unsuitable, b.accommodation_not_known, b.no_information])) AS k(row_name, cells, raw);
+SELECT cmp_ok((SELECT count(*) FROM cl_rows WHERE 'c' = ANY (cells) AND total <> 'c'), '>', 20::bigint,
+              'care leavers: many published rows have suppressed cells');
+SELECT is((SELECT count(*) FROM cl_rows
+            WHERE total <> 'c' AND (SELECT count(*) FROM unnest(cells) c WHERE c = 'c') = 1), 0::bigint,
+          'care leavers: no row with a published total has exactly one hidden cell');
+SELECT is((SELECT count(*) FROM cl_rows r, LATERAL unnest(r.cells, r.raw) AS u(shown, v)
+            WHERE (v BETWEEN 1 AND 5 AND shown <> 'c') OR (shown <> 'c' AND shown <> v::text)), 0::bigint,
+          'care leavers: every count 1..5 is hidden and every shown count is the true one');
+SELECT is((SELECT count(*) FROM (SELECT la, collection_year, age, count(DISTINCT cells[array_length(cells, 1)]) AS n
+                                   FROM cl_rows GROUP BY 1, 2, 3) x WHERE n > 1), 0::bigint,
+          'care leavers: the shared "no information" cell is published the same way in all three rows');
+
+-- looked after: endings row with the periods ended as total
+SELECT is((SELECT count(*) FROM syn.looked_after_summary_published p
+            WHERE p.periods_ended <> 'c'
+              AND (SELECT count(*) FROM unnest(ARRAY[p.returned_home, p.adopted, p.special_guardianship,
+                                                     p.other_endings]) c WHERE c = 'c') = 1), 0::bigint,
+          'looked after: no endings row with a published total has exactly one hidden cell');
+
+-- stability: three rows, each with its denominator as total
+SELECT is((SELECT count(*) FROM syn.placement_stability_published p
+            CROSS JOIN LATERAL (VALUES
+              (p.looked_after_31_march, p.three_or_more_placements, p.fewer_than_three_placements)) AS k(total, a, b)
+            WHERE k.total <> 'c' AND ((k.a = 'c') <> (k.b = 'c'))), 0::bigint,
+          'stability: no short-term row with a published total has exactly one hidden cell');
+SELECT is((SELECT count(*) FROM syn.placement_stability_published p JOIN syn.placement_stability s
+            USING (la, collection_year)
+            WHERE (p.two_year_children <> 'c' AND p.two_year_children <> s.two_year_children::text)
+               OR (p.long_term_stable <> 'c' AND p.long_term_stable <> s.long_term_stable::text)
+               OR (s.two_year_three_or_more BETWEEN 1 AND 5 AND p.two_year_three_or_more <> 'c')), 0::bigint,
+          'stability: published two-year and long-term figures are true or hidden');
+
+-- return home: cumulative counts by day beside the cohort total; no two published values differ by 1..5
+CREATE TEMP VIEW rh AS
+SELECT la, entry_year, periods_started,
+       array_agg(returned_home_by_day ORDER BY day) FILTER (WHERE returned_home_by_day <> 'c') AS shown
+  FROM syn.return_home_by_duration_published GROUP BY 1, 2, 3;
+SELECT is((SELECT count(*) FROM rh,
+                  LATERAL (SELECT v::bigint AS v FROM unnest(rh.shown || ARRAY['0']
+                                  || CASE WHEN rh.periods_started <> 'c' THEN ARRAY[rh.periods_started] ELSE '{}' END) v) a,
+                  LATERAL (SELECT v::bigint AS v FROM unnest(rh.shown || ARRAY['0']
+                                  || CASE WHEN rh.periods_started <> 'c' THEN ARRAY[rh.periods_started] ELSE '{}' END) v) b
+            WHERE b.v - a.v BETWEEN 1 AND 5), 0::bigint,
+          'return home: no difference of published cumulative counts (with 0 and the cohort) is 1 to 5');
+SELECT is((SELECT count(*) FROM syn.return_home_by_duration_published p JOIN syn.return_home_by_duration r
+            USING (la, entry_year, day)
+            WHERE p.returned_home_by_day <> 'c' AND p.returned_home_by_day <> r.returned_home_by_day::text), 0::bigint,
+          'return home: every published count is the true one');
+
+-- children looked after by characteristic: each breakdown is a row whose total is the children looked after
+SELECT is((SELECT count(*) FROM (SELECT la, collection_year, breakdown, min(looked_after_31_march) AS total,
+                                        count(*) FILTER (WHERE children = 'c') AS hidden
+                                   FROM syn.looked_after_by_characteristic_published GROUP BY 1, 2, 3) g
+            WHERE g.total <> 'c' AND g.hidden = 1), 0::bigint,
+          'looked after by characteristic: no breakdown with a published total has exactly one hidden group');
+SELECT is((SELECT count(*) FROM syn.returns_home_reentry_published p
+            WHERE p.returned_home <> 'c'
+              AND (SELECT count(*) FROM unnest(ARRAY[p.reentered_within_12_months, p.not_reentered,
+                                                     p.follow_up_incomplete]) c WHERE c = 'c') = 1), 0::bigint,
+          're-entry: no row with a published total has exactly one hidden cell');
+
+-- National Framework: the stability indicator is the stability view's figure, and changes are differences
+SELECT is((SELECT count(*) FROM syn.national_framework n JOIN syn.placement_stability s USING (la, collection_year)
+            WHERE n.ordinal = 4 AND n.percent IS DISTINCT FROM
+                  round(100.0 * s.three_or_more_placements / nullif(s.looked_after_31_march, 0), 1)), 0::bigint,
+          'national framework: the short-term stability indicator agrees with placement_stability');
+SELECT is((SELECT count(*) FROM syn.national_framework_published
+            WHERE CASE WHEN careleaver.is_published_number(change)
+                       THEN change::numeric <> percent::numeric - previous_percent::numeric END), 0::bigint,
+          'national framework: every published change is the difference of two published percentages');
+
+-- the report for each council renders with its four charts
+SELECT is((SELECT count(*)::int FROM (SELECT DISTINCT la FROM syn.header) c
+            WHERE (SELECT count(*) FROM regexp_matches(careleaver.report_html('syn', c.la, 2026), '<svg ', 'g')) = 4),
+          2, 'report_html renders for both synthetic councils');
+
+SELECT * FROM finish();
+ROLLBACK;
