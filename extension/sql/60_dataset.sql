@@ -304,6 +304,7 @@ DECLARE
   checks text;
   row_filter text;
   any_problems boolean;
+  single_return boolean;
   conv text;
   cols text;
   modules text[] := '{}';
@@ -382,6 +383,7 @@ BEGIN
       GROUP BY 1, 2, 4$q$, stage, 'careleaver_stage_' || stage, stage);
   END LOOP;
 
+  SELECT count(DISTINCT (lr.la, lr.year)) = 1 INTO single_return FROM pg_temp.careleaver_load_returns lr;
   FOR r IN SELECT DISTINCT lr.la, lr.year FROM pg_temp.careleaver_load_returns lr ORDER BY 1, 2 LOOP
     SELECT jsonb_agg(jsonb_build_object('name', f->>'name', 'sha256', f->>'sha256', 'module', lr.module, 'rows', lr.rows)
                      ORDER BY f->>'name', lr.module)
@@ -425,11 +427,14 @@ BEGIN
         INSERT INTO %I.%I (la, year, %s, source_file, source_line)
         SELECT $1, $2, %s, s.source_file, s.source_line
         FROM pg_temp.%I s
-        WHERE btrim(s.la) = $1 AND s.year IS NOT NULL
-          AND careleaver.return_value_problem(s.year, 'integer') IS NULL
-          AND careleaver.return_integer(s.year) = $2
+        WHERE %s
           %s$q$,
         schema_name, 'return_' || stage, cols, conv, 'careleaver_stage_' || stage,
+        -- one clean return staged (the usual case): every row belongs to it
+        CASE WHEN single_return AND NOT any_problems THEN 'true'
+             ELSE $w$btrim(s.la) = $1 AND s.year IS NOT NULL
+                     AND careleaver.return_value_problem(s.year, 'integer') IS NULL
+                     AND careleaver.return_integer(s.year) = $2$w$ END,
         CASE WHEN any_problems THEN
           format('AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_problems p '
                  'WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)', stage)
@@ -531,9 +536,9 @@ BEGIN
 
   EXECUTE format($q$CREATE TEMP TABLE rc_all AS
     SELECT e.la, e.year, %s, e.source_file, e.source_line,
-           row_number() OVER (PARTITION BY e.la, e.child, e.decom
+           row_number() OVER (PARTITION BY e.la COLLATE "C", e.child COLLATE "C", e.decom
                               ORDER BY e.year DESC, (e.dec IS NOT NULL) DESC, e.source_file, e.source_line) AS rk,
-           max(e.year) OVER (PARTITION BY e.la, e.child) AS child_last_year
+           max(e.year) OVER (PARTITION BY e.la COLLATE "C", e.child COLLATE "C") AS child_last_year
     FROM %I.return_episodes e WHERE e.la IN (SELECT l.la FROM pg_temp.rc_las l)$q$, ep_cols, s);
   ANALYZE rc_all;
 
@@ -641,7 +646,7 @@ BEGIN
   -- 3b. remaining overlaps: cut back to the next DECOM
   CREATE TEMP TABLE rc_ep AS
   WITH o AS (
-    SELECT c.*, lead(c.decom) OVER (PARTITION BY c.la, c.child ORDER BY c.decom) AS next_decom
+    SELECT c.*, lead(c.decom) OVER (PARTITION BY c.la COLLATE "C", c.child COLLATE "C" ORDER BY c.decom) AS next_decom
     FROM rc_k c
     WHERE NOT EXISTS (SELECT 1 FROM rc_drop d WHERE d.la = c.la AND d.child = c.child AND d.decom = c.decom))
   SELECT o.la, o.child, o.decom, o.rne, o.ls, o.cin, o.place, o.place_provider,

@@ -125,14 +125,15 @@ BEGIN
     USING codes, first_year, last_year;
 
   RETURN QUERY EXECUTE format(
-    'SELECT c.la, '
-    '       (SELECT count(*) FROM %1$I.header h WHERE h.la = c.la), '
-    '       (SELECT count(*) FROM %1$I.episodes e WHERE e.la = c.la), '
-    '       (SELECT count(*) FROM %1$I.oc3 o WHERE o.la = c.la), '
-    '       (SELECT count(*) FROM %1$I.uasc u WHERE u.la = c.la), '
-    '       (SELECT count(*) FROM %1$I.episodes e WHERE e.la = c.la AND e.dec IS NULL '
-    '                                            AND NOT careleaver.is_short_break(e.ls)) '
-    'FROM unnest($1) WITH ORDINALITY AS c(la, ord) ORDER BY c.ord', schema_name)
+    'SELECT c.la, coalesce(h.n, 0), coalesce(e.n, 0), coalesce(o.n, 0), coalesce(u.n, 0), coalesce(e.open, 0) '
+    'FROM unnest($1) WITH ORDINALITY AS c(la, ord) '
+    'LEFT JOIN (SELECT x.la, count(*) AS n FROM %1$I.header x WHERE x.la = ANY ($1) GROUP BY x.la) h ON h.la = c.la '
+    'LEFT JOIN (SELECT x.la, count(*) AS n, '
+    '                  count(*) FILTER (WHERE x.dec IS NULL AND NOT careleaver.is_short_break(x.ls)) AS open '
+    '           FROM %1$I.episodes x WHERE x.la = ANY ($1) GROUP BY x.la) e ON e.la = c.la '
+    'LEFT JOIN (SELECT x.la, count(*) AS n FROM %1$I.oc3 x WHERE x.la = ANY ($1) GROUP BY x.la) o ON o.la = c.la '
+    'LEFT JOIN (SELECT x.la, count(*) AS n FROM %1$I.uasc x WHERE x.la = ANY ($1) GROUP BY x.la) u ON u.la = c.la '
+    'ORDER BY c.ord', schema_name)
     USING codes;
 END
 $fn$;

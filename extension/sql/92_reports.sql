@@ -267,6 +267,189 @@ SELECT r.la, r.entry_year, r.day, careleaver.publish_count(r.periods_started) AS
             ELSE round(100 * r.cumulative_incidence)::text END AS cumulative_incidence_percent
   FROM r JOIN series s USING (la, entry_year)$q$, careleaver.reporting_view_sql('return_home_by_duration', schema_name));
 
+  WHEN 'looked_after_by_characteristic' THEN
+    RETURN format($q$
+WITH %1$s,
+  at_31_march AS (
+    SELECT DISTINCT ON (e.la, e.child, y.collection_year)
+           e.la, y.collection_year, e.ls, e.place, h.sex,
+           extract(year FROM age(y.year_end, h.dob))::int AS age
+      FROM report_year y
+      JOIN %2$I.episodes e ON e.la = y.la AND e.decom <= y.year_end AND (e."dec" IS NULL OR e."dec" > y.year_end)
+      LEFT JOIN %2$I.header h ON h.la = e.la AND h.child = e.child
+     WHERE e.ls IS NULL OR NOT careleaver.is_short_break(e.ls)
+     ORDER BY e.la, e.child, y.collection_year, e.decom DESC)
+SELECT la, collection_year, k.breakdown, k.category, count(*) AS children
+  FROM at_31_march a
+ CROSS JOIN LATERAL (VALUES
+   ('legal status', coalesce(careleaver.legal_status_group(a.ls), 'not recorded')),
+   ('placement', coalesce(careleaver.placement_group(a.place), 'not recorded')),
+   ('age', CASE WHEN a.age IS NULL THEN 'not recorded' WHEN a.age < 1 THEN 'under 1'
+                WHEN a.age < 5 THEN '1 to 4' WHEN a.age < 10 THEN '5 to 9' WHEN a.age < 16 THEN '10 to 15'
+                ELSE '16 and over' END),
+   ('sex', CASE upper(trim(a.sex::text)) WHEN '1' THEN 'male' WHEN 'M' THEN 'male' WHEN '2' THEN 'female'
+                                         WHEN 'F' THEN 'female' ELSE 'not recorded' END)) AS k(breakdown, category)
+ GROUP BY 1, 2, 3, 4$q$, common, schema_name);
+
+  WHEN 'looked_after_by_characteristic_published' THEN
+    RETURN format($q$
+WITH b AS (%1$s),
+  grouped AS (
+    SELECT la, collection_year, breakdown, array_agg(category ORDER BY category) AS categories,
+           array_agg(children ORDER BY category) AS cells
+      FROM b GROUP BY 1, 2, 3)
+SELECT g.la, g.collection_year, g.breakdown, u.category, u.children,
+       careleaver.publish_row_total(g.cells) AS looked_after_31_march
+  FROM grouped g
+ CROSS JOIN LATERAL unnest(g.categories, careleaver.suppress_row(g.cells)) AS u(category, children)$q$,
+      careleaver.reporting_view_sql('looked_after_by_characteristic', schema_name));
+
+  WHEN 'returns_home_reentry' THEN
+    RETURN format($q$
+WITH %1$s,
+  ret AS (
+    SELECT p.la, careleaver.collection_year_of(r.return_date) AS collection_year,
+           careleaver.reentered_within(p.history, r.return_date, interval '12 months', d.data_end) AS reentered
+      FROM person p JOIN data_end d USING (la)
+     CROSS JOIN LATERAL careleaver.returns_home(p.history, d.data_end) r)
+SELECT y.la, y.collection_year,
+       count(r.la) AS returned_home,
+       count(r.la) FILTER (WHERE r.reentered) AS reentered_within_12_months,
+       count(r.la) FILTER (WHERE r.la IS NOT NULL AND r.reentered IS NULL) AS follow_up_incomplete
+  FROM report_year y LEFT JOIN ret r USING (la, collection_year)
+ GROUP BY 1, 2$q$, common);
+
+  WHEN 'returns_home_reentry_published' THEN
+    RETURN format($q$
+WITH b AS (%1$s),
+  p AS (
+    SELECT b.*, ARRAY[b.reentered_within_12_months,
+                      b.returned_home - b.reentered_within_12_months - b.follow_up_incomplete,
+                      b.follow_up_incomplete] AS cells
+      FROM b)
+SELECT p.la, p.collection_year, careleaver.publish_row_total(p.cells) AS returned_home,
+       s.cells[1] AS reentered_within_12_months, s.cells[2] AS not_reentered, s.cells[3] AS follow_up_incomplete,
+       CASE WHEN s.cells[1] = 'c' OR s.cells[2] = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(p.reentered_within_12_months,
+                                            p.returned_home - p.follow_up_incomplete) END AS reentry_percent
+  FROM p CROSS JOIN LATERAL (SELECT careleaver.suppress_row(p.cells) AS cells) s$q$,
+      careleaver.reporting_view_sql('returns_home_reentry', schema_name));
+
+  WHEN 'time_to_return_home' THEN
+    RETURN format($q$
+WITH %1$s,
+  entry AS (
+    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
+      FROM person p JOIN data_end d USING (la)
+     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
+     WHERE p.dob IS NOT NULL
+       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+  km AS (
+    SELECT la, entry_year, count(*) AS periods_started, count(*) FILTER (WHERE cause = 1) AS returned_home,
+           careleaver.km_agg(duration_days, cause = 1) AS s
+      FROM entry GROUP BY 1, 2)
+SELECT km.la, km.entry_year, km.periods_started, km.returned_home,
+       m.median AS median_days, m.lower95 AS median_lower95, m.upper95 AS median_upper95
+  FROM km CROSS JOIN LATERAL careleaver.km_median_ci(km.s) m$q$, common);
+
+  WHEN 'time_to_return_home_published' THEN
+    RETURN format($q$
+SELECT t.la, t.entry_year, careleaver.publish_count(t.periods_started) AS periods_started,
+       careleaver.publish_count(t.returned_home) AS returned_home,
+       CASE WHEN careleaver.publish_count(t.returned_home) = 'c' OR careleaver.publish_count(t.periods_started) = 'c'
+            THEN 'c' WHEN t.median_days IS NULL THEN 'x' ELSE round(t.median_days)::text END AS median_days,
+       CASE WHEN careleaver.publish_count(t.returned_home) = 'c' OR careleaver.publish_count(t.periods_started) = 'c'
+            THEN 'c' WHEN t.median_lower95 IS NULL THEN 'x' ELSE round(t.median_lower95)::text END AS median_lower95,
+       CASE WHEN careleaver.publish_count(t.returned_home) = 'c' OR careleaver.publish_count(t.periods_started) = 'c'
+            THEN 'c' WHEN t.median_upper95 IS NULL THEN 'x' ELSE round(t.median_upper95)::text END AS median_upper95
+  FROM (%1$s) t$q$, careleaver.reporting_view_sql('time_to_return_home', schema_name));
+
+  WHEN 'national_framework' THEN
+    RETURN format($q$
+WITH leavers AS (
+    SELECT la, collection_year, sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet,
+           sum(suitable)::bigint AS suitable, sum(in_touch)::bigint AS in_touch
+      FROM (%1$s) v WHERE age BETWEEN 19 AND 21 GROUP BY 1, 2),
+  stab AS (%2$s),
+  reentry AS (%3$s),
+  indicator AS (
+    SELECT la, collection_year, 1 AS ordinal, 'care leavers aged 19 to 21 in education, employment or training'::text AS indicator,
+           'metrics.md 5'::text AS source, eet AS numerator, care_leavers AS denominator FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 2, 'care leavers aged 19 to 21 in suitable accommodation', 'metrics.md 5', suitable, care_leavers FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 3, 'care leavers aged 19 to 21 in touch', 'metrics.md 5', in_touch, care_leavers FROM leavers
+    UNION ALL
+    SELECT la, collection_year, 4, 'children looked after with three or more placements in the year', 'metrics.md 7',
+           three_or_more_placements, looked_after_31_march FROM stab
+    UNION ALL
+    SELECT la, collection_year, 5, 'children looked after long term with the same carer for two years', 'metrics.md 7',
+           long_term_stable, long_term_children FROM stab
+    UNION ALL
+    SELECT la, collection_year, 6, 'returns home followed by re-entry within 12 months', 'metrics.md 6',
+           reentered_within_12_months, returned_home - follow_up_incomplete FROM reentry),
+  valued AS (
+    SELECT i.*, CASE WHEN denominator > 0 THEN round(100.0 * numerator / denominator, 1) END AS percent
+      FROM indicator i)
+SELECT v.la, v.collection_year, v.ordinal, v.indicator, v.source, v.numerator, v.denominator, v.percent,
+       lag(v.percent) OVER w AS previous_percent,
+       v.percent - lag(v.percent) OVER w AS change
+  FROM valued v
+WINDOW w AS (PARTITION BY v.la, v.ordinal ORDER BY v.collection_year)$q$,
+      careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
+      careleaver.reporting_view_sql('placement_stability', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry', schema_name));
+
+  WHEN 'national_framework_published' THEN
+    RETURN format($q$
+WITH leavers AS (
+    SELECT la, collection_year, sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet,
+           sum(neet)::bigint AS neet, sum(activity_not_known)::bigint AS activity_not_known,
+           sum(suitable)::bigint AS suitable, sum(unsuitable)::bigint AS unsuitable,
+           sum(accommodation_not_known)::bigint AS accommodation_not_known, sum(in_touch)::bigint AS in_touch,
+           sum(not_in_touch + refused_contact + no_longer_requires_services + contact_not_recorded)::bigint AS not_in_touch,
+           sum(no_information)::bigint AS no_information
+      FROM (%1$s) v WHERE age BETWEEN 19 AND 21 GROUP BY 1, 2),
+  pooled AS (
+    SELECT l.*, careleaver.suppress_row(ARRAY[eet, neet, activity_not_known, no_information]) AS act,
+           careleaver.suppress_row(ARRAY[suitable, unsuitable, accommodation_not_known, no_information]) AS acc,
+           careleaver.suppress_row(ARRAY[in_touch, not_in_touch, no_information]) AS con
+      FROM leavers l),
+  published AS (
+    SELECT la, collection_year, 1 AS ordinal,
+           CASE WHEN act[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(eet, care_leavers, NULL, 1) END AS percent
+      FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 2,
+           CASE WHEN acc[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(suitable, care_leavers, NULL, 1) END FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 3,
+           CASE WHEN con[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(in_touch, care_leavers, NULL, 1) END FROM pooled
+    UNION ALL
+    SELECT la, collection_year, 4, three_or_more_placements_percent FROM (%2$s) s
+    UNION ALL
+    SELECT la, collection_year, 5, long_term_stable_percent FROM (%2$s) s
+    UNION ALL
+    SELECT la, collection_year, 6,
+           CASE WHEN reentry_percent IN ('c', 'z', 'x', 'k') THEN reentry_percent
+                ELSE careleaver.publish_percent(r.reentered_within_12_months, r.returned_home - r.follow_up_incomplete, NULL, 1) END
+      FROM (%3$s) p JOIN (%4$s) r USING (la, collection_year)),
+  named AS (
+    SELECT n.la, n.collection_year, n.ordinal, n.indicator, n.source, p.percent,
+           lag(p.percent) OVER (PARTITION BY n.la, n.ordinal ORDER BY n.collection_year) AS previous_percent
+      FROM (%5$s) n JOIN published p USING (la, collection_year, ordinal))
+SELECT la, collection_year, ordinal, indicator, source, percent, coalesce(previous_percent, 'x') AS previous_percent,
+       CASE WHEN 'c' IN (percent, previous_percent) THEN 'c'
+            WHEN careleaver.is_published_number(percent) AND careleaver.is_published_number(previous_percent)
+            THEN to_char(percent::numeric - previous_percent::numeric, 'FMS990.0')
+            ELSE 'x' END AS change
+  FROM named$q$,
+      careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
+      careleaver.reporting_view_sql('placement_stability_published', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry_published', schema_name),
+      careleaver.reporting_view_sql('returns_home_reentry', schema_name),
+      careleaver.reporting_view_sql('national_framework', schema_name));
+
   WHEN 'data_quality' THEN
     RETURN format($q$
 WITH %1$s,
@@ -375,6 +558,56 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('cumulative_incidence_percent', 8, 'The cumulative incidence as a whole percentage (metrics.md 6, 8 and 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('looked_after_by_characteristic'), ('looked_after_by_characteristic_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('breakdown', 3, 'legal status (DfE group of LS), placement (DfE group of PLACE), age on 31 March, or sex (metrics.md 1 and 2)'),
+    ('category', 4, 'The group within the breakdown (DfE groups, careleaver.legal_status_group and placement_group); not recorded when the code is missing (metrics.md 1)'),
+    ('children', 5, 'Children looked after on 31 March in the group, by their episode open on that day, short breaks left out (metrics.md 1 and 2)'),
+    ('looked_after_31_march', 6, 'Children looked after on 31 March: the row total of the breakdown as published (metrics.md 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('returns_home_reentry'), ('returns_home_reentry_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year of the return home (metrics.md 6)'),
+    ('returned_home', 3, 'Periods of care that ended with a return home, E4A or E4B (careleaver.returns_home, metrics.md 6)'),
+    ('reentered_within_12_months', 4, 'Of them, followed by a new period of care within 12 months (metrics.md 6)'),
+    ('not_reentered', 5, 'Of them, not re-entered within a complete 12-month follow-up (metrics.md 6)'),
+    ('follow_up_incomplete', 6, 'Of them, censored: the 12-month window passes the data''s end (careleaver.reentered_within is NULL), never counted as not re-entered (metrics.md 6)'),
+    ('reentry_percent', 7, 'Re-entered as a percentage of returns with a complete follow-up or a re-entry (metrics.md 6 and 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('time_to_return_home'), ('time_to_return_home_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('entry_year', 2, 'Collection year in which the periods of care started (metrics.md 6)'),
+    ('periods_started', 3, 'Periods of care in the entry cohort (metrics.md 3)'),
+    ('returned_home', 4, 'Of them, ended with a return home (E4A, E4B) by the data''s end (metrics.md 6)'),
+    ('median_days', 5, 'Kaplan-Meier median days to a return home, other exits and open periods censored; NULL when the estimate never reaches 0.5 (careleaver.km_median_ci, metrics.md 6 and 8)'),
+    ('median_lower95', 6, 'Lower 95% limit of the median (log-log, metrics.md 8)'),
+    ('median_upper95', 7, 'Upper 95% limit of the median (log-log, metrics.md 8)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('national_framework'), ('national_framework_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('ordinal', 3, 'Position of the indicator in the outcome "children in care and care leavers have stable, loving homes" (metrics.md 5 to 7)'),
+    ('indicator', 4, 'The indicator, in the analyst''s words (metrics.md 5 to 7)'),
+    ('source', 5, 'The metrics.md section that defines it'),
+    ('numerator', 6, 'Young people or returns counted by the indicator (metrics.md 5 to 7)'),
+    ('denominator', 7, 'Its denominator (metrics.md 5 to 7)'),
+    ('percent', 8, 'numerator / denominator as a percentage, one decimal place (metrics.md 5 to 7; published: metrics.md 9)'),
+    ('previous_percent', 9, 'The percentage of the previous collection year (metrics.md 5 to 7)'),
+    ('change', 10, 'Year-on-year change in percentage points; published: c when either year is suppressed, x when either is not available (metrics.md 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
 SELECT 'data_quality', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
@@ -404,6 +637,22 @@ VALUES
    'Cumulative incidence of a return home by days since entry, per entry cohort, other exits competing (metrics.md 6 and 8)'),
   ('return_home_by_duration_published', true,
    'return_home_by_duration with disclosure control: the cumulative counts go through publish_cumulative and a percentage is hidden with its count (metrics.md 9)'),
+  ('looked_after_by_characteristic', false,
+   'Children looked after on 31 March by legal status group, placement group, age and sex (metrics.md 1 and 2)'),
+  ('looked_after_by_characteristic_published', true,
+   'looked_after_by_characteristic with disclosure control: each breakdown is one row whose total is the children looked after (metrics.md 9)'),
+  ('returns_home_reentry', false,
+   'Returns home in the year and re-entry into care within 12 months, with the follow-ups still incomplete (careleaver.returns_home, metrics.md 6)'),
+  ('returns_home_reentry_published', true,
+   'returns_home_reentry with disclosure control (metrics.md 6 and 9)'),
+  ('time_to_return_home', false,
+   'Kaplan-Meier median days to a return home per entry cohort, with its 95% interval (careleaver.km_agg, metrics.md 6 and 8)'),
+  ('time_to_return_home_published', true,
+   'time_to_return_home with disclosure control: the median is hidden with a suppressed count, x when not reached (metrics.md 9)'),
+  ('national_framework', false,
+   'The indicators of the National Framework outcome "children in care and care leavers have stable, loving homes", with the year-on-year change (metrics.md 5 to 7)'),
+  ('national_framework_published', true,
+   'national_framework as published: each percentage from its published view, changes only between published figures (metrics.md 9)'),
   ('data_quality', false,
    'Defects found in the episodes and OC3 records, per council, collection year and defect');
 COMMENT ON VIEW careleaver.reporting_views IS

@@ -202,6 +202,7 @@ DECLARE
   rh_days text[];
   rh_series jsonb := '[]'::jsonb;
   dq text := '';
+  nf text := '';
   symbols text := '';
   version text;
   r record;
@@ -293,6 +294,14 @@ BEGIN
                    'values', r.vals));
   END LOOP;
 
+  -- National Framework indicators
+  FOR r IN EXECUTE format('SELECT * FROM (%s) v WHERE v.la = $1 AND v.collection_year = $2 ORDER BY v.ordinal',
+                          reporting_view_sql('national_framework_published', sch)) USING the_la, yr LOOP
+    nf := nf || format('<tr><td>%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td><td>%s</td></tr>',
+                       html_escape(r.indicator), html_escape(r.percent), html_escape(r.previous_percent),
+                       html_escape(r.change), html_escape(r.source));
+  END LOOP;
+
   -- Data quality
   FOR r IN EXECUTE format('SELECT v.defect, sum(v.records)::bigint AS records FROM (%s) v '
                           'WHERE v.la = $1 AND v.collection_year <= $2 GROUP BY v.defect ORDER BY v.defect',
@@ -315,7 +324,7 @@ BEGIN
       || '.tiles{display:flex;flex-wrap:wrap;gap:12px}.tile{border-left:6px solid #1d70b8;background:#f3f2f1;padding:10px 16px;min-width:150px}'
       || '.tile .value{font-size:32px;font-weight:bold}.tile .label{font-size:14px}'
       || 'table{border-collapse:collapse;margin:8px 0}th,td{border-bottom:1px solid #b1b4b6;padding:6px 10px;text-align:left}'
-      || 'td.num{text-align:right;font-variant-numeric:tabular-nums}thead th{background:#f3f2f1}'
+      || 'td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}thead th{background:#f3f2f1}'
       || 'svg.chart{display:block;margin:12px 0;background:#fff;border:1px solid #e0e0e0}'
       || '.chart-title{font-size:15px;font-weight:bold;fill:#0b0c0c}.axis{font-size:12px;fill:#505a5f}'
       || '.legend{font-size:12px;fill:#0b0c0c}.symbol{font-size:13px;font-weight:bold;fill:#d4351c}'
@@ -344,6 +353,11 @@ BEGIN
        || format('<div class="tile"><div class="value">%s</div><div class="label">special guardianship orders</div></div>',
                  coalesce(summary.special_guardianship, 'x'))
        || '</div></section>'
+       || '<section id="national-framework"><h2>Stable, loving homes: the National Framework indicators</h2>'
+       || '<table><thead><tr><th scope="col">Indicator</th><th scope="col">% this year</th><th scope="col">% last year</th>'
+       || '<th scope="col">Change (points)</th><th scope="col">Definition</th></tr></thead><tbody>'
+       || CASE WHEN nf = '' THEN '<tr><td colspan="5">No indicators for this year.</td></tr>' ELSE nf END
+       || '</tbody></table></section>'
        || '<section id="care-leavers"><h2>Care leavers by age</h2>'
        || '<p class="note">The care-leaver cohort of the year: young people whose birthday in the year finds them '
        || 'relevant or former relevant (metrics.md sections 4 and 5), by the age reached. Those who died or returned '

@@ -20,6 +20,11 @@ SELECT max(collection_year) AS report_year FROM demo.looked_after_summary \gset
 SELECT * FROM demo.looked_after_summary_published
  WHERE collection_year BETWEEN :report_year - 2 AND :report_year ORDER BY la, collection_year;
 
+\echo '== children looked after on 31 March by legal status group, latest year, as published'
+SELECT la, category AS legal_status_group, children, looked_after_31_march
+  FROM demo.looked_after_by_characteristic_published
+ WHERE collection_year = :report_year AND breakdown = 'legal status' ORDER BY la, category;
+
 \echo '== care leavers by age in the latest year, as published (metrics.md 5)'
 SELECT la, age, care_leavers, in_touch_percent AS in_touch_pct, eet_percent AS eet_pct, neet_percent AS neet_pct,
        suitable_percent AS suitable_pct, no_information
@@ -34,6 +39,14 @@ SELECT la, collection_year, looked_after_31_march, three_or_more_placements_perc
 \echo '== returned home by days since entering care, entrants two years before (metrics.md 6 and 8)'
 SELECT la, entry_year, day, periods_started, returned_home_by_day, cumulative_incidence_percent AS pct
   FROM demo.return_home_by_duration_published WHERE entry_year = :report_year - 2 ORDER BY la, day;
+
+\echo '== returns home and re-entry within 12 months, as published (follow-up incomplete is never "not re-entered")'
+SELECT * FROM demo.returns_home_reentry_published
+ WHERE collection_year BETWEEN :report_year - 2 AND :report_year ORDER BY la, collection_year;
+
+\echo '== National Framework: stable, loving homes, latest year and change on the year before, as published'
+SELECT la, indicator, percent, previous_percent, change
+  FROM demo.national_framework_published WHERE collection_year = :report_year ORDER BY la, ordinal;
 
 \echo '== data quality: defects per council (all years)'
 SELECT la, defect, sum(records) AS records FROM demo.data_quality GROUP BY la, defect ORDER BY la, defect;

@@ -267,6 +267,13 @@ is_(psql("SELECT dob || ' ' || (SELECT accom::text FROM rc.oc3 WHERE child = 'C1
 rc, out, err = try_psql("SELECT * FROM careleaver.reconcile('rc', 'R')")
 is_(psql("SELECT count(*) FROM rc.episodes"), '10', 'reconcile again: same result (idempotent)')
 
+# --- encodings ---------------------------------------------------------------------------
+cp = os.path.join(DATA, 'header_cp1252.csv')
+rc, out, err = load('--dataset', 'enc', '--la', '1', '--year', '2023', cp)
+ok(rc == 2 and 'header_cp1252.csv: not valid utf-8-sig at byte 40 (give --encoding)' in err, 'a non-UTF-8 file is refused, with its name', err)
+rc, out, err = load('--dataset', 'enc', '--la', '1', '--year', '2023', '--encoding', 'cp1252', cp)
+ok(rc == 0 and psql("SELECT child FROM enc.header") == 'C\u00e91', '--encoding cp1252 reads it', out + err)
+
 # --- a year named by its start is flagged ------------------------------------------
 rc, out, err = load('--dataset', 'yr', '--la', '213', '--year', '2017', '--no-reconcile', os.path.join(samples, '2017-episodes.csv'))
 ok(rc == 0 and 'warning: 941 episode(s) start after 31/03/2017' in out, 'episodes after the year end give a warning about --year', out)

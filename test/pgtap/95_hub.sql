@@ -1,0 +1,64 @@
+-- Regional hub pieces that need no second server (the servers are in test/script/95_hub.t):
+-- the council export views on hand-worked data, create_hub's tables and the errors.
+BEGIN;
+SELECT plan(16);
+
+SELECT careleaver.create_dataset('hubt_council');
+-- Child A: in care 2020-01-01 to 2020-03-01 (60 days, 2020 is a leap year), returned home (E4A),
+-- back in care 2020-03-11, still there at the end of the data (31 March 2020, the collection
+-- year of the latest date).  Child B: adopted (E11) after one episode of 10 days.
+INSERT INTO hubt_council.header (la, child, sex, dob) VALUES
+  ('E1', 'A', '1', '2010-05-05'), ('E1', 'B', '2', '2015-01-01');
+INSERT INTO hubt_council.episodes (la, child, decom, rne, ls, place, "dec", rec) VALUES
+  ('E1', 'A', '2020-01-01', 'S', 'C2', 'U4', '2020-03-01', 'E4A'),
+  ('E1', 'A', '2020-03-11', 'S', 'C2', 'U4', NULL, NULL),
+  ('E1', 'B', '2019-06-01', 'S', 'C2', 'U4', '2019-06-11', 'E11');
+INSERT INTO hubt_council.oc3 (la, child, year, dob, in_touch, activ, accom) VALUES
+  ('E1', 'A', 2028, '2010-05-05', 'YES', 'F2', 'D1');
+
+SELECT is((SELECT count(*)::int FROM careleaver.create_council_export('hubt_council') v
+            WHERE v IN ('pool_exits', 'pool_returns_home', 'pool_trajectories', 'looked_after_summary')), 4,
+          'create_council_export creates the export and reporting views');
+SELECT results_eq(
+  'SELECT la, entry_year, duration_days, cause, exit_route FROM hubt_council.pool_exits ORDER BY duration_days',
+  $$VALUES ('E1', 2020, 10, 2, 'adopted'), ('E1', 2020, 21, 0, 'censored'), ('E1', 2020, 60, 1, 'returned home')$$,
+  'pool_exits: one row per period, entry years 2019-20 (10 days adopted; 21 days open to 31 March 2020 inclusive; 60 days to a return home)');
+SELECT results_eq(
+  'SELECT la, return_year, follow_up_days, reentered FROM hubt_council.pool_returns_home',
+  $$VALUES ('E1', 2020, 10, true)$$,
+  'pool_returns_home: back in care 10 days after the return home');
+SELECT results_eq(
+  'SELECT la, careleaver.trajectory_state(trajectory, 17) FROM hubt_council.pool_trajectories',
+  $$VALUES ('E1', 'EET')$$,
+  'pool_trajectories: the OC3 record of 2028 is at 17 (birthday 5 May 2027)');
+SELECT hasnt_column('hubt_council', 'pool_exits', 'child', 'the export views have no child identifier');
+SELECT lives_ok($$SELECT careleaver.create_council_export('hubt_council', data_end => '2020-03-20')$$,
+  'create_council_export again, with an explicit data_end');
+SELECT results_eq('SELECT duration_days FROM hubt_council.pool_exits WHERE cause = 0',
+  $$VALUES (10)$$, 'an explicit data_end censors there (11 to 20 March: 10 days)');
+SELECT throws_ok($$SELECT careleaver.create_council_export('no_such_schema')$$, '42P01',
+  'schema "no_such_schema" is not a careleaver dataset', 'create_council_export on a schema that is not a dataset');
+
+SELECT lives_ok($$SELECT careleaver.create_hub('hubt_hub'); SELECT careleaver.create_hub('hubt_hub')$$,
+  'create_hub is idempotent');
+SELECT is((SELECT count(*)::int FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
+            WHERE c.relnamespace = 'hubt_hub'::regnamespace AND p.partstrat = 'l'),
+          (SELECT count(*)::int FROM careleaver.hub_pooled_tables()),
+          'one table partitioned by list per pooled table');
+SELECT is((SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a
+            WHERE a.attrelid = 'hubt_hub.episodes'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
+          (SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a
+            WHERE a.attrelid = 'hubt_council.episodes'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
+          'the hub''s episodes have the columns of a dataset''s');
+SELECT is((SELECT count(*)::int FROM hubt_hub.pooled_looked_after_summary), 0, 'pooled views over no council are empty');
+SELECT results_eq($$SELECT councils, missing_councils, complete, children FROM careleaver.hub_pooled_states('hubt_hub')$$,
+  $$VALUES ('{}'::text[], '{}'::text[], true, 0::bigint)$$, 'a hub without councils pools nothing, completely');
+SELECT throws_ok($$SELECT careleaver.hub_detach_council('hubt_hub', 'E1')$$, '42704',
+  'council E1 is not attached to hub "hubt_hub"', 'detaching a council that is not attached');
+SELECT throws_ok($$SELECT careleaver.hub_council_states('public')$$, '42P01',
+  'schema "public" is not a regional hub', 'pooling from a schema that is not a hub');
+SELECT throws_ok($$SELECT careleaver.pseudonymise_child('A', 'E1', '\x00'::bytea)$$, '58P01',
+  'careleaver.pseudonymise_child needs the pgcrypto extension', 'pseudonymise_child without pgcrypto');
+
+SELECT * FROM finish();
+ROLLBACK;

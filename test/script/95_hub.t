@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Regional hub over real servers (issue 8, doc/regional-hub.md): three council clusters, each with
+# its own synthetic data (test/script/hub_data.sql), attached to a hub database in the main
+# throwaway cluster (PGHOST/PGPORT from scripts/run-tests) through postgres_fdw.  The pooled
+# figures must equal, row for row, the same computation on one database holding all three
+# councils; a council whose server is down must give an error naming it, and with
+# allow_incomplete a report of the others marked incomplete.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+. scripts/pgtmp.sh
+
+CHILDREN=${HUB_TEST_CHILDREN:-800}
+n=0
+failed=0
+ok() {   # ok CONDITION-STATUS NAME [DIAGNOSTIC]
+  n=$((n + 1))
+  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
+    failed=$((failed + 1)); echo "not ok $n - $2"
+    [ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /'
+  fi
+}
+is() {   # is GOT WANT NAME
+  if [ "$1" == "$2" ]; then ok 0 "$3"; else ok 1 "$3" "got:      $(printf '%s' "$1" | head -c 2000)
+expected: $(printf '%s' "$2" | head -c 2000)"; fi
+}
+bail() { echo "Bail out! $*"; exit 1; }
+
+# The council clusters live in a directory of their own, stopped and removed at exit, also on
+# failure; the main cluster (PGHOST/PGPORT) belongs to scripts/run-tests.
+if [ -z "${PGTMP_INST_BINDIR:-}" ] || [ -z "${PGHOST:-}" ]; then
+  bail "run through scripts/run-tests (needs PGTMP_INST_BINDIR, PGHOST, PGPORT)"
+fi
+PGTMP_DIR=$(mktemp -d /tmp/careleaver-hub.XXXXXX)
+chmod 755 "$PGTMP_DIR"
+PGTMP_CLUSTERS=""
+trap pgtmp_stop_all EXIT
+export PGUSER=${PGUSER:-postgres}
+
+HUB=careleaver_hub_t
+SINGLE=careleaver_hub_single_t
+q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }   # q [conn options] -c SQL
+hub() { q -d "$HUB" -c "$1"; }
+single() { q -d "$SINGLE" -c "$1"; }
+
+declare -a HOSTS PORTS LAS
+for i in 1 2 3; do
+  pgtmp_start_cluster "council$i" || bail "cannot start council cluster $i"
+  HOSTS[$i]=$PGTMP_LAST_HOST; PORTS[$i]=$PGTMP_LAST_PORT; LAS[$i]="E0600000$i"
+  council() { q -h "${HOSTS[$1]}" -p "${PORTS[$1]}" -d postgres "${@:2}"; }
+  council "$i" -c "CREATE EXTENSION careleaver" || bail "CREATE EXTENSION on council $i"
+  council "$i" -v la="${LAS[$i]}" -v children="$CHILDREN" -v seed="0.$i" -f "$ROOT/test/script/hub_data.sql" \
+    >/dev/null || bail "synthetic data for council $i"
+done
+council() { q -h "${HOSTS[$1]}" -p "${PORTS[$1]}" -d postgres "${@:2}"; }
+
+# One database with all three councils' rows, copied from the councils.
+PGOPTIONS="-c client_min_messages=warning" q -d postgres -c "DROP DATABASE IF EXISTS $SINGLE" -c "DROP DATABASE IF EXISTS $HUB" -c "CREATE DATABASE $SINGLE" \
+  -c "CREATE DATABASE $HUB" || bail "cannot create the databases"
+single "CREATE EXTENSION careleaver; SELECT careleaver.create_dataset('council')" >/dev/null
+for i in 1 2 3; do
+  for t in header episodes oc3; do
+    council "$i" -c "COPY council.$t TO STDOUT" | q -d "$SINGLE" -c "COPY council.$t FROM STDIN" \
+      || bail "copy of council $i $t"
+  done
+done
+single "SELECT careleaver.create_council_export('council')" >/dev/null
+ok $? "single database with the three councils' rows"
+
+# ---------------------------------------------------------------- attach
+hub "CREATE EXTENSION careleaver" || bail "CREATE EXTENSION in the hub"
+out=$(hub "SELECT careleaver.hub_attach_council('hub', 'E1', 's1', 'h', 1, 'd', 'council')" 2>&1)
+ok $([[ $out == *'needs the postgres_fdw extension'* ]]; echo $?) "attaching without postgres_fdw says what to install" "$out"
+hub "CREATE EXTENSION postgres_fdw; SELECT careleaver.create_hub('hub'); SELECT careleaver.create_hub('hub')" >/dev/null
+ok $? "create_hub twice (idempotent)"
+is "$(hub "SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c JOIN pg_partitioned_table p ON p.partrelid = c.oid WHERE c.relnamespace = 'hub'::regnamespace")" \
+   "care_leavers_by_age data_quality episodes header looked_after_summary missing oc2 oc3 placement_stability pool_exits pool_returns_home pool_trajectories population reviews uasc" \
+   "hub tables are partitioned (by la)"
+
+for i in 1 2 3; do
+  hub "SELECT careleaver.hub_attach_council('hub', '${LAS[$i]}', 'council_$i', '${HOSTS[$i]}', ${PORTS[$i]}, 'postgres', 'council')" >/dev/null
+  ok $? "attach council ${LAS[$i]} (server on a unix socket)"
+done
+is "$(hub "SELECT string_agg(srvname || ':' || array_to_string(srvoptions, ','), ' ' ORDER BY srvname) FROM pg_foreign_server" | sed -E 's/host=[^,]*,port=[0-9]*,//g')" \
+   "council_1:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub council_2:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub council_3:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub" \
+   "foreign servers ship careleaver and are async capable"
+is "$(hub "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'f' AND c.relnamespace = 'hub'::regnamespace")" \
+   "45" "one foreign partition per council and pooled table (3 x 15)"
+
+out=$(hub "SELECT careleaver.hub_attach_council('hub', '${LAS[1]}', 'council_9', '${HOSTS[1]}', ${PORTS[1]}, 'postgres', 'council')" 2>&1)
+ok $([[ $out == *"council ${LAS[1]} is already attached"* ]]; echo $?) "a council cannot be attached twice" "$out"
+council 1 -c "CREATE DATABASE noext" >/dev/null
+out=$(hub "SELECT careleaver.hub_attach_council('hub', 'E09', 'council_noext', '${HOSTS[1]}', ${PORTS[1]}, 'noext', 'council')" 2>&1)
+ok $([[ $out == *'council E09 (foreign server "council_noext") does not have the careleaver extension'* ]]; echo $?) \
+   "a council database without careleaver is refused, naming it" "$out"
+is "$(hub "SELECT count(*) FROM pg_foreign_server WHERE srvname = 'council_noext'")" "0" "a refused attach leaves nothing behind"
+out=$(hub "SELECT careleaver.hub_attach_council('hub', 'E08', 'council_wrong', '${HOSTS[2]}', ${PORTS[2]}, 'postgres', 'council')" 2>&1)
+ok $([[ $out == *'council.header on the server of council E08 holds'*'rows of other councils'* ]]; echo $?) \
+   "a council schema holding another council's rows is refused" "$out"
+
+# ---------------------------------------------------------------- pushdown
+plan=$(hub "SET enable_partitionwise_aggregate = on;
+            EXPLAIN (ANALYZE, VERBOSE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+            SELECT la, careleaver.km_agg(duration_days, cause <> 0) FROM hub.pool_exits GROUP BY la")
+is "$(grep -c 'Remote SQL: SELECT la, careleaver.km_agg(duration_days, (cause <> 0)) FROM council.pool_exits GROUP BY 1' <<<"$plan")" \
+   "3" "EXPLAIN VERBOSE: the Remote SQL of each council carries careleaver.km_agg"
+is "$(grep -c 'Async Foreign Scan.*(actual rows=1 loops=1)' <<<"$plan")" "3" \
+   "each council sends one row (its state), the three fetched asynchronously" 
+ok $(grep -q -E '^ *(->  )?(Seq Scan|Foreign Scan on)' <<<"$plan"; [ $? -ne 0 ]; echo $?) "no scan of child-level rows at the hub" "$plan"
+plan=$(hub "SET enable_partitionwise_aggregate = on;
+            EXPLAIN (VERBOSE, COSTS OFF) SELECT la, careleaver.cif_agg(duration_days, cause) FROM hub.pool_exits GROUP BY la;
+            EXPLAIN (VERBOSE, COSTS OFF) SELECT la, careleaver.transition_matrix_agg(trajectory) FROM hub.pool_trajectories GROUP BY la")
+is "$(grep -c -E 'Remote SQL: SELECT la, careleaver.(cif_agg|transition_matrix_agg)' <<<"$plan")" "6" \
+   "cif_agg and transition_matrix_agg are pushed down too"
+
+# ---------------------------------------------------------------- pooled = single database
+pooled_eq() {   # pooled_eq NAME HUB-SQL SINGLE-SQL
+  local a b
+  a=$(hub "$2" 2>&1); b=$(single "$3" 2>&1)
+  if [ -n "$a" ] && [ "$a" == "$b" ]; then ok 0 "$1 ($(wc -l <<<"$a") rows)"; else
+    ok 1 "$1" "$(diff <(echo "$a") <(echo "$b") | head -20)"; fi
+}
+pooled_eq "counts: children, episodes, periods of care" \
+  "SELECT children, episodes, careleaver.km_n(time_in_care) FROM hub.pooled_states" \
+  "SELECT (SELECT count(*) FROM council.header), (SELECT count(*) FROM council.episodes), (SELECT count(*) FROM council.pool_exits)"
+pooled_eq "Kaplan-Meier time in care (km_table), row for row" \
+  "SELECT days, at_risk, events, censored, survival, lower95, upper95 FROM hub.pooled_time_in_care" \
+  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(duration_days, cause <> 0) FROM council.pool_exits))"
+pooled_eq "cumulative incidence of each exit (cif_table), row for row" \
+  "SELECT days, cause, incidence, lower95, upper95 FROM hub.pooled_exit_incidence" \
+  "SELECT * FROM careleaver.cif_table((SELECT careleaver.cif_agg(duration_days, cause) FROM council.pool_exits)) ORDER BY days, cause"
+pooled_eq "re-entry after a return home (km_table), row for row" \
+  "SELECT days, at_risk, events, censored, survival, lower95, upper95 FROM hub.pooled_reentry" \
+  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(follow_up_days, reentered) FROM council.pool_returns_home))"
+pooled_eq "care leavers' transitions (transition_table), row for row" \
+  "SELECT from_age, to_age, from_state, to_state, young_people, share FROM hub.pooled_transitions" \
+  "SELECT * FROM careleaver.transition_table((SELECT careleaver.transition_matrix_agg(trajectory) FROM council.pool_trajectories))"
+pooled_eq "median time in care and states, as text" \
+  "SELECT careleaver.km_median(time_in_care), exits, reentry FROM hub.pooled_states" \
+  "SELECT careleaver.km_median(careleaver.km_agg(duration_days, cause <> 0)), careleaver.cif_agg(duration_days, cause), (SELECT careleaver.km_agg(follow_up_days, reentered) FROM council.pool_returns_home) FROM council.pool_exits"
+pooled_eq "per-council states equal the single database grouped by la" \
+  "SELECT la, children, exits, time_in_care, reentry, transitions FROM careleaver.hub_council_states('hub')" \
+  "SELECT h.la, h.n, x.e, x.t, r.r, t.m FROM (SELECT la, count(*) n FROM council.header GROUP BY la) h
+     JOIN (SELECT la, careleaver.cif_agg(duration_days, cause) e, careleaver.km_agg(duration_days, cause <> 0) t FROM council.pool_exits GROUP BY la) x USING (la)
+     JOIN (SELECT la, careleaver.km_agg(follow_up_days, reentered) r FROM council.pool_returns_home GROUP BY la) r USING (la)
+     JOIN (SELECT la, careleaver.transition_matrix_agg(trajectory) m FROM council.pool_trajectories GROUP BY la) t USING (la) ORDER BY la"
+pooled_eq "the councils' reporting views through the hub, row for row" \
+  "SELECT * FROM hub.looked_after_summary ORDER BY la, collection_year" \
+  "SELECT * FROM council.looked_after_summary ORDER BY la, collection_year"
+# the same sums over the single database: the pooled view's own definition, read from the single
+# database's table instead of the hub's foreign partitions
+for v in care_leavers_by_age looked_after_summary; do
+  def=$(hub "SELECT pg_get_viewdef('hub.pooled_$v'::regclass)" | sed "s/FROM hub\.$v/FROM council.$v/")
+  pooled_eq "pooled reporting view $v: the councils' counts added" \
+    "SELECT * FROM hub.pooled_$v ORDER BY 2, 3" "SELECT * FROM (${def%;}) t ORDER BY 2, 3"
+done
+is "$(hub "SELECT sum(oc3_records) FROM hub.pooled_care_leavers_by_age")" \
+   "$(single "SELECT sum(oc3_records) FROM council.care_leavers_by_age")" "pooled OC3 records = all councils' OC3 records"
+is "$(hub "SELECT count(DISTINCT la) FROM careleaver.hub_council_states('hub') WHERE children > 100")" "3" \
+   "every council contributes"
+
+# ---------------------------------------------------------------- detach and attach again
+hub "SELECT careleaver.hub_detach_council('hub', '${LAS[3]}')" >/dev/null
+is "$(hub "SELECT (SELECT count(*) FROM hub.councils) || ' ' || (SELECT count(*) FROM pg_foreign_server WHERE srvname = 'council_3') || ' ' || (SELECT count(*) FROM pg_class WHERE relname LIKE '%_$(echo "${LAS[3]}" | tr A-Z a-z)')")" \
+   "2 0 0" "detach removes the council, its partitions and its server"
+pooled_eq "after detaching a council, the pooled count is the other two" \
+  "SELECT children FROM hub.pooled_states" "SELECT count(*) FROM council.header WHERE la <> '${LAS[3]}'"
+hub "SELECT careleaver.hub_attach_council('hub', '${LAS[3]}', 'council_3', '${HOSTS[3]}', ${PORTS[3]}, 'postgres', 'council')" >/dev/null
+ok $? "attach again"
+
+# ---------------------------------------------------------------- a council server down
+pgtmp_as_owner "$PGTMP_INST_BINDIR/pg_ctl" -D "$PGTMP_DIR/council2/data" -m fast stop >/dev/null
+out=$(hub "SELECT children FROM hub.pooled_states" 2>&1)
+ok $([[ $out == *'cannot reach 1 of the 3 councils of hub "hub": '"${LAS[2]}"' (foreign server "council_2")'* ]]; echo $?) \
+   "a council that is down is an error naming the council and its server" "$out"
+ok $([[ $out == *'allow_incomplete => true'* ]]; echo $?) "the error hints at allow_incomplete" "$out"
+out=$(hub "SELECT * FROM hub.pooled_time_in_care" 2>&1)
+ok $([[ $out == *'ERROR:  cannot reach 1 of the 3 councils'* ]]; echo $?) "the pooled views give the error, never a smaller total" "$out"
+out=$(hub "SET client_min_messages = warning; SELECT complete, missing_councils, councils, children FROM careleaver.hub_pooled_states('hub', allow_incomplete => true)" 2>&1)
+want=$(single "SELECT 'f|{${LAS[2]}}|{${LAS[1]},${LAS[3]}}|' || count(*) FROM council.header WHERE la <> '${LAS[2]}'")
+ok $([[ $out == *"$want"* ]]; echo $?) "allow_incomplete: the others, marked incomplete, listing the missing council" "$out"
+ok $([[ $out == *'WARNING:  pooled figures of hub "hub" are incomplete: 1 of 3 councils missing: '"${LAS[2]}"* ]]; echo $?) \
+   "allow_incomplete: a warning names the missing council" "$out"
+pooled_eq "allow_incomplete: km_table of the two reachable councils, row for row" \
+  "SET client_min_messages = error; SELECT days, at_risk, events, censored, survival, lower95, upper95 FROM careleaver.hub_pooled_time_in_care('hub', true) WHERE NOT complete" \
+  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(duration_days, cause <> 0) FROM council.pool_exits WHERE la <> '${LAS[2]}'))"
+is "$(hub "SET client_min_messages = error; SELECT la || ':' || reachable || ':' || (problem LIKE '%could not connect to server \"council_2\"%') FROM careleaver.hub_council_states('hub', true) WHERE NOT reachable")" \
+   "${LAS[2]}:false:true" "hub_council_states says which council is unreachable and why"
+
+out=$(hub "SELECT careleaver.hub_attach_council('hub', 'E05', 'council_5', '${HOSTS[2]}', ${PORTS[2]}, 'postgres', 'council')" 2>&1)
+ok $([[ $out == *'cannot connect to the server of council E05 (foreign server "council_5"'*'could not connect to server'* ]]; echo $?) \
+   "attaching a council whose server is down is an error naming it, with the connection error" "$out"
+
+# ---------------------------------------------------------------- pseudonymised child key
+out=$(hub "SELECT careleaver.pseudonymise_child('C1', 'E1', decode(repeat('ab', 32), 'hex'))" 2>&1)
+ok $([[ $out == *'needs the pgcrypto extension'* ]]; echo $?) "pseudonymise_child without pgcrypto says what to install" "$out"
+hub "CREATE SCHEMA crypto; CREATE EXTENSION pgcrypto SCHEMA crypto" >/dev/null
+got=$(hub "SELECT careleaver.pseudonymise_child('C0042', '${LAS[1]}', decode(repeat('0123456789abcdef', 4), 'hex'))")
+want=$(python3 -c "
+import hmac, hashlib
+la, child = '${LAS[1]}', 'C0042'
+msg = 'careleaver-child-v1:%d:%s:%s' % (len(la), la, child)
+print('p1_' + hmac.new(bytes.fromhex('0123456789abcdef' * 4), msg.encode(), hashlib.sha256).hexdigest())")
+is "$got" "$want" "pseudonymise_child is HMAC-SHA256 (checked with Python's hmac), pgcrypto found in its own schema"
+is "$(hub "SELECT count(DISTINCT careleaver.pseudonymise_child(c, l, s)) FROM (VALUES ('23', '1', decode(repeat('01', 32), 'hex')), ('3', '12', decode(repeat('01', 32), 'hex')), ('23', '1', decode(repeat('02', 32), 'hex')), ('23', '1', decode(repeat('01', 32), 'hex'))) v(c, l, s)")" \
+   "3" "stable per secret; differs with the secret; council and child cannot be shifted into each other"
+out=$(hub "SELECT careleaver.pseudonymise_child('C1', 'E1', 'password')" 2>&1)
+ok $([[ $out == *'pseudonymisation secret is too short: 8 bytes'* ]]; echo $?) "a short secret is refused" "$out"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
