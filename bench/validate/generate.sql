@@ -39,6 +39,6 @@ SELECT '213', k.child, y.y, k.dob,
        (ARRAY['YES', 'YES', 'NO', 'DIED'])[1 + k.g % 4]::careleaver.contact_status,
        (CASE WHEN k.g % 4 IN (2, 3) THEN '0' ELSE 'F5' END)::careleaver.leaver_activity,
        (CASE WHEN k.g % 4 IN (2, 3) THEN '0' ELSE 'U1' END)::careleaver.leaver_accommodation
-  FROM kids k CROSS JOIN (VALUES (:year - 1), (:year)) AS y(y)
+  FROM kids k CROSS JOIN generate_series(:year - 6, :year) AS y(y)
  WHERE careleaver.validation_birthday(k.dob, 17) <= make_date(y.y, 3, 31)
    AND careleaver.validation_birthday(k.dob, 22) > make_date(y.y - 1, 4, 1);

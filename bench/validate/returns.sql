@@ -1,5 +1,5 @@
--- Restates the canonical tables of dataset "bench" as the two annual returns
--- :year - 1 and :year: every episode open at any time in the year, with its
+-- Restates the canonical tables of dataset "bench" as the annual returns
+-- :first_year to :year: every episode open at any time in the year, with its
 -- DEC and REC blank when it ends after 31 March; header and UASC rows of those
 -- children; the OC3 rows of the year.  source_line numbers rows per file.
 INSERT INTO bench.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec,
@@ -10,7 +10,7 @@ SELECT e.la, y.y, e.child, e.decom, e.rne, e.ls, e.cin, e.place, e.place_provide
        CASE WHEN e.dec <= make_date(y.y, 3, 31) THEN e.reason_place_change END,
        e.home_post, e.pl_post, e.urn, 'episodes.csv',
        1 + row_number() OVER (PARTITION BY e.la, y.y ORDER BY e.child, e.decom)
-  FROM bench.episodes e CROSS JOIN (VALUES (:year - 1), (:year)) AS y(y)
+  FROM bench.episodes e CROSS JOIN generate_series(:first_year, :year) AS y(y)
  WHERE e.decom <= make_date(y.y, 3, 31) AND (e.dec IS NULL OR e.dec >= make_date(y.y - 1, 4, 1));
 
 INSERT INTO bench.return_header (la, year, child, sex, dob, ethnic, upn, mother, mc_dob, source_file, source_line)
@@ -26,4 +26,4 @@ SELECT u.la, r.year, u.child, u.sex, u.dob, u.duc, 'uasc.csv',
 INSERT INTO bench.return_oc3 (la, year, child, dob, in_touch, activ, accom, source_file, source_line)
 SELECT o.la, o.year, o.child, o.dob, o.in_touch, o.activ, o.accom, 'oc3.csv',
        1 + row_number() OVER (PARTITION BY o.la, o.year ORDER BY o.child)
-  FROM bench.oc3 o WHERE o.year IN (:year - 1, :year);
+  FROM bench.oc3 o WHERE o.year BETWEEN :first_year AND :year;

@@ -40,20 +40,81 @@ code_list_by_type_name(const char *name)
  * is a valid cell of that kind, else the reason.  Kinds: date, flag (0/1),
  * smallint, integer, text, and the code types by name (legal_status, ...).
  */
+/* Kinds of cell, resolved once per call site (fn_extra) */
+enum
+{
+	KIND_TEXT = -1, KIND_DATE = -2, KIND_FLAG = -3, KIND_SMALLINT = -4, KIND_INTEGER = -5
+	/* >= 0: a code list */
+};
+
+typedef struct KindCache
+{
+	int			kind;
+	int			len;
+	char		name[64];
+} KindCache;
+
+static int
+resolve_kind(FunctionCallInfo fcinfo, text *kindtext)
+{
+	KindCache  *cache = (KindCache *) fcinfo->flinfo->fn_extra;
+	const char *k = VARDATA_ANY(kindtext);
+	int			len = VARSIZE_ANY_EXHDR(kindtext);
+	char	   *name;
+	int			kind;
+
+	if (cache != NULL && cache->len == len && memcmp(cache->name, k, len) == 0)
+		return cache->kind;
+	name = text_to_cstring(kindtext);
+	if (strcmp(name, "text") == 0)
+		kind = KIND_TEXT;
+	else if (strcmp(name, "date") == 0)
+		kind = KIND_DATE;
+	else if (strcmp(name, "flag") == 0)
+		kind = KIND_FLAG;
+	else if (strcmp(name, "smallint") == 0)
+		kind = KIND_SMALLINT;
+	else if (strcmp(name, "integer") == 0)
+		kind = KIND_INTEGER;
+	else
+	{
+		kind = code_list_by_type_name(name);
+		if (kind < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown return value kind \"%s\"", name),
+					 errhint("Use date, flag, smallint, integer, text or the name of a careleaver code type.")));
+	}
+	if (len < (int) sizeof(cache->name))
+	{
+		if (cache == NULL)
+			cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(KindCache));
+		cache->kind = kind;
+		cache->len = len;
+		memcpy(cache->name, k, len);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return kind;
+}
+
+/*
+ * return_value_problem(value text, kind text) returns text: NULL when value
+ * is a valid cell of that kind, else the reason.  Kinds: date, flag (0/1),
+ * smallint, integer, text, and the code types by name (legal_status, ...).
+ */
 Datum
 cl_return_value_problem(PG_FUNCTION_ARGS)
 {
 	text	   *value = PG_GETARG_TEXT_PP(0);
-	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	int			kind = resolve_kind(fcinfo, PG_GETARG_TEXT_PP(1));
 	const char *s = VARDATA_ANY(value);
 	size_t		len = VARSIZE_ANY_EXHDR(value);
 	char		msg[PROBLEM_SIZE];
-	int			list;
 
 	msg[0] = '\0';
-	if (strcmp(kind, "text") == 0)
+	if (kind == KIND_TEXT)
 		PG_RETURN_NULL();
-	if (strcmp(kind, "date") == 0)
+	if (kind == KIND_DATE)
 	{
 		cl_date		d;
 
@@ -61,38 +122,31 @@ cl_return_value_problem(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_TEXT_P(cstring_to_text(msg));
 	}
-	if (strcmp(kind, "flag") == 0 || strcmp(kind, "smallint") == 0 ||
-		strcmp(kind, "integer") == 0)
+	if (kind == KIND_FLAG || kind == KIND_SMALLINT || kind == KIND_INTEGER)
 	{
 		long		v;
-		long		min = kind[0] == 'f' ? 0 : kind[0] == 's' ? -32768 : -2147483647L;
-		long		max = kind[0] == 'f' ? 1 : kind[0] == 's' ? 32767 : 2147483647L;
+		long		min = kind == KIND_FLAG ? 0 : kind == KIND_SMALLINT ? -32768 : -2147483647L;
+		long		max = kind == KIND_FLAG ? 1 : kind == KIND_SMALLINT ? 32767 : 2147483647L;
 
 		if (cl_retvalue_int(s, len, min, max, &v, msg, sizeof msg))
 			PG_RETURN_NULL();
 		PG_RETURN_TEXT_P(cstring_to_text(msg));
 	}
-	list = code_list_by_type_name(kind);
-	if (list < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown return value kind \"%s\"", kind),
-				 errhint("Use date, flag, smallint, integer, text or the name of a careleaver code type.")));
-	if (cl_code_parse((cl_code_list) list, s, len) > 0)
+	if (cl_code_parse((cl_code_list) kind, s, len) > 0)
 		PG_RETURN_NULL();
 	{
 		char		hint[200];
 
 		hint[0] = '\0';
-		cl_code_hint((cl_code_list) list, s, len, hint, sizeof hint);
+		cl_code_hint((cl_code_list) kind, s, len, hint, sizeof hint);
 		if (hint[0])
 			snprintf(msg, sizeof msg, "not a %s code (%s); valid codes include: %s",
-					 cl_list_type_name((cl_code_list) list),
-					 cl_list_field_name((cl_code_list) list), hint);
+					 cl_list_type_name((cl_code_list) kind),
+					 cl_list_field_name((cl_code_list) kind), hint);
 		else
 			snprintf(msg, sizeof msg, "not a %s code (%s)",
-					 cl_list_type_name((cl_code_list) list),
-					 cl_list_field_name((cl_code_list) list));
+					 cl_list_type_name((cl_code_list) kind),
+					 cl_list_field_name((cl_code_list) kind));
 	}
 	PG_RETURN_TEXT_P(cstring_to_text(msg));
 }

@@ -165,8 +165,13 @@ WITH %1$s,
       FROM report_year y LEFT JOIN period p ON p.la = y.la
      GROUP BY 1, 2)
 SELECT f.la, f.collection_year, coalesce(i.looked_after_31_march, 0) AS looked_after_31_march,
-       f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings
-  FROM flows f LEFT JOIN in_care i USING (la, collection_year)$q$, common);
+       f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings,
+       %2$s AS child_population,
+       round(10000.0 * coalesce(i.looked_after_31_march, 0) / nullif(%2$s, 0), 1) AS rate_per_10000
+  FROM flows f LEFT JOIN in_care i USING (la, collection_year)$q$, common,
+    CASE WHEN to_regclass(format('%I.population', schema_name)) IS NULL THEN 'NULL::bigint'
+         ELSE format('(SELECT sum(pp.count)::bigint FROM %I.population pp WHERE pp.la = f.la '
+                     'AND pp.year = f.collection_year AND pp.age BETWEEN 0 AND 17)', schema_name) END);
 
   WHEN 'looked_after_summary_published' THEN
     RETURN format($q$
@@ -174,7 +179,10 @@ SELECT s.la, s.collection_year, careleaver.publish_count(s.looked_after_31_march
        careleaver.publish_count(s.periods_started) AS periods_started,
        careleaver.publish_row_total(r.endings) AS periods_ended,
        p.endings[1] AS returned_home, p.endings[2] AS adopted, p.endings[3] AS special_guardianship,
-       p.endings[4] AS other_endings
+       p.endings[4] AS other_endings,
+       CASE WHEN s.rate_per_10000 IS NULL THEN 'x'
+            WHEN careleaver.publish_count(s.looked_after_31_march) = 'c' THEN 'c'
+            ELSE s.rate_per_10000::text END AS rate_per_10000
   FROM (%1$s) s
   CROSS JOIN LATERAL (SELECT ARRAY[s.returned_home, s.adopted, s.special_guardianship, s.other_endings] AS endings) r
   CROSS JOIN LATERAL (SELECT careleaver.suppress_row(r.endings) AS endings) p$q$,
@@ -462,9 +470,13 @@ WITH %1$s,
       FROM person p WHERE p.dob IS NULL
     UNION ALL
     SELECT o.la, o.year, 'oc3_without_in_touch'
-      FROM %2$I.oc3 o WHERE o.in_touch IS NULL)
+      FROM %2$I.oc3 o WHERE o.in_touch IS NULL
+    %3$s)
 SELECT la, collection_year, defect, count(*) AS records
-  FROM defect GROUP BY 1, 2, 3$q$, common, schema_name);
+  FROM defect GROUP BY 1, 2, 3$q$, common, schema_name,
+    CASE WHEN to_regclass(format('%I.rejects', schema_name)) IS NULL THEN ''
+         ELSE format('UNION ALL SELECT r.la, r.year, ''rejected_by_loader: '' || r.reason FROM %I.rejects r',
+                     schema_name) END);
 
   ELSE
     RAISE EXCEPTION 'unknown reporting view "%"', view_name
@@ -525,7 +537,9 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('returned_home', 6, 'Periods that ended with a return home, REC E4A or E4B (metrics.md 6)'),
     ('adopted', 7, 'Periods that ended in adoption, REC E11 or E12 (metrics.md 3)'),
     ('special_guardianship', 8, 'Periods that ended with a special guardianship order, REC E43 to E48 (metrics.md 3)'),
-    ('other_endings', 9, 'Periods that ended for any other reason, or with no reason (metrics.md 3)')
+    ('other_endings', 9, 'Periods that ended for any other reason, or with no reason (metrics.md 3)'),
+    ('child_population', 10, 'Children aged 0 to 17 in the council from the dataset''s population table; NULL when it is not loaded (metrics.md 1)'),
+    ('rate_per_10000', 11, 'Children looked after on 31 March per 10,000 children aged 0 to 17; published x when no population is loaded (metrics.md 1 and 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
 SELECT v.view_name, c.column_name, c.ordinal, c.description
@@ -612,7 +626,7 @@ SELECT 'data_quality', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year of the episode start or of the OC3 return'),
-    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch'),
+    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch, and rejected_by_loader: <reason> for each bad value the loader skipped (the rejects table)'),
     ('records', 4, 'Number of records with the defect')
   ) AS c(column_name, ordinal, description)
 $$;

@@ -3,7 +3,7 @@
 -- Every expected value is worked by hand in the comment above it.
 BEGIN;
 SET LOCAL search_path = public, careleaver;
-SELECT plan(67);
+SELECT plan(74);
 
 -- "DECOM/DEC RNE LS PLACE [REC]; ..." -> history, through care_history_agg
 CREATE FUNCTION pg_temp.hist(eps text) RETURNS careleaver.care_history LANGUAGE sql AS $$
@@ -239,6 +239,66 @@ SELECT results_eq(
       FROM pg_temp.hist('2023-06-01/2023-07-01 S C2 U1 X1; 2023-07-01/2023-07-05 P C2 T1 X1; 2023-07-05/2023-12-01 P C2 U2 X1; 2023-12-01/ P C2 U3') h$$,
   -- 18 on 2024-01-01: days to then 214, both moves before
   $$VALUES (2, 305, 2, 214)$$, 'moves and days, cut at the 18th birthday');
+
+
+-- ================================================================ consistency with the history's own facts
+-- 400 generated children (deterministic): every metric must agree with periods_of_care, placements and
+-- carer_spells of 20_history, which read the same core (design.md: one reading of periods and spells).
+SELECT setseed(0.25);
+CREATE TEMP TABLE gen AS
+WITH per AS (
+  SELECT c AS child, date '2004-01-01' + (c * 37) % 4000 AS dob, k,
+         1 + floor(random() * 4)::int AS neps, 5 + floor(random() * random() * 900)::int AS len,
+         1 + floor(random() * 400)::int AS gap, random() AS roll
+    FROM generate_series(1, 400) c, generate_series(1, 3) k),
+st AS (
+  SELECT per.*, date '2016-01-01' + (child * 53) % 1500
+           + (sum(len + gap) OVER (PARTITION BY child ORDER BY k) - len - gap)::int AS start
+    FROM per)
+SELECT child, dob, start + (len * (j - 1)) / neps AS decom,
+       CASE WHEN j = neps AND start + len > date '2024-03-31' THEN NULL ELSE start + (len * j) / neps END AS "dec",
+       (CASE WHEN j = 1 THEN 'S' ELSE (ARRAY['L','P','T','B','U'])[1 + floor(random() * 5)::int] END)::careleaver.new_episode_reason AS rne,
+       'C2'::careleaver.legal_status AS ls,
+       (ARRAY['U1','U3','T1','A3','K2'])[1 + floor(random() * 5)::int]::careleaver.placement_type AS place,
+       (CASE WHEN j = neps AND start + len > date '2024-03-31' THEN NULL WHEN j < neps THEN 'X1'
+             ELSE (ARRAY['E4A','E4B','E8','E11','E45','E41','E13'])[1 + floor(roll * 7)::int] END)::careleaver.ceased_reason AS rec
+  FROM st, generate_series(1, neps) j
+ WHERE start <= date '2024-03-31';
+CREATE TEMP TABLE gh AS
+  SELECT child, dob, careleaver.care_history_agg(decom, "dec", rne, ls, place, rec ORDER BY decom DESC) AS h FROM gen GROUP BY child, dob;
+SELECT is_empty($$
+  SELECT child FROM gh WHERE
+    (SELECT count(*) FROM careleaver.returns_home(h, '2024-03-31')) <>
+    (SELECT count(*) FROM careleaver.periods_of_care(h) p WHERE p.end_date <= '2024-03-31' AND p.end_reason IN ('E4A', 'E4B'))$$,
+  'returns_home: one row per period of care ending E4A or E4B by data end');
+SELECT is_empty($$
+  SELECT child FROM gh WHERE
+    (SELECT array_agg(duration_days ORDER BY period_no) FROM careleaver.exits(h, dob, '2024-03-31')) IS DISTINCT FROM
+    (SELECT array_agg(coalesce(least(p.end_date, '2024-04-01'), '2024-04-01') - p.start_date ORDER BY p.period_no)
+       FROM careleaver.periods_of_care(h) p)$$,
+  'exits: durations are the periods'' days, open ones to data end + 1');
+SELECT is_empty($$
+  SELECT child FROM gh WHERE careleaver.placements_in_window(h, '2020-04-01', '2021-04-01') <>
+    (SELECT count(*) FROM careleaver.placements(h) p
+      WHERE p.start_date < '2021-04-01' AND (p.end_date IS NULL OR p.end_date > '2020-04-01' OR p.start_date >= '2020-04-01'))$$,
+  'placements_in_window counts careleaver.placements rows overlapping the window');
+SELECT is_empty($$
+  SELECT child FROM gh, careleaver.stability(h, dob, 2021) s WHERE s.looked_after_on_31_march AND s.carer_since IS DISTINCT FROM
+    (SELECT max(c.start_date) FROM careleaver.carer_spells(h) c
+      WHERE c.start_date <= '2021-03-31' AND (c.end_date IS NULL OR c.end_date > '2021-03-31'))$$,
+  'stability: carer_since is the carer_spells row holding 31 March');
+SELECT is_empty($$
+  SELECT child FROM gh WHERE careleaver.stability_short_term(h, 2021) IS NOT NULL
+     IS DISTINCT FROM careleaver.looked_after_on(h, '2021-03-31')$$,
+  'short-term denominator: looked after on 31 March (careleaver.looked_after_on)');
+SELECT is_empty($$
+  SELECT child FROM gh, careleaver.collection_year_birthday(dob, 2022) b
+   WHERE careleaver.leaver_cohort_age(h, dob, 2022) IS NOT NULL IS DISTINCT FROM
+    coalesce(careleaver.leaver_status(h, dob, b.birthday)::text IN ('relevant', 'former_relevant')
+             AND b.age BETWEEN 17 AND 24 AND NOT (b.age <= 18 AND careleaver.looked_after_on(h, b.birthday)), false)$$,
+  'cohort: status on the birthday (careleaver.leaver_status), not looked after at 17 or 18');
+SELECT cmp_ok((SELECT count(*) FROM gh, careleaver.returns_home(h, '2024-03-31')), '>', 50::bigint,
+  'the generated children include returns home (the checks above are not vacuous)');
 
 -- ================================================================ properties
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

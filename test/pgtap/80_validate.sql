@@ -1,6 +1,6 @@
 -- careleaver.validate on small hand-worked returns (doc/validation.md).
 BEGIN;
-SELECT plan(22);
+SELECT plan(24);
 
 -- A dataset: create_dataset when the loader is installed, else the return
 -- tables of DATASET-SPEC.md by hand (code columns typed as create_dataset does).
@@ -113,6 +113,22 @@ SELECT set_eq($$SELECT row_ref FROM w WHERE rule_code = '131'$$, ARRAY['o:4'],
   '131: a value the loader rejected is reported');
 SELECT set_eq($$SELECT row_ref FROM w WHERE rule_code = '153'$$, ARRAY['o:3', 'o:4'],
   '153: partly given rows, counting rejected values as given');
+
+-- 1001 as DfE states it, also at 20 (the public validator skips those aged 20 or over):
+-- c9 was looked after 60 days from the 14th birthday, c10 731 days and one day past the 16th.
+INSERT INTO vt.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, source_file, source_line) VALUES
+  ('A', 2018, 'c9',  '2017-06-01', 'S', 'V2', 'N1', 'U4', 'PR1', '2017-07-31', 'E8', 'e', 1),
+  ('A', 2018, 'c10', '2017-06-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 2),
+  ('A', 2019, 'c10', '2017-06-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 1),
+  ('A', 2020, 'c10', '2017-06-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2019-06-02', 'E8', 'e', 1);
+INSERT INTO vt.return_oc3 (la, year, child, dob, in_touch, activ, accom, source_file, source_line) VALUES
+  ('A', 2024, 'c9',  '2003-06-01', 'YES', 'F5', 'U1', 'o', 9),
+  ('A', 2024, 'c10', '2003-06-01', 'YES', 'F5', 'U1', 'o', 10);
+SELECT is((SELECT message FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1001' AND child = 'c9'),
+  'not a relevant or former relevant child: 60 days looked after since the 14th birthday (13 weeks needed), 0 since the 16th',
+  '1001: a 20-year-old with 60 days of care after the 14th birthday is flagged');
+SELECT is((SELECT count(*)::int FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1001' AND child = 'c10'), 0,
+  '1001: 731 days after the 14th birthday and one after the 16th, across three returns, is eligible');
 
 SELECT throws_ok($$SELECT * FROM careleaver.validate('no_such_dataset', 2024)$$, '42P01',
   'schema "no_such_dataset" is not a careleaver dataset', 'a schema without return tables is refused');

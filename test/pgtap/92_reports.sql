@@ -1,7 +1,7 @@
 -- Reporting views and the HTML report over a small hand-made dataset whose figures are
 -- worked out by hand (doc/reporting.md; metrics.md 1-3, 5-7, 9).
 BEGIN;
-SELECT plan(27);
+SELECT plan(31);
 
 CREATE SCHEMA rt;
 CREATE TABLE rt.header (la text NOT NULL, child text NOT NULL, sex text, dob date, PRIMARY KEY (la, child));
@@ -120,10 +120,27 @@ SELECT row_eq($$SELECT care_leavers, in_touch, not_in_touch, refused_contact, no
 SELECT is(careleaver.suppress_row(ARRAY[6, 0, 3], NULL, ARRAY[true, false, false]), ARRAY['c', '0', 'c'],
           'a cell hidden in a linked row is hidden here too (hidden => true)');
 
+-- rates per 10,000: with no population table the rate is not available; with one, 7 of 7,000 is 10.0
+SELECT is((SELECT rate_per_10000 FROM rt.looked_after_summary_published WHERE la = 'T1' AND collection_year = 2021),
+          'x', 'rate per 10,000: x without a population table');
+CREATE TABLE rt.population (la text, year integer, age integer, count integer);
+INSERT INTO rt.population SELECT 'T1', 2021, a, 400 FROM generate_series(0, 17) a;  -- 7,200 children
+INSERT INTO rt.population VALUES ('T1', 2021, 18, 999);                              -- not a child
+CREATE TABLE rt.rejects (la text, year integer, source_file text, source_line integer, column_name text,
+                         value text, reason text);
+INSERT INTO rt.rejects VALUES ('T1', 2021, 'episodes.csv', 7, 'ls', 'Q9', 'invalid legal status');
+SELECT is((SELECT count(*)::int FROM careleaver.create_reports('rt')), (SELECT count(*)::int FROM careleaver.reporting_views),
+          'create_reports again, now that a population is loaded');
+SELECT is((SELECT rate_per_10000 FROM rt.looked_after_summary WHERE la = 'T1' AND collection_year = 2021),
+          9.7::numeric, 'rate per 10,000: 7 looked after of 7,200 children aged 0 to 17 is 9.7');
+
 -- data quality
 SELECT is((SELECT records FROM rt.data_quality
             WHERE la = 'T1' AND collection_year = 2021 AND defect = 'x1_no_continuation'), 1::bigint,
           'data_quality finds the period ending X1 with no continuation (rule 388)');
+SELECT is((SELECT records FROM rt.data_quality
+            WHERE la = 'T1' AND collection_year = 2021 AND defect = 'rejected_by_loader: invalid legal status'), 1::bigint,
+          'data_quality counts the values the loader rejected');
 
 -- the report
 SELECT matches(careleaver.report_html('rt', 'T1', 2021), '^<!DOCTYPE html>.*</html>$', 'report_html returns an HTML page');
