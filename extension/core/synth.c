@@ -27,7 +27,6 @@
  */
 #include "synth.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -315,10 +314,40 @@ rint_n(sim *s, int n)
 	return n <= 1 ? 0 : (int) (unit(s) * n);
 }
 
+/*
+ * Natural logarithm of x in (0, 1] with basic IEEE arithmetic only (no libm),
+ * so that the draws, hence the data, are the same on every platform:
+ * x = m * 2^e with m in [0.5, 1), log m = 2 atanh((m - 1) / (m + 1)).
+ */
+static double
+portable_log(double x)
+{
+	int			e = 0;
+	double		z,
+				z2,
+				term,
+				sum = 0;
+
+	while (x < 0.5)
+	{
+		x *= 2;
+		e--;
+	}
+	z = (x - 1) / (x + 1);
+	z2 = z * z;
+	term = z;
+	for (int k = 1; k < 60; k += 2)
+	{
+		sum += term / k;
+		term *= z2;
+	}
+	return 2 * sum + e * 0.69314718055994530942;
+}
+
 static inline int
 expo_days(sim *s, double mean)
 {
-	double		x = -mean * log(1.0 - unit(s));
+	double		x = -mean * portable_log(1.0 - unit(s));
 
 	return x > 20000 ? 20000 : (int) x + 1;
 }
@@ -1403,7 +1432,7 @@ sim_oc3(sim *s, cl_synth_child *c)
 	bool		staying = false;
 	bool		dead = false;
 
-	for (int age = 17; age <= 21 && !dead; age++)
+	for (int age = 17; age <= 21; age++)
 	{
 		cl_date		d = cl_birthday(c->dob, age);
 		int			year = coll_year(s, d);
@@ -1440,7 +1469,8 @@ sim_oc3(sim *s, cl_synth_child *c)
 			{CL_TOUCH_REFU, age <= 18 ? 1.5 : 2.5}, {CL_TOUCH_NREQ, age <= 18 ? 0.8 : 2},
 			{CL_TOUCH_RHOM, age <= 18 ? 1.6 : 1.9}, {CL_TOUCH_DIED, age <= 18 ? 0.05 : 0.1}};
 
-			touch = pick_code(s, CL_LIST_CONTACT_STATUS, w, NW(w), year);
+			/* a death is reported again in later years (rule 348) */
+			touch = dead ? CL_TOUCH_DIED : pick_code(s, CL_LIST_CONTACT_STATUS, w, NW(w), year);
 		}
 		o->in_touch = (uint8_t) touch;
 		if (touch == CL_TOUCH_DIED || touch == CL_TOUCH_RHOM)

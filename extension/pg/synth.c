@@ -53,6 +53,11 @@ read_args(FunctionCallInfo fcinfo, int32 *children, cl_synth_params *p)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("number of synthetic children must not be negative: %d", *children)));
+	if (p->councils < 1 || p->councils > cl_synth_max_councils())
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of synthetic councils must be between 1 and %d: %d",
+						cl_synth_max_councils(), p->councils)));
 	if (!cl_synth_check_params(p, msg, sizeof(msg)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

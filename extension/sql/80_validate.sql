@@ -140,6 +140,24 @@ BEGIN
 END;
 $fn$;
 
+CREATE FUNCTION careleaver.validation_column_expr(schema_name text, table_name text, column_name text, alias text)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, careleaver
+AS $fn$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_attribute a
+              WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
+                AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped) THEN
+    RETURN format('%I.%I', alias, column_name);
+  END IF;
+  RETURN 'NULL::text';
+END;
+$fn$;
+
+COMMENT ON FUNCTION careleaver.validation_column_expr(text, text, text, text) IS
+  'SQL expression reading a column of a dataset table as stored, or NULL when the table lacks it';
+
 COMMENT ON FUNCTION careleaver.validation_code_expr(text, text, text, text) IS
   'SQL expression reading a code column of a dataset table as canonical text (code types print their DfE spelling; text columns are trimmed and upper-cased)';
 
@@ -301,13 +319,14 @@ hdr AS MATERIALIZED (
 ),
 -- last year's return
 prev_ep AS MATERIALIZED (
-  SELECT p.la, p.child, p.decom, p.dec, p.source_line
+  SELECT p.la, p.child, p.decom, p.dec, p.source_line, %21$s AS rne, %22$s AS ls, %23$s AS cin,
+         %24$s AS place, %25$s AS place_provider, p.urn
     FROM %1$I.return_episodes p
    WHERE p.year = $1 - 1 AND ($4::text IS NULL OR p.la = $4)
 ),
 prev_las AS (SELECT DISTINCT p.la FROM prev_ep p),
 prev_last AS MATERIALIZED (
-  SELECT DISTINCT ON (p.la, p.child) p.la, p.child, p.decom, p.dec, p.source_line
+  SELECT DISTINCT ON (p.la, p.child) p.*
     FROM prev_ep p WHERE p.decom IS NOT NULL
    ORDER BY p.la, p.child, p.decom DESC, p.source_line DESC
 ),
@@ -384,11 +403,9 @@ v3_total AS (
 ),
 -- this year's first episode against last year's open one
 carry AS (
-  SELECT s.*, l.decom AS l_decom, %16$s AS l_rne, %17$s AS l_ls, %18$s AS l_cin, %19$s AS l_place,
+  SELECT s.*, p.decom AS l_decom, %16$s AS l_rne, %17$s AS l_ls, %18$s AS l_cin, %19$s AS l_place,
          %20$s AS l_prov, p.urn AS l_urn
-    FROM seq s JOIN prev_last l ON l.la = s.la AND l.child = s.child AND l.dec IS NULL
-    JOIN %1$I.return_episodes p ON p.la = l.la AND p.year = $1 - 1 AND p.child = l.child
-                               AND p.decom = l.decom AND p.source_line = l.source_line
+    FROM seq s JOIN prev_last p ON p.la = s.la AND p.child = s.child AND p.dec IS NULL
    WHERE s.k = 1
 ),
 -- care after the 14th and 16th birthdays, short breaks left out (regulation 40, 48)
@@ -661,7 +678,13 @@ $q$, ds, NULL, c_rne, c_ls, c_cin, c_place, c_prov, c_rec, rejects_sql,
      careleaver.validation_code_expr(ds, 'return_episodes', 'ls', 'p'),
      careleaver.validation_code_expr(ds, 'return_episodes', 'cin', 'p'),
      careleaver.validation_code_expr(ds, 'return_episodes', 'place', 'p'),
-     careleaver.validation_code_expr(ds, 'return_episodes', 'place_provider', 'p'));
+     careleaver.validation_code_expr(ds, 'return_episodes', 'place_provider', 'p'),
+     -- last year's codes are copied as stored and read as text only where compared
+     careleaver.validation_column_expr(ds, 'return_episodes', 'rne', 'p'),
+     careleaver.validation_column_expr(ds, 'return_episodes', 'ls', 'p'),
+     careleaver.validation_column_expr(ds, 'return_episodes', 'cin', 'p'),
+     careleaver.validation_column_expr(ds, 'return_episodes', 'place', 'p'),
+     careleaver.validation_column_expr(ds, 'return_episodes', 'place_provider', 'p'));
   -- birthdays inline: @BD(expr,n)
   FOR bd IN SELECT DISTINCT m[1] AS expr, m[2]::integer AS age
               FROM regexp_matches(sql, '@BD\(([a-z_.]+),([0-9]+)\)', 'g') AS m LOOP
