@@ -6,3 +6,8 @@
 
 COMMENT ON SCHEMA careleaver IS
   'careleaver extension: SSDA903 code types, care histories, care-leaver status and outcome metrics';
+
+-- Analysts who are not the installing superuser use the types and functions:
+-- they need to look up names in the schema (functions are executable by PUBLIC
+-- by default).  Nobody but the owner may create objects in it.
+GRANT USAGE ON SCHEMA careleaver TO PUBLIC;
