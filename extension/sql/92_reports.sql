@@ -136,6 +136,57 @@ SELECT p.la, p.collection_year, p.age,
             ELSE careleaver.publish_percent(p.suitable, p.care_leavers) END AS suitable_percent
   FROM p$q$, careleaver.reporting_view_sql('care_leavers_by_age', schema_name));
 
+  WHEN 'care_leavers_by_category' THEN
+    RETURN format($q$
+WITH %1$s,
+  member AS (
+    SELECT p.la, p.child, y.collection_year,
+           careleaver.leaver_cohort_age(p.history, p.dob, y.collection_year) AS age
+      FROM person p JOIN report_year y USING (la)
+     WHERE p.dob IS NOT NULL),
+  outcome AS (
+    SELECT m.la, m.collection_year,
+           CASE WHEN m.age <= 18 THEN '17 to 18' WHEN m.age <= 21 THEN '19 to 21' ELSE '22 to 24' END AS age_group,
+           r.activ, r.accom, o.no_information
+      FROM member m
+      LEFT JOIN %2$I.oc3 r ON r.la = m.la AND r.child = m.child AND r.year = m.collection_year
+     CROSS JOIN LATERAL careleaver.leaver_outcome(r.in_touch, r.activ, r.accom) o
+     WHERE m.age IS NOT NULL AND NOT coalesce(o.excluded, false))
+SELECT la, collection_year, age_group, k.breakdown, k.category, count(*) AS young_people
+  FROM outcome
+ CROSS JOIN LATERAL (VALUES
+   ('accommodation type', CASE WHEN no_information THEN 'no information'
+                               ELSE coalesce(careleaver.accommodation_type_label(accom), 'not known') END),
+   ('activity', CASE WHEN no_information THEN 'no information'
+                     ELSE coalesce(careleaver.label(activ), 'not known') END)) AS k(breakdown, category)
+ GROUP BY 1, 2, 3, 4, 5$q$, common, schema_name);
+
+  WHEN 'care_leavers_by_category_published' THEN
+    RETURN format($q$
+WITH b AS (%1$s),
+  grouped AS (
+    SELECT la, collection_year, age_group, breakdown, array_agg(category ORDER BY category) AS categories,
+           array_agg(young_people ORDER BY category) AS cells
+      FROM b GROUP BY 1, 2, 3, 4),
+  flagged AS (
+    SELECT g.*, array_position(g.categories, 'no information') AS ni,
+           (SELECT array_agg(c = 'no information' ORDER BY o) FROM unnest(g.categories) WITH ORDINALITY u(c, o)) AS ni_mask
+      FROM grouped g),
+  first_pass AS (
+    SELECT f.*, bool_or(f.ni IS NOT NULL AND (careleaver.suppress_row(f.cells))[f.ni] = 'c')
+                  OVER (PARTITION BY f.la, f.collection_year, f.age_group) AS ni_hidden
+      FROM flagged f),
+  p AS (
+    SELECT f.*,
+           careleaver.suppress_row(f.cells, NULL, CASE WHEN f.ni_hidden THEN f.ni_mask END) AS shown,
+           careleaver.publish_row_total(f.cells, NULL, CASE WHEN f.ni_hidden THEN f.ni_mask END) AS total
+      FROM first_pass f)
+SELECT p.la, p.collection_year, p.age_group, p.breakdown, u.category, u.young_people,
+       CASE WHEN bool_or(p.total = 'c') OVER (PARTITION BY p.la, p.collection_year, p.age_group) THEN 'c'
+            ELSE p.total END AS care_leavers
+  FROM p CROSS JOIN LATERAL unnest(p.categories, p.shown) AS u(category, young_people)$q$,
+      careleaver.reporting_view_sql('care_leavers_by_category', schema_name));
+
   WHEN 'looked_after_summary' THEN
     RETURN format($q$
 WITH %1$s,
@@ -622,6 +673,18 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('change', 10, 'Year-on-year change in percentage points; published: c when either year is suppressed, x when either is not available (metrics.md 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('care_leavers_by_category'), ('care_leavers_by_category_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('age_group', 3, 'Age reached on the birthday in the year: 17 to 18, 19 to 21, 22 to 24 (metrics.md 5)'),
+    ('breakdown', 4, 'accommodation type (the DfE category of ACCOM) or activity (the ACTIV code) (metrics.md 5)'),
+    ('category', 5, 'The accommodation category or activity label; not known for 0 or blank; no information for cohort members without an OC3 record (metrics.md 5)'),
+    ('young_people', 6, 'Care leavers of the cohort, exclusions (DIED, RHOM) left out, in the category (metrics.md 5)'),
+    ('care_leavers', 7, 'The care leavers of the age group: the total of each breakdown as published (metrics.md 5 and 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
 SELECT 'data_quality', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
@@ -639,6 +702,10 @@ VALUES
    'Care leavers by age and collection year: the cohort of metrics.md 5 (careleaver.leaver_cohort_age) with contact, activity and accommodation from their OC3 records'::text),
   ('care_leavers_by_age_published', true,
    'care_leavers_by_age as a council would publish it: primary and secondary suppression in each row, percentages of suppressed cells hidden (metrics.md 5 and 9)'),
+  ('care_leavers_by_category', false,
+   'Care leavers by accommodation type and by activity, per age group, in the DfE table shapes (metrics.md 5)'),
+  ('care_leavers_by_category_published', true,
+   'care_leavers_by_category with disclosure control: each breakdown is one row whose total is the care leavers of the age group; no information is hidden in both breakdowns or neither (metrics.md 9)'),
   ('looked_after_summary', false,
    'Children looked after on 31 March, periods of care started and ended in the year, and how they ended (metrics.md 1 to 3 and 6)'),
   ('looked_after_summary_published', true,

@@ -2,7 +2,7 @@
 -- row with its published total and tries to recover a suppressed cell by subtraction; every
 -- published number is the true one; every count from 1 to 5 is hidden (metrics.md 9).
 BEGIN;
-SELECT plan(16);
+SELECT plan(18);
 
 SELECT is((SELECT count(*)::int FROM careleaver.generate_synthetic('syn', 1500, 7, 2)), 2, 'two synthetic councils');
 SELECT is((SELECT count(*)::int FROM careleaver.create_reports('syn')), (SELECT count(*)::int FROM careleaver.reporting_views),
@@ -82,6 +82,18 @@ SELECT is((SELECT count(*) FROM syn.returns_home_reentry_published p
               AND (SELECT count(*) FROM unnest(ARRAY[p.reentered_within_12_months, p.not_reentered,
                                                      p.follow_up_incomplete]) c WHERE c = 'c') = 1), 0::bigint,
           're-entry: no row with a published total has exactly one hidden cell');
+
+-- care leavers by category: each breakdown a row with the age group's care leavers as total
+SELECT is((SELECT count(*) FROM (SELECT la, collection_year, age_group, breakdown, min(care_leavers) AS total,
+                                        count(*) FILTER (WHERE young_people = 'c') AS hidden
+                                   FROM syn.care_leavers_by_category_published GROUP BY 1, 2, 3, 4) g
+            WHERE g.total <> 'c' AND g.hidden = 1), 0::bigint,
+          'care leavers by category: no breakdown with a published total has exactly one hidden category');
+SELECT is((SELECT count(*) FROM (SELECT la, collection_year, age_group,
+                                        count(DISTINCT young_people) AS n
+                                   FROM syn.care_leavers_by_category_published
+                                  WHERE category = 'no information' GROUP BY 1, 2, 3) g WHERE g.n > 1), 0::bigint,
+          'care leavers by category: "no information" is published alike in both breakdowns');
 
 -- National Framework: the stability indicator is the stability view's figure, and changes are differences
 SELECT is((SELECT count(*) FROM syn.national_framework n JOIN syn.placement_stability s USING (la, collection_year)
