@@ -66,6 +66,7 @@ SELECT v.rule_code, v.family, v.description, v.since_year, v.module
     ('1007', 'care leavers', 'Care-leaver information for a 17 or 18 year old still looked after on the birthday', NULL, 'OC3'),
     ('1010', 'care leavers', 'Care-leaver information, no episodes this year, although last year''s return left the child looked after', NULL, 'OC3'),
     ('1011', 'care leavers', 'Care-leaver information although care was taken over by another authority (final REC E3)', NULL, 'OC3'),
+    ('1012', 'care leavers', 'Information in another module (OC2, AD1, placed for adoption, previous permanence, missing, reviews) for a child with no episodes in the year', NULL, 'OC2, AD1, PlacedAdoption, PrevPerm, Missing, Reviews'),
     ('1014', 'care leavers', 'UASC information for a care leaver who was not looked after in the year', NULL, 'OC3, UASC'),
     ('1016', 'care leavers', 'Care-leaver information for a 17 or 18 year old whose care ended on or after the birthday in the year', 2024, 'OC3'),
     ('3001', 'care leavers', 'With former foster carers (ACCOM Z1, Z2) in the year of the 17th birthday', NULL, 'OC3')
@@ -219,6 +220,8 @@ DECLARE
   v_touch text; v_activ text; v_accom text;
   rejects_sql text;
   bd record;
+  mo record;
+  r1012 text := '';
 BEGIN
   IF ds IS NULL OR y IS NULL THEN
     RAISE EXCEPTION 'careleaver.validate needs a dataset schema and a collection year'
@@ -271,6 +274,21 @@ BEGIN
     rejects_sql := $q$SELECT NULL::text AS la, NULL::text AS source_file, NULL::integer AS source_line,
                              NULL::text AS touch, NULL::text AS activ, NULL::text AS accom WHERE false$q$;
   END IF;
+
+  -- 1012: rows of the other modules for children without episodes this year
+  FOR mo IN SELECT * FROM (VALUES ('return_oc2', 'OC2'), ('return_ad1', 'AD1'),
+                                 ('return_placed_adoption', 'PlacedAdoption'), ('return_prev_perm', 'PrevPerm'),
+                                 ('return_missing', 'Missing'), ('return_reviews', 'Reviews')) AS t(tbl, module)
+            WHERE to_regclass(format('%I.%I', ds, t.tbl)) IS NOT NULL LOOP
+    r1012 := r1012 || format($f$
+  UNION ALL
+  SELECT '1012', %2$L, x.la, x.child, x.source_file, x.source_line,
+         %3$L
+    FROM %1$I.%4$I x
+   WHERE x.year = $1 AND ($4::text IS NULL OR x.la = $4)
+     AND NOT EXISTS (SELECT 1 FROM ep e WHERE e.la = x.la AND e.child = x.child)$f$,
+      ds, mo.module, mo.module || ' information for a child with no episodes in the year: only OC3 is expected', mo.tbl);
+  END LOOP;
 
   sql := format($q$
 WITH
@@ -666,6 +684,7 @@ flags AS (
   SELECT '3001', 'OC3', o.la, o.child, o.source_file, o.source_line,
          format('ACCOM %%s (with former foster carers) in the year of the 17th birthday (%%s)', o.accom, o.b17)
     FROM ocd o WHERE o.accom IN ('Z1', 'Z2') AND o.b17 BETWEEN $2 AND $3
+  @R1012@
 )
 SELECT f.code, f.tbl, f.la, f.child, f.source_file || ':' || f.source_line, f.msg
   FROM flags f
@@ -685,6 +704,7 @@ $q$, ds, NULL, c_rne, c_ls, c_cin, c_place, c_prov, c_rec, rejects_sql,
      careleaver.validation_column_expr(ds, 'return_episodes', 'cin', 'p'),
      careleaver.validation_column_expr(ds, 'return_episodes', 'place', 'p'),
      careleaver.validation_column_expr(ds, 'return_episodes', 'place_provider', 'p'));
+  sql := replace(sql, '@R1012@', r1012);
   -- birthdays inline: @BD(expr,n)
   FOR bd IN SELECT DISTINCT m[1] AS expr, m[2]::integer AS age
               FROM regexp_matches(sql, '@BD\(([a-z_.]+),([0-9]+)\)', 'g') AS m LOOP

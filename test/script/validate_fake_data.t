@@ -13,7 +13,12 @@ from validate_lib import *
 
 DATA = os.path.join(SHARED, 'peerdata', 'validator903_fake_data')
 RES = os.path.join(SHARED, 'peerdata', 'validator903_fake_data_results', 'this_year_only')
-FILES = {'header': 'Header', 'episodes': 'Episodes', 'oc3': 'OC3', 'uasc': 'UASC'}
+# dataset module: (file in validator903_fake_data, the validator's table name)
+FILES = {'header': ('header', 'Header'), 'episodes': ('episodes', 'Episodes'), 'oc3': ('oc3', 'OC3'),
+         'uasc': ('uasc', 'UASC'), 'oc2': ('oc2', 'OC2'), 'ad1': ('ad1', 'AD1'),
+         'placed_adoption': ('placed_for_adoption', 'PlacedAdoption'),
+         'prev_perm': ('previous_permanence', 'PrevPerm'), 'missing': ('missing', 'Missing'),
+         'reviews': ('reviews', 'Reviews')}
 LA, YEAR = 'E09000027', 2018
 
 
@@ -34,8 +39,10 @@ validate_lib.DB = os.environ['CARELEAVER_VALIDATE_DB']
 setup_db()
 create_dataset('fake')
 types = column_types('fake')
-for module, table in FILES.items():
-    header, rows = read_csv(os.path.join(DATA, module + '.csv'))
+for module, (csvname, table) in FILES.items():
+    if 'return_' + module not in types:
+        continue
+    header, rows = read_csv(os.path.join(DATA, csvname + '.csv'))
     psql(load_rows('fake', types, module, YEAR, table, header, list(enumerate(rows)), la=LA))
 ours = {}
 for code, table, la, child, f, line in validate('fake', YEAR):
