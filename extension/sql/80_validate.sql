@@ -66,6 +66,7 @@ SELECT v.rule_code, v.family, v.description, v.since_year, v.module
     ('1007', 'care leavers', 'Care-leaver information for a 17 or 18 year old still looked after on the birthday', NULL, 'OC3'),
     ('1010', 'care leavers', 'Care-leaver information, no episodes this year, although last year''s return left the child looked after', NULL, 'OC3'),
     ('1011', 'care leavers', 'Care-leaver information although care was taken over by another authority (final REC E3)', NULL, 'OC3'),
+    ('444',  'header', 'The same UPN (other than UN1-UN5) is given for more than one child in the return', 2026, 'Header'),
     ('1012', 'care leavers', 'Information in another module (OC2, AD1, placed for adoption, previous permanence, missing, reviews) for a child with no episodes in the year', NULL, 'OC2, AD1, PlacedAdoption, PrevPerm, Missing, Reviews'),
     ('1014', 'care leavers', 'UASC information for a care leaver who was not looked after in the year', NULL, 'OC3, UASC'),
     ('1016', 'care leavers', 'Care-leaver information for a 17 or 18 year old whose care ended on or after the birthday in the year', 2024, 'OC3'),
@@ -685,6 +686,16 @@ flags AS (
          format('ACCOM %%s (with former foster carers) in the year of the 17th birthday (%%s)', o.accom, o.b17)
     FROM ocd o WHERE o.accom IN ('Z1', 'Z2') AND o.b17 BETWEEN $2 AND $3
   @R1012@
+  UNION ALL
+  SELECT '444', 'Header', u.la, u.child, u.source_file, u.source_line,
+         format('UPN %%s is also given for %%s other row(s) of the header', u.upn, u.n - 1)
+    FROM (SELECT h.la, h.child, h.source_file, h.source_line, upper(btrim(h.upn)) AS upn,
+                 count(*) OVER (PARTITION BY h.la, upper(btrim(h.upn))) AS n
+            FROM %1$I.return_header h
+           WHERE h.year = $1 AND ($4::text IS NULL OR h.la = $4) AND $1 >= 2026
+             AND nullif(btrim(h.upn), '') IS NOT NULL
+             AND upper(btrim(h.upn)) NOT IN ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')) u
+   WHERE u.n > 1
 )
 SELECT f.code, f.tbl, f.la, f.child, f.source_file || ':' || f.source_line, f.msg
   FROM flags f
