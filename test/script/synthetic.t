@@ -200,6 +200,15 @@ for prefix, tol in TOLERANCE:
     k, (gen, nat) = hit[0]
     ok(abs(gen - nat) <= tol, '%s: %.1f against %.1f nationally (within %d points)' % (k, gen, nat, tol))
 
+# --- export: usage errors ------------------------------------------------------------
+u = subprocess.run([EXPORT, '--dataset', 'syn', '--la', '213', '/tmp/never-written'], capture_output=True, text=True)
+ok(u.returncode == 2 and '--year' in u.stderr and not os.path.exists('/tmp/never-written'),
+   'export: a missing --year is a usage error (exit 2), nothing written', u.stderr)
+u = subprocess.run([EXPORT, '--dataset', 'no_such_dataset', '--la', '213', '--year', '2024', '-d', DB,
+                    tempfile.mkdtemp()], capture_output=True, text=True)
+ok(u.returncode == 3 and 'no_such_dataset' in u.stderr, 'export: a missing dataset is a database error (exit 3)',
+   u.stderr)
+
 # --- round trip: export every year, load, reconcile -------------------------------------
 COLS = ('la, child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, '
         'home_post, pl_post, urn')
