@@ -1260,30 +1260,7 @@ sim_short_breaks(sim *s, cl_date t0)
 }
 
 /* ------------------------------------------------------------------------ */
-/* The care-leaver cohort: the extension's own (leavers.c, status.c).       */
-
-typedef struct kept
-{
-	const cl_synth_episode *e;
-	int			n;
-} kept;
-
-/* Some episode of the child ended in [from, to]. */
-static bool
-ended_on_or_after(const kept *k, cl_date from, cl_date to)
-{
-	for (int i = 0; i < k->n; i++)
-		if (k->e[i].dec != CL_DATE_OPEN && k->e[i].dec >= from && k->e[i].dec <= to &&
-			k->e[i].rec != CL_REC_X1)
-			return true;
-	return false;
-}
-
-/* ------------------------------------------------------------------------ */
 /* OC3 outcomes.                                                            */
-
-/* First collection year of rule 1016 (2023-24). */
-#define CL_SYNTH_RULE_1016_FROM 2024
 
 static int
 accom_code(char letter, int digit)
@@ -1360,7 +1337,6 @@ draw_accom(sim *s, int age, char *letter_io, bool staying_put)
 static void
 sim_oc3(sim *s, cl_synth_child *c)
 {
-	kept		k = {c->episodes, c->n_episodes};
 	cl_episode	ep[CL_SYNTH_MAX_EPISODES];
 	cl_history	h;
 	int			prev_class = 0;
@@ -1399,15 +1375,12 @@ sim_oc3(sim *s, cl_synth_child *c)
 
 		if (d < s->w0 || d > s->w1 || c->n_oc3 >= CL_SYNTH_MAX_OC3)
 			continue;
-		if (!cl_in_leaver_cohort(&h, c->dob, year, age, NULL))
-			continue;
 		/*
-		 * From 2023-24 the return carries no OC3 record at 17 or 18 for a
-		 * young person whose care ended on or after that birthday in the year
-		 * (rule 1016, as the DfE validator reads it: on the birthday too).
+		 * Every cohort member gets a record, also one who left care on the
+		 * birthday itself: not looked after on it, so rules 1007 and 1016
+		 * do not apply (episodes are [DECOM, DEC)).
 		 */
-		if (age <= 18 && year >= CL_SYNTH_RULE_1016_FROM &&
-			ended_on_or_after(&k, d, cl_year_end(year)))
+		if (!cl_in_leaver_cohort(&h, c->dob, year, age, NULL))
 			continue;
 		if (age == 18)
 		{

@@ -69,7 +69,7 @@ SELECT v.rule_code, v.family, v.description, v.since_year, v.module
     ('444',  'header', 'The same UPN (other than UN1-UN5) is given for more than one child in the return', 2026, 'Header'),
     ('1012', 'care leavers', 'Information in another module (OC2, AD1, placed for adoption, previous permanence, missing, reviews) for a child with no episodes in the year', NULL, 'OC2, AD1, PlacedAdoption, PrevPerm, Missing, Reviews'),
     ('1014', 'care leavers', 'UASC information for a care leaver who was not looked after in the year', NULL, 'OC3, UASC'),
-    ('1016', 'care leavers', 'Care-leaver information for a 17 or 18 year old whose care ended on or after the birthday in the year', 2024, 'OC3'),
+    ('1016', 'care leavers', 'Care-leaver information for a 17 or 18 year old looked after on the birthday whose care ended after it in the year', 2024, 'OC3'),
     ('3001', 'care leavers', 'With former foster carers (ACCOM Z1, Z2) in the year of the 17th birthday', NULL, 'OC3')
   ) AS v(rule_code, family, description, since_year, module);
 
@@ -677,12 +677,19 @@ flags AS (
      AND NOT EXISTS (SELECT 1 FROM ep e WHERE e.la = o.la AND e.child = o.child
                       AND e.decom <= $3 AND (e.dec IS NULL OR e.dec >= $2))
   UNION ALL
+  -- "ceased after the birthday": looked after on it (episodes are [DECOM, DEC),
+  -- so care ending on the birthday itself has ended by then) and the final
+  -- episode ended later in the year
   SELECT '1016', 'OC3', o.la, o.child, o.source_file, o.source_line,
-         format('care ended %%s, on or after the %%s birthday in the year: care-leaver information not expected', l.dec,
-                CASE WHEN o.b17 BETWEEN $2 AND $3 THEN '17th' ELSE '18th' END)
+         format('looked after on the %%s birthday (%%s) and care ended %%s, after it: care-leaver information not expected',
+                CASE WHEN o.b17 BETWEEN $2 AND $3 THEN '17th' ELSE '18th' END,
+                CASE WHEN o.b17 BETWEEN $2 AND $3 THEN o.b17 ELSE o.b18 END, l.dec)
     FROM ocd o JOIN hist_last l ON l.la = o.la AND l.child = o.child
-   WHERE o.given AND l.dec BETWEEN $2 AND $3
-     AND ((o.b17 BETWEEN $2 AND $3 AND l.dec >= o.b17) OR (o.b18 BETWEEN $2 AND $3 AND l.dec >= o.b18))
+   WHERE o.given AND l.dec BETWEEN $2 AND $3 AND EXISTS (
+           SELECT 1 FROM hist h
+            WHERE h.la = o.la AND h.child = o.child
+              AND ((o.b17 BETWEEN $2 AND $3 AND l.dec > o.b17 AND h.decom <= o.b17 AND (h.dec IS NULL OR h.dec > o.b17))
+                OR (o.b18 BETWEEN $2 AND $3 AND l.dec > o.b18 AND h.decom <= o.b18 AND (h.dec IS NULL OR h.dec > o.b18))))
   UNION ALL
   SELECT '3001', 'OC3', o.la, o.child, o.source_file, o.source_line,
          format('ACCOM %%s (with former foster carers) in the year of the 17th birthday (%%s)', o.accom, o.b17)

@@ -1,6 +1,6 @@
 -- careleaver.validate on small hand-worked returns (doc/validation.md).
 BEGIN;
-SELECT plan(24);
+SELECT plan(27);
 
 -- A dataset: create_dataset when the loader is installed, else the return
 -- tables of DATASET-SPEC.md by hand (code columns typed as create_dataset does).
@@ -129,6 +129,29 @@ SELECT is((SELECT message FROM careleaver.validate('vt', 2024, 'A') WHERE rule_c
   '1001: a 20-year-old with 60 days of care after the 14th birthday is flagged');
 SELECT is((SELECT count(*)::int FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1001' AND child = 'c10'), 0,
   '1001: 731 days after the 14th birthday and one after the 16th, across three returns, is eligible');
+
+-- 1007 / 1016 with half-open episodes [DECOM, DEC): 18th birthday of c11 and c12 on 1 October 2023.
+-- c11's care ended ON the birthday: not looked after on it, so in the cohort: neither rule.
+-- c12's care ended the day after: looked after on the birthday (1007) and ceased after it (1016).
+-- c13 (17th birthday 1 June 2023) came back into care after it, 1 July - 1 September: not looked after
+-- on the birthday, so neither rule.
+INSERT INTO vt.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, source_file, source_line) VALUES
+  ('A', 2024, 'c11', '2022-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2023-10-01', 'E8', 'e', 11),
+  ('A', 2024, 'c12', '2022-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2023-10-02', 'E8', 'e', 12),
+  ('A', 2024, 'c13', '2023-07-01', 'S', 'V2', 'N1', 'U4', 'PR1', '2023-09-01', 'E8', 'e', 13);
+INSERT INTO vt.return_oc3 (la, year, child, dob, in_touch, activ, accom, source_file, source_line) VALUES
+  ('A', 2024, 'c11', '2005-10-01', 'YES', 'F5', 'U1', 'o', 11),
+  ('A', 2024, 'c12', '2005-10-01', 'YES', 'F5', 'U1', 'o', 12),
+  ('A', 2024, 'c13', '2006-06-01', 'YES', 'F5', 'U1', 'o', 13);
+SELECT set_eq($$SELECT child FROM careleaver.validate('vt', 2024, 'A')
+                 WHERE rule_code = '1016' AND child IN ('c11', 'c12', 'c13')$$, ARRAY['c12'],
+  '1016: care ending on the 18th birthday is not flagged; ending the day after is');
+SELECT set_eq($$SELECT child FROM careleaver.validate('vt', 2024, 'A')
+                 WHERE rule_code = '1007' AND child IN ('c11', 'c12', 'c13')$$, ARRAY['c12'],
+  '1007: looked after on the 18th birthday only when DEC is after it');
+SELECT is((SELECT message FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1016' AND child = 'c12'),
+  'looked after on the 18th birthday (2023-10-01) and care ended 2023-10-02, after it: care-leaver information not expected',
+  'message of 1016');
 
 SELECT throws_ok($$SELECT * FROM careleaver.validate('no_such_dataset', 2024)$$, '42P01',
   'schema "no_such_dataset" is not a careleaver dataset', 'a schema without return tables is refused');

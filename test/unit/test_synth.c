@@ -174,11 +174,12 @@ check_child(const cl_synth_params *p, const cl_synth_child *c)
 			return "activity and accommodation not both known";
 		if (o->age < 19 && cl_accom_letter(o->accom) == 'T')
 			return "rule 347 (under 18 at the start of the year)";
-		if (o->age <= 18 && o->year >= 2024)
+		/* episodes are [DECOM, DEC): care ending on the birthday has ended */
+		if (o->age <= 18)
 			for (int j = 0; j < c->n_episodes; j++)
-				if (c->episodes[j].dec != CL_DATE_OPEN && c->episodes[j].rec != CL_REC_X1 &&
-					c->episodes[j].dec >= b && c->episodes[j].dec <= cl_year_end(o->year))
-					return "rule 1016";
+				if (c->episodes[j].decom <= b &&
+					(c->episodes[j].dec == CL_DATE_OPEN || c->episodes[j].dec > b))
+					return "rules 1007/1016 (looked after on the 17th/18th birthday)";
 		if (o->age == 17 && cl_accom_letter(o->accom) == 'Z')
 			return "rule 3001";
 	}
@@ -197,7 +198,9 @@ main(void)
 				uasc = 0,
 				open31 = 0,
 				home_returns = 0,
-				home_back = 0;
+				home_back = 0,
+				left_on_b18 = 0,
+				left_on_b18_oc3 = 0;
 	int			council_count[3] = {0, 0, 0};
 	char		msg[128];
 	char		buf[CL_SYNTH_TEXT_LEN];
@@ -324,6 +327,19 @@ main(void)
 		oc3 += a.n_oc3;
 		uasc += a.uasc;
 		open31 += a.episodes[a.n_episodes - 1].dec == CL_DATE_OPEN;
+		/* left care on the 18th birthday, from 2023-24 (rule 1016's years) */
+		{
+			cl_date		b18 = cl_birthday(a.dob, 18);
+
+			for (int i = 0; i < a.n_episodes; i++)
+				if (a.episodes[i].dec == b18 && a.episodes[i].rec != CL_REC_X1 &&
+					b18 >= cl_year_start(2024) && b18 <= cl_year_end(params.last_year))
+				{
+					left_on_b18++;
+					for (int j = 0; j < a.n_oc3; j++)
+						left_on_b18_oc3 += a.oc3[j].age == 18;
+				}
+		}
 		/* returns home with a full year of follow-up inside the data */
 		for (int i = 0; i < a.n_episodes; i++)
 		{
@@ -348,6 +364,10 @@ main(void)
 		   episodes, oc3, uasc, open31, home_returns, home_back);
 	ok(episodes > 2 * N_CHILDREN && episodes < 10 * N_CHILDREN, "2 to 10 episodes per child on average");
 	ok(oc3 > N_CHILDREN / 20, "a care-leaver cohort has OC3 records");
+	printf("# %ld left care on the 18th birthday from 2023-24, %ld of them with an OC3 record at 18\n",
+		   left_on_b18, left_on_b18_oc3);
+	ok(left_on_b18_oc3 > 0 && left_on_b18_oc3 * 100 >= 80 * left_on_b18,
+	   "young people leaving care on the 18th birthday from 2023-24 have an OC3 record at 18 (rule 1016 does not apply)");
 	ok(uasc > N_CHILDREN / 30 && uasc < N_CHILDREN / 4, "a UASC share");
 	ok(home_returns > 0 && home_back * 100 >= 14 * home_returns && home_back * 100 <= 26 * home_returns,
 	   "about 1 in 5 returns home re-enter within a year (%.1f%%)",
