@@ -18,8 +18,9 @@
  *   - re-entry after a return home: 1 in 5 within a year, more later;
  *   - a few children with only agreed series of short breaks (V3 or V4);
  *   - OC3 records on each 17th to 21st birthday in a collection year for the
- *     young people who are relevant or former relevant on that birthday
- *     (metrics.md 4 and 5, computed from the kept episodes only).
+ *     young people in the care-leaver cohort on that birthday (metrics.md 4
+ *     and 5), as the extension itself decides it (leavers.c) from the kept
+ *     episodes only.
  * Every code is drawn among the codes valid in the collection year of the
  * date it is recorded for, and a placement code that leaves the list while a
  * placement is open (H5, P2, Z1) is recoded on 1 April of the first year it is
@@ -31,6 +32,8 @@
 #include <string.h>
 
 #include "codes.h"
+#include "history.h"
+#include "leavers.h"
 
 /* ------------------------------------------------------------------------ */
 /* Random numbers: xoshiro256** seeded through splitmix64.                  */
@@ -1257,82 +1260,13 @@ sim_short_breaks(sim *s, cl_date t0)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Care leaver status (metrics.md 4) on the kept episodes.                  */
+/* The care-leaver cohort: the extension's own (leavers.c, status.c).       */
 
 typedef struct kept
 {
 	const cl_synth_episode *e;
 	int			n;
 } kept;
-
-static cl_date
-ep_end(const cl_synth_episode *e, cl_date upto)
-{
-	return e->dec == CL_DATE_OPEN ? upto : min_date(e->dec, upto);
-}
-
-/* Days looked after in [from, to) (short breaks never reach here). */
-static int
-days_between(const kept *k, cl_date from, cl_date to)
-{
-	int			days = 0;
-
-	for (int i = 0; i < k->n; i++)
-	{
-		cl_date		a = max_date(k->e[i].decom, from);
-		cl_date		b = ep_end(&k->e[i], to);
-
-		if (b > a)
-			days += b - a;
-	}
-	return days;
-}
-
-static bool
-eligible_by(const kept *k, cl_date dob, cl_date t)
-{
-	return days_between(k, cl_birthday(dob, 14), t) >= 91 &&
-		days_between(k, cl_birthday(dob, 16), t) >= 1;
-}
-
-static bool
-looked_after_on(const kept *k, cl_date d)
-{
-	for (int i = 0; i < k->n; i++)
-		if (k->e[i].decom <= d && (k->e[i].dec == CL_DATE_OPEN || k->e[i].dec > d))
-			return true;
-	return false;
-}
-
-/*
- * In the OC3 cohort on birthday d (age 17 to 21): relevant or former relevant
- * on d, and not looked after on d at 17 or 18.
- */
-static bool
-in_cohort(const kept *k, cl_date dob, cl_date d, int age)
-{
-	int			last = -1;
-	cl_date		c;
-	int			r;
-
-	if (looked_after_on(k, d))
-		return age >= 19 && eligible_by(k, dob, cl_birthday(dob, 18));
-	/* the last period of care ended on or before d */
-	for (int i = 0; i < k->n; i++)
-		if (k->e[i].dec != CL_DATE_OPEN && k->e[i].dec <= d &&
-			(i + 1 >= k->n || k->e[i + 1].decom != k->e[i].dec))
-			last = i;
-	if (last < 0)
-		return false;
-	c = k->e[last].dec;
-	r = k->e[last].rec;
-	if (cl_rec_is_adoption(r) || r == CL_REC_E2 || r == CL_REC_E3 || cl_rec_is_sgo(r))
-		return false;
-	if (cl_rec_is_home_or_cao(r) &&
-		cl_add_months(c, 6) <= min_date(d, cl_birthday(dob, 18)))
-		return false;
-	return eligible_by(k, dob, c);
-}
 
 /* Some episode of the child ended in [from, to]. */
 static bool
@@ -1427,10 +1361,33 @@ static void
 sim_oc3(sim *s, cl_synth_child *c)
 {
 	kept		k = {c->episodes, c->n_episodes};
+	cl_episode	ep[CL_SYNTH_MAX_EPISODES];
+	cl_history	h;
 	int			prev_class = 0;
 	char		letter = 0;
 	bool		staying = false;
 	bool		dead = false;
+
+	/* the history the extension builds from these episodes */
+	for (int i = 0; i < c->n_episodes; i++)
+	{
+		const cl_synth_episode *e = &c->episodes[i];
+
+		memset(&ep[i], 0, sizeof(ep[i]));
+		ep[i].decom = e->decom;
+		ep[i].dec = e->dec;
+		ep[i].rne = e->rne;
+		ep[i].ls = e->ls;
+		ep[i].place = e->place;
+		ep[i].rec = e->rec;
+		ep[i].cin = e->cin;
+		ep[i].provider = e->provider;
+		ep[i].rpc = e->rpc;
+	}
+	h.ep = ep;
+	h.n = c->n_episodes;
+	h.missing_decom = 0;
+	h.flags = cl_history_build(ep, c->n_episodes, 0);
 
 	for (int age = 17; age <= 21; age++)
 	{
@@ -1442,7 +1399,7 @@ sim_oc3(sim *s, cl_synth_child *c)
 
 		if (d < s->w0 || d > s->w1 || c->n_oc3 >= CL_SYNTH_MAX_OC3)
 			continue;
-		if (!in_cohort(&k, c->dob, d, age))
+		if (!cl_in_leaver_cohort(&h, c->dob, year, age, NULL))
 			continue;
 		/*
 		 * From 2023-24 the return carries no OC3 record at 17 or 18 for a

@@ -210,6 +210,8 @@ SET search_path = pg_catalog, careleaver
 -- JIT compiling its hundreds of expressions costs far more than it saves.
 SET enable_nestloop = off
 SET jit = off
+-- dates in messages are written ISO (2024-03-31) whatever the session's DateStyle
+SET datestyle = 'ISO, YMD'
 AS $fn$
 DECLARE
   ds     text := schema_name;
