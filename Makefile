@@ -70,3 +70,11 @@ test:
 demo:
 	scripts/setup-deps
 	scripts/demo
+
+deps:
+	scripts/setup-deps
+
+# Every benchmark at its default size, one after the other (long: see README).
+bench:
+	scripts/setup-deps
+	for b in bench/*/run; do echo "==== $$b"; $$b || exit 1; done
