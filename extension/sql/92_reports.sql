@@ -545,19 +545,50 @@ SELECT la, collection_year, movement, breakdown, category, count(*) AS periods
  GROUP BY 1, 2, 3, 4, 5$q$, common, schema_name);
 
   WHEN 'starts_and_ceases_by_reason_published' THEN
+    -- Each breakdown is a row whose total is the periods started or ended.  The REC codes refine the
+    -- reason groups, so each group's codes are also a row whose total is the group's cell: when the
+    -- group is shown its codes go through suppress_row; when it is hidden all its codes are hidden;
+    -- a group whose codes could not be protected under a shown total is hidden in the first place.
     RETURN format($q$
 WITH b AS (%1$s),
-  grouped AS (
-    SELECT la, collection_year, movement, breakdown, array_agg(category ORDER BY category) AS categories,
+  coded AS (
+    SELECT b.*, CASE WHEN b.category = 'not known' THEN 'reason not known'
+                     ELSE careleaver.ceased_reason_group(b.category::careleaver.ceased_reason) END AS reason_group
+      FROM b WHERE b.movement = 'ceased' AND b.breakdown = 'reason'),
+  sub AS (
+    SELECT la, collection_year, reason_group, array_agg(category ORDER BY category) AS categories,
            array_agg(periods ORDER BY category) AS cells
-      FROM b GROUP BY 1, 2, 3, 4),
+      FROM coded GROUP BY 1, 2, 3),
+  sub_pub AS (
+    SELECT s.*, careleaver.suppress_row(s.cells) AS shown, careleaver.publish_row_total(s.cells) = 'c' AS total_hidden
+      FROM sub s),
+  grouped AS (
+    SELECT g.la, g.collection_year, g.movement, g.breakdown, array_agg(g.category ORDER BY g.category) AS categories,
+           array_agg(g.periods ORDER BY g.category) AS cells,
+           array_agg(coalesce(sp.total_hidden, false) ORDER BY g.category) AS forced
+      FROM b g
+      LEFT JOIN sub_pub sp ON g.movement = 'ceased' AND g.breakdown = 'reason group'
+                          AND sp.la = g.la AND sp.collection_year = g.collection_year AND sp.reason_group = g.category
+     GROUP BY 1, 2, 3, 4),
   p AS (
-    SELECT g.*, careleaver.suppress_row(g.cells) AS shown, careleaver.publish_row_total(g.cells) AS total
-      FROM grouped g)
-SELECT p.la, p.collection_year, p.movement, p.breakdown, u.category, u.periods,
-       CASE WHEN bool_or(p.total = 'c') OVER (PARTITION BY p.la, p.collection_year, p.movement) THEN 'c'
-            ELSE p.total END AS all_periods
-  FROM p CROSS JOIN LATERAL unnest(p.categories, p.shown) AS u(category, periods)$q$,
+    SELECT g.*, careleaver.suppress_row(g.cells, NULL, g.forced) AS shown,
+           careleaver.publish_row_total(g.cells, NULL, g.forced) AS total
+      FROM grouped g),
+  cell AS (
+    SELECT p.la, p.collection_year, p.movement, p.breakdown, u.category, u.periods, p.total
+      FROM p CROSS JOIN LATERAL unnest(p.categories, p.shown) AS u(category, periods))
+SELECT c.la, c.collection_year, c.movement, c.breakdown, c.category,
+       CASE WHEN k.la IS NULL THEN c.periods
+            WHEN gc.periods = 'c' THEN 'c'
+            ELSE sp.shown[array_position(sp.categories, c.category)] END AS periods,
+       CASE WHEN bool_or(c.total = 'c') OVER (PARTITION BY c.la, c.collection_year, c.movement) THEN 'c'
+            ELSE c.total END AS all_periods
+  FROM cell c
+  LEFT JOIN coded k ON c.movement = 'ceased' AND c.breakdown = 'reason'
+                   AND k.la = c.la AND k.collection_year = c.collection_year AND k.category = c.category
+  LEFT JOIN sub_pub sp ON sp.la = k.la AND sp.collection_year = k.collection_year AND sp.reason_group = k.reason_group
+  LEFT JOIN cell gc ON gc.movement = 'ceased' AND gc.breakdown = 'reason group'
+                   AND gc.la = k.la AND gc.collection_year = k.collection_year AND gc.category = k.reason_group$q$,
       careleaver.reporting_view_sql('starts_and_ceases_by_reason', schema_name));
 
   WHEN 'exits_by_route' THEN
@@ -878,7 +909,7 @@ VALUES
   ('starts_and_ceases_by_reason', false,
    'Periods of care started in the year by legal status group and category of need, and periods ended in the year by reason group and REC code, short breaks left out (metrics.md 2 and 3)'),
   ('starts_and_ceases_by_reason_published', true,
-   'starts_and_ceases_by_reason with disclosure control: each breakdown is one row whose total is the periods started or ended (metrics.md 9)'),
+   'starts_and_ceases_by_reason with disclosure control: each breakdown is one row whose total is the periods started or ended, and the REC codes of each reason group are a row whose total is the group (all hidden when the group is) (metrics.md 9)'),
   ('data_quality', false,
    'Defects found in the episodes and OC3 records, per council, collection year and defect');
 COMMENT ON VIEW careleaver.reporting_views IS

@@ -2,7 +2,7 @@
 -- row with its published total and tries to recover a suppressed cell by subtraction; every
 -- published number is the true one; every count from 1 to 5 is hidden (metrics.md 9).
 BEGIN;
-SELECT plan(24);
+SELECT plan(26);
 
 SELECT is((SELECT count(*)::int FROM careleaver.generate_synthetic('syn', 1500, 7, 2)), 2, 'two synthetic councils');
 SELECT is((SELECT count(*)::int FROM careleaver.create_reports('syn')), (SELECT count(*)::int FROM careleaver.reporting_views),
@@ -111,6 +111,23 @@ SELECT is((SELECT count(*) FROM syn.starts_and_ceases_by_reason_published p
              JOIN syn.starts_and_ceases_by_reason r USING (la, collection_year, movement, breakdown, category)
             WHERE (r.periods BETWEEN 1 AND 5 AND p.periods <> 'c') OR (p.periods <> 'c' AND p.periods <> r.periods::text)),
           0::bigint, 'starts and ceases: every count 1..5 is hidden and every shown count is the true one');
+
+-- the REC codes refine the reason groups: under a shown group its codes never hide exactly one cell, and a
+-- hidden group never has all its codes shown (else group = sum of codes, or code = group - the others)
+CREATE TEMP VIEW sc_codes AS
+SELECT g.la, g.collection_year, g.category AS reason_group, g.periods AS group_cell,
+       count(*) FILTER (WHERE c.periods = 'c') AS hidden_codes, count(*) AS codes
+  FROM syn.starts_and_ceases_by_reason_published g
+  JOIN syn.starts_and_ceases_by_reason_published c
+    ON c.la = g.la AND c.collection_year = g.collection_year AND c.movement = 'ceased' AND c.breakdown = 'reason'
+   AND (CASE WHEN c.category = 'not known' THEN 'reason not known'
+             ELSE careleaver.ceased_reason_group(c.category::careleaver.ceased_reason) END) = g.category
+ WHERE g.movement = 'ceased' AND g.breakdown = 'reason group'
+ GROUP BY 1, 2, 3, 4;
+SELECT is((SELECT count(*) FROM sc_codes WHERE group_cell <> 'c' AND hidden_codes = 1), 0::bigint,
+          'starts and ceases: no shown reason group has exactly one hidden REC code');
+SELECT is((SELECT count(*) FROM sc_codes WHERE group_cell = 'c' AND hidden_codes < codes), 0::bigint,
+          'starts and ceases: a hidden reason group has every REC code hidden');
 
 -- exits by route: per route, cumulative counts by day beside the cohort total
 CREATE TEMP VIEW xr AS
