@@ -7,12 +7,17 @@
 -- no continuation); 5% of periods are short breaks (V3); the data end on
 -- 31 March 2024 (later periods dropped, periods running past it open).  No data
 -- defects: the pure-SQL version reads clean chains (doc/outcomes.md).
+-- OC3 rows (bench_oc3) for the young people aged 17 or more on 31 March 2024: one
+-- for each age 17 to 21 they have reached, 85% of ages present; in touch 7 in 12,
+-- NO / REFU / NREQ / DIED / RHOM otherwise (activity and accommodation 0); every
+-- ACTIV and 17 ACCOM codes; 2% of rows given twice (identical repeats) and 0.5%
+-- with a second, different record at the same age (conflicts).
 \set ON_ERROR_STOP on
 SET search_path = public, careleaver;
 SET max_parallel_workers_per_gather = 0;
 SELECT setseed(0.1905);
 
-DROP TABLE IF EXISTS bench_episodes, bench_children, bench_periods CASCADE;
+DROP TABLE IF EXISTS bench_episodes, bench_children, bench_periods, bench_oc3 CASCADE;
 
 CREATE UNLOGGED TABLE bench_children AS
 SELECT c AS child,
@@ -55,3 +60,23 @@ SELECT p.child, p.dob,
 
 DROP TABLE bench_periods;
 VACUUM ANALYZE bench_episodes;
+
+CREATE UNLOGGED TABLE bench_oc3 AS
+SELECT child, age, in_touch,
+       (CASE WHEN in_touch = 'YES'
+             THEN (ARRAY['F1','P1','F2','P2','F3','P3','F4','P4','F5','P5','G4','G5','G6','G6','0'])[1 + floor(r2 * 15)::int]
+             ELSE '0' END)::careleaver.leaver_activity AS activ,
+       (CASE WHEN in_touch = 'YES'
+             THEN (ARRAY['B1','B2','C1','D1','D1','D2','E1','K1','K2','R1','S2','T1','U1','U1','U2','V1','W2','X2','Z1','0'])[1 + floor(r3 * 20)::int]
+             ELSE '0' END)::careleaver.leaver_accommodation AS accom
+  FROM (SELECT ch.child, a AS age,
+               (ARRAY['YES','YES','YES','YES','YES','YES','YES','NO','REFU','NREQ','DIED','RHOM'])[1 + floor(random() * 12)::int]::careleaver.contact_status AS in_touch,
+               random() AS r2, random() AS r3, random() AS keep
+          FROM bench_children ch
+          CROSS JOIN LATERAL generate_series(17, least(21, extract(year FROM age(date '2024-03-31', ch.dob))::int)) a) s
+ WHERE keep < 0.85;
+INSERT INTO bench_oc3 SELECT * FROM bench_oc3 WHERE random() < 0.02;
+INSERT INTO bench_oc3
+  SELECT child, age, in_touch, (CASE WHEN activ = 'G6' THEN 'F2' ELSE 'G6' END)::careleaver.leaver_activity, accom
+    FROM bench_oc3 WHERE random() < 0.005;
+VACUUM ANALYZE bench_oc3;
