@@ -509,6 +509,145 @@ SELECT la, collection_year, ordinal, indicator, source, percent, coalesce(previo
       careleaver.reporting_view_sql('returns_home_reentry', schema_name),
       careleaver.reporting_view_sql('national_framework', schema_name));
 
+  WHEN 'starts_and_ceases_by_reason' THEN
+    RETURN format($q$
+WITH %1$s,
+  person_need AS (
+    SELECT e.la, e.child,
+           careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec, e.cin,
+                                       NULL::careleaver.placement_provider,
+                                       NULL::careleaver.placement_change_reason) AS history
+      FROM %2$I.episodes e
+     GROUP BY e.la, e.child),
+  period AS (
+    SELECT p.la, pc.start_date, pc.end_date, pc.end_reason, f.ls, f.cin
+      FROM person_need p
+     CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
+      LEFT JOIN LATERAL (SELECT ep.ls, ep.cin FROM careleaver.episodes(p.history) ep
+                          WHERE NOT ep.short_break AND ep.decom = pc.start_date
+                          ORDER BY ep.episode_no LIMIT 1) f ON true),
+  moved AS (
+    SELECT y.la, y.collection_year, 'started'::text AS movement, k.breakdown, k.category
+      FROM report_year y JOIN period p ON p.la = y.la AND p.start_date BETWEEN y.year_start AND y.year_end
+     CROSS JOIN LATERAL (VALUES
+       ('legal status', coalesce(careleaver.legal_status_group(p.ls), 'not recorded')),
+       ('category of need', coalesce(p.cin::text || ' ' || careleaver.label(p.cin), 'not recorded'))
+     ) AS k(breakdown, category)
+    UNION ALL
+    SELECT y.la, y.collection_year, 'ceased', k.breakdown, k.category
+      FROM report_year y JOIN period p ON p.la = y.la AND p.end_date BETWEEN y.year_start AND y.year_end
+     CROSS JOIN LATERAL (VALUES
+       ('reason group', coalesce(careleaver.ceased_reason_group(p.end_reason), 'reason not known')),
+       ('reason', coalesce(p.end_reason::text, 'not known'))
+     ) AS k(breakdown, category))
+SELECT la, collection_year, movement, breakdown, category, count(*) AS periods
+  FROM moved
+ GROUP BY 1, 2, 3, 4, 5$q$, common, schema_name);
+
+  WHEN 'starts_and_ceases_by_reason_published' THEN
+    -- Each breakdown is a row whose total is the periods started or ended.  The REC codes refine the
+    -- reason groups, so each group's codes are also a row whose total is the group's cell: when the
+    -- group is shown its codes go through suppress_row; when it is hidden all its codes are hidden;
+    -- a group whose codes could not be protected under a shown total is hidden in the first place.
+    RETURN format($q$
+WITH b AS (%1$s),
+  coded AS (
+    SELECT b.*, CASE WHEN b.category = 'not known' THEN 'reason not known'
+                     ELSE careleaver.ceased_reason_group(b.category::careleaver.ceased_reason) END AS reason_group
+      FROM b WHERE b.movement = 'ceased' AND b.breakdown = 'reason'),
+  sub AS (
+    SELECT la, collection_year, reason_group, array_agg(category ORDER BY category) AS categories,
+           array_agg(periods ORDER BY category) AS cells
+      FROM coded GROUP BY 1, 2, 3),
+  sub_pub AS (
+    SELECT s.*, careleaver.suppress_row(s.cells) AS shown, careleaver.publish_row_total(s.cells) = 'c' AS total_hidden
+      FROM sub s),
+  grouped AS (
+    SELECT g.la, g.collection_year, g.movement, g.breakdown, array_agg(g.category ORDER BY g.category) AS categories,
+           array_agg(g.periods ORDER BY g.category) AS cells,
+           array_agg(coalesce(sp.total_hidden, false) ORDER BY g.category) AS forced
+      FROM b g
+      LEFT JOIN sub_pub sp ON g.movement = 'ceased' AND g.breakdown = 'reason group'
+                          AND sp.la = g.la AND sp.collection_year = g.collection_year AND sp.reason_group = g.category
+     GROUP BY 1, 2, 3, 4),
+  p AS (
+    SELECT g.*, careleaver.suppress_row(g.cells, NULL, g.forced) AS shown,
+           careleaver.publish_row_total(g.cells, NULL, g.forced) AS total
+      FROM grouped g),
+  cell AS (
+    SELECT p.la, p.collection_year, p.movement, p.breakdown, u.category, u.periods, p.total
+      FROM p CROSS JOIN LATERAL unnest(p.categories, p.shown) AS u(category, periods))
+SELECT c.la, c.collection_year, c.movement, c.breakdown, c.category,
+       CASE WHEN k.la IS NULL THEN c.periods
+            WHEN gc.periods = 'c' THEN 'c'
+            ELSE sp.shown[array_position(sp.categories, c.category)] END AS periods,
+       CASE WHEN bool_or(c.total = 'c') OVER (PARTITION BY c.la, c.collection_year, c.movement) THEN 'c'
+            ELSE c.total END AS all_periods
+  FROM cell c
+  LEFT JOIN coded k ON c.movement = 'ceased' AND c.breakdown = 'reason'
+                   AND k.la = c.la AND k.collection_year = c.collection_year AND k.category = c.category
+  LEFT JOIN sub_pub sp ON sp.la = k.la AND sp.collection_year = k.collection_year AND sp.reason_group = k.reason_group
+  LEFT JOIN cell gc ON gc.movement = 'ceased' AND gc.breakdown = 'reason group'
+                   AND gc.la = k.la AND gc.collection_year = k.collection_year AND gc.category = k.reason_group$q$,
+      careleaver.reporting_view_sql('starts_and_ceases_by_reason', schema_name));
+
+  WHEN 'exits_by_route' THEN
+    RETURN format($q$
+WITH %1$s,
+  entry AS (
+    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
+      FROM person p JOIN data_end d USING (la)
+     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
+     WHERE p.dob IS NOT NULL
+       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+  cohort AS (
+    SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks
+      FROM entry GROUP BY 1, 2),
+  day AS (SELECT * FROM (VALUES (91), (182), (365), (730)) AS d(day)),
+  route AS (
+    SELECT * FROM (VALUES (1, 'returned home'), (2, 'adopted'), (3, 'special guardianship'),
+                          (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route)),
+  exited AS (
+    SELECT x.la, x.entry_year, d.day, x.cause, count(*) AS exits
+      FROM entry x JOIN day d ON x.duration_days <= d.day
+     WHERE x.cause > 0
+     GROUP BY 1, 2, 3, 4)
+SELECT c.la, c.entry_year, d.day, r.route, c.periods_started, coalesce(e.exits, 0) AS exits_by_day,
+       round(ci.incidence::numeric, 4) AS cumulative_incidence,
+       CASE WHEN ci.incidence IS NOT NULL THEN round(band.lower95::numeric, 4) END AS lower95,
+       CASE WHEN ci.incidence IS NOT NULL THEN round(band.upper95::numeric, 4) END AS upper95
+  FROM cohort c CROSS JOIN day d CROSS JOIN route r
+  LEFT JOIN exited e ON e.la = c.la AND e.entry_year = c.entry_year AND e.day = d.day AND e.cause = r.cause
+ CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, r.cause, d.day) AS incidence) ci
+  LEFT JOIN LATERAL (SELECT t.lower95, t.upper95 FROM careleaver.cif_table(c.risks) t
+                      WHERE t.cause = r.cause AND t.days <= d.day
+                      ORDER BY t.days DESC LIMIT 1) band ON true$q$, common);
+
+  WHEN 'exits_by_route_published' THEN
+    RETURN format($q$
+WITH r AS (%1$s),
+  series AS (
+    SELECT la, entry_year, route, array_agg(day ORDER BY day) AS days,
+           careleaver.publish_cumulative(array_agg(exits_by_day ORDER BY day), min(periods_started)) AS published
+      FROM r GROUP BY 1, 2, 3),
+  p AS (
+    SELECT r.*, careleaver.publish_count(r.periods_started) AS periods_started_shown,
+           s.published[array_position(s.days, r.day)] AS exits_shown
+      FROM r JOIN series s USING (la, entry_year, route))
+SELECT p.la, p.entry_year, p.day, p.route, p.periods_started_shown AS periods_started, p.exits_shown AS exits_by_day,
+       CASE WHEN 'c' IN (p.exits_shown, p.periods_started_shown) THEN 'c'
+            WHEN p.cumulative_incidence IS NULL THEN 'x'
+            WHEN p.cumulative_incidence > 0 AND round(100 * p.cumulative_incidence) = 0 THEN 'k'
+            ELSE round(100 * p.cumulative_incidence)::text END AS cumulative_incidence_percent,
+       CASE WHEN 'c' IN (p.exits_shown, p.periods_started_shown) THEN 'c'
+            WHEN p.lower95 IS NULL THEN 'x'
+            WHEN p.lower95 > 0 AND round(100 * p.lower95) = 0 THEN 'k'
+            ELSE round(100 * p.lower95)::text END AS lower95_percent,
+       CASE WHEN 'c' IN (p.exits_shown, p.periods_started_shown) THEN 'c'
+            WHEN p.upper95 IS NULL THEN 'x'
+            ELSE round(100 * p.upper95)::text END AS upper95_percent
+  FROM p$q$, careleaver.reporting_view_sql('exits_by_route', schema_name));
+
   WHEN 'data_quality' THEN
     RETURN format($q$
 WITH %1$s,
@@ -685,6 +824,35 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('care_leavers', 7, 'The care leavers of the age group: the total of each breakdown as published (metrics.md 5 and 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('starts_and_ceases_by_reason'), ('starts_and_ceases_by_reason_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('movement', 3, 'started: periods of care that started in the year; ceased: periods of care that ended in the year. Periods are counted, short breaks left out (metrics.md 2 and 3), so a child with two periods in a year counts twice; X1 with a continuation is not a cessation'),
+    ('breakdown', 4, 'For started periods: legal status (DfE group of the LS of the period''s first episode) or category of need (its CIN); for ceased periods: reason group (careleaver.ceased_reason_group of the period''s end reason) or reason (the REC code) (metrics.md 3)'),
+    ('category', 5, 'The group, CIN code and label, or REC code; not recorded when LS or CIN is missing; reason not known (reason group) or not known (reason) when the period ends X1 with no continuation or without a REC (metrics.md 3)'),
+    ('periods', 6, 'Periods of care in the category (metrics.md 3)'),
+    ('all_periods', 7, 'Periods of care started, or ended, in the year: the total of each breakdown as published, hidden in both breakdowns when either hides it (metrics.md 3 and 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('exits_by_route'), ('exits_by_route_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('entry_year', 2, 'Collection year in which the periods of care started (the entry cohort, metrics.md 6)'),
+    ('day', 3, 'Days since the start of the period of care: 91, 182, 365, 730 (metrics.md 6 and 8)'),
+    ('route', 4, 'The exit route of careleaver.exits: returned home (E4A, E4B), adopted (E11, E12), special guardianship (E43 to E48), child arrangements order (E41), turned 18 (any other exit on or after the 18th birthday), other (any other exit, unknown reasons included) (metrics.md 6)'),
+    ('periods_started', 5, 'Periods of care in the entry cohort (metrics.md 3)'),
+    ('exits_by_day', 6, 'Of them, periods that ended by this route by this day (metrics.md 6)'),
+    ('cumulative_incidence', 7, 'Aalen-Johansen cumulative incidence of an exit by this route by this day (careleaver.cif_agg / cif_at), the other routes competing, open periods censored; NULL past the longest follow-up (metrics.md 8)'),
+    ('lower95', 8, 'Lower 95% limit of the cumulative incidence (careleaver.cif_table at the last event time up to the day; Gray''s variance, log(-log)); NULL when the incidence is 0 or not available (metrics.md 8)'),
+    ('upper95', 9, 'Upper 95% limit of the cumulative incidence (metrics.md 8)'),
+    ('cumulative_incidence_percent', 10, 'The cumulative incidence as a whole percentage, hidden with its count (metrics.md 8 and 9)'),
+    ('lower95_percent', 11, 'The lower 95% limit as a whole percentage, hidden with its count (metrics.md 8 and 9)'),
+    ('upper95_percent', 12, 'The upper 95% limit as a whole percentage, hidden with its count (metrics.md 8 and 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
 SELECT 'data_quality', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
@@ -734,6 +902,14 @@ VALUES
    'The indicators of the National Framework outcome "children in care and care leavers have stable, loving homes", with the year-on-year change (metrics.md 5 to 7)'),
   ('national_framework_published', true,
    'national_framework as published: each percentage from its published view, changes only between published figures (metrics.md 9)'),
+  ('exits_by_route', false,
+   'Cumulative incidence of every exit route (returned home, adopted, special guardianship, child arrangements order, turned 18, other) by days since entry, per entry cohort, the routes competing, with 95% intervals (careleaver.exits, cif_agg, metrics.md 6 and 8)'),
+  ('exits_by_route_published', true,
+   'exits_by_route with disclosure control: each route''s cumulative exits by day go through publish_cumulative beside the cohort, and the incidence and its interval are hidden with their count (metrics.md 9)'),
+  ('starts_and_ceases_by_reason', false,
+   'Periods of care started in the year by legal status group and category of need, and periods ended in the year by reason group and REC code, short breaks left out (metrics.md 2 and 3)'),
+  ('starts_and_ceases_by_reason_published', true,
+   'starts_and_ceases_by_reason with disclosure control: each breakdown is one row whose total is the periods started or ended, and the REC codes of each reason group are a row whose total is the group (all hidden when the group is) (metrics.md 9)'),
   ('data_quality', false,
    'Defects found in the episodes and OC3 records, per council, collection year and defect');
 COMMENT ON VIEW careleaver.reporting_views IS

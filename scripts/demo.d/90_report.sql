@@ -20,6 +20,11 @@ SELECT max(collection_year) AS report_year FROM demo.looked_after_summary \gset
 SELECT * FROM demo.looked_after_summary_published
  WHERE collection_year BETWEEN :report_year - 2 AND :report_year ORDER BY la, collection_year;
 
+\echo '== periods of care ended in the latest year by reason group, as published (c: suppressed)'
+SELECT la, category AS reason_group, periods, all_periods AS periods_ended
+  FROM demo.starts_and_ceases_by_reason_published
+ WHERE collection_year = :report_year AND movement = 'ceased' AND breakdown = 'reason group' ORDER BY la, category;
+
 \echo '== children looked after on 31 March by legal status group, latest year, as published'
 SELECT la, category AS legal_status_group, children, looked_after_31_march
   FROM demo.looked_after_by_characteristic_published

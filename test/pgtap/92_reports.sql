@@ -1,7 +1,7 @@
 -- Reporting views and the HTML report over a small hand-made dataset whose figures are
 -- worked out by hand (doc/reporting.md; metrics.md 1-3, 5-7, 9).
 BEGIN;
-SELECT plan(31);
+SELECT plan(45);
 
 CREATE SCHEMA rt;
 CREATE TABLE rt.header (la text NOT NULL, child text NOT NULL, sex text, dob date, PRIMARY KEY (la, child));
@@ -41,6 +41,13 @@ INSERT INTO rt.oc3 VALUES
   ('T1', 'F', 2023, '2003-07-01', 'YES', 'F2', 'B1'), ('T1', 'H', 2023, '2003-10-01', 'DIED', '0', '0'),
   ('T1', 'I', 2023, '2003-11-01', 'NO', 'G4', 'S2'), ('T1', 'Z', 2023, '2003-12-01', 'YES', 'F2', 'B1');
 
+-- categories of need (CIN) of the episodes: a period is counted by its first episode's; E has none
+ALTER TABLE rt.episodes ADD COLUMN cin careleaver.need_category;
+UPDATE rt.episodes SET cin = 'N1' WHERE child IN ('A', 'F', 'G', 'H', 'I') OR (child = 'B' AND decom = '2021-01-01');
+UPDATE rt.episodes SET cin = 'N2' WHERE child = 'B' AND decom = '2019-01-01';
+UPDATE rt.episodes SET cin = CASE decom WHEN '2020-10-01' THEN 'N4' ELSE 'N1' END::careleaver.need_category
+ WHERE child = 'C';
+
 SELECT is((SELECT count(*)::int FROM careleaver.create_reports('rt')), (SELECT count(*)::int FROM careleaver.reporting_views),
           'create_reports creates every view of the catalogue');
 SELECT is((SELECT count(*)::int FROM pg_class c WHERE c.relnamespace = 'rt'::regnamespace AND c.relkind = 'v'
@@ -73,6 +80,89 @@ SELECT row_eq($$SELECT looked_after_31_march, periods_started, periods_ended, re
                   FROM rt.looked_after_summary_published WHERE la = 'T1' AND collection_year = 2021$$,
               ROW('7'::text, 'c'::text, 'c'::text, 'c'::text, 'c'::text),
               'the published summary shows 7 and hides every count from 1 to 5, and the total of two ones');
+
+-- starts and ceases by reason, worked by hand.  2020-21 started: A (C2, N1), B again (V2, N1), C (V2; its first
+-- episode N4, the L episode after it N1 does not count), E (V2, no CIN); D (short breaks) is left out.
+SELECT results_eq($$SELECT breakdown, category, periods FROM rt.starts_and_ceases_by_reason
+                     WHERE la = 'T1' AND collection_year = 2021 AND movement = 'started' ORDER BY 1, 2$$,
+                  $$VALUES ('category of need', 'N1 Abuse or neglect', 2::bigint),
+                           ('category of need', 'N4 Family in acute stress', 1::bigint),
+                           ('category of need', 'not recorded', 1::bigint),
+                           ('legal status', 'Care orders', 1::bigint),
+                           ('legal status', 'Voluntary agreements under s20', 3::bigint)$$,
+                  'started 2020-21 by legal status group and category of need of the first episode');
+-- 2020-21 ceased: B returned home (E4A), E ended X1 with no continuation (reason unknown)
+SELECT results_eq($$SELECT breakdown, category, periods FROM rt.starts_and_ceases_by_reason
+                     WHERE la = 'T1' AND collection_year = 2021 AND movement = 'ceased' ORDER BY 1, 2$$,
+                  $$VALUES ('reason', 'E4A', 1::bigint), ('reason', 'not known', 1::bigint),
+                           ('reason group', 'Returned home to live with parents or relatives', 1::bigint),
+                           ('reason group', 'reason not known', 1::bigint)$$,
+                  'ceased 2020-21: one returned home, one with the reason unknown (X1 with no continuation)');
+-- 2021-22 ceased: C adopted (E11), F, G, H, I at 18 (E8); nothing started
+SELECT results_eq($$SELECT breakdown, category, periods FROM rt.starts_and_ceases_by_reason
+                     WHERE la = 'T1' AND collection_year = 2022 ORDER BY 1, 2$$,
+                  $$VALUES ('reason', 'E11', 1::bigint), ('reason', 'E8', 4::bigint),
+                           ('reason group', 'Adopted', 1::bigint), ('reason group', 'Other reason', 4::bigint)$$,
+                  'ceased 2021-22: one adopted, four for another reason (E8); no start, no row');
+SELECT is((SELECT count(*) FROM rt.looked_after_summary s
+            WHERE s.periods_ended IS DISTINCT FROM
+                  (SELECT coalesce(sum(r.periods), 0) FROM rt.starts_and_ceases_by_reason r
+                    WHERE r.la = s.la AND r.collection_year = s.collection_year
+                      AND r.movement = 'ceased' AND r.breakdown = 'reason group')
+               OR s.periods_started IS DISTINCT FROM
+                  (SELECT coalesce(sum(r.periods), 0) FROM rt.starts_and_ceases_by_reason r
+                    WHERE r.la = s.la AND r.collection_year = s.collection_year
+                      AND r.movement = 'started' AND r.breakdown = 'legal status')), 0::bigint,
+          'every year: the reasons add up to the periods ended and the legal statuses to the periods started of looked_after_summary');
+-- published: every cell is 1 to 5, and so is every total
+SELECT is((SELECT count(*) FROM rt.starts_and_ceases_by_reason_published
+            WHERE la = 'T1' AND (periods <> 'c' OR all_periods <> 'c')), 0::bigint,
+          'published starts and ceases: every count and total of 1 to 5 is hidden');
+SELECT is((SELECT count(DISTINCT all_periods)::int FROM rt.starts_and_ceases_by_reason_published
+            WHERE la = 'T1' AND collection_year = 2021 AND movement = 'started'), 1,
+          'published starts: the two breakdowns publish the same total');
+
+-- exits by route, entry cohort 2020-21 (worked by hand): A (700 days) and B (455) open at the data's end
+-- (31 March 2022), E ended at 61 days (X1, reason unknown: other), C adopted at 243 days.
+-- Aalen-Johansen: at 61 days 1 of 4 at risk leaves by other: 1/4; at 243 days 1 of 3 by adoption: 3/4 * 1/3
+SELECT results_eq($$SELECT route, periods_started, exits_by_day, cumulative_incidence FROM rt.exits_by_route
+                     WHERE la = 'T1' AND entry_year = 2021 AND day = 365 ORDER BY route$$,
+                  $$VALUES ('adopted', 4::bigint, 1::bigint, 0.2500::numeric),
+                           ('child arrangements order', 4::bigint, 0::bigint, 0.0000::numeric),
+                           ('other', 4::bigint, 1::bigint, 0.2500::numeric),
+                           ('returned home', 4::bigint, 0::bigint, 0.0000::numeric),
+                           ('special guardianship', 4::bigint, 0::bigint, 0.0000::numeric),
+                           ('turned 18', 4::bigint, 0::bigint, 0.0000::numeric)$$,
+                  'exits by route by day 365: adopted 1/4, other 1/4, every other route 0');
+SELECT row_eq($$SELECT exits_by_day, cumulative_incidence FROM rt.exits_by_route
+                 WHERE la = 'T1' AND entry_year = 2021 AND day = 91 AND route = 'adopted'$$,
+              ROW(0::bigint, 0.0000::numeric), 'exits by route: the adoption at 243 days is not by day 91');
+SELECT ok((SELECT lower95 < cumulative_incidence AND cumulative_incidence < upper95 FROM rt.exits_by_route
+            WHERE la = 'T1' AND entry_year = 2021 AND day = 365 AND route = 'other'),
+          'exits by route: the 95% interval holds the incidence');
+SELECT ok((SELECT lower95 IS NULL AND upper95 IS NULL FROM rt.exits_by_route
+            WHERE la = 'T1' AND entry_year = 2021 AND day = 365 AND route = 'returned home'),
+          'exits by route: no interval where the incidence is 0');
+SELECT ok((SELECT bool_and(cumulative_incidence IS NULL) FROM rt.exits_by_route
+            WHERE la = 'T1' AND entry_year = 2021 AND day = 730),
+          'exits by route: past the longest follow-up (700 days) the incidence is not available (NULL)');
+-- entry cohort 2018-19: B alone, returned home after 517 days: everyone had an event, so 1 at day 730
+SELECT row_eq($$SELECT exits_by_day, cumulative_incidence FROM rt.exits_by_route
+                 WHERE la = 'T1' AND entry_year = 2019 AND day = 730 AND route = 'returned home'$$,
+              ROW(1::bigint, 1.0000::numeric), 'exits by route: B''s return home at 517 days, incidence 1 by day 730');
+SELECT is((SELECT count(*) FROM (SELECT DISTINCT x.exit_route
+                                   FROM (SELECT careleaver.care_history_agg(decom, "dec", rne, ls, place, rec) AS h, child
+                                           FROM rt.episodes GROUP BY child) c
+                                   JOIN rt.header hd USING (child),
+                                        careleaver.exits(c.h, hd.dob, '2022-03-31') x) e
+            WHERE e.exit_route <> 'censored'
+              AND e.exit_route NOT IN (SELECT route FROM rt.exits_by_route)), 0::bigint,
+          'exits by route: the routes are named as careleaver.exits names them');
+SELECT row_eq($$SELECT periods_started, exits_by_day, cumulative_incidence_percent, lower95_percent
+                  FROM rt.exits_by_route_published
+                 WHERE la = 'T1' AND entry_year = 2021 AND day = 365 AND route = 'adopted'$$,
+              ROW('c'::text, 'c'::text, 'c'::text, 'c'::text),
+              'published exits by route: a count of 1 hides its incidence and interval');
 
 -- placement_stability 2020-21: A has 3 placements; B has 2 (the one open at 1 April, and S); C has 1 (L
 -- continues); F, G, H, I have 1

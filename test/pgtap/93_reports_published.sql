@@ -2,7 +2,7 @@
 -- row with its published total and tries to recover a suppressed cell by subtraction; every
 -- published number is the true one; every count from 1 to 5 is hidden (metrics.md 9).
 BEGIN;
-SELECT plan(18);
+SELECT plan(26);
 
 SELECT is((SELECT count(*)::int FROM careleaver.generate_synthetic('syn', 1500, 7, 2)), 2, 'two synthetic councils');
 SELECT is((SELECT count(*)::int FROM careleaver.create_reports('syn')), (SELECT count(*)::int FROM careleaver.reporting_views),
@@ -94,6 +94,59 @@ SELECT is((SELECT count(*) FROM (SELECT la, collection_year, age_group,
                                    FROM syn.care_leavers_by_category_published
                                   WHERE category = 'no information' GROUP BY 1, 2, 3) g WHERE g.n > 1), 0::bigint,
           'care leavers by category: "no information" is published alike in both breakdowns');
+
+-- starts and ceases by reason: each breakdown a row with the periods started (or ended) as total
+CREATE TEMP VIEW sc AS
+SELECT la, collection_year, movement, breakdown, min(all_periods) AS total, count(DISTINCT all_periods) AS totals,
+       count(*) FILTER (WHERE periods = 'c') AS hidden
+  FROM syn.starts_and_ceases_by_reason_published GROUP BY 1, 2, 3, 4;
+SELECT cmp_ok((SELECT count(*) FROM sc WHERE hidden > 0 AND total <> 'c'), '>', 10::bigint,
+              'starts and ceases: many breakdowns with a published total have hidden categories');
+SELECT is((SELECT count(*) FROM sc WHERE total <> 'c' AND hidden = 1), 0::bigint,
+          'starts and ceases: no breakdown with a published total has exactly one hidden category');
+SELECT is((SELECT count(*) FROM (SELECT la, collection_year, movement, count(DISTINCT total) AS n
+                                   FROM sc GROUP BY 1, 2, 3) g WHERE g.n > 1 OR EXISTS (SELECT 1 FROM sc WHERE totals > 1)),
+          0::bigint, 'starts and ceases: the total is published alike in both breakdowns of a movement');
+SELECT is((SELECT count(*) FROM syn.starts_and_ceases_by_reason_published p
+             JOIN syn.starts_and_ceases_by_reason r USING (la, collection_year, movement, breakdown, category)
+            WHERE (r.periods BETWEEN 1 AND 5 AND p.periods <> 'c') OR (p.periods <> 'c' AND p.periods <> r.periods::text)),
+          0::bigint, 'starts and ceases: every count 1..5 is hidden and every shown count is the true one');
+
+-- the REC codes refine the reason groups: under a shown group its codes never hide exactly one cell, and a
+-- hidden group never has all its codes shown (else group = sum of codes, or code = group - the others)
+CREATE TEMP VIEW sc_codes AS
+SELECT g.la, g.collection_year, g.category AS reason_group, g.periods AS group_cell,
+       count(*) FILTER (WHERE c.periods = 'c') AS hidden_codes, count(*) AS codes
+  FROM syn.starts_and_ceases_by_reason_published g
+  JOIN syn.starts_and_ceases_by_reason_published c
+    ON c.la = g.la AND c.collection_year = g.collection_year AND c.movement = 'ceased' AND c.breakdown = 'reason'
+   AND (CASE WHEN c.category = 'not known' THEN 'reason not known'
+             ELSE careleaver.ceased_reason_group(c.category::careleaver.ceased_reason) END) = g.category
+ WHERE g.movement = 'ceased' AND g.breakdown = 'reason group'
+ GROUP BY 1, 2, 3, 4;
+SELECT is((SELECT count(*) FROM sc_codes WHERE group_cell <> 'c' AND hidden_codes = 1), 0::bigint,
+          'starts and ceases: no shown reason group has exactly one hidden REC code');
+SELECT is((SELECT count(*) FROM sc_codes WHERE group_cell = 'c' AND hidden_codes < codes), 0::bigint,
+          'starts and ceases: a hidden reason group has every REC code hidden');
+
+-- exits by route: per route, cumulative counts by day beside the cohort total
+CREATE TEMP VIEW xr AS
+SELECT la, entry_year, route, periods_started,
+       array_agg(exits_by_day ORDER BY day) FILTER (WHERE exits_by_day <> 'c') AS shown
+  FROM syn.exits_by_route_published GROUP BY 1, 2, 3, 4;
+SELECT is((SELECT count(*) FROM xr,
+                  LATERAL (SELECT v::bigint AS v FROM unnest(coalesce(xr.shown, '{}') || ARRAY['0']
+                                  || CASE WHEN xr.periods_started <> 'c' THEN ARRAY[xr.periods_started] ELSE '{}' END) v) a,
+                  LATERAL (SELECT v::bigint AS v FROM unnest(coalesce(xr.shown, '{}') || ARRAY['0']
+                                  || CASE WHEN xr.periods_started <> 'c' THEN ARRAY[xr.periods_started] ELSE '{}' END) v) b
+            WHERE b.v - a.v BETWEEN 1 AND 5), 0::bigint,
+          'exits by route: no difference of published cumulative counts (with 0 and the cohort) is 1 to 5');
+SELECT is((SELECT count(*) FROM syn.exits_by_route_published p JOIN syn.exits_by_route r
+            USING (la, entry_year, day, route)
+            WHERE (p.exits_by_day <> 'c' AND p.exits_by_day <> r.exits_by_day::text)
+               OR (p.exits_by_day = 'c' AND (p.cumulative_incidence_percent <> 'c' OR p.lower95_percent <> 'c'
+                                             OR p.upper95_percent <> 'c'))), 0::bigint,
+          'exits by route: every published count is the true one, and a hidden count hides its incidence and interval');
 
 -- National Framework: the stability indicator is the stability view's figure, and changes are differences
 SELECT is((SELECT count(*) FROM syn.national_framework n JOIN syn.placement_stability s USING (la, collection_year)
