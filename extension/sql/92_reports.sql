@@ -624,16 +624,22 @@ SELECT c.la, c.entry_year, d.day, r.route, c.periods_started, coalesce(e.exits, 
                       ORDER BY t.days DESC LIMIT 1) band ON true$q$, common);
 
   WHEN 'exits_by_route_published' THEN
+    -- The returns home by day are published by return_home_by_duration_published over more days (30 and
+    -- 547 too): this view shows the same published values, so that the two tables together reveal nothing
+    -- that either does not.
     RETURN format($q$
 WITH r AS (%1$s),
   series AS (
     SELECT la, entry_year, route, array_agg(day ORDER BY day) AS days,
            careleaver.publish_cumulative(array_agg(exits_by_day ORDER BY day), min(periods_started)) AS published
       FROM r GROUP BY 1, 2, 3),
+  home AS (%2$s),
   p AS (
     SELECT r.*, careleaver.publish_count(r.periods_started) AS periods_started_shown,
-           s.published[array_position(s.days, r.day)] AS exits_shown
-      FROM r JOIN series s USING (la, entry_year, route))
+           CASE WHEN r.route = 'returned home' THEN h.returned_home_by_day
+                ELSE s.published[array_position(s.days, r.day)] END AS exits_shown
+      FROM r JOIN series s USING (la, entry_year, route)
+      LEFT JOIN home h ON h.la = r.la AND h.entry_year = r.entry_year AND h.day = r.day)
 SELECT p.la, p.entry_year, p.day, p.route, p.periods_started_shown AS periods_started, p.exits_shown AS exits_by_day,
        CASE WHEN 'c' IN (p.exits_shown, p.periods_started_shown) THEN 'c'
             WHEN p.cumulative_incidence IS NULL THEN 'x'
@@ -646,7 +652,8 @@ SELECT p.la, p.entry_year, p.day, p.route, p.periods_started_shown AS periods_st
        CASE WHEN 'c' IN (p.exits_shown, p.periods_started_shown) THEN 'c'
             WHEN p.upper95 IS NULL THEN 'x'
             ELSE round(100 * p.upper95)::text END AS upper95_percent
-  FROM p$q$, careleaver.reporting_view_sql('exits_by_route', schema_name));
+  FROM p$q$, careleaver.reporting_view_sql('exits_by_route', schema_name),
+      careleaver.reporting_view_sql('return_home_by_duration_published', schema_name));
 
   WHEN 'data_quality' THEN
     RETURN format($q$

@@ -2,7 +2,7 @@
 -- row with its published total and tries to recover a suppressed cell by subtraction; every
 -- published number is the true one; every count from 1 to 5 is hidden (metrics.md 9).
 BEGIN;
-SELECT plan(26);
+SELECT plan(27);
 
 SELECT is((SELECT count(*)::int FROM careleaver.generate_synthetic('syn', 1500, 7, 2)), 2, 'two synthetic councils');
 SELECT is((SELECT count(*)::int FROM careleaver.create_reports('syn')), (SELECT count(*)::int FROM careleaver.reporting_views),
@@ -147,6 +147,13 @@ SELECT is((SELECT count(*) FROM syn.exits_by_route_published p JOIN syn.exits_by
                OR (p.exits_by_day = 'c' AND (p.cumulative_incidence_percent <> 'c' OR p.lower95_percent <> 'c'
                                              OR p.upper95_percent <> 'c'))), 0::bigint,
           'exits by route: every published count is the true one, and a hidden count hides its incidence and interval');
+
+SELECT is((SELECT count(*) FROM syn.exits_by_route_published x JOIN syn.return_home_by_duration_published h
+            USING (la, entry_year, day)
+            WHERE x.route = 'returned home'
+              AND (x.exits_by_day, x.cumulative_incidence_percent) IS DISTINCT FROM
+                  (h.returned_home_by_day, h.cumulative_incidence_percent)), 0::bigint,
+          'exits by route: returns home are published exactly as in return_home_by_duration_published (no cross-table difference)');
 
 -- National Framework: the stability indicator is the stability view's figure, and changes are differences
 SELECT is((SELECT count(*) FROM syn.national_framework n JOIN syn.placement_stability s USING (la, collection_year)
