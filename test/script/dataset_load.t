@@ -6,6 +6,9 @@ import os
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taplib import ok, is_, done  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.environ.get('CARELEAVER_SHARED') or os.path.join(
     subprocess.run(['git', 'rev-parse', '--show-toplevel'], cwd=ROOT, capture_output=True,
@@ -14,24 +17,6 @@ PEER = os.path.join(SHARED, 'peerdata')
 DATA = os.path.join(ROOT, 'test', 'data', 'loader')
 LOAD = os.path.join(ROOT, 'scripts', 'careleaver-load')
 DB = 'careleaver_loader_t'
-n = 0
-failed = 0
-
-
-def ok(cond, name, diag=None):
-    global n, failed
-    n += 1
-    if not cond:
-        failed += 1
-    print('%sok %d - %s' % ('' if cond else 'not ', n, name))
-    if not cond and diag:
-        for line in str(diag).splitlines():
-            print('#   ' + line)
-    sys.stdout.flush()
-
-
-def is_(got, want, name):
-    ok(got == want, name, 'got: %r\nexpected: %r' % (got, want))
 
 
 def psql(sql, db=DB, user=None):
@@ -291,5 +276,4 @@ ok(rc == 0 and psql("SELECT count(*) FROM mine.episodes") == '3', 'a role withou
 
 subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS ' + DB], capture_output=True)
 subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP ROLE IF EXISTS careleaver_loader_t_user'], capture_output=True)
-print('1..%d' % n)
-sys.exit(1 if failed else 0)
+done()

@@ -10,29 +10,14 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taplib import ok, is_, done  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXPORT = os.path.join(ROOT, 'scripts', 'careleaver-export')
 LOAD = os.path.join(ROOT, 'scripts', 'careleaver-load')
 CALIBRATE = os.path.join(ROOT, 'bench', 'synth', 'calibrate.sql')
 DB = 'careleaver_synth_t'
-n = 0
-failed = 0
-
-
-def ok(cond, name, diag=None):
-    global n, failed
-    n += 1
-    if not cond:
-        failed += 1
-    print('%sok %d - %s' % ('' if cond else 'not ', n, name))
-    if not cond and diag:
-        for line in str(diag).splitlines():
-            print('#   ' + line)
-    sys.stdout.flush()
-
-
-def is_(got, want, name):
-    ok(got == want, name, 'got: %r\nexpected: %r' % (got, want))
 
 
 def psql(sql, db=DB):
@@ -269,5 +254,4 @@ flags = psql("SELECT y, v.rule_code, count(*) FROM generate_series(2017, 2026) y
 is_(flags, '', 'the exported returns of every year pass careleaver.validate')
 
 psql('DROP DATABASE %s' % DB, db='postgres')
-print('1..%d' % n)
-sys.exit(1 if failed else 0)
+done()

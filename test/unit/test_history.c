@@ -5,6 +5,7 @@
 #include "tap.h"
 #include "history.h"
 #include "periods.h"
+#include "history_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,20 +23,7 @@ ymd(int y, int m, int d)
 static cl_history
 H(const char *text)
 {
-	cl_history	h;
-	int32_t		n,
-				missing;
-
-	if (!cl_history_parse(text, strlen(text), buf, 64, &n, &missing, err, sizeof err))
-	{
-		printf("Bail out! cannot parse %s: %s\n", text, err);
-		exit(1);
-	}
-	h.flags = cl_history_build(buf, n, missing);
-	h.ep = buf;
-	h.n = n;
-	h.missing_decom = missing;
-	return h;
+	return history_from_text(text, buf, 64);
 }
 
 static bool

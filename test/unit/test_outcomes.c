@@ -5,6 +5,7 @@
  * comment above it.
  */
 #include "tap.h"
+#include "history_text.h"
 #include "history.h"
 #include "periods.h"
 #include "facts.h"
@@ -23,7 +24,6 @@ static cl_spell plbuf[MAXEP];
 static cl_spell cbuf[MAXEP];
 static cl_history HH;
 static cl_facts F;
-static char err[256];
 
 static cl_date
 D(const char *s)
@@ -35,18 +35,7 @@ D(const char *s)
 static const cl_facts *
 H(const char *text)
 {
-	int32_t		n,
-				missing;
-
-	if (!cl_history_parse(text, strlen(text), buf, MAXEP, &n, &missing, err, sizeof err))
-	{
-		printf("Bail out! cannot parse %s: %s\n", text, err);
-		exit(1);
-	}
-	HH.flags = cl_history_build(buf, n, missing);
-	HH.ep = buf;
-	HH.n = n;
-	HH.missing_decom = missing;
+	HH = history_from_text(text, buf, MAXEP);
 	cl_facts_init(&F, &HH, pbuf, plbuf, cbuf);
 	return &F;
 }

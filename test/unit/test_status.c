@@ -9,12 +9,12 @@
 #include "history.h"
 #include "periods.h"
 #include "status.h"
+#include "history_text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static cl_episode buf[64];
-static char err[256];
 
 static cl_date
 D(const char *s)
@@ -29,20 +29,7 @@ D(const char *s)
 static cl_history
 H(const char *text)
 {
-	cl_history	h;
-	int32_t		n,
-				missing;
-
-	if (!cl_history_parse(text, strlen(text), buf, 64, &n, &missing, err, sizeof err))
-	{
-		printf("Bail out! cannot parse %s: %s\n", text, err);
-		exit(1);
-	}
-	h.flags = cl_history_build(buf, n, missing);
-	h.ep = buf;
-	h.n = n;
-	h.missing_decom = missing;
-	return h;
+	return history_from_text(text, buf, 64);
 }
 
 static cl_status_explain X;
