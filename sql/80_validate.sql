@@ -18,6 +18,10 @@ INSERT INTO regress_validate.return_episodes
   ('213', 2024, 'c1', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'episodes.csv', 2),
   ('213', 2024, 'c1', '2023-06-01', 'P', 'C2', 'N1', 'U5', 'PR1', NULL, NULL, 'episodes.csv', 3),
   ('213', 2024, 'c2', '2022-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2023-05-01', 'E4A', 'episodes.csv', 4);
+-- c2's placement has a URN of five digits (1008); c1 has a missing episode of type Z (1006)
+UPDATE regress_validate.return_episodes SET urn = '12345' WHERE child = 'c2';
+INSERT INTO regress_validate.return_missing (la, year, child, dob, missing, mis_start, mis_end, source_file, source_line) VALUES
+  ('213', 2024, 'c1', '2010-01-01', 'Z', '2023-05-10', '2023-05-11', 'missing.csv', 2);
 INSERT INTO regress_validate.return_oc3 (la, year, child, dob, in_touch, activ, accom, source_file, source_line) VALUES
   ('213', 2024, 'c2', '2007-06-10', 'YES', 'F5', NULL, 'oc3.csv', 2);
 SELECT * FROM careleaver.validate('regress_validate', 2024);

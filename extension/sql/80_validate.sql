@@ -70,13 +70,20 @@ SELECT v.rule_code, v.family, v.description, v.since_year, v.module
     ('1012', 'care leavers', 'Information in another module (OC2, AD1, placed for adoption, previous permanence, missing, reviews) for a child with no episodes in the year', NULL, 'OC2, AD1, PlacedAdoption, PrevPerm, Missing, Reviews'),
     ('1014', 'care leavers', 'UASC information for a care leaver who was not looked after in the year', NULL, 'OC3, UASC'),
     ('1016', 'care leavers', 'Care-leaver information for a 17 or 18 year old looked after on the birthday whose care ended after it in the year', 2024, 'OC3'),
-    ('3001', 'care leavers', 'With former foster carers (ACCOM Z1, Z2) in the year of the 17th birthday', NULL, 'OC3')
+    ('3001', 'care leavers', 'With former foster carers (ACCOM Z1, Z2) in the year of the 17th birthday', NULL, 'OC3'),
+    -- Codes and dates of other fields and modules
+    ('1003', 'other modules', 'Decision to place for adoption dated before the child first started to be looked after (RNE S)', NULL, 'PlacedAdoption'),
+    ('1004', 'other modules', 'Start of a missing or away episode (MIS_START) is blank or not a date', NULL, 'Missing'),
+    ('1005', 'other modules', 'End of a missing or away episode (MIS_END) is given but is not a date', NULL, 'Missing'),
+    ('1006', 'other modules', 'MISSING is neither M (missing) nor A (away without authorisation)', NULL, 'Missing'),
+    ('1008', 'other modules', 'URN is not an Ofsted URN (6 or 7 digits, or SC and 6 digits) nor the placeholder XXXXXXX', NULL, 'Episodes'),
+    ('1009', 'other modules', 'REASON_PLACE_CHANGE is not a code valid in the collection year', NULL, 'Episodes')
   ) AS v(rule_code, family, description, since_year, module);
 
 COMMENT ON VIEW careleaver.validation_rules IS
   'The DfE validation rules that careleaver.validate checks: code, family, description in our words, first collection year (doc/validation.md)';
 COMMENT ON COLUMN careleaver.validation_rules.rule_code IS 'DfE rule code, as in the DfE validator (e.g. 142, 503A)';
-COMMENT ON COLUMN careleaver.validation_rules.family IS 'Group of rules: episode timeline, across years, legal status and short breaks, age at cessation, care leavers';
+COMMENT ON COLUMN careleaver.validation_rules.family IS 'Group of rules: episode timeline, across years, legal status and short breaks, age at cessation, care leavers, header, other modules';
 COMMENT ON COLUMN careleaver.validation_rules.description IS 'What the rule checks, in our words';
 COMMENT ON COLUMN careleaver.validation_rules.since_year IS 'First collection year (named by the year it ends) the rule applies to; NULL = every year';
 COMMENT ON COLUMN careleaver.validation_rules.module IS 'Return module(s) whose rows the rule flags';
@@ -225,6 +232,10 @@ DECLARE
   bd record;
   mo record;
   r1012 text := '';
+  -- 1003-1006, 1009: rules over other modules and over values the loader could not type
+  r_more text := '';
+  rj_more text;
+  c_rpc text; v_rpc text; t_rpc regtype;
 BEGIN
   IF ds IS NULL OR y IS NULL THEN
     RAISE EXCEPTION 'careleaver.validate needs a dataset schema and a collection year'
@@ -293,13 +304,99 @@ BEGIN
       ds, mo.module, mo.module || ' information for a child with no episodes in the year: only OC3 is expected', mo.tbl);
   END LOOP;
 
+  -- 1009: REASON_PLACE_CHANGE as canonical text, and whether it is a code of
+  -- the collection year (careleaver.valid_in_year for the typed column; the
+  -- reference list, section 3.2, for a text column)
+  c_rpc := careleaver.validation_code_expr(ds, 'return_episodes', 'reason_place_change', 'e');
+  SELECT a.atttypid::regtype INTO t_rpc
+    FROM pg_attribute a
+   WHERE a.attrelid = to_regclass(format('%I.return_episodes', ds))
+     AND a.attname = 'reason_place_change' AND a.attnum > 0 AND NOT a.attisdropped;
+  IF t_rpc IS NULL THEN
+    v_rpc := 'true';
+  ELSIF t_rpc NOT IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype)
+        AND to_regprocedure(format('careleaver.valid_in_year(%s, integer)', t_rpc::text)) IS NOT NULL THEN
+    v_rpc := 'careleaver.valid_in_year(e.reason_place_change, $1)';
+  ELSE
+    v_rpc := format($e$(%1$s IN ('CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD',
+                                 'LAREQ', 'PLACE', 'OTHER') OR (%1$s = 'CUSTOD' AND $1 >= 2019))$e$, c_rpc);
+  END IF;
+
+  -- Values the loader could not type, by row and column (1004-1006, 1009).
+  IF to_regclass(format('%I.rejects', ds)) IS NOT NULL THEN
+    rj_more := format($q$SELECT r.la, r.source_file, r.source_line, lower(r.column_name) AS col,
+                                max(r.value) AS value
+                           FROM %I.rejects r
+                          WHERE r.year = $1 AND ($4::text IS NULL OR r.la = $4)
+                            AND lower(r.column_name) IN ('reason_place_change', 'missing', 'mis_start', 'mis_end')
+                          GROUP BY r.la, r.source_file, r.source_line, lower(r.column_name)$q$, ds);
+    r_more := r_more || format($f$
+  UNION ALL
+  SELECT '1009', 'Episodes', e.la, e.child, e.source_file, e.source_line,
+         format('REASON_PLACE_CHANGE %%s is not a reason for a placement change', r.value)
+    FROM ep e
+    JOIN (%1$s) r ON r.la = e.la AND r.source_file = e.source_file AND r.source_line = e.source_line
+                 AND r.col = 'reason_place_change'
+   WHERE e.rpc IS NULL$f$, rj_more);
+  ELSE
+    rj_more := $q$SELECT NULL::text AS la, NULL::text AS source_file, NULL::integer AS source_line,
+                         NULL::text AS col, NULL::text AS value WHERE false$q$;
+  END IF;
+
+  -- 1003: placed for adoption before the child first started to be looked
+  -- after (the earliest episode coded RNE S in the returns up to the year)
+  IF to_regclass(format('%I.return_placed_adoption', ds)) IS NOT NULL THEN
+    r_more := r_more || format($f$
+  UNION ALL
+  SELECT '1003', 'PlacedAdoption', x.la, x.child, x.source_file, x.source_line,
+         format('decision to place for adoption dated %%s, before the child started to be looked after (%%s)',
+                x.date_placed, f.first_start)
+    FROM %1$I.return_placed_adoption x
+    JOIN (SELECT e.la, e.child, min(e.decom) AS first_start
+            FROM %1$I.return_episodes e
+           WHERE e.year <= $1 AND ($4::text IS NULL OR e.la = $4) AND %2$s = 'S'
+             AND EXISTS (SELECT 1 FROM %1$I.return_placed_adoption p
+                          WHERE p.la = e.la AND p.child = e.child AND p.year = $1)
+           GROUP BY e.la, e.child) f ON f.la = x.la AND f.child = x.child
+   WHERE x.year = $1 AND ($4::text IS NULL OR x.la = $4) AND x.date_placed < f.first_start$f$,
+      ds, careleaver.validation_code_expr(ds, 'return_episodes', 'rne', 'e'));
+  END IF;
+
+  -- 1004-1006: the missing and away episodes
+  IF to_regclass(format('%I.return_missing', ds)) IS NOT NULL THEN
+    r_more := r_more || format($f$
+  UNION ALL
+  SELECT v.code, 'Missing', m.la, m.child, m.source_file, m.source_line, v.msg
+    FROM %1$I.return_missing m
+    LEFT JOIN (SELECT r.la, r.source_file, r.source_line,
+                      max(r.value) FILTER (WHERE r.col = 'mis_start') AS bad_start,
+                      max(r.value) FILTER (WHERE r.col = 'mis_end') AS bad_end,
+                      max(r.value) FILTER (WHERE r.col = 'missing') AS bad_missing
+                 FROM (%2$s) r
+                GROUP BY r.la, r.source_file, r.source_line) r
+      ON r.la = m.la AND r.source_file = m.source_file AND r.source_line = m.source_line
+   CROSS JOIN LATERAL (SELECT coalesce(%3$s, nullif(upper(btrim(r.bad_missing)), '')) AS kind) k
+   CROSS JOIN LATERAL (VALUES
+           ('1004', m.mis_start IS NULL,
+            CASE WHEN r.bad_start IS NULL THEN 'start of the missing or away episode (MIS_START) is blank'
+                 ELSE format('start of the missing or away episode (MIS_START) %%s is not a date', r.bad_start) END),
+           ('1005', m.mis_end IS NULL AND r.bad_end IS NOT NULL,
+            format('end of the missing or away episode (MIS_END) %%s is not a date', r.bad_end)),
+           ('1006', k.kind IS NULL OR k.kind NOT IN ('M', 'A'),
+            format('MISSING is %%s, neither M (missing) nor A (away without authorisation)', coalesce(k.kind, 'blank'))))
+          AS v(code, bad, msg)
+   WHERE m.year = $1 AND ($4::text IS NULL OR m.la = $4) AND v.bad$f$,
+      ds, rj_more, careleaver.validation_code_expr(ds, 'return_missing', 'missing', 'm'));
+  END IF;
+
   sql := format($q$
 WITH
 -- this year's episodes, codes as text
 ep AS MATERIALIZED (
   SELECT e.la, e.child, e.decom, e.dec,
          %3$s AS rne, %4$s AS ls, %5$s AS cin, %6$s AS place, %7$s AS prov, %8$s AS rec,
-         e.pl_post, e.urn, e.source_file, e.source_line
+         e.pl_post, e.urn, e.source_file, e.source_line,
+         %26$s AS rpc, %27$s AS rpc_ok
     FROM %1$I.return_episodes e
    WHERE e.year = $1 AND ($4::text IS NULL OR e.la = $4)
 ),
@@ -694,7 +791,19 @@ flags AS (
   SELECT '3001', 'OC3', o.la, o.child, o.source_file, o.source_line,
          format('ACCOM %%s (with former foster carers) in the year of the 17th birthday (%%s)', o.accom, o.b17)
     FROM ocd o WHERE o.accom IN ('Z1', 'Z2') AND o.b17 BETWEEN $2 AND $3
+  -- other fields and modules
+  UNION ALL
+  SELECT '1008', 'Episodes', e.la, e.child, e.source_file, e.source_line,
+         format('URN %%s is neither an Ofsted URN (6 or 7 digits, or SC and 6 digits) nor XXXXXXX', btrim(e.urn))
+    FROM ep e
+   WHERE nullif(btrim(e.urn), '') IS NOT NULL
+     AND upper(btrim(e.urn)) !~ '^([0-9]{6,7}|SC[0-9]{6}|XXXXXXX)$'
+  UNION ALL
+  SELECT '1009', 'Episodes', e.la, e.child, e.source_file, e.source_line,
+         format('REASON_PLACE_CHANGE %%s is not a code for %%s', e.rpc, $1)
+    FROM ep e WHERE e.rpc IS NOT NULL AND NOT e.rpc_ok
   @R1012@
+  @RMORE@
   UNION ALL
   SELECT '444', 'Header', u.la, u.child, u.source_file, u.source_line,
          format('UPN %%s is also given for %%s other row(s) of the header', u.upn, u.n - 1)
@@ -723,8 +832,10 @@ $q$, ds, NULL, c_rne, c_ls, c_cin, c_place, c_prov, c_rec, rejects_sql,
      careleaver.validation_column_expr(ds, 'return_episodes', 'ls', 'p'),
      careleaver.validation_column_expr(ds, 'return_episodes', 'cin', 'p'),
      careleaver.validation_column_expr(ds, 'return_episodes', 'place', 'p'),
-     careleaver.validation_column_expr(ds, 'return_episodes', 'place_provider', 'p'));
+     careleaver.validation_column_expr(ds, 'return_episodes', 'place_provider', 'p'),
+     c_rpc, v_rpc);
   sql := replace(sql, '@R1012@', r1012);
+  sql := replace(sql, '@RMORE@', r_more);
   -- birthdays inline: @BD(expr,n)
   FOR bd IN SELECT DISTINCT m[1] AS expr, m[2]::integer AS age
               FROM regexp_matches(sql, '@BD\(([a-z_.]+),([0-9]+)\)', 'g') AS m LOOP

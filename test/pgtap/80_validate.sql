@@ -1,6 +1,6 @@
 -- careleaver.validate on small hand-worked returns (doc/validation.md).
 BEGIN;
-SELECT plan(27);
+SELECT plan(37);
 
 -- A dataset: create_dataset when the loader is installed, else the return
 -- tables of DATASET-SPEC.md by hand (code columns typed as create_dataset does).
@@ -152,6 +152,68 @@ SELECT set_eq($$SELECT child FROM careleaver.validate('vt', 2024, 'A')
 SELECT is((SELECT message FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1016' AND child = 'c12'),
   'looked after on the 18th birthday (2023-10-01) and care ended 2023-10-02, after it: care-leaver information not expected',
   'message of 1016');
+
+-- 1003: c20 first came into care (RNE S) on 1 May 2017 (2018 return) and again on 1 June 2023;
+-- the decision to place for adoption dated 30 April 2017 is before the first start. c21's
+-- decision is dated the day care started: not before it.
+INSERT INTO vt.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, source_file, source_line) VALUES
+  ('A', 2018, 'c20', '2017-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2017-08-01', 'E8', 'e', 120),
+  ('A', 2024, 'c20', '2023-06-01', 'S', 'E1', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 120),
+  ('A', 2024, 'c21', '2023-05-01', 'S', 'E1', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 121);
+INSERT INTO vt.return_placed_adoption (la, year, child, dob, date_placed, source_file, source_line) VALUES
+  ('A', 2024, 'c20', '2016-01-01', '2017-04-30', 'pa', 1),
+  ('A', 2024, 'c21', '2022-01-01', '2023-05-01', 'pa', 2);
+SELECT set_eq($$SELECT row_ref FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1003'$$, ARRAY['pa:1'],
+  '1003: decision the day before care first started is flagged; on the day care started it is not');
+SELECT is((SELECT message FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1003'),
+  'decision to place for adoption dated 2017-04-30, before the child started to be looked after (2017-05-01)',
+  'message of 1003 names the earliest RNE S start over the loaded returns');
+
+-- 1004-1006: missing and away episodes of c1. m:2 is still missing (MIS_END blank, nothing rejected).
+INSERT INTO vt.return_missing (la, year, child, dob, missing, mis_start, mis_end, source_file, source_line) VALUES
+  ('A', 2024, 'c1', '2006-01-10', 'M', NULL, NULL, 'm', 1),                  -- start blank: 1004
+  ('A', 2024, 'c1', '2006-01-10', 'M', '2023-07-01', NULL, 'm', 2),          -- open: nothing
+  ('A', 2024, 'c1', '2006-01-10', 'A', NULL, '2023-07-03', 'm', 3),          -- start rejected: 1004
+  ('A', 2024, 'c1', '2006-01-10', 'A', '2023-07-05', NULL, 'm', 4),          -- end rejected: 1005
+  ('A', 2024, 'c1', '2006-01-10', 'X', '2023-07-06', '2023-07-07', 'm', 5),  -- 1006
+  ('A', 2024, 'c1', '2006-01-10', ' a ', '2023-07-08', '2023-07-09', 'm', 6), -- read as A: nothing
+  ('A', 2024, 'c1', '2006-01-10', NULL, '2023-07-10', '2023-07-11', 'm', 7);  -- MISSING blank: 1006
+INSERT INTO vt.rejects (la, year, source_file, source_line, column_name, value, reason) VALUES
+  ('A', 2024, 'm', 3, 'MIS_START', '31/06/2023', 'not a date'),
+  ('A', 2024, 'm', 4, 'MIS_END', '2023-13-01', 'not a date');
+CREATE TEMP TABLE mis AS SELECT * FROM careleaver.validate('vt', 2024, 'A') WHERE table_name = 'Missing';
+SELECT set_eq($$SELECT row_ref FROM mis WHERE rule_code = '1004'$$, ARRAY['m:1', 'm:3'],
+  '1004: blank or rejected MIS_START is flagged; a date is not');
+SELECT is((SELECT message FROM mis WHERE rule_code = '1004' AND row_ref = 'm:3'),
+  'start of the missing or away episode (MIS_START) 31/06/2023 is not a date', 'message of 1004 quotes the rejected value');
+SELECT set_eq($$SELECT row_ref FROM mis WHERE rule_code = '1005'$$, ARRAY['m:4'],
+  '1005: a rejected MIS_END is flagged; a blank one (still missing) is not');
+SELECT set_eq($$SELECT row_ref FROM mis WHERE rule_code = '1006'$$, ARRAY['m:5', 'm:7'],
+  '1006: X and blank are flagged; " a " reads as A');
+
+-- 1008: URN formats on one-episode children c22-c26 (lines 130-134).
+INSERT INTO vt.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, urn, source_file, source_line) VALUES
+  ('A', 2024, 'c22', '2023-05-01', 'S', 'C2', 'N1', 'K2', 'PR1', '2023-09-01', 'E8', 'SC123456', 'e', 130),
+  ('A', 2024, 'c23', '2023-05-01', 'S', 'C2', 'N1', 'K2', 'PR1', '2023-09-01', 'E8', '12345', 'e', 131),
+  ('A', 2024, 'c24', '2023-05-01', 'S', 'C2', 'N1', 'K2', 'PR1', '2023-09-01', 'E8', 'XXXXXX', 'e', 132),
+  ('A', 2024, 'c25', '2023-05-01', 'S', 'C2', 'N1', 'K2', 'PR1', '2023-09-01', 'E8', 'XXXXXXX', 'e', 133),
+  ('A', 2024, 'c26', '2023-05-01', 'S', 'C2', 'N1', 'K2', 'PR1', '2023-09-01', 'E8', '123456', 'e', 134);
+SELECT set_eq($$SELECT row_ref FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1008'$$, ARRAY['e:131', 'e:132'],
+  '1008: 5 digits and six Xs are flagged; SC + 6 digits, seven Xs and 6 digits are not');
+
+-- 1009: CUSTOD is a reason for a placement change from 2018-19 (collection year 2019).
+INSERT INTO vt.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, source_file, source_line) VALUES
+  ('A', 2018, 'c27', '2017-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2017-06-01', 'X1', 'CUSTOD', 'e', 127),
+  ('A', 2019, 'c28', '2018-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2018-06-01', 'X1', 'CUSTOD', 'e', 128),
+  ('A', 2024, 'c29', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2023-06-01', 'E8', NULL, 'e', 142);
+INSERT INTO vt.rejects (la, year, source_file, source_line, column_name, value, reason) VALUES
+  ('A', 2024, 'e', 142, 'REASON_PLACE_CHANGE', 'MOVED', 'not a placement_change_reason code');
+SELECT set_eq($$SELECT child FROM careleaver.validate('vt', 2018, 'A') WHERE rule_code = '1009'$$, ARRAY['c27'],
+  '1009: CUSTOD is not a code in 2018');
+SELECT is((SELECT count(*)::int FROM careleaver.validate('vt', 2019, 'A') WHERE rule_code = '1009'), 0,
+  '1009: CUSTOD is a code from 2019');
+SELECT set_eq($$SELECT row_ref FROM careleaver.validate('vt', 2024, 'A') WHERE rule_code = '1009'$$, ARRAY['e:142'],
+  '1009: a value the loader rejected is reported');
 
 SELECT throws_ok($$SELECT * FROM careleaver.validate('no_such_dataset', 2024)$$, '42P01',
   'schema "no_such_dataset" is not a careleaver dataset', 'a schema without return tables is refused');
