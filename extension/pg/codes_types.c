@@ -11,6 +11,7 @@
  * does not depend on the on-disk numbering.
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "fmgr.h"
 #include "funcapi.h"
@@ -225,15 +226,10 @@ cl_code_list_rows(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("function returning record called in context that cannot accept type record")));
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
 		/* user_fctx unused: call_cntr walks the lists in order */
 		MemoryContextSwitchTo(oldcontext);
 	}

@@ -7,6 +7,7 @@
  * Glue only: the rules are in core/status.c and core/periods.c.
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_enum.h"
@@ -290,16 +291,11 @@ srf_run(FunctionCallInfo fcinfo, srf_builder build)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext old;
-		TupleDesc	tupdesc;
 		cl_history	h;
 
 		fctx = SRF_FIRSTCALL_INIT();
 		old = MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("function returning record called in context that cannot accept type record")));
-		fctx->tuple_desc = BlessTupleDesc(tupdesc);
+		fctx->tuple_desc = cl_blessed_result_type(fcinfo);
 		h = cl_pg_history_arg(fcinfo, 0);
 		fctx->user_fctx = build(fcinfo, &h);
 		MemoryContextSwitchTo(old);

@@ -19,6 +19,7 @@
  * reaching it from a worker) and canonicalises a copy first.
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "access/htup_details.h"
 #include "fmgr.h"
@@ -449,13 +450,10 @@ km_table(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext old;
-		TupleDesc	tupdesc;
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "km_table must return a composite type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
 		it = palloc(sizeof(cl_km_iter));
 		cl_km_iter_init(it, canonical_arg(fcinfo, 0, CL_SURV_KIND_KM));
 		funcctx->user_fctx = it;
@@ -516,9 +514,7 @@ km_median_ci(PG_FUNCTION_ARGS)
 	bool		nulls[3];
 	int			i;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "km_median_ci must return a composite type");
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = cl_blessed_result_type(fcinfo);
 	cl_km_median(s, &r[0], &r[1], &r[2]);
 	for (i = 0; i < 3; i++)
 	{
@@ -598,14 +594,11 @@ cif_table(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext old;
-		TupleDesc	tupdesc;
 		cl_surv_state *s;
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "cif_table must return a composite type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
 		s = canonical_arg(fcinfo, 0, CL_SURV_KIND_CR);
 		it = palloc(sizeof(cl_cif_iter));
 		cl_cif_iter_init(it, s, palloc(sizeof(cl_cif_cause) * (cl_cif_ncauses(s) + 1)));

@@ -22,6 +22,7 @@
  * in place, as PostgreSQL allows (see xaggr.html).
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "fmgr.h"
 #include "funcapi.h"
@@ -348,15 +349,10 @@ cl_trajectory_observations(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("function returning record called in context that cannot accept type record")));
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
 		ctx = (observations_ctx *) palloc(sizeof(observations_ctx));
 		traj_read(PG_GETARG_DATUM(0), &ctx->t);
 		ctx->i = 0;
@@ -405,16 +401,11 @@ cl_transitions(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
 		cl_trajectory t;
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("function returning record called in context that cannot accept type record")));
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
 		ctx = (transitions_ctx *) palloc(sizeof(transitions_ctx));
 		traj_read(PG_GETARG_DATUM(0), &t);
 		ctx->n = cl_traj_transitions(&t, ctx->tr);
@@ -675,15 +666,10 @@ cl_transition_table(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("function returning record called in context that cannot accept type record")));
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
 		ctx = (table_ctx *) palloc(sizeof(table_ctx));
 		tm_read(PG_GETARG_DATUM(0), &ctx->m);
 		ctx->cell = 0;
