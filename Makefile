@@ -11,10 +11,17 @@ GLUE_SRCS   = $(sort $(wildcard extension/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # The install script is assembled from ordered pieces so that each concept
-# keeps its SQL beside the others; upgrade scripts are kept as written.
+# keeps its SQL beside the others.  Released versions' scripts are frozen in
+# extension/releases/ (install and update scripts, installed as they are); the
+# update script from the last release to the version in development is built
+# by gen_update.py from its hand-written part in extension/updates/ and the
+# replaceable statements of the new install script (see that file).
+PREV_VERSION = 0.1.0
 SQL_PIECES  = $(sort $(wildcard extension/sql/*.sql))
-DATA_built  = extension/$(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(wildcard extension/$(EXTENSION)--*--*.sql)
+UPDATE_PRE  = extension/updates/$(PREV_VERSION)--$(EXTVERSION).sql
+DATA_built  = extension/$(EXTENSION)--$(EXTVERSION).sql \
+              extension/$(EXTENSION)--$(PREV_VERSION)--$(EXTVERSION).sql
+DATA        = $(wildcard extension/releases/$(EXTENSION)--*.sql)
 
 REGRESS      = $(basename $(notdir $(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=results-regress
@@ -31,8 +38,13 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(DATA_built): $(SQL_PIECES) careleaver.control
+extension/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) careleaver.control
 	cat $(SQL_PIECES) > $@
+
+extension/$(EXTENSION)--$(PREV_VERSION)--$(EXTVERSION).sql: extension/gen_update.py $(UPDATE_PRE) \
+		extension/$(EXTENSION)--$(EXTVERSION).sql
+	python3 extension/gen_update.py $(UPDATE_PRE) extension/$(EXTENSION)--$(EXTVERSION).sql > $@.tmp
+	mv $@.tmp $@
 
 # ---------------------------------------------------------------------------
 # Plain-C core: unit tests (TAP, run with prove) and fuzzing, no server needed.

@@ -40,7 +40,7 @@ CREATE FUNCTION careleaver.dataset_columns()
 RETURNS TABLE (module text, ord integer, column_name text, dfe_name text, kind text,
                sql_type text, description text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, careleaver
+SET search_path = pg_catalog, careleaver, pg_temp
 AS $$
   SELECT v.module, v.ord, lower(v.dfe), v.dfe, v.kind,
          CASE v.kind WHEN 'id' THEN 'text' WHEN 'text' THEN 'text' WHEN 'upper' THEN 'text'
@@ -127,7 +127,7 @@ COMMENT ON FUNCTION careleaver.dataset_columns() IS
 CREATE FUNCTION careleaver.create_dataset(schema_name text)
 RETURNS void
 LANGUAGE plpgsql
-SET search_path = pg_catalog, careleaver
+SET search_path = pg_catalog, careleaver, pg_temp
 SET client_min_messages = warning
 AS $fn$
 DECLARE

@@ -61,7 +61,7 @@ CREATE FUNCTION careleaver.generate_synthetic(schema_name text, children integer
 RETURNS TABLE (la text, children_generated bigint, episodes bigint, oc3_records bigint, uasc_children bigint,
                looked_after_at_end bigint)
 LANGUAGE plpgsql VOLATILE STRICT
-SET search_path = pg_catalog, careleaver
+SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
   codes text[];

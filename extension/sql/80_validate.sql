@@ -130,7 +130,7 @@ COMMENT ON FUNCTION careleaver.validation_birthday_sql(text, integer) IS
 CREATE FUNCTION careleaver.validation_code_expr(schema_name text, table_name text, column_name text, alias text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, careleaver
+SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
   t regtype;
@@ -152,7 +152,7 @@ $fn$;
 CREATE FUNCTION careleaver.validation_column_expr(schema_name text, table_name text, column_name text, alias text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, careleaver
+SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_attribute a
@@ -173,7 +173,7 @@ COMMENT ON FUNCTION careleaver.validation_code_expr(text, text, text, text) IS
 CREATE FUNCTION careleaver.validation_valid_expr(schema_name text, column_name text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, careleaver
+SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
   t regtype;
@@ -210,7 +210,7 @@ COMMENT ON FUNCTION careleaver.validation_valid_expr(text, text) IS
 CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year integer, only_la text)
 RETURNS TABLE (out_rule_code text, out_table_name text, out_la text, out_child text, out_row_ref text, out_message text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, careleaver
+SET search_path = pg_catalog, careleaver, pg_temp
 -- Every join of the rule query is an equality join on (la, child) between
 -- sets of similar size whose sizes the planner cannot estimate through the
 -- CTEs; a nested loop there is quadratic, so the query is planned without.
@@ -853,7 +853,7 @@ COMMENT ON FUNCTION careleaver.validation_run(text, integer, text) IS
 CREATE FUNCTION careleaver.validate(schema_name text, collection_year integer, la text DEFAULT NULL)
 RETURNS TABLE (rule_code text, table_name text, la text, child text, row_ref text, message text)
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, careleaver
+SET search_path = pg_catalog, careleaver, pg_temp
 AS $$ SELECT * FROM careleaver.validation_run($1, $2, $3) $$;
 
 COMMENT ON FUNCTION careleaver.validate(text, integer, text) IS

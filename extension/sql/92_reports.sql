@@ -6,7 +6,7 @@
 -- The collection year a date falls in (named by the year it ends: 1 April 2023 to 31 March 2024 is 2024).
 CREATE FUNCTION careleaver.collection_year_of(d date) RETURNS integer
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
   AS $$ SELECT CASE WHEN extract(month FROM d) >= 4 THEN extract(year FROM d)::int + 1
                     ELSE extract(year FROM d)::int END $$;
 COMMENT ON FUNCTION careleaver.collection_year_of(date) IS
@@ -16,7 +16,7 @@ COMMENT ON FUNCTION careleaver.collection_year_of(date) IS
 -- and the collection years reported.
 CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
   RETURN format($q$
@@ -46,7 +46,7 @@ COMMENT ON FUNCTION careleaver.reporting_common_sql(text) IS
 
 CREATE FUNCTION careleaver.reporting_view_sql(view_name text, schema_name text) RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
   common text := careleaver.reporting_common_sql(schema_name);
@@ -691,7 +691,7 @@ CREATE FUNCTION careleaver.reporting_view_columns(
     OUT view_name text, OUT column_name text, OUT ordinal integer, OUT description text)
   RETURNS SETOF record
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $$
 SELECT v.view_name, c.column_name, c.ordinal::integer, c.description
   FROM (VALUES ('care_leavers_by_age'), ('care_leavers_by_age_published')) AS v(view_name),
@@ -927,7 +927,7 @@ COMMENT ON COLUMN careleaver.reporting_views.description IS 'What the view holds
 
 CREATE FUNCTION careleaver.create_reports(schema_name text) RETURNS SETOF text
   LANGUAGE plpgsql VOLATILE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
   v record;

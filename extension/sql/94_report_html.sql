@@ -5,7 +5,7 @@
 
 CREATE FUNCTION careleaver.html_escape(s text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
   AS $$ SELECT replace(replace(replace(replace(replace(s, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
                                        '"', '&quot;'), '''', '&#39;') $$;
 COMMENT ON FUNCTION careleaver.html_escape(text) IS
@@ -14,7 +14,7 @@ COMMENT ON FUNCTION careleaver.html_escape(text) IS
 -- Whether a published cell is a number (not one of the symbols c, z, x, k).
 CREATE FUNCTION careleaver.is_published_number(cell text) RETURNS boolean
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
   AS $$ SELECT cell ~ '^-?[0-9]+(\.[0-9]+)?$' $$;
 COMMENT ON FUNCTION careleaver.is_published_number(text) IS
   'True when a published cell holds a number, false when it holds a symbol (c, z, x, k; metrics.md 9)';
@@ -25,7 +25,7 @@ CREATE FUNCTION careleaver.svg_bar_chart(chart_id text, title text, categories t
                                          y_label text DEFAULT 'per cent')
   RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
   w constant int := 680;
@@ -101,7 +101,7 @@ CREATE FUNCTION careleaver.svg_line_chart(chart_id text, title text, x_labels te
                                           y_max numeric DEFAULT 100, y_label text DEFAULT 'per cent')
   RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
   w constant int := 680;
@@ -182,7 +182,7 @@ COMMENT ON FUNCTION careleaver.svg_line_chart(text, text, text[], jsonb, numeric
 
 CREATE FUNCTION careleaver.report_html(schema_name text, la text, collection_year integer) RETURNS text
   LANGUAGE plpgsql STABLE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
   sch text := schema_name;

@@ -16,7 +16,7 @@ CREATE FUNCTION careleaver.hub_pooled_tables(
     OUT table_name text, OUT kind text, OUT description text)
   RETURNS SETOF record
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $$
   SELECT * FROM (VALUES
     ('header'::text, 'dataset'::text, 'SSDA903 header: one row per child (canonical dataset table)'::text),
@@ -41,7 +41,7 @@ COMMENT ON FUNCTION careleaver.hub_pooled_tables() IS
 
 CREATE FUNCTION careleaver.hub_partition_name(table_name text, la text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver
+  SET search_path = pg_catalog, careleaver, pg_temp
 AS $$ SELECT table_name || '_' || lower(la) $$;
 COMMENT ON FUNCTION careleaver.hub_partition_name(text, text) IS
   'Name of the hub''s foreign partition of a pooled table for one council: table_la (e.g. episodes_e09000027)';

@@ -1,0 +1,7 @@
+-- careleaver 0.1.0 to 0.2.0: the hand-written part of the update script.
+-- Write here only what CREATE OR REPLACE cannot do, in the order it must run:
+-- new types (shell type, I/O functions, CREATE TYPE), operators, operator classes,
+-- casts; DROP of functions whose arguments, defaults or result type changed, or
+-- that 0.2.0 no longer has; DROP of views whose columns changed.  Functions,
+-- aggregates, views, comments and grants of the new install script follow this
+-- part automatically (extension/gen_update.py).
