@@ -16,7 +16,7 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'cl_return_value_problem'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_value_problem(text, text) IS
-  'NULL when value is a valid return cell of the kind (date, flag, smallint, integer, text, or a code type name such as legal_status), else why not; never raises on bad values. Dates: DD/MM/YYYY or YYYY-MM-DD; two-digit years are refused';
+  'NULL when value is a valid return cell of the kind (date, flag, smallint, integer, text, or a code type name such as legal_status), else why not; never raises on bad values. Every kind, text included, refuses a tab, line break or other control character inside the value. Dates: DD/MM/YYYY or YYYY-MM-DD; two-digit years are refused';
 
 CREATE FUNCTION careleaver.return_date(value text)
 RETURNS date
