@@ -276,6 +276,14 @@ DECLARE
   cols text;
   tab text := 'careleaver_stage_' || module;
 BEGIN
+  IF module = 'problems' THEN
+    -- cells the client could not stage as text (NUL, undecodable bytes): the
+    -- problems are staged here, the rows with those cells escaped
+    DROP TABLE IF EXISTS pg_temp.careleaver_stage_problems;
+    CREATE TEMP TABLE careleaver_stage_problems (module text, la text, year text, source_file text,
+      source_line integer, column_name text, value text, reason text);
+    RETURN 'pg_temp.careleaver_stage_problems';
+  END IF;
   SELECT string_agg(format('%I text', d.column_name), ', ' ORDER BY d.ord) INTO cols
     FROM careleaver.dataset_columns() d WHERE d.module = stage_table.module;
   IF cols IS NULL THEN
@@ -289,7 +297,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.stage_table(text) IS
-  'Creates (afresh) the session''s staging table pg_temp.careleaver_stage_<module>: la, year, source_file, source_line and every column of the module as text; used by careleaver-load';
+  'Creates (afresh) the session''s staging table pg_temp.careleaver_stage_<module>: la, year, source_file, source_line and every column of the module as text; module ''problems'': pg_temp.careleaver_stage_problems, for cells the client could not stage as text (their rows are then bad); used by careleaver-load';
 
 CREATE FUNCTION careleaver.load_staged(schema_name text, files jsonb, skip_bad_rows boolean DEFAULT false)
 RETURNS TABLE (la text, year integer, outcome text, detail text)
@@ -319,6 +327,9 @@ BEGIN
   DROP TABLE IF EXISTS pg_temp.careleaver_load_problems;
   CREATE TEMP TABLE careleaver_load_problems (module text, la text, year text, source_file text,
     source_line integer, column_name text, value text, reason text);
+  IF to_regclass('pg_temp.careleaver_stage_problems') IS NOT NULL THEN
+    INSERT INTO pg_temp.careleaver_load_problems SELECT * FROM pg_temp.careleaver_stage_problems;
+  END IF;
 
   FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d ORDER BY 1 LOOP
     stage := 'careleaver_stage_' || m.module;

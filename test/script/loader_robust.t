@@ -136,6 +136,18 @@ rc, out, err = load('--dataset', 'ds', '--la', 'Z', '--year', '2024', '--skip-ba
 ok(rc == 0 and 'episodes.csv:3:1: CHILD "C\\u00005": holds a NUL byte' in out and 'return Z/2024: loaded: 2 rows loaded' in out,
    'a NUL byte with --skip-bad-rows: the row is skipped, the others load', out + err)
 clean(out, err, 'a NUL byte with --skip-bad-rows')
+is_(psql("SELECT column_name || ' ' || value FROM ds.rejects WHERE la = 'Z'"), 'CHILD C\\u00005',
+    'the row with a NUL byte is kept in rejects, the byte escaped')
+
+# --- a row with too few cells: reported by the client, nothing loaded ---------------
+d = fresh('short', {'episodes.csv': episodes(good[0], 'C6,01/06/2023,S\n', good[1])})
+rc, out, err = load('--dataset', 'ds', '--la', 'W', '--year', '2024', d)
+ok(rc == 1 and 'episodes.csv:3: row has 3 cells, the header has 13' in out and 'nothing loaded' in out,
+   'a row with too few cells: file:line, exit status 1', out + err)
+is_(count("SELECT count(*) FROM ds.return_episodes WHERE la = 'W'"), 0, 'a row with too few cells: nothing loaded')
+rc, out, err = load('--dataset', 'ds', '--la', 'W', '--year', '2024', '--skip-bad-rows', d)
+ok(rc == 0 and 'episodes.csv:3: row has 3 cells, the header has 13 (row skipped, not kept in rejects)' in out
+   and 'return W/2024: loaded: 2 rows loaded' in out, 'with --skip-bad-rows: skipped, the others load', out + err)
 
 # --- bytes that are not UTF-8 -------------------------------------------------------
 cp = os.path.join(DATA, 'header_cp1252.csv')
