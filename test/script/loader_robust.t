@@ -7,6 +7,7 @@
 # by scripts/run-tests; TCP on 127.0.0.1 when PGTMP_TCP=1).
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -190,6 +191,24 @@ ok(rc == 0 and 'return 213/2024: loaded: 1 rows loaded' in out and 'no readable 
 clean(out, err, 'a pooled council code holding a tab, --skip-bad-rows')
 rc, out, err = load('--dataset', 'ds', '--la', '21\t3', '--year', '2024', fresh('la', {'episodes.csv': episodes(*good)}))
 ok(rc == 2 and '--la "21\\t3"' in err, '--la holding a tab: refused as usage', out + err)
+
+# --- random cells built from the characters above: never a traceback ------------------
+rnd = random.Random(903)
+pieces = ['\x00', '\t', '\n', '\r', '"', ',', '\\', '\\.', '\\N', '\x7f', '\x1b', '\xe9', 'U4', '01/04/2023', 'PROBLEM', ' ']
+failures = []
+for k in range(15):
+    rows = []
+    for r in range(rnd.randint(1, 5)):
+        cells = ['213', '2024', 'C%d' % r, '01/04/2023', 'S', 'C2', 'N1', 'U1', 'PR1', '', '', '', '', '', '']
+        for _ in range(rnd.randint(1, 3)):
+            cells[rnd.randrange(len(cells))] = ''.join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4)))
+        rows.append(','.join(cells) + '\n')
+    data = ('LA,YEAR,' + EP_HEAD + ''.join(rows)).encode('utf-8').replace('\xe9'.encode('utf-8'), b'\xe9')
+    d = fresh('random', {'episodes.csv': data})
+    rc, out, err = load('--dataset', 'rnd', '--pooled', *(['--skip-bad-rows'] if k % 2 else []), d)
+    if 'Traceback' in out + err or rc not in (0, 1) or (rc == 1 and 'nothing loaded' not in out):
+        failures.append('case %d: exit status %d\n%s%s' % (k, rc, out, err))
+ok(not failures, '15 pooled files of random cells: exit status 0 or 1, a summary, never a traceback', '\n'.join(failures))
 
 # --- a header-only reload replaces the return --------------------------------------
 d = fresh('full', {'episodes.csv': episodes(*good), 'header.csv': HD_HEAD + HD_ROW.format(child='C1') + HD_ROW.format(child='C2')})
