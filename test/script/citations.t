@@ -118,7 +118,7 @@ catalogue = psql("""
           OR (d.classoid = 'pg_class'::regclass
               AND d.objoid IN (SELECT oid FROM pg_class WHERE relnamespace = 'careleaver'::regnamespace)))""")
 n = len(sections_cited(catalogue))
-ok(n > 100, 'the COMMENTs of schema careleaver cite metrics.md (%d citations)' % n)
+ok(n > 50, 'the COMMENTs of schema careleaver cite metrics.md (%d citations)' % n)
 bad = unresolved('COMMENT in schema careleaver', catalogue, known)
 ok(not bad, 'every citation in the COMMENTs of schema careleaver resolves', '\n'.join(bad[:50]))
 
