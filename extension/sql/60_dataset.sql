@@ -502,7 +502,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.load_staged(text, jsonb, boolean) IS
-  'Server side of careleaver-load: checks every staged cell (pg_temp.careleaver_stage_*), lists each bad value in pg_temp.careleaver_load_problems and, when there is none (or skip_bad_rows), replaces each staged (la, year) return in the dataset; a return staged from files with the same names and checksums as last time is left unchanged. files: [{name, sha256}]';
+  'Server side of careleaver-load: checks every staged cell (pg_temp.careleaver_stage_*), lists each bad value in pg_temp.careleaver_load_problems and, when there is none (or skip_bad_rows), replaces each staged (la, year) return in the dataset; a return staged from files with the same names and checksums as last time is left unchanged. files: [{name, sha256, module, la, year}] (module, la and year optional: given, a file without rows still names its return, whose module is then empty)';
 
 -- ---------------------------------------------------------------------------
 -- Reconciliation: canonical header, episodes, oc3 (and uasc, missing,
