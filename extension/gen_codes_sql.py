@@ -2,33 +2,23 @@
 """Generates extension/sql/10_codes.sql: the ten SSDA903 code types.
 
 Every type has the same shape, so its SQL is written once here:
-    python3 extension/gen_codes_sql.py > extension/sql/10_codes.sql
+    python3 extension/gen_codes_sql.py > extension/sql/10_codes.sql   (the Makefile does this)
 Edit this file, not the generated SQL.  The codes themselves live only in
 extension/core/codes.c.
 """
 
 TYPES = [
-    # name, DfE field, what it is, list order for the comment
-    ("legal_status", "LS", "legal status of an episode",
-     "C1, C2, D1, E1, V2, V3, V4, L1, L2, L3, J1, J2, J3"),
-    ("new_episode_reason", "RNE", "reason for a new episode",
-     "S, L, P, T, B, U"),
-    ("placement_type", "PLACE", "placement type of an episode",
-     "A3, A4, A5, A6, H5, K1, K2, K3, P1, P2, P3, R1, R2, R3, R5, S1, T0..T4, U1..U6, Z1, Z11..Z14"),
-    ("ceased_reason", "REC", "reason an episode ceased",
-     "X1, E11, E12, E2, E3, E4A, E4B, E13, E41, E45, E46, E47, E48, E43, E44, E5, E6, E7, E9, E14, E15, E16, E17, E8"),
-    ("need_category", "CIN", "category of need",
-     "N1..N8"),
-    ("placement_provider", "PLACE_PROVIDER", "placement provider",
-     "PR0..PR5"),
-    ("placement_change_reason", "REASON_PLACE_CHANGE", "reason for a change of placement",
-     "CARPL, CLOSE, ALLEG, STAND, APPRR, CREQB, CREQO, CHILD, LAREQ, PLACE, CUSTOD, OTHER"),
-    ("contact_status", "IN_TOUCH", "care leaver's contact status (OC3)",
-     "YES, NO, DIED, REFU, NREQ, RHOM"),
-    ("leaver_activity", "ACTIV", "care leaver's main activity (OC3)",
-     "F1, P1, F2, P2, F3, P3, F4, P4, F5, P5, G4, G5, G6, 0"),
-    ("leaver_accommodation", "ACCOM", "care leaver's accommodation (OC3)",
-     "0, then B1, B2, C1, C2, ... Z1, Z2 by letter"),
+    # name, DfE field, what it is (the codes themselves: extension/core/codes.c)
+    ("legal_status", "LS", "legal status of an episode"),
+    ("new_episode_reason", "RNE", "reason for a new episode"),
+    ("placement_type", "PLACE", "placement type of an episode"),
+    ("ceased_reason", "REC", "reason an episode ceased"),
+    ("need_category", "CIN", "category of need"),
+    ("placement_provider", "PLACE_PROVIDER", "placement provider"),
+    ("placement_change_reason", "REASON_PLACE_CHANGE", "reason for a change of placement"),
+    ("contact_status", "IN_TOUCH", "care leaver's contact status (OC3)"),
+    ("leaver_activity", "ACTIV", "care leaver's main activity (OC3)"),
+    ("leaver_accommodation", "ACCOM", "care leaver's accommodation (OC3)"),
 ]
 
 # (sql name, type, result, C symbol, comment)
@@ -39,6 +29,10 @@ GROUPINGS = [
      "DfE legal-status group: Care orders (C1, C2), Placement order granted (E1, D1), Voluntary agreements under s20 (V2), Short breaks (V3, V4), Detained for child protection (L1-L3), Youth justice legal statuses (J1-J3)."),
     ("placement_group", "placement_type", "text", "cl_placement_group",
      "DfE placement group: Foster placements, Placed for adoption, Placed with parents or other person with parental responsibility, Other placements in the community (P2, P3), Secure homes and children's homes (K1, K2), Semi-independent living and supported accommodation (H5, K3; our choice), Other residential settings, Residential schools, Temporary placements (T0-T4; our choice), Other placements (Z1, Z11-Z14)."),
+    ("dfe_placement_group", "placement_type", "text", "cl_dfe_placement_group",
+     "DfE's published breakdown of children looked after by placement, with DfE's labels: Foster placements; Placed for adoption; Placed with parents or other person with parental responsibility; Independent and semi-independent living arrangements/supported accommodation; Secure homes and children's homes; Other residential settings; Residential schools; Other placements. Dashboard indicators 48, 49, 50 (doc/codes.md)."),
+    ("is_kinship_foster_placement", "placement_type", "boolean", "cl_is_kinship_foster_placement",
+     "True for foster care with relatives or friends (kinship foster care), false for every other placement."),
     ("is_temporary_placement", "placement_type", "boolean", "cl_is_temporary_placement",
      "True for T0 to T4: temporary placements, which are not counted as placements (metrics.md section 3)."),
     ("starts_placement", "new_episode_reason", "boolean", "cl_starts_placement",
@@ -66,7 +60,7 @@ GROUPINGS = [
     ("accommodation_type_label", "leaver_accommodation", "text", "cl_accommodation_type_label",
      "The accommodation type's published category, e.g. 'With former foster carers' for Z1 and Z2; NULL for 0."),
     ("is_suitable", "leaver_accommodation", "boolean", "cl_is_suitable",
-     "True when the accommodation is considered suitable (digit 1), false when unsuitable (digit 2), NULL for 0 (no information), metrics.md section 5."),
+     "True when the accommodation is considered suitable (digit 1), false when unsuitable (digit 2); NULL for 0 (no information) and for gone abroad, deported and residence not known, which DfE leaves out of the suitability numerator and total (metrics.md section 5)."),
     ("is_homeless_or_insecure", "leaver_accommodation", "boolean", "cl_is_homeless_or_insecure",
      "True for letters S (no fixed abode or homeless), V (emergency accommodation) and W (bed and breakfast): our choice, metrics.md section 5."),
 ]
@@ -101,6 +95,57 @@ def opcomment(name, op):
     return f"{name} {op} {name}, in DfE list order"
 
 
+# Operators between a code and text: they compare the code's DfE spelling as
+# text would (C: code_text_op), so a query means the same whether it finds
+# these or text's own through the implicit cast.  Defined here so that a
+# careleaver-first search_path never reaches another schema's operator of the
+# same signature.  (op, suffix, text fn, commutator, negator, restrict, join)
+TEXT_OPS = [
+    ("=", "eq", "=", "<>", "eqsel", "eqjoinsel"),
+    ("<>", "ne", "<>", "=", "neqsel", "neqjoinsel"),
+    ("<", "lt", ">", ">=", "scalarltsel", "scalarltjoinsel"),
+    ("<=", "le", ">=", ">", "scalarlesel", "scalarlejoinsel"),
+    (">", "gt", "<", "<=", "scalargtsel", "scalargtjoinsel"),
+    (">=", "ge", "<=", "<", "scalargesel", "scalargejoinsel"),
+]
+LIKE_OPS = [
+    # op, function suffix, negator, restrict, join, words
+    ("~~", "like", "!~~", "likesel", "likejoinsel", "matches the LIKE pattern"),
+    ("!~~", "notlike", "~~", "nlikesel", "nlikejoinsel", "does not match the LIKE pattern"),
+    ("~~*", "ilike", "!~~*", "iclikesel", "iclikejoinsel", "matches the ILIKE pattern"),
+    ("!~~*", "notilike", "~~*", "icnlikesel", "icnlikejoinsel", "does not match the ILIKE pattern"),
+]
+
+
+def code_text_operators(w, name, t):
+    for op, suf, com, neg, rs, js in TEXT_OPS:
+        extra = ", HASHES" if op == "=" else ""
+        for left, right, fn, cfn_args in ((t, "text", f"{t}_{suf}_text", ("text", t)),
+                                          ("text", t, f"careleaver.text_{suf}_{name}", (t, "text"))):
+            sym = fn.replace("careleaver.", "cl_", 1)
+            w(f"CREATE FUNCTION {fn}({left}, {right}) RETURNS boolean\n  AS 'MODULE_PATHNAME', '{sym}' {FN};")
+            w(f"COMMENT ON FUNCTION {fn}({left}, {right}) IS {q(f'Compares a {name} code, as its DfE spelling, with text ({op}), as text does; implements {op}.')};")
+            w(f"CREATE OPERATOR careleaver.{op} (\n  LEFTARG = {left}, RIGHTARG = {right}, FUNCTION = {fn},\n"
+              f"  COMMUTATOR = OPERATOR(careleaver.{com}), NEGATOR = OPERATOR(careleaver.{neg}),\n"
+              f"  RESTRICT = {rs}, JOIN = {js}{extra}\n);")
+            w(f"COMMENT ON OPERATOR careleaver.{op} ({left}, {right}) IS {q(f'{left} {op} {right}, comparing the DfE spelling as text')};")
+    for op, suf, neg, rs, js, words in LIKE_OPS:
+        fn = f"{t}_{suf}"
+        w(f"CREATE FUNCTION {fn}({t}, text) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'cl_{name}_{suf}' {FN};")
+        w(f"COMMENT ON FUNCTION {fn}({t}, text) IS {q(f'True when the DfE spelling of a {name} code {words}; implements {op}.')};")
+        w(f"CREATE OPERATOR careleaver.{op} (\n  LEFTARG = {t}, RIGHTARG = text, FUNCTION = {fn},\n"
+          f"  NEGATOR = OPERATOR(careleaver.{neg}), RESTRICT = {rs}, JOIN = {js}\n);")
+        w(f"COMMENT ON OPERATOR careleaver.{op} ({t}, text) IS {q(f'{name} {words} (the DfE spelling)')};")
+    # = between a code and text hash-joins: the code hashes as its spelling
+    w(f"CREATE FUNCTION {t}_hash_text({t}) RETURNS integer\n  AS 'MODULE_PATHNAME', 'cl_{name}_hash_text' {FN};")
+    w(f"COMMENT ON FUNCTION {t}_hash_text({t}) IS {q(f'Hash of the DfE spelling of a {name} code, as text hashes it (hash joins of a code column with a text column).')};")
+    w(f"CREATE OPERATOR FAMILY careleaver.{name}_text_ops USING hash;")
+    w(f"ALTER OPERATOR FAMILY careleaver.{name}_text_ops USING hash ADD\n"
+      f"  OPERATOR 1 careleaver.= ({t}, text),\n  OPERATOR 1 careleaver.= (text, {t}),\n"
+      f"  FUNCTION 1 ({t}, {t}) {t}_hash_text({t}),\n  FUNCTION 1 (text, text) pg_catalog.hashtext(text);")
+    w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_text_ops USING hash IS {q(f'Hash joins of {name} with text on the DfE spelling.')};")
+
+
 def q(s):
     return "'" + s.replace("'", "''") + "'"
 
@@ -116,7 +161,7 @@ def main():
     w("-- Comparison and hashing reuse PostgreSQL's int2 functions; the binary form")
     w("-- (send/recv) is the code's text, so COPY (FORMAT binary) is index-free.")
     w("")
-    for name, field, what, order in TYPES:
+    for name, field, what in TYPES:
         t = "careleaver." + name
         w(f"-- ---------------------------------------------------------------- {name} ({field})")
         w(f"CREATE TYPE {t};")
@@ -126,7 +171,7 @@ def main():
         w(f"CREATE FUNCTION {t}_send({t}) RETURNS bytea\n  AS 'MODULE_PATHNAME', 'cl_{name}_send' {FN};")
         w(f"CREATE TYPE {t} (\n  INPUT = {t}_in, OUTPUT = {t}_out,\n  RECEIVE = {t}_recv, SEND = {t}_send,\n"
           f"  INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain\n);")
-        w(f"COMMENT ON TYPE {t} IS {q(f'SSDA903 {what} (DfE field {field}). Input is trimmed and read ignoring case; output is the DfE spelling. Values sort in DfE list order: {order}. Labels and years: careleaver.label, careleaver.valid_in_year, view careleaver.code_list.')};")
+        w(f"COMMENT ON TYPE {t} IS {q(f'SSDA903 {what} (DfE field {field}). Input is trimmed and read ignoring case; output is the DfE spelling. Values sort in DfE list order (list_order in careleaver.code_list), not alphabetically; compared with text, a code is its DfE spelling. Labels and years: careleaver.label, careleaver.valid_in_year, view careleaver.code_list.')};")
         w(f"COMMENT ON FUNCTION {t}_in(cstring) IS {q(f'Text input of {t}: a {field} code, trimmed, any case; 22P02 otherwise.')};")
         w(f"COMMENT ON FUNCTION {t}_out({t}) IS {q(f'Text output of {t}: the DfE spelling.')};")
         w(f"COMMENT ON FUNCTION {t}_recv(internal) IS {q(f'Binary input of {t}: the code as text, validated.')};")
@@ -158,8 +203,9 @@ def main():
         w(f"COMMENT ON OPERATOR CLASS careleaver.{name}_hash_ops USING hash IS {q(f'Default hash opclass of {name}.')};")
         w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_ops USING btree IS {q(f'Btree operators of {name}.')};")
         w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_hash_ops USING hash IS {q(f'Hash operators of {name}.')};")
-        w(f"CREATE CAST ({t} AS text) WITH INOUT;")
-        w(f"COMMENT ON CAST ({t} AS text) IS {q(f'Explicit cast of a {name} to its DfE spelling.')};")
+        w(f"CREATE CAST ({t} AS text) WITH INOUT AS IMPLICIT;")
+        w(f"COMMENT ON CAST ({t} AS text) IS {q(f'Implicit cast of a {name} to its DfE spelling, so that text operators and functions (=, LIKE, joins to text columns, upper, string_agg) work without careleaver on search_path; there the comparison is of text, not DfE order (doc/codes.md).')};")
+        code_text_operators(w, name, t)
         w(f"CREATE CAST (text AS {t}) WITH INOUT;")
         w(f"COMMENT ON CAST (text AS {t}) IS {q(f'Explicit cast of text to {name}: trimmed, any case; 22P02 for anything else.')};")
         w(f"CREATE FUNCTION careleaver.label({t}) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_{name}_label' {FN};")
@@ -168,6 +214,14 @@ def main():
           f"  AS 'MODULE_PATHNAME', 'cl_{name}_valid_in_year' {FN};")
         w(f"COMMENT ON FUNCTION careleaver.valid_in_year({t}, integer) IS {q(f'True when a return for the collection year (named by the year it ends: 2024 = 2023-24) may carry this {field} code (reference 3.6; first_year and last_year in careleaver.code_list).')};")
         w("")
+    w("-- ---------------------------------------------------------------- codes given as text")
+    w(f"CREATE FUNCTION careleaver.label(code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_label_text' {FN};")
+    w("COMMENT ON FUNCTION careleaver.label(text) IS 'The DfE label of a bare code (trimmed, any case) when exactly one SSDA903 list has it; a code of several lists (C2: legal status and accommodation) is an error naming them: cast it to its type or use careleaver.code_label.';")
+    w(f"CREATE FUNCTION careleaver.code_label(list text, code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_list_code_label' {FN};")
+    w("COMMENT ON FUNCTION careleaver.code_label(text, text) IS 'The DfE label of a code of the named list (type name such as legal_status, or DfE field such as LS); 22P02 when it is not a code of the list.';")
+    w(f"CREATE FUNCTION careleaver.code_valid_in_year(list text, code text, collection_year integer) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'cl_list_code_valid_in_year' {FN};")
+    w("COMMENT ON FUNCTION careleaver.code_valid_in_year(text, text, integer) IS 'True when the text (trimmed, any case) is a code of the named list (type name or DfE field) that a return for the collection year may carry; false for any other text. For text columns; typed columns use careleaver.valid_in_year.';")
+    w("")
     w("-- ---------------------------------------------------------------- groupings")
     for fn, typ, res, sym, comment in GROUPINGS:
         t = "careleaver." + typ
