@@ -170,7 +170,8 @@ def main():
         w(f"CREATE FUNCTION {t}_recv(internal) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'cl_{name}_recv' {FN};")
         w(f"CREATE FUNCTION {t}_send({t}) RETURNS bytea\n  AS 'MODULE_PATHNAME', 'cl_{name}_send' {FN};")
         w(f"CREATE TYPE {t} (\n  INPUT = {t}_in, OUTPUT = {t}_out,\n  RECEIVE = {t}_recv, SEND = {t}_send,\n"
-          f"  INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain\n);")
+          f"  INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain,\n"
+          f"  CATEGORY = 'S'\n);")
         w(f"COMMENT ON TYPE {t} IS {q(f'SSDA903 {what} (DfE field {field}). Input is trimmed and read ignoring case; output is the DfE spelling. Values sort in DfE list order (list_order in careleaver.code_list), not alphabetically; compared with text, a code is its DfE spelling. Labels and years: careleaver.label, careleaver.valid_in_year, view careleaver.code_list.')};")
         w(f"COMMENT ON FUNCTION {t}_in(cstring) IS {q(f'Text input of {t}: a {field} code, trimmed, any case; 22P02 otherwise.')};")
         w(f"COMMENT ON FUNCTION {t}_out({t}) IS {q(f'Text output of {t}: the DfE spelling.')};")

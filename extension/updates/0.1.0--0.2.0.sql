@@ -11,7 +11,9 @@
 -- text becomes implicit; operators between a code and text (=, <>, <, <=, >,
 -- >=, both ways, comparing the DfE spelling as text does), LIKE and ILIKE of a
 -- code with a text pattern, and a hash family so that = between a code and
--- text hash-joins.  Their functions are created here because the operators
+-- text hash-joins.  The types join the string category (as citext does), so
+-- that with the implicit cast text's operators are preferred where a code
+-- meets text (ls || 'x' stays unambiguous).  Their functions are created here because the operators
 -- need them; the install script's CREATE OR REPLACE and COMMENT follow.
 DO $codes$
 DECLARE
@@ -23,6 +25,8 @@ BEGIN
                               'need_category', 'placement_provider', 'placement_change_reason',
                               'contact_status', 'leaver_activity', 'leaver_accommodation'] LOOP
     t := 'careleaver.' || name;
+    -- CREATE TYPE ... CATEGORY = 'S' in 0.2.0; ALTER TYPE cannot set it
+    UPDATE pg_catalog.pg_type SET typcategory = 'S' WHERE oid = t::regtype;
     EXECUTE format('DROP CAST (%s AS text)', t);
     EXECUTE format('CREATE CAST (%s AS text) WITH INOUT AS IMPLICIT', t);
     FOR op IN SELECT * FROM (VALUES ('=', 'eq', '=', '<>', 'eqsel', 'eqjoinsel', ', HASHES'),
