@@ -13,6 +13,7 @@
 #include "compat.h"
 #include "srf.h"
 
+#include "catalog/pg_collation.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -158,6 +159,13 @@ CL_CODE_TYPE(leaver_accommodation, CL_LIST_LEAVER_ACCOMMODATION)
  * careleaver-first search_path never reaches someone else's operator of the
  * same signature.
  */
+/* The collation of the text side; a direct call with none uses the default. */
+static Oid
+text_collation(FunctionCallInfo fcinfo)
+{
+	return OidIsValid(PG_GET_COLLATION()) ? PG_GET_COLLATION() : DEFAULT_COLLATION_OID;
+}
+
 static Datum
 code_as_text(cl_code_list list, int16 idx)
 {
@@ -167,21 +175,21 @@ code_as_text(cl_code_list list, int16 idx)
 static Datum
 code_text_op(FunctionCallInfo fcinfo, cl_code_list list, PGFunction op)
 {
-	return DirectFunctionCall2Coll(op, PG_GET_COLLATION(),
+	return DirectFunctionCall2Coll(op, text_collation(fcinfo),
 								   code_as_text(list, PG_GETARG_INT16(0)), PG_GETARG_DATUM(1));
 }
 
 static Datum
 text_code_op(FunctionCallInfo fcinfo, cl_code_list list, PGFunction op)
 {
-	return DirectFunctionCall2Coll(op, PG_GET_COLLATION(),
+	return DirectFunctionCall2Coll(op, text_collation(fcinfo),
 								   PG_GETARG_DATUM(0), code_as_text(list, PG_GETARG_INT16(1)));
 }
 
 static Datum
 code_hash_text(FunctionCallInfo fcinfo, cl_code_list list)
 {
-	return DirectFunctionCall1Coll(hashtext, PG_GET_COLLATION(), code_as_text(list, PG_GETARG_INT16(0)));
+	return DirectFunctionCall1Coll(hashtext, text_collation(fcinfo), code_as_text(list, PG_GETARG_INT16(0)));
 }
 
 #define CL_TEXT_OP_ENTRY(name, suffix, list, how, op) \
