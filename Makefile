@@ -36,7 +36,7 @@ PG_CPPFLAGS = -Iextension/core -Iextension/pg
 PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
               -Wno-sign-compare $(WERROR)
 
-EXTRA_CLEAN = test/unit/build test/fuzz/build results-regress $(CODES_SQL)
+EXTRA_CLEAN = test/unit/build test/fuzz/build results-regress $(CODES_SQL) extension/codes_facts
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -45,8 +45,15 @@ include $(PGXS)
 extension/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) careleaver.control
 	cat $(SQL_PIECES) > $@
 
-$(CODES_SQL): extension/gen_codes_sql.py
-	python3 extension/gen_codes_sql.py > $@.tmp
+# The comments that name codes take them from the core: codes_facts prints them.
+CODES_FACTS = extension/codes_facts
+$(CODES_FACTS): extension/codes_facts.c extension/core/codes.c extension/core/codes.h
+	$(CORE_CC) $(CORE_CFLAGS) -o $@ extension/codes_facts.c extension/core/codes.c
+
+$(CODES_SQL): extension/gen_codes_sql.py $(CODES_FACTS)
+	$(CODES_FACTS) > $@.facts
+	python3 extension/gen_codes_sql.py $@.facts > $@.tmp
+	rm -f $@.facts
 	mv $@.tmp $@
 
 extension/$(EXTENSION)--$(PREV_VERSION)--$(EXTVERSION).sql: extension/gen_update.py $(UPDATE_PRE) \

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Generates extension/sql/10_codes.sql: the ten SSDA903 code types.
 
-Every type has the same shape, so its SQL is written once here:
-    python3 extension/gen_codes_sql.py > extension/sql/10_codes.sql   (the Makefile does this)
+Every type has the same shape, so its SQL is written once here.  The build
+(Makefile) runs
+    extension/codes_facts > FACTS; python3 extension/gen_codes_sql.py FACTS > extension/sql/10_codes.sql
 Edit this file, not the generated SQL.  The codes themselves live only in
-extension/core/codes.c.
+extension/core/codes.c: the comments that name codes take them from FACTS,
+which extension/codes_facts.c prints from the core.
 """
+import re
+import sys
 
 TYPES = [
     # name, DfE field, what it is (the codes themselves: extension/core/codes.c)
@@ -21,48 +25,51 @@ TYPES = [
     ("leaver_accommodation", "ACCOM", "care leaver's accommodation (OC3)"),
 ]
 
-# (sql name, type, result, C symbol, comment)
+# (sql name, type, result, C symbol, comment).  In a comment, {codes} is the
+# codes for which the function is true and {groups} each group with its codes,
+# both as the core decides them (extension/codes_facts.c), so no code list is
+# written here.
 GROUPINGS = [
     ("is_short_break", "legal_status", "boolean", "cl_is_short_break",
-     "True for V3 and V4 (agreed series of short breaks): such episodes are left out of every count (metrics.md section 2)."),
+     "True for {codes} (agreed series of short breaks): such episodes are left out of every count (metrics.md section 2)."),
     ("legal_status_group", "legal_status", "text", "cl_legal_status_group",
-     "DfE legal-status group: Care orders (C1, C2), Placement order granted (E1, D1), Voluntary agreements under s20 (V2), Short breaks (V3, V4), Detained for child protection (L1-L3), Youth justice legal statuses (J1-J3)."),
+     "DfE legal-status group: {groups}."),
     ("placement_group", "placement_type", "text", "cl_placement_group",
-     "DfE placement group: Foster placements, Placed for adoption, Placed with parents or other person with parental responsibility, Other placements in the community (P2, P3), Secure homes and children's homes (K1, K2), Semi-independent living and supported accommodation (H5, K3; our choice), Other residential settings, Residential schools, Temporary placements (T0-T4; our choice), Other placements (Z1, Z11-Z14)."),
+     "Placement group as in 0.1.0 (our choices in doc/codes.md; DfE's published breakdown is dfe_placement_group): {groups}."),
     ("dfe_placement_group", "placement_type", "text", "cl_dfe_placement_group",
-     "DfE's published breakdown of children looked after by placement, with DfE's labels: Foster placements; Placed for adoption; Placed with parents or other person with parental responsibility; Independent and semi-independent living arrangements/supported accommodation; Secure homes and children's homes; Other residential settings; Residential schools; Other placements. Dashboard indicators 48, 49, 50 (doc/codes.md)."),
+     "DfE's published breakdown of children looked after by placement, with DfE's labels (Dashboard indicators 48, 49, 50; doc/codes.md): {groups}."),
     ("is_kinship_foster_placement", "placement_type", "boolean", "cl_is_kinship_foster_placement",
-     "True for foster care with relatives or friends (kinship foster care), false for every other placement."),
+     "True for foster care with relatives or friends ({codes}), false for every other placement."),
     ("is_temporary_placement", "placement_type", "boolean", "cl_is_temporary_placement",
-     "True for T0 to T4: temporary placements, which are not counted as placements (metrics.md section 3)."),
+     "True for {codes}: temporary placements, which are not counted as placements (metrics.md section 3)."),
     ("starts_placement", "new_episode_reason", "boolean", "cl_starts_placement",
-     "True when an episode with this reason starts a new placement: S, P, T, B, U (metrics.md section 3)."),
+     "True when an episode with this reason starts a new placement: {codes} (metrics.md section 3)."),
     ("starts_carer_spell", "new_episode_reason", "boolean", "cl_starts_carer_spell",
-     "True when an episode with this reason starts a new carer spell: S, P, B (metrics.md section 3)."),
+     "True when an episode with this reason starts a new carer spell: {codes} (metrics.md section 3)."),
     ("ceased_reason_group", "ceased_reason", "text", "cl_ceased_reason_group",
-     "Reason-ceased group: Returned home to live with parents or relatives (E4A, E4B), Adopted (E11, E12), Special guardianship order (E43-E48), Residence order or child arrangements order (E41), Moved into independent living (E5, E6), one group for each other named reason, Other reason (E8), Not a cessation of care (X1)."),
+     "Reason-ceased group: {groups}."),
     ("is_adoption", "ceased_reason", "boolean", "cl_is_adoption",
-     "True for E11 and E12 (adopted)."),
+     "True for {codes} (adopted)."),
     ("is_special_guardianship_order", "ceased_reason", "boolean", "cl_is_special_guardianship_order",
-     "True for E43 to E48 (special guardianship order)."),
+     "True for {codes} (special guardianship order)."),
     ("is_returned_home", "ceased_reason", "boolean", "cl_is_returned_home",
-     "True for E4A and E4B (returned home, metrics.md section 6)."),
+     "True for {codes} (returned home, metrics.md section 6)."),
     ("is_family_exit", "ceased_reason", "boolean", "cl_is_family_exit",
-     "True for E4A, E4B, E13 and E41 (the family-exit group of metrics.md section 6)."),
+     "True for {codes} (the family-exit group of metrics.md section 6)."),
     ("activity_group", "leaver_activity", "text", "cl_activity_group",
-     "'EET' (F1-F5, P1-P5), 'NEET' (G4, G5, G6) or 'not known' (0), metrics.md section 5."),
+     "Activity class, metrics.md section 5: {groups}."),
     ("is_higher_education", "leaver_activity", "boolean", "cl_is_higher_education",
-     "True for F1 and P1 (higher education)."),
+     "True for {codes} (higher education)."),
     ("is_apprenticeship", "leaver_activity", "boolean", "cl_is_apprenticeship",
-     "True for F4 and P4 (apprenticeship)."),
+     "True for {codes} (apprenticeship)."),
     ("accommodation_type", "leaver_accommodation", "text", "cl_accommodation_type",
      "The accommodation type: the letter of the code (B1 gives B); NULL for 0 (not known)."),
     ("accommodation_type_label", "leaver_accommodation", "text", "cl_accommodation_type_label",
      "The accommodation type's published category, e.g. 'With former foster carers' for Z1 and Z2; NULL for 0."),
     ("is_suitable", "leaver_accommodation", "boolean", "cl_is_suitable",
-     "True when the accommodation is considered suitable (digit 1), false when unsuitable (digit 2); NULL for 0 (no information) and for gone abroad, deported and residence not known, which DfE leaves out of the suitability numerator and total (metrics.md section 5)."),
+     "True when the accommodation is considered suitable ({codes:is_suitable:true}), false when unsuitable ({codes:is_suitable:false}); NULL for {codes:is_suitable:null}: no information, and gone abroad, deported or residence not known, which DfE leaves out of the suitability numerator and total (metrics.md section 5)."),
     ("is_homeless_or_insecure", "leaver_accommodation", "boolean", "cl_is_homeless_or_insecure",
-     "True for letters S (no fixed abode or homeless), V (emergency accommodation) and W (bed and breakfast): our choice, metrics.md section 5."),
+     "True for {codes} (no fixed abode or homeless, emergency accommodation, bed and breakfast): our choice, metrics.md section 5."),
 ]
 
 FN = "LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE"
@@ -146,11 +153,42 @@ def code_text_operators(w, name, t):
     w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_text_ops USING hash IS {q(f'Hash joins of {name} with text on the DfE spelling.')};")
 
 
+def read_facts(path):
+    """The facts printed by extension/codes_facts.c (see there)."""
+    facts = {"order": {}, "true": {}, "group": {}}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            kind, *rest = line.rstrip("\n").split("\t")
+            if kind == "group":
+                facts["group"].setdefault(rest[0], []).append((rest[1], rest[2].split(",")))
+            else:
+                facts[kind][rest[0]] = rest[1].split(",") if rest[1] else []
+    return facts
+
+
+def fill(template, name, facts):
+    """A comment with {codes}, {codes:KEY} and {groups} filled from the facts."""
+    def codes(key):
+        if key not in facts["true"]:
+            sys.exit("gen_codes_sql: no facts for %s" % key)
+        return ", ".join(facts["true"][key])
+
+    text = re.sub(r"\{codes(?::([a-z_:]+))?\}", lambda m: codes(m.group(1) or name), template)
+    if "{groups}" in text:
+        if name not in facts["group"]:
+            sys.exit("gen_codes_sql: no groups for %s" % name)
+        text = text.replace("{groups}", "; ".join("%s (%s)" % (g, ", ".join(c)) for g, c in facts["group"][name]))
+    return text
+
+
 def q(s):
     return "'" + s.replace("'", "''") + "'"
 
 
 def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    facts = read_facts(sys.argv[1])
     out = []
     w = out.append
     w("-- 10_codes.sql: the ten SSDA903 code types, their operators, opclasses, casts")
@@ -163,6 +201,7 @@ def main():
     w("")
     for name, field, what in TYPES:
         t = "careleaver." + name
+        order = ", ".join(facts["order"][name])
         w(f"-- ---------------------------------------------------------------- {name} ({field})")
         w(f"CREATE TYPE {t};")
         w(f"CREATE FUNCTION {t}_in(cstring) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'cl_{name}_in' {FN};")
@@ -172,7 +211,7 @@ def main():
         w(f"CREATE TYPE {t} (\n  INPUT = {t}_in, OUTPUT = {t}_out,\n  RECEIVE = {t}_recv, SEND = {t}_send,\n"
           f"  INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain,\n"
           f"  CATEGORY = 'S'\n);")
-        w(f"COMMENT ON TYPE {t} IS {q(f'SSDA903 {what} (DfE field {field}). Input is trimmed and read ignoring case; output is the DfE spelling. Values sort in DfE list order (list_order in careleaver.code_list), not alphabetically; compared with text, a code is its DfE spelling. Labels and years: careleaver.label, careleaver.valid_in_year, view careleaver.code_list.')};")
+        w(f"COMMENT ON TYPE {t} IS {q(f'SSDA903 {what} (DfE field {field}). Input is trimmed and read ignoring case; output is the DfE spelling. Values sort in DfE list order, not alphabetically: {order}; compared with text, a code is its DfE spelling. Labels and years: careleaver.label, careleaver.valid_in_year, view careleaver.code_list.')};")
         w(f"COMMENT ON FUNCTION {t}_in(cstring) IS {q(f'Text input of {t}: a {field} code, trimmed, any case; 22P02 otherwise.')};")
         w(f"COMMENT ON FUNCTION {t}_out({t}) IS {q(f'Text output of {t}: the DfE spelling.')};")
         w(f"COMMENT ON FUNCTION {t}_recv(internal) IS {q(f'Binary input of {t}: the code as text, validated.')};")
@@ -227,7 +266,7 @@ def main():
     for fn, typ, res, sym, comment in GROUPINGS:
         t = "careleaver." + typ
         w(f"CREATE FUNCTION careleaver.{fn}({t}) RETURNS {res}\n  AS 'MODULE_PATHNAME', '{sym}' {FN};")
-        w(f"COMMENT ON FUNCTION careleaver.{fn}({t}) IS {q(comment)};")
+        w(f"COMMENT ON FUNCTION careleaver.{fn}({t}) IS {q(fill(comment, fn, facts))};")
     w("")
     w("-- ---------------------------------------------------------------- code_list")
     cols = [
