@@ -6,6 +6,11 @@
 -- aggregates, views, comments and grants of the new install script follow this
 -- part automatically (extension/gen_update.py).
 
+-- rulebook (issue 13 item 1): the validation's own birthday functions are gone; validate calls
+-- careleaver.birthday, the core's rule (extension/sql/25_rulebook.sql).
+DROP FUNCTION careleaver.validation_birthday(date, integer);
+DROP FUNCTION careleaver.validation_birthday_sql(text, integer);
+
 -- ---------------------------------------------------------------- codes
 -- The code types without careleaver on search_path (doc/codes.md): the cast to
 -- text becomes implicit; operators between a code and text (=, <>, <, <=, >,
