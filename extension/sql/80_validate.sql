@@ -152,21 +152,18 @@ BEGIN
      AND to_regprocedure(format('careleaver.valid_in_year(%s, integer)', t::text)) IS NOT NULL THEN
     RETURN format('careleaver.valid_in_year(o.%I, $1)', column_name);
   END IF;
-  -- A text column (dataset built without the code types): the lists of the
-  -- reference, sections 3.3 and 3.6.
+  -- A text column (dataset built without the code types): the same lists, by name.
   c := careleaver.validation_code_expr(schema_name, 'return_oc3', column_name, 'o');
   RETURN CASE column_name
-    WHEN 'in_touch' THEN format($e$(%1$s IN ('YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM'))$e$, c)
-    WHEN 'activ' THEN format($e$(%1$s IN ('F1', 'P1', 'F2', 'P2', 'G4', 'G5', 'G6', '0')
-                                OR (%1$s IN ('F3', 'P3') AND $1 <= 2021)
-                                OR (%1$s IN ('F4', 'P4', 'F5', 'P5') AND $1 >= 2022))$e$, c)
-    WHEN 'accom' THEN format($e$(%1$s = '0' OR (%1$s ~ '^[BCDEGHKRSTUVWXYZ][12]$' AND %1$s NOT IN ('S1', 'X1')))$e$, c)
+    WHEN 'in_touch' THEN format('careleaver.code_valid_in_year(%L, %s, $1)', 'contact_status', c)
+    WHEN 'activ' THEN format('careleaver.code_valid_in_year(%L, %s, $1)', 'leaver_activity', c)
+    WHEN 'accom' THEN format('careleaver.code_valid_in_year(%L, %s, $1)', 'leaver_accommodation', c)
     ELSE 'true' END;
 END;
 $fn$;
 
 COMMENT ON FUNCTION careleaver.validation_valid_expr(text, text) IS
-  'SQL expression telling whether the OC3 code in a column is valid in the collection year ($1): careleaver.valid_in_year for a typed column, the reference code lists for a text column';
+  'SQL expression telling whether the OC3 code in a column is valid in the collection year ($1): careleaver.valid_in_year for a typed column, careleaver.code_valid_in_year for a text column';
 
 -- ---------------------------------------------------------------------------
 -- validate
@@ -230,8 +227,7 @@ BEGIN
   c_accom := careleaver.validation_code_expr(ds, 'return_oc3', 'accom', 'o');
 
   -- Year validity of an OC3 code that the column holds: careleaver.valid_in_year
-  -- for a typed column; for a text column, the lists of the reference (section
-  -- 3.3, 3.6) written out.
+  -- for a typed column, careleaver.code_valid_in_year for a text column.
   v_touch := careleaver.validation_valid_expr(ds, 'in_touch');
   v_activ := careleaver.validation_valid_expr(ds, 'activ');
   v_accom := careleaver.validation_valid_expr(ds, 'accom');
@@ -268,8 +264,8 @@ BEGIN
   END LOOP;
 
   -- 1009: REASON_PLACE_CHANGE as canonical text, and whether it is a code of
-  -- the collection year (careleaver.valid_in_year for the typed column; the
-  -- reference list, section 3.2, for a text column)
+  -- the collection year (careleaver.valid_in_year for the typed column,
+  -- careleaver.code_valid_in_year for a text column)
   c_rpc := careleaver.validation_code_expr(ds, 'return_episodes', 'reason_place_change', 'e');
   SELECT a.atttypid::regtype INTO t_rpc
     FROM pg_attribute a
@@ -281,8 +277,7 @@ BEGIN
         AND to_regprocedure(format('careleaver.valid_in_year(%s, integer)', t_rpc::text)) IS NOT NULL THEN
     v_rpc := 'careleaver.valid_in_year(e.reason_place_change, $1)';
   ELSE
-    v_rpc := format($e$(%1$s IN ('CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD',
-                                 'LAREQ', 'PLACE', 'OTHER') OR (%1$s = 'CUSTOD' AND $1 >= 2019))$e$, c_rpc);
+    v_rpc := format('careleaver.code_valid_in_year(%L, %s, $1)', 'placement_change_reason', c_rpc);
   END IF;
 
   -- Values the loader could not type, by row and column (1004-1006, 1009).
