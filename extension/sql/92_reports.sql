@@ -136,6 +136,87 @@ COMMENT ON COLUMN careleaver.dashboard_indicators.source_columns IS 'The reporti
 COMMENT ON COLUMN careleaver.dashboard_indicators.source IS 'The metrics.md section that defines it';
 COMMENT ON COLUMN careleaver.dashboard_indicators.not_held IS 'For an indicator that needs data careleaver does not hold yet: what is missing (the row reads x); else NULL';
 
+-- The value of one national_framework row: a rate per 10,000 or a percentage of numerator over denominator,
+-- unrounded; NULL when a reason makes it not available or the denominator is missing or 0.
+CREATE FUNCTION careleaver.dashboard_value(unit text, reason text, numerator bigint, denominator bigint)
+  RETURNS numeric
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT CASE WHEN reason IS NOT NULL OR denominator IS NULL OR denominator = 0 OR numerator IS NULL THEN NULL
+                    WHEN unit = 'per 10,000 children' THEN 10000.0 * numerator / denominator
+                    ELSE 100.0 * numerator / denominator END $$;
+COMMENT ON FUNCTION careleaver.dashboard_value(text, text, bigint, bigint) IS
+  'Internal: the value of a national_framework row (metrics.md 12): 10000 * numerator / denominator for a rate per '
+  '10,000 children, 100 * numerator / denominator for a percentage, unrounded; NULL when reason is given or the '
+  'denominator is NULL or 0';
+
+CREATE FUNCTION careleaver.dashboard_not_available_reason(unit text, reason text, denominator bigint) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT CASE WHEN reason IS NOT NULL THEN reason
+                    WHEN denominator IS NULL AND unit = 'per 10,000 children'
+                      THEN 'no child population loaded for this council and year (scripts/careleaver-population)'
+                    WHEN denominator IS NULL THEN 'not available'
+                    WHEN denominator = 0 AND unit = 'per 10,000 children' THEN 'not applicable: the child population is 0'
+                    WHEN denominator = 0 THEN 'not applicable: no children in the denominator' END $$;
+COMMENT ON FUNCTION careleaver.dashboard_not_available_reason(text, text, bigint) IS
+  'Internal: why a national_framework row has no value (metrics.md 12): the given reason, no population loaded, or '
+  'an empty denominator ("not applicable: ...", published z); NULL when it has one';
+
+-- The published values of one council's national_framework rows of one year (metrics.md 9 and 12).
+CREATE FUNCTION careleaver.dashboard_publish(units text[], row_names text[], numerators bigint[],
+                                             denominators bigint[], vals numeric[], reasons text[])
+  RETURNS text[]
+  LANGUAGE plpgsql STABLE PARALLEL SAFE COST 50
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  n integer := cardinality(units);
+  shown text[] := array_fill(NULL::text, ARRAY[cardinality(units)]);
+  row_name text;
+  members integer[];
+  cells bigint[];
+  cell_shown text[];
+  total_shown text;
+  i integer;
+  k integer;
+BEGIN
+  FOR i IN 1 .. n LOOP
+    IF vals[i] IS NULL THEN
+      shown[i] := CASE WHEN denominators[i] = 0 AND reasons[i] LIKE 'not applicable%' THEN 'z' ELSE 'x' END;
+    ELSIF units[i] = 'per 10,000 children' THEN
+      shown[i] := CASE WHEN careleaver.publish_count(numerators[i]) = 'c' THEN 'c'
+                       WHEN numerators[i] > 0 AND round(vals[i]) = 0 THEN 'k'
+                       ELSE round(vals[i])::text END;
+    END IF;
+  END LOOP;
+  -- percentages: the counts of the rows sharing row_name and their remainder are one row for suppress_row
+  FOR row_name IN SELECT DISTINCT r FROM unnest(row_names) AS r LOOP
+    SELECT array_agg(o::integer ORDER BY o) INTO members
+      FROM unnest(row_names) WITH ORDINALITY AS u(r, o)
+     WHERE u.r = row_name AND units[o] = 'percent' AND vals[o] IS NOT NULL;
+    CONTINUE WHEN members IS NULL;
+    cells := ARRAY[]::bigint[];
+    FOR k IN 1 .. cardinality(members) LOOP
+      cells := cells || numerators[members[k]];
+    END LOOP;
+    cells := cells || (denominators[members[1]] - (SELECT sum(c) FROM unnest(cells) AS c))::bigint;
+    cell_shown := careleaver.suppress_row(cells);
+    total_shown := careleaver.publish_row_total(cells);
+    FOR k IN 1 .. cardinality(members) LOOP
+      shown[members[k]] := CASE WHEN 'c' IN (cell_shown[k], total_shown) THEN 'c'
+                                ELSE careleaver.publish_percent(numerators[members[k]], denominators[members[k]]) END;
+    END LOOP;
+  END LOOP;
+  RETURN shown;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_publish(text[], text[], bigint[], bigint[], numeric[], text[]) IS
+  'Internal: the published values of one council''s national_framework rows of one year (metrics.md 9 and 12): '
+  'x when not available, z when not applicable; rates per 10,000 as whole numbers, c when the count is 1 to the '
+  'threshold, k when a non-zero rate rounds to 0; percentages as whole numbers through publish_percent, the counts '
+  'of rows with the same row_name and their remainder to the denominator suppressed as one row (suppress_row)';
+
 -- The child population aged 0 to 17 per council and collection year, as SQL over a dataset's population
 -- table (NULL::bigint rows when the dataset has none).  A row covers the single age `age`, or the ages
 -- `age` to `age_to` (an ONS 0 to 17 total loaded by scripts/careleaver-population).
@@ -576,11 +657,14 @@ SELECT t.la, t.entry_year, careleaver.publish_count(t.periods_started) AS period
     -- returns_home_reentry, so a change to those views flows here; the rest is counted per child below.
     RETURN format($q$
 WITH %1$s,
+  -- the covered council-years; DISTINCT gives the planner a realistic row estimate (generate_series in
+  -- report_year is estimated at 1,000 years per council), which keeps JIT compilation out of the plan
+  frame AS MATERIALIZED (SELECT DISTINCT la, collection_year, year_start, year_end FROM report_year),
   child_year AS (
     SELECT y.la, y.collection_year, y.year_end, p.child, st.start_date, ce.end_date, ce.end_reason,
            careleaver.looked_after_on(p.history, y.year_end) AS looked_after, pl.place,
            u.child IS NOT NULL AS has_uasc_record, u.duc
-      FROM report_year y JOIN person p USING (la)
+      FROM frame y JOIN person p USING (la)
       LEFT JOIN LATERAL (SELECT min(pc.start_date) AS start_date FROM careleaver.periods_of_care(p.history) pc
                           WHERE pc.start_date BETWEEN y.year_start AND y.year_end) st ON true
       LEFT JOIN LATERAL (SELECT pc.end_date, pc.end_reason FROM careleaver.periods_of_care(p.history) pc
@@ -619,59 +703,59 @@ WITH %1$s,
       FROM (%4$s) v WHERE age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
   stab AS (%5$s),
   reentry AS (%6$s),
-  figure AS (
-    SELECT y.la, y.collection_year, f.ordinal, f.numerator, f.denominator, f.reason
-      FROM report_year y
+  -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
+  -- the previous year is a window over these rows, and the rows are only unnested at the end, so the
+  -- planner's estimates (and JIT) stay those of one row per council and year
+  per_year AS (
+    SELECT y.la, y.collection_year,
+           ARRAY[coalesce(c.started, 0), coalesce(c.looked_after, 0), coalesce(c.started_uasc, 0),
+                 coalesce(c.looked_after_uasc, 0), coalesce(c.ceased_sgo, 0), coalesce(c.ceased_cao, 0),
+                 coalesce(s.three_or_more_placements, 0), NULL, NULL, coalesce(c.foster, 0),
+                 coalesce(c.secure_or_childrens_home, 0), coalesce(c.independent_or_semi_independent, 0), NULL,
+                 coalesce(l1.eet, 0), coalesce(l2.eet, 0), coalesce(l1.suitable, 0), coalesce(l2.suitable, 0), NULL,
+                 coalesce(l2.in_touch, 0), coalesce(s.long_term_stable, 0), coalesce(r.reentered_within_12_months, 0)
+           ]::bigint[] AS numerators,
+           ARRAY[pop.children, pop.children, pop.children, pop.children, coalesce(c.ceased, 0), coalesce(c.ceased, 0),
+                 coalesce(s.looked_after_31_march, 0), NULL, NULL, coalesce(c.looked_after, 0),
+                 coalesce(c.looked_after, 0), coalesce(c.looked_after, 0), NULL,
+                 coalesce(l1.care_leavers, 0), coalesce(l2.care_leavers, 0), coalesce(l1.suitability_total, 0),
+                 coalesce(l2.suitability_total, 0), NULL,
+                 coalesce(l2.care_leavers, 0), coalesce(s.long_term_children, 0), coalesce(r.returned_home, 0)
+           ]::bigint[] AS denominators,
+           ARRAY[NULL, NULL, %7$L, %7$L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                 NULL, NULL, NULL,
+                 CASE WHEN r.follow_up_incomplete > 0
+                      THEN format('%%s of %%s 12-month follow-ups are incomplete at the data''s end',
+                                  r.follow_up_incomplete, r.returned_home) END]::text[] AS reasons
+      FROM frame y
       LEFT JOIN counted c USING (la, collection_year)
       LEFT JOIN pop ON pop.la = y.la AND pop.year = y.collection_year
       LEFT JOIN leavers l1 ON l1.la = y.la AND l1.collection_year = y.collection_year AND l1.band = '17 to 18'
       LEFT JOIN leavers l2 ON l2.la = y.la AND l2.collection_year = y.collection_year AND l2.band = '19 to 21'
       LEFT JOIN stab s ON s.la = y.la AND s.collection_year = y.collection_year
-      LEFT JOIN reentry r ON r.la = y.la AND r.collection_year = y.collection_year
-     CROSS JOIN LATERAL (VALUES
-       (1, coalesce(c.started, 0), pop.children, NULL::text),
-       (2, coalesce(c.looked_after, 0), pop.children, NULL),
-       (3, coalesce(c.started_uasc, 0), pop.children, %7$L),
-       (4, coalesce(c.looked_after_uasc, 0), pop.children, %7$L),
-       (5, coalesce(c.ceased_sgo, 0), coalesce(c.ceased, 0), NULL),
-       (6, coalesce(c.ceased_cao, 0), coalesce(c.ceased, 0), NULL),
-       (7, coalesce(s.three_or_more_placements, 0), coalesce(s.looked_after_31_march, 0), NULL),
-       (10, coalesce(c.foster, 0), coalesce(c.looked_after, 0), NULL),
-       (11, coalesce(c.secure_or_childrens_home, 0), coalesce(c.looked_after, 0), NULL),
-       (12, coalesce(c.independent_or_semi_independent, 0), coalesce(c.looked_after, 0), NULL),
-       (14, coalesce(l1.eet, 0), coalesce(l1.care_leavers, 0), NULL),
-       (15, coalesce(l2.eet, 0), coalesce(l2.care_leavers, 0), NULL),
-       (16, coalesce(l1.suitable, 0), coalesce(l1.suitability_total, 0), NULL),
-       (17, coalesce(l2.suitable, 0), coalesce(l2.suitability_total, 0), NULL),
-       (19, coalesce(l2.in_touch, 0), coalesce(l2.care_leavers, 0), NULL),
-       (20, coalesce(s.long_term_stable, 0), coalesce(s.long_term_children, 0), NULL),
-       (21, coalesce(r.reentered_within_12_months, 0), coalesce(r.returned_home, 0),
-        CASE WHEN r.follow_up_incomplete > 0
-             THEN format('%%s of %%s 12-month follow-ups are incomplete at the data''s end',
-                         r.follow_up_incomplete, r.returned_home) END)
-     ) AS f(ordinal, numerator, denominator, reason)),
-  valued AS (
-    SELECT y.la, y.collection_year, d.ordinal, d.dashboard_no, d.outcome, d.indicator, d.unit, d.source,
-           f.numerator, f.denominator,
-           CASE WHEN d.not_held IS NOT NULL OR f.reason IS NOT NULL OR f.denominator IS NULL OR f.denominator = 0 THEN NULL
-                WHEN d.unit = 'per 10,000 children' THEN 10000.0 * f.numerator / f.denominator
-                ELSE 100.0 * f.numerator / f.denominator END AS value,
-           CASE WHEN d.not_held IS NOT NULL THEN d.not_held
-                WHEN f.reason IS NOT NULL THEN f.reason
-                WHEN f.denominator IS NULL AND d.unit = 'per 10,000 children'
-                  THEN 'no child population loaded for this council and year (scripts/careleaver-population)'
-                WHEN f.denominator = 0 AND d.unit = 'per 10,000 children'
-                  THEN 'not applicable: the child population is 0'
-                WHEN f.denominator = 0 THEN 'not applicable: no children in the denominator' END AS not_available_reason
-      FROM report_year y CROSS JOIN careleaver.dashboard_indicators d
-      LEFT JOIN figure f ON f.la = y.la AND f.collection_year = y.collection_year AND f.ordinal = d.ordinal)
-SELECT v.la, v.collection_year, v.ordinal, v.dashboard_no, v.outcome, v.indicator, v.unit, v.source,
-       v.numerator, v.denominator, v.value,
-       CASE WHEN lag(v.collection_year) OVER w = v.collection_year - 1 THEN lag(v.value) OVER w END AS previous_value,
-       v.value - CASE WHEN lag(v.collection_year) OVER w = v.collection_year - 1 THEN lag(v.value) OVER w END AS change,
-       v.not_available_reason
-  FROM valued v
-WINDOW w AS (PARTITION BY v.la, v.ordinal ORDER BY v.collection_year)$q$,
+      LEFT JOIN reentry r ON r.la = y.la AND r.collection_year = y.collection_year),
+  with_previous AS (
+    SELECT p.*, lag(p.collection_year) OVER w = p.collection_year - 1 AS previous_covered,
+           lag(p.numerators) OVER w AS previous_numerators, lag(p.denominators) OVER w AS previous_denominators,
+           lag(p.reasons) OVER w AS previous_reasons
+      FROM per_year p
+    WINDOW w AS (PARTITION BY p.la ORDER BY p.collection_year)),
+  cell AS (
+    SELECT v.la, v.collection_year, d.*, u.numerator, u.denominator,
+           careleaver.dashboard_value(d.unit, coalesce(d.not_held, u.reason), u.numerator, u.denominator) AS value,
+           careleaver.dashboard_not_available_reason(d.unit, coalesce(d.not_held, u.reason), u.denominator)
+             AS not_available_reason,
+           CASE WHEN v.previous_covered
+                THEN careleaver.dashboard_value(d.unit, coalesce(d.not_held, u.previous_reason), u.previous_numerator,
+                                                u.previous_denominator) END AS previous_value
+      FROM with_previous v
+     CROSS JOIN LATERAL unnest(v.numerators, v.denominators, v.reasons, v.previous_numerators,
+                               v.previous_denominators, v.previous_reasons) WITH ORDINALITY
+                         AS u(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
+      JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal)
+SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
+       previous_value, value - previous_value AS change, not_available_reason
+  FROM cell$q$,
       common,
       CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
            THEN 'SELECT NULL::text AS la, NULL::text AS child, NULL::date AS duc WHERE false'
@@ -684,50 +768,41 @@ WINDOW w AS (PARTITION BY v.la, v.ordinal ORDER BY v.collection_year)$q$,
            THEN 'the dataset has no uasc table' END);
 
   WHEN 'national_framework_published' THEN
-    -- Percentages as DfE publishes them (whole numbers, halves away from zero), rates per 10,000 as whole
-    -- numbers.  The counts behind percentages that share a denominator are one row for suppress_row
-    -- (43 and 44 with the other endings; 48 to 50 with the other placements); every other percentage is
-    -- the row [numerator, denominator less numerator], so neither part can be read back from a percentage.
+    -- Per council and year, the rows are gathered back into arrays and published together by
+    -- careleaver.dashboard_publish (whole numbers as DfE publishes them, disclosure control); the previous
+    -- year's published values are a window over those rows.
     RETURN format($q$
 WITH b AS (%1$s),
-  cell_row AS (
+  per_year AS (
     SELECT b.la, b.collection_year,
-           CASE WHEN b.dashboard_no IN (43, 44) THEN 'ceased' WHEN b.dashboard_no IN (48, 49, 50) THEN 'placement'
-                ELSE b.ordinal::text END AS row_name,
-           array_agg(b.ordinal ORDER BY b.ordinal) AS ordinals,
-           array_agg(b.numerator ORDER BY b.ordinal) || (min(b.denominator) - sum(b.numerator))::bigint AS cells
-      FROM b
-     WHERE b.unit = 'percent' AND b.value IS NOT NULL
-     GROUP BY 1, 2, 3),
-  protected AS (
-    SELECT r.la, r.collection_year, u.ordinal, u.shown, careleaver.publish_row_total(r.cells) AS total
-      FROM cell_row r
-     CROSS JOIN LATERAL unnest(r.ordinals, (careleaver.suppress_row(r.cells))[1:cardinality(r.ordinals)])
-                          AS u(ordinal, shown)),
-  published AS (
-    SELECT b.*,
-           CASE WHEN b.value IS NULL AND b.denominator = 0 AND b.not_available_reason LIKE 'not applicable%%' THEN 'z'
-                WHEN b.value IS NULL THEN 'x'
-                WHEN b.unit = 'per 10,000 children' THEN
-                  CASE WHEN careleaver.publish_count(b.numerator) = 'c' THEN 'c'
-                       WHEN b.numerator > 0 AND round(b.value) = 0 THEN 'k'
-                       ELSE round(b.value)::text END
-                WHEN 'c' IN (p.shown, p.total) THEN 'c'
-                ELSE careleaver.publish_percent(b.numerator, b.denominator) END AS shown_value
-      FROM b LEFT JOIN protected p USING (la, collection_year, ordinal)),
-  paired AS (
-    SELECT p.*,
-           CASE WHEN lag(p.collection_year) OVER w = p.collection_year - 1 THEN lag(p.shown_value) OVER w END AS previous_shown
-      FROM published p
-    WINDOW w AS (PARTITION BY p.la, p.ordinal ORDER BY p.collection_year))
-SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source,
-       shown_value AS value, coalesce(previous_shown, 'x') AS previous_value,
-       CASE WHEN 'c' IN (shown_value, previous_shown) THEN 'c'
-            WHEN careleaver.is_published_number(shown_value) AND careleaver.is_published_number(previous_shown)
-            THEN to_char(shown_value::numeric - previous_shown::numeric, 'FMS99990')
+           careleaver.dashboard_publish(array_agg(b.unit ORDER BY b.ordinal),
+                                        array_agg(CASE WHEN b.dashboard_no IN (43, 44) THEN 'ceased'
+                                                       WHEN b.dashboard_no IN (48, 49, 50) THEN 'placement'
+                                                       ELSE b.ordinal::text END ORDER BY b.ordinal),
+                                        array_agg(b.numerator ORDER BY b.ordinal),
+                                        array_agg(b.denominator ORDER BY b.ordinal),
+                                        array_agg(b.value ORDER BY b.ordinal),
+                                        array_agg(b.not_available_reason ORDER BY b.ordinal)) AS shown,
+           array_agg(b.not_available_reason ORDER BY b.ordinal) AS reasons
+      FROM b GROUP BY b.la, b.collection_year),
+  with_previous AS (
+    SELECT p.*, CASE WHEN lag(p.collection_year) OVER w = p.collection_year - 1 THEN lag(p.shown) OVER w END
+                  AS previous_shown
+      FROM per_year p
+    WINDOW w AS (PARTITION BY p.la ORDER BY p.collection_year))
+SELECT v.la, v.collection_year, d.ordinal, d.dashboard_no, d.outcome, d.indicator, d.unit, d.source,
+       u.shown AS value, coalesce(u.previous_shown, 'x') AS previous_value,
+       CASE WHEN 'c' IN (u.shown, u.previous_shown) THEN 'c'
+            -- both whole numbers (not a symbol); inline rather than is_published_number, whose per-row
+            -- cost estimate over the unnested rows would bring JIT compilation into the plan
+            WHEN u.shown ~ '^-?[0-9]+$' AND u.previous_shown ~ '^-?[0-9]+$'
+            THEN to_char(u.shown::numeric - u.previous_shown::numeric, 'FMS99990')
             ELSE 'x' END AS change,
-       not_available_reason
-  FROM paired$q$,
+       u.reason AS not_available_reason
+  FROM with_previous v
+ CROSS JOIN LATERAL unnest(v.shown, coalesce(v.previous_shown, '{}'), v.reasons) WITH ORDINALITY
+                     AS u(shown, previous_shown, reason, ordinal)
+  JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal$q$,
       careleaver.reporting_view_sql('national_framework', schema_name));
 
   WHEN 'starts_and_ceases_by_reason' THEN
