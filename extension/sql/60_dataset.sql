@@ -216,9 +216,15 @@ BEGIN
   EXECUTE format('COMMENT ON TABLE %I.population IS %L', schema_name,
                  'Child population by council, year and single year of age, for rates per 10,000');
   EXECUTE format('COMMENT ON COLUMN %I.population.la IS %L', schema_name, 'Local authority code');
-  EXECUTE format('COMMENT ON COLUMN %I.population.year IS %L', schema_name, 'Collection year (population at its 31 March, or mid-year estimate)');
+  EXECUTE format('COMMENT ON COLUMN %I.population.year IS %L', schema_name, 'Collection year the population is for: the ONS mid-year estimate of 30 June falls in it (mid-2024 is collection year 2025, as DfE''s rates per 10,000 use it)');
   EXECUTE format('COMMENT ON COLUMN %I.population.age IS %L', schema_name, 'Age in completed years');
-  EXECUTE format('COMMENT ON COLUMN %I.population.count IS %L', schema_name, 'Number of children of that age');
+  -- age_to (0.2.0): a row may cover the ages age to age_to, as ONS's 0 to 17 total does
+  EXECUTE format('ALTER TABLE %I.population ADD COLUMN IF NOT EXISTS age_to integer', schema_name);
+  EXECUTE format('COMMENT ON COLUMN %I.population.count IS %L', schema_name,
+                 'Number of children of that age (or of the ages age to age_to)');
+  EXECUTE format('COMMENT ON COLUMN %I.population.age_to IS %L', schema_name,
+                 'Last age of a row covering several ages (ONS mid-year estimates of children aged 0 to 17 are '
+                 'one row, age 0 to age_to 17, loaded by scripts/careleaver-population); NULL for a single age');
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.returns (la text NOT NULL, year integer NOT NULL, '
                  'loaded_at timestamptz NOT NULL DEFAULT now(), files jsonb NOT NULL, '
