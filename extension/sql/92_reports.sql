@@ -3,26 +3,6 @@
 -- and read by careleaver.report_html.  Every *_published view and every number of the report
 -- goes through disclosure control (90_disclosure.sql, metrics.md 9).
 
--- ---------------------------------------------------------------------------------------------
--- TEMPORARY, to be replaced at merge: DfE's placement groups of Dashboard indicators 48 to 50.
--- The codes helper adds DfE's placement grouping (DfE labels) to extension/core/codes.c and
--- 10_codes.sql; when it lands, this function's body becomes a call of that function.  Until then
--- this is the ONLY place the mapping lives (doc/reporting.md, metrics.md 12).
-CREATE FUNCTION careleaver.dashboard_placement_group(place careleaver.placement_type) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver, pg_temp
-  AS $$ SELECT CASE
-                 WHEN place::text IN ('U1', 'U2', 'U3', 'U4', 'U5', 'U6') THEN 'Foster placements'
-                 WHEN place::text IN ('K1', 'K2') THEN 'Secure homes and children''s homes'
-                 WHEN place::text IN ('P2', 'H5', 'K3')
-                   THEN 'Independent and semi-independent living arrangements/supported accommodation'
-                 ELSE careleaver.placement_group(place) END $$;
-COMMENT ON FUNCTION careleaver.dashboard_placement_group(careleaver.placement_type) IS
-  'DfE''s placement group for the Dashboard indicators 48 to 50 (metrics.md 12): Foster placements (U1 to U6), '
-  'Secure homes and children''s homes (K1, K2), Independent and semi-independent living arrangements/supported '
-  'accommodation (P2, H5, K3, grouped together as DfE does); other codes: careleaver.placement_group. Temporary: '
-  'to be replaced by the DfE placement grouping of the code lists';
--- ---------------------------------------------------------------------------------------------
 
 -- The indicators of DfE's Children's Social Care Dashboard that the national_framework views hold,
 -- in their order (metrics.md 12): DfE's number and wording, how careleaver computes each from SSDA903,
@@ -69,15 +49,15 @@ VALUES
   (10, 48, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    '% CLA on 31 March living in foster care', 'percent',
    'Of the children looked after on 31 March, those whose episode open that day has PLACE U1 to U6',
-   'episodes(history).place; dashboard_placement_group', 'metrics.md 12', NULL),
+   'episodes(history).place; dfe_placement_group', 'metrics.md 12', NULL),
   (11, 49, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    '% CLA on 31 March living in secure homes and children''s homes', 'percent',
    'Of the children looked after on 31 March, those whose episode open that day has PLACE K1 or K2',
-   'episodes(history).place; dashboard_placement_group', 'metrics.md 12', NULL),
+   'episodes(history).place; dfe_placement_group', 'metrics.md 12', NULL),
   (12, 50, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    '% CLA on 31 March living in independent and semi-independent living arrangements/supported accommodation', 'percent',
    'Of the children looked after on 31 March, those whose episode open that day has PLACE P2, H5 or K3 (grouped together as DfE does)',
-   'episodes(history).place; dashboard_placement_group', 'metrics.md 12', NULL),
+   'episodes(history).place; dfe_placement_group', 'metrics.md 12', NULL),
   (13, 51, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Average SDQ score', 'score',
    'Not yet computed', NULL,
@@ -678,10 +658,10 @@ WITH %1$s,
                               AND coalesce(careleaver.is_special_guardianship_order(end_reason), false)) AS ceased_sgo,
            count(*) FILTER (WHERE end_date IS NOT NULL AND careleaver.ceased_reason_group(end_reason)
                                                            = 'Residence order or child arrangements order') AS ceased_cao,
-           count(*) FILTER (WHERE looked_after AND careleaver.dashboard_placement_group(place) = 'Foster placements') AS foster,
-           count(*) FILTER (WHERE looked_after AND careleaver.dashboard_placement_group(place)
+           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements') AS foster,
+           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
                                                    = 'Secure homes and children''s homes') AS secure_or_childrens_home,
-           count(*) FILTER (WHERE looked_after AND careleaver.dashboard_placement_group(place)
+           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
                               = 'Independent and semi-independent living arrangements/supported accommodation')
              AS independent_or_semi_independent
       FROM child_year GROUP BY 1, 2),

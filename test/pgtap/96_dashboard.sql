@@ -165,17 +165,15 @@ SELECT is((SELECT value || ': ' || not_available_reason FROM db.national_framewo
           'x: 2 of 2 12-month follow-ups are incomplete at the data''s end',
           're-entry 2023-24: G''s and A''s returns home have no complete follow-up: x, not c');
 
--- the placement grouping (temporary single function, see doc/reporting.md)
-SELECT results_eq($$SELECT careleaver.dashboard_placement_group(p::careleaver.placement_type)
-                      FROM unnest(ARRAY['U1', 'U6', 'K1', 'K2', 'P2', 'H5', 'K3', 'P1', 'R1', 'A4']) p$$,
+-- the placement grouping of 48 to 50 (the code lists' DfE grouping)
+SELECT results_eq($$SELECT careleaver.dfe_placement_group(p::careleaver.placement_type)
+                      FROM unnest(ARRAY['U1', 'U6', 'K1', 'K2', 'P2', 'H5', 'K3']) p$$,
   ARRAY['Foster placements', 'Foster placements', 'Secure homes and children''s homes',
         'Secure homes and children''s homes',
         'Independent and semi-independent living arrangements/supported accommodation',
         'Independent and semi-independent living arrangements/supported accommodation',
-        'Independent and semi-independent living arrangements/supported accommodation',
-        'Placed with parents or other person with parental responsibility', 'Other residential settings',
-        'Placed for adoption'],
-  'dashboard_placement_group: DfE''s groups of 48 to 50, independent and semi-independent together');
+        'Independent and semi-independent living arrangements/supported accommodation'],
+  'dfe_placement_group: DfE''s groups of 48 to 50, independent and semi-independent together');
 
 -- the catalogue
 SELECT is((SELECT array_agg(dashboard_no ORDER BY ordinal) FROM careleaver.dashboard_indicators WHERE not_held IS NOT NULL),
