@@ -202,6 +202,14 @@ extern bool cl_code_hint_is_full_list(cl_code_list list);
 extern const char *cl_code_group(cl_code_list list, int index);
 extern const char *cl_activity_class_name(cl_activity_class c);
 
+/*
+ * cl_activ_dfe_breakdown: the row of DfE's published care-leaver activity
+ * table (la_care_leavers_activity.csv, column breakdown) an ACTIV code is
+ * counted in, in DfE's words; "Total information not known" for 0; NULL for
+ * an invalid index.
+ */
+extern const char *cl_activ_dfe_breakdown(int activ);
+
 /* Longest code text (CUSTOD): 6 characters. */
 #define CL_CODE_MAX_LEN 6
 

@@ -1179,6 +1179,9 @@ COMMENT ON FUNCTION careleaver.is_higher_education(careleaver.leaver_activity) I
 CREATE FUNCTION careleaver.is_apprenticeship(careleaver.leaver_activity) RETURNS boolean
   AS 'MODULE_PATHNAME', 'cl_is_apprenticeship' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.is_apprenticeship(careleaver.leaver_activity) IS 'True for F4 and P4 (apprenticeship).';
+CREATE FUNCTION careleaver.activity_dfe_breakdown(careleaver.leaver_activity) RETURNS text
+  AS 'MODULE_PATHNAME', 'cl_activity_dfe_breakdown' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.activity_dfe_breakdown(careleaver.leaver_activity) IS 'The row of DfE''s published care-leaver activity table (breakdown of la_care_leavers_activity.csv) the code is counted in, in DfE''s words: e.g. ''In an apprenticeship'' for F4 and P4, ''Total information not known'' for 0 (metrics.md 12).';
 CREATE FUNCTION careleaver.accommodation_type(careleaver.leaver_accommodation) RETURNS text
   AS 'MODULE_PATHNAME', 'cl_accommodation_type' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.accommodation_type(careleaver.leaver_accommodation) IS 'The accommodation type: the letter of the code (B1 gives B); NULL for 0 (not known).';
