@@ -256,7 +256,8 @@ BEGIN
             HINT = 'Create it with careleaver.create_dataset and load the returns first.';
   END IF;
   -- nothing to validate is not a pass: the return of the year must have been loaded (doc/validation.md)
-  -- the loaded returns: the returns table, or the years of the return rows in a dataset without one
+  -- the loaded returns: the returns table (what careleaver-load records), and the years of the return rows
+  -- (a dataset filled without the loader)
   IF to_regclass(format('%I.returns', ds)) IS NOT NULL THEN
     years_sql := format('SELECT DISTINCT r.la, r.year FROM %I.returns r%s', ds,
                         CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a
@@ -264,10 +265,12 @@ BEGIN
                                              AND a.attname = 'origin' AND NOT a.attisdropped)
                              THEN ' WHERE r.origin = ''loaded''' ELSE '' END);
   ELSE
-    years_sql := format('SELECT DISTINCT e.la, e.year FROM %1$I.return_episodes e '
-                        'UNION SELECT DISTINCT o.la, o.year FROM %1$I.return_oc3 o', ds);
+    years_sql := 'SELECT NULL::text AS la, NULL::integer AS year WHERE false';
   END IF;
-  EXECUTE format('SELECT EXISTS (SELECT 1 FROM (%s) r WHERE r.year = $1 AND ($2::text IS NULL OR r.la = $2))', years_sql)
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM (%s) r WHERE r.year = $1 AND ($2::text IS NULL OR r.la = $2)) '
+                 'OR EXISTS (SELECT 1 FROM %I.return_episodes e WHERE e.year = $1 AND ($2::text IS NULL OR e.la = $2)) '
+                 'OR EXISTS (SELECT 1 FROM %I.return_oc3 o WHERE o.year = $1 AND ($2::text IS NULL OR o.la = $2))',
+                 years_sql, ds, ds)
     INTO have_return USING y, only_la;
   IF NOT have_return THEN
     RAISE EXCEPTION '%', format('dataset "%s" has no loaded return for collection year %s%s', ds, y,
@@ -278,7 +281,8 @@ BEGIN
                           y, ds, CASE WHEN only_la IS NULL THEN '' ELSE ' --la ' || only_la END, y);
   END IF;
   -- where the loaded returns cover each council's history from (rules 1001, 1002): the first day of the
-  -- unbroken run of loaded collection years that ends with this one
+  -- unbroken run of returns recorded in the returns table that ends with this year; a council with no
+  -- return recorded there (rows put in without the loader) is taken to hold its whole history
   cover_sql := format($q$
     SELECT r.la, make_date(min(r.year) - 1, 4, 1) AS history_from
       FROM (SELECT x.la, x.year, x.year - row_number() OVER (PARTITION BY x.la ORDER BY x.year) AS run_no
@@ -775,12 +779,13 @@ flags AS (
     LEFT JOIN cover cv ON cv.la = o.la
    WHERE o.dob IS NOT NULL
      AND (l.rec IN ('E11', 'E12')
-          OR ((coalesce(g.after14, 0) < 91 OR coalesce(g.after16, 0) < 1) AND cv.history_from <= o.b14))
+          OR ((coalesce(g.after14, 0) < 91 OR coalesce(g.after16, 0) < 1)
+              AND coalesce(cv.history_from, '-infinity') <= o.b14))
   UNION ALL
   SELECT '1002', 'OC3', o.la, o.child, o.source_file, o.source_line,
          'care-leaver information for a young person with no episodes of care in the loaded returns, which cover their history from the 14th birthday'
-    FROM ocd o JOIN cover cv ON cv.la = o.la
-   WHERE cv.history_from <= o.b14
+    FROM ocd o LEFT JOIN cover cv ON cv.la = o.la
+   WHERE (cv.history_from IS NULL OR cv.history_from <= o.b14)
      AND NOT EXISTS (SELECT 1 FROM hist_raw h WHERE h.la = o.la AND h.child = o.child)
   UNION ALL
   SELECT '1007', 'OC3', o.la, o.child, o.source_file, o.source_line,

@@ -35,14 +35,17 @@ BEGIN
     SELECT c.la, c.year AS collection_year, c.basis,
            CASE WHEN c.basis = 'the data (no returns recorded)' THEN '-infinity'::date
                 ELSE make_date(min(c.year) OVER run - 1, 4, 1) END AS history_from,
-           make_date(max(c.year) OVER run, 3, 31) AS covered_to
+           make_date(max(c.year) OVER run, 3, 31) AS covered_to,
+           coalesce(c.data_end, make_date(max(c.year) OVER (PARTITION BY c.la), 3, 31)) AS data_end
       FROM (SELECT l.la, l.year, l.year - row_number() OVER (PARTITION BY l.la ORDER BY l.year) AS run_no,
                    CASE l.origin WHEN 'generated' THEN 'generated years (generate_synthetic)'
-                                 ELSE 'loaded returns' END AS basis
+                                 ELSE 'loaded returns' END AS basis, NULL::date AS data_end
               FROM (%1$s) l
             UNION ALL
-            SELECT d.la, y, 0, 'the data (no returns recorded)'
+            -- the data's end: 31 March of the year of the latest episode date, as before 0.2.0
+            SELECT d.la, y, 0, 'the data (no returns recorded)', make_date(d.episode_year, 3, 31)
               FROM (SELECT e.la, careleaver.collection_year_of(min(e.decom)) AS first_year,
+                           careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))) AS episode_year,
                            greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
                                     (SELECT max(o.year) FROM %2$I.oc3 o WHERE o.la = e.la)) AS last_year
                       FROM %2$I.episodes e
@@ -55,7 +58,8 @@ $fn$;
 COMMENT ON FUNCTION careleaver.coverage_sql(text) IS
   'Internal: the SELECT of the collection years a dataset''s councils may be published for (metrics.md 11): '
   'la, collection_year, basis (loaded returns, generated years, or the data when no return is recorded), '
-  'history_from (first day of the unbroken run of covered years holding the year) and covered_to (its last day)';
+  'history_from (first day of the unbroken run of covered years holding the year), covered_to (its last day) and '
+  'data_end (31 March of the last covered year; with no return recorded, of the year of the latest episode date)';
 
 -- Whether a measure of a collection year can be computed from the history covered: it needs the
 -- years_before collection years before it and the years_after after it covered too (metrics.md 11).
@@ -112,7 +116,7 @@ BEGIN
      GROUP BY e.la, e.child),
   coverage_year AS (%2$s),
   data_end AS (
-    SELECT c.la, make_date(max(c.collection_year), 3, 31) AS data_end,
+    SELECT c.la, max(c.data_end) AS data_end,
            min(c.collection_year) AS first_year, max(c.collection_year) AS last_year
       FROM coverage_year c GROUP BY c.la),
   report_year AS (
@@ -1295,8 +1299,8 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('with_oc3_record', 8, 'Of them, with an OC3 record for the year (metrics.md 5 and 11)'),
     ('basis', 9, 'What put the band''s members in the cohort: history, OC3 record, or history and OC3 records (metrics.md 11)'),
     ('oc3_records', 10, '"n of m cohort members have an OC3 record"; when n is 0 the percentages are x, not available (metrics.md 5 and 9)'),
-    ('age_order', 11, 'Sort key of care_leaver_age: 1 and 2 for the bands, the age for single ages'),
-    ('breakdown_order', 12, 'Sort key of breakdown')
+    ('age_order', 11, 'Sort key of care_leaver_age: 1 and 2 for the bands, the age for single ages (metrics.md 12)'),
+    ('breakdown_order', 12, 'Sort key of breakdown, not a figure (metrics.md 12)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
 SELECT 'data_quality', c.column_name, c.ordinal, c.description

@@ -5,3 +5,6 @@
 -- that 0.2.0 no longer has; DROP of views whose columns changed.  Functions,
 -- aggregates, views, comments and grants of the new install script follow this
 -- part automatically (extension/gen_update.py).
+
+-- coverage (issue 11): leaver_outcomes gains a column (basis); recreated by the install script's statements
+DROP FUNCTION IF EXISTS careleaver.leaver_outcomes(text, integer);
