@@ -7,6 +7,7 @@
 # within 0.5 points of the source's; with two returns loaded a clean return validates with no rows,
 # and a year with no loaded return is an error naming it.  Prints the three-return figures beside the
 # full-history ones.
+import csv
 import os
 import subprocess
 import sys
@@ -120,6 +121,26 @@ is_(psql("SELECT string_agg(age || ':' || cohort, ' ' ORDER BY age) FROM three.c
     'the 2026 cohort by age (21-year-olds included) is the same from three returns as from the full history')
 is_(psql("SELECT count(*) FROM three.data_quality WHERE defect = 'oc3_outside_cohort'"), '0',
     'no OC3 record of the three returns is outside the cohort')
+
+# --- DfE's labels, exactly as in DfE's published files (test/data/dfe_published, see its PROVENANCE.json) ---
+def dfe_labels(name):
+    with open(os.path.join(ROOT, 'test', 'data', 'dfe_published', name), encoding='utf-8-sig', newline='') as f:
+        rows = list(csv.DictReader(f))
+    return sorted({r['breakdown'] for r in rows}), sorted({r['care_leaver_age'] for r in rows})
+
+
+for view, name in (('care_leavers_activity', 'la_care_leavers_activity.csv'),
+                   ('care_leavers_accommodation_suitability', 'la_care_leavers_accommodation_suitability.csv')):
+    labels, ages = dfe_labels(name)
+    is_(sorted(psql("SELECT DISTINCT breakdown FROM three.%s" % view).splitlines()), labels,
+        '%s: the breakdown labels are exactly DfE\'s (%s)' % (view, name))
+    is_(sorted(psql("SELECT DISTINCT care_leaver_age FROM three.%s_published" % view).splitlines()), ages,
+        '%s_published: DfE\'s age bands' % view)
+rounded = psql("SELECT bool_and(p.care_leaver_percent = round(b.care_leaver_percent)::text) "
+               "FROM three.care_leavers_activity_published p JOIN three.care_leavers_activity b "
+               "USING (la, collection_year, care_leaver_age, breakdown) "
+               "WHERE p.care_leaver_percent ~ '^[0-9]+$' AND b.care_leaver_percent > 0.5")
+is_(rounded, 't', 'published percentages are the unrounded ones rounded to whole numbers, half away from zero')
 
 print('# figures, three returns (2024-2026) beside the full history (2017-2026), council 213, %d children:' % CHILDREN)
 print('#   looked after on 31 March (source/three): %s' % la)
