@@ -925,18 +925,15 @@ SELECT g.la, g.collection_year, g.care_leaver_age, l.breakdown, l.n AS care_leav
 
   WHEN 'care_leavers_activity_published' THEN
     -- DfE's age bands only (single ages are published by care_leavers_by_age_published).  A band is hidden
-    -- whole when any of its single ages has a cell that care_leavers_by_age_published could hide, so that
-    -- no band figure less published single-age figures reveals a hidden one; within a band the leaves are
-    -- one row whose total is the care leavers, and a subtotal is hidden when any of its leaves is.
+    -- whole when care_leavers_by_age_published hides a cell of one of its ages that the band adds up, so
+    -- that no band figure less published single-age figures reveals a hidden one; within a band the leaves
+    -- are one row whose total is the care leavers, and a subtotal is hidden when any of its leaves is.
     RETURN format($q$
 WITH b AS (%1$s),
   small_age AS (
     SELECT a.la, a.collection_year, CASE WHEN a.age <= 18 THEN '17 to 18 years' ELSE '19 to 21 years' END AS care_leaver_age,
-           bool_or(EXISTS (SELECT 1 FROM unnest(ARRAY[a.care_leavers, a.in_touch, a.not_in_touch, a.refused_contact,
-                                                       a.no_longer_requires_services, a.contact_not_recorded,
-                                                       a.no_information, a.eet, a.neet, a.activity_not_known,
-                                                       a.suitable, a.unsuitable, a.accommodation_not_known]) n
-                            WHERE n BETWEEN 1 AND careleaver.suppression_threshold())) AS any_small
+           bool_or('c' IN (a.care_leavers, a.no_information, a.eet, a.neet, a.activity_not_known,
+                           a.suitable, a.unsuitable, a.accommodation_not_known)) AS any_small
       FROM (%2$s) a WHERE a.age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
   band AS (
     SELECT b.* FROM b WHERE b.care_leaver_age IN ('17 to 18 years', '19 to 21 years')),
@@ -989,7 +986,7 @@ SELECT band.la, band.collection_year, band.care_leaver_age, band.breakdown,
   LEFT JOIN small_age sa ON sa.la = band.la AND sa.collection_year = band.collection_year
                         AND sa.care_leaver_age = band.care_leaver_age$q$,
       careleaver.reporting_view_sql('care_leavers_activity', schema_name),
-      careleaver.reporting_view_sql('care_leavers_by_age', schema_name));
+      careleaver.reporting_view_sql('care_leavers_by_age_published', schema_name));
 
   WHEN 'care_leavers_accommodation_suitability_published' THEN
     -- DfE's age bands only, hidden whole as in care_leavers_activity_published
@@ -997,11 +994,8 @@ SELECT band.la, band.collection_year, band.care_leaver_age, band.breakdown,
 WITH b AS (%1$s),
   small_age AS (
     SELECT a.la, a.collection_year, CASE WHEN a.age <= 18 THEN '17 to 18 years' ELSE '19 to 21 years' END AS care_leaver_age,
-           bool_or(EXISTS (SELECT 1 FROM unnest(ARRAY[a.care_leavers, a.in_touch, a.not_in_touch, a.refused_contact,
-                                                       a.no_longer_requires_services, a.contact_not_recorded,
-                                                       a.no_information, a.eet, a.neet, a.activity_not_known,
-                                                       a.suitable, a.unsuitable, a.accommodation_not_known]) n
-                            WHERE n BETWEEN 1 AND careleaver.suppression_threshold())) AS any_small
+           bool_or('c' IN (a.care_leavers, a.no_information, a.eet, a.neet, a.activity_not_known,
+                           a.suitable, a.unsuitable, a.accommodation_not_known)) AS any_small
       FROM (%2$s) a WHERE a.age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
   leaves AS (
     SELECT la, collection_year, care_leaver_age, min(with_oc3_record) AS with_oc3_record,
@@ -1030,7 +1024,7 @@ SELECT p.la, p.collection_year, p.care_leaver_age, v.breakdown,
                             ('Suitability total', p.total_shown, p.cells[1] + p.cells[2] + p.cells[3], 4))
        AS v(breakdown, shown, n, breakdown_order)$q$,
       careleaver.reporting_view_sql('care_leavers_accommodation_suitability', schema_name),
-      careleaver.reporting_view_sql('care_leavers_by_age', schema_name));
+      careleaver.reporting_view_sql('care_leavers_by_age_published', schema_name));
 
   WHEN 'data_quality' THEN
     RETURN format($q$

@@ -140,6 +140,9 @@ rounded = psql("SELECT bool_and(p.care_leaver_percent = round(b.care_leaver_perc
                "FROM three.care_leavers_activity_published p JOIN three.care_leavers_activity b "
                "USING (la, collection_year, care_leaver_age, breakdown) "
                "WHERE p.care_leaver_percent ~ '^[0-9]+$' AND b.care_leaver_percent > 0.5")
+ok(psql("SELECT count(*) FROM three.care_leavers_activity_published WHERE care_leaver_age = '19 to 21 years' "
+        "AND collection_year = 2026 AND care_leaver_percent ~ '^[0-9]+$'") != '0',
+   'the 2026 19 to 21 band is published with whole-number percentages')
 is_(rounded, 't', 'published percentages are the unrounded ones rounded to whole numbers, half away from zero')
 
 print('# figures, three returns (2024-2026) beside the full history (2017-2026), council 213, %d children:' % CHILDREN)
