@@ -163,6 +163,36 @@ COMMENT ON FUNCTION careleaver.reporting_common_sql(text) IS
   'leaver_judged (the cohort by history and the OC3 records of each year), leaver_member (the care-leaver cohort of '
   'metrics.md 5: by the history where it reaches the 14th birthday, else by the council''s OC3 record; basis)';
 
+-- DfE's care-leaver age bands (metrics.md 12): a cohort age (17 to 21) as its band, 17 to 18 years or 19 to 21
+-- years (age_order 1, 2), and as a single age ('19 years', age_order the age).
+CREATE FUNCTION careleaver.dfe_care_leaver_ages(age integer, OUT care_leaver_age text, OUT age_order integer)
+  RETURNS SETOF record
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 2
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT * FROM (VALUES (CASE WHEN age <= 18 THEN '17 to 18 years' ELSE '19 to 21 years' END,
+                               CASE WHEN age <= 18 THEN 1 ELSE 2 END),
+                              (age || ' years', age)) AS a(care_leaver_age, age_order)
+         WHERE age BETWEEN 17 AND 21 $$;
+COMMENT ON FUNCTION careleaver.dfe_care_leaver_ages(integer) IS
+  'The rows of DfE''s care-leaver tables a cohort age (17 to 21) is counted in: its age band (17 to 18 years, '
+  '19 to 21 years) and its single age (e.g. 19 years), with a sort key (metrics.md 12); none for other ages';
+
+-- The bands of DfE's care-leaver tables whose published figures could reveal a cell the published by-age
+-- table hides (metrics.md 9 and 12): la, collection_year, care_leaver_age, any_small.
+CREATE FUNCTION careleaver.dfe_band_hidden_sql(schema_name text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT format($q$
+    SELECT a.la, a.collection_year, b.care_leaver_age,
+           bool_or('c' IN (a.care_leavers, a.no_information, a.eet, a.neet, a.activity_not_known,
+                           a.suitable, a.unsuitable, a.accommodation_not_known)) AS any_small
+      FROM (%s) a CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(a.age) b
+     WHERE b.age_order <= 2
+     GROUP BY 1, 2, 3$q$, careleaver.reporting_view_sql('care_leavers_by_age_published', schema_name)) $$;
+COMMENT ON FUNCTION careleaver.dfe_band_hidden_sql(text) IS
+  'Internal: the SELECT of the DfE age bands of a dataset to hide whole in the published DfE care-leaver tables: '
+  'those for which care_leavers_by_age_published hides a cell of one of their ages that the band adds up (metrics.md 9 and 12)';
+
 CREATE FUNCTION careleaver.reporting_view_sql(view_name text, schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
@@ -850,11 +880,9 @@ WITH %1$s,
      CROSS JOIN LATERAL careleaver.leaver_outcome(m.in_touch, m.activ, m.accom) o
      WHERE m.age BETWEEN 17 AND 21 AND NOT coalesce(o.excluded, false)),
   banded AS (
+    -- each member twice: in DfE's age band and at the single age (metrics.md 12)
     SELECT x.*, a.care_leaver_age, a.age_order
-      FROM member x
-     CROSS JOIN LATERAL (VALUES (CASE WHEN x.age <= 18 THEN '17 to 18 years' ELSE '19 to 21 years' END,
-                                 CASE WHEN x.age <= 18 THEN 1 ELSE 2 END),
-                                (x.age || ' years', x.age)) AS a(care_leaver_age, age_order)),
+      FROM member x CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(x.age) a),
   grp AS (
     SELECT la, collection_year, care_leaver_age, age_order, count(*) AS care_leavers,
            count(*) FILTER (WHERE has_oc3) AS with_oc3_record,
@@ -898,11 +926,9 @@ WITH %1$s,
      CROSS JOIN LATERAL careleaver.leaver_outcome(m.in_touch, m.activ, m.accom) o
      WHERE m.age BETWEEN 17 AND 21 AND NOT coalesce(o.excluded, false)),
   banded AS (
+    -- each member twice: in DfE's age band and at the single age (metrics.md 12)
     SELECT x.*, a.care_leaver_age, a.age_order
-      FROM member x
-     CROSS JOIN LATERAL (VALUES (CASE WHEN x.age <= 18 THEN '17 to 18 years' ELSE '19 to 21 years' END,
-                                 CASE WHEN x.age <= 18 THEN 1 ELSE 2 END),
-                                (x.age || ' years', x.age)) AS a(care_leaver_age, age_order)),
+      FROM member x CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(x.age) a),
   grp AS (
     SELECT la, collection_year, care_leaver_age, age_order, count(*) FILTER (WHERE leaf IS NOT NULL) AS total,
            count(*) AS care_leavers, count(*) FILTER (WHERE has_oc3) AS with_oc3_record,
@@ -930,11 +956,7 @@ SELECT g.la, g.collection_year, g.care_leaver_age, l.breakdown, l.n AS care_leav
     -- are one row whose total is the care leavers, and a subtotal is hidden when any of its leaves is.
     RETURN format($q$
 WITH b AS (%1$s),
-  small_age AS (
-    SELECT a.la, a.collection_year, CASE WHEN a.age <= 18 THEN '17 to 18 years' ELSE '19 to 21 years' END AS care_leaver_age,
-           bool_or('c' IN (a.care_leavers, a.no_information, a.eet, a.neet, a.activity_not_known,
-                           a.suitable, a.unsuitable, a.accommodation_not_known)) AS any_small
-      FROM (%2$s) a WHERE a.age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
+  small_age AS (%2$s),
   band AS (
     SELECT b.* FROM b WHERE b.care_leaver_age IN ('17 to 18 years', '19 to 21 years')),
   leaves AS (
@@ -986,17 +1008,13 @@ SELECT band.la, band.collection_year, band.care_leaver_age, band.breakdown,
   LEFT JOIN small_age sa ON sa.la = band.la AND sa.collection_year = band.collection_year
                         AND sa.care_leaver_age = band.care_leaver_age$q$,
       careleaver.reporting_view_sql('care_leavers_activity', schema_name),
-      careleaver.reporting_view_sql('care_leavers_by_age_published', schema_name));
+      careleaver.dfe_band_hidden_sql(schema_name));
 
   WHEN 'care_leavers_accommodation_suitability_published' THEN
     -- DfE's age bands only, hidden whole as in care_leavers_activity_published
     RETURN format($q$
 WITH b AS (%1$s),
-  small_age AS (
-    SELECT a.la, a.collection_year, CASE WHEN a.age <= 18 THEN '17 to 18 years' ELSE '19 to 21 years' END AS care_leaver_age,
-           bool_or('c' IN (a.care_leavers, a.no_information, a.eet, a.neet, a.activity_not_known,
-                           a.suitable, a.unsuitable, a.accommodation_not_known)) AS any_small
-      FROM (%2$s) a WHERE a.age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
+  small_age AS (%2$s),
   leaves AS (
     SELECT la, collection_year, care_leaver_age, min(with_oc3_record) AS with_oc3_record,
            min(care_leavers) AS care_leavers, min(basis) AS basis,
@@ -1024,7 +1042,7 @@ SELECT p.la, p.collection_year, p.care_leaver_age, v.breakdown,
                             ('Suitability total', p.total_shown, p.cells[1] + p.cells[2] + p.cells[3], 4))
        AS v(breakdown, shown, n, breakdown_order)$q$,
       careleaver.reporting_view_sql('care_leavers_accommodation_suitability', schema_name),
-      careleaver.reporting_view_sql('care_leavers_by_age_published', schema_name));
+      careleaver.dfe_band_hidden_sql(schema_name));
 
   WHEN 'data_quality' THEN
     RETURN format($q$
