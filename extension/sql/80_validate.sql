@@ -267,10 +267,12 @@ BEGIN
   ELSE
     years_sql := 'SELECT NULL::text AS la, NULL::integer AS year WHERE false';
   END IF;
-  EXECUTE format('SELECT EXISTS (SELECT 1 FROM (%s) r WHERE r.year = $1 AND ($2::text IS NULL OR r.la = $2)) '
-                 'OR EXISTS (SELECT 1 FROM %I.return_episodes e WHERE e.year = $1 AND ($2::text IS NULL OR e.la = $2)) '
-                 'OR EXISTS (SELECT 1 FROM %I.return_oc3 o WHERE o.year = $1 AND ($2::text IS NULL OR o.la = $2))',
-                 years_sql, ds, ds)
+  -- rows of any module of the return count (a return may hold only some modules)
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM (%s) r WHERE r.year = $1 AND ($2::text IS NULL OR r.la = $2))', years_sql)
+          || (SELECT coalesce(string_agg(format(' OR EXISTS (SELECT 1 FROM %I.%I x WHERE x.year = $1 '
+                                                'AND ($2::text IS NULL OR x.la = $2))', ds, t.tbl), ''), '')
+                FROM (SELECT DISTINCT 'return_' || d.module AS tbl FROM careleaver.dataset_columns() d) t
+               WHERE to_regclass(format('%I.%I', ds, t.tbl)) IS NOT NULL)
     INTO have_return USING y, only_la;
   IF NOT have_return THEN
     RAISE EXCEPTION '%', format('dataset "%s" has no loaded return for collection year %s%s', ds, y,
