@@ -150,7 +150,7 @@ BEGIN
       -- where the covered history does not reach the 14th birthday, the council's OC3 record is the evidence
       -- of membership (metrics.md 11, doc/reporting.md "Coverage")
       SELECT j.*, j.by_history
-                  OR (j.has_oc3 AND coalesce(c.history_from > careleaver.validation_birthday(coalesce(p.dob, r.dob), 14), false)
+                  OR (j.has_oc3 AND coalesce(c.history_from > careleaver.birthday(coalesce(p.dob, r.dob), 14), false)
                       AND coalesce(b.age BETWEEN 17 AND 24, false)) AS in_cohort
         FROM joined j
         LEFT JOIN coverage c ON c.la = j.la AND c.collection_year = $1

@@ -3,15 +3,6 @@
 -- and read by careleaver.report_html.  Every *_published view and every number of the report
 -- goes through disclosure control (90_disclosure.sql, metrics.md 9).
 
--- The collection year a date falls in (named by the year it ends: 1 April 2023 to 31 March 2024 is 2024).
-CREATE FUNCTION careleaver.collection_year_of(d date) RETURNS integer
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver, pg_temp
-  AS $$ SELECT CASE WHEN extract(month FROM d) >= 4 THEN extract(year FROM d)::int + 1
-                    ELSE extract(year FROM d)::int END $$;
-COMMENT ON FUNCTION careleaver.collection_year_of(date) IS
-  'The collection year a date falls in, named by the year it ends (metrics.md 1): 2023-04-01 to 2024-03-31 is 2024';
-
 -- What a council's figures may be published for (metrics.md 11): the collection years of its rows in the
 -- dataset's returns table (loaded returns, or years made by generate_synthetic).  A council with no row there
 -- (a dataset filled by hand, or made before 0.2.0) is taken to cover the years of its own data, as before.
@@ -142,7 +133,7 @@ BEGIN
   leaver_judged AS (
     -- where the history does not reach the 14th birthday, the council's OC3 record is the evidence
     SELECT v.*, b.age AS record_age,
-           coalesce(c.history_from > careleaver.validation_birthday(v.dob, 14), false) AS history_truncated
+           coalesce(c.history_from > careleaver.birthday(v.dob, 14), false) AS history_truncated
       FROM leaver_evidence v
       JOIN coverage_year c ON c.la = v.la AND c.collection_year = v.collection_year
       LEFT JOIN LATERAL careleaver.collection_year_birthday(v.dob, v.collection_year) b ON true),
@@ -503,7 +494,7 @@ WITH %1$s,
   at_31_march AS (
     SELECT DISTINCT ON (e.la, e.child, y.collection_year)
            e.la, y.collection_year, e.ls, e.place, h.sex,
-           extract(year FROM age(y.year_end, h.dob))::int AS age
+           careleaver.age_on(h.dob, y.year_end) AS age
       FROM report_year y
       JOIN %2$I.episodes e ON e.la = y.la AND e.decom <= y.year_end AND (e."dec" IS NULL OR e."dec" > y.year_end)
       LEFT JOIN %2$I.header h ON h.la = e.la AND h.child = e.child
