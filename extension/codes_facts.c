@@ -76,6 +76,7 @@ static const grouping groupings[] = {
 	{"dfe_placement_group", CL_LIST_PLACEMENT_TYPE, cl_place_published_group},
 	{"ceased_reason_group", CL_LIST_CEASED_REASON, cl_rec_group},
 	{"activity_group", CL_LIST_LEAVER_ACTIVITY, activity_group},
+	{"activity_dfe_breakdown", CL_LIST_LEAVER_ACTIVITY, cl_activ_dfe_breakdown},
 };
 
 static void

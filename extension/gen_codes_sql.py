@@ -62,6 +62,8 @@ GROUPINGS = [
      "True for {codes} (higher education)."),
     ("is_apprenticeship", "leaver_activity", "boolean", "cl_is_apprenticeship",
      "True for {codes} (apprenticeship)."),
+    ("activity_dfe_breakdown", "leaver_activity", "text", "cl_activity_dfe_breakdown",
+     "The row of DfE's published care-leaver activity table (breakdown of la_care_leavers_activity.csv) the code is counted in, in DfE's words (metrics.md 12): {groups}."),
     ("accommodation_type", "leaver_accommodation", "text", "cl_accommodation_type",
      "The accommodation type: the letter of the code (B1 gives B); NULL for 0 (not known)."),
     ("accommodation_type_label", "leaver_accommodation", "text", "cl_accommodation_type_label",

@@ -25,6 +25,7 @@ INSERT INTO regress_validate.return_missing (la, year, child, dob, missing, mis_
 INSERT INTO regress_validate.return_oc3 (la, year, child, dob, in_touch, activ, accom, source_file, source_line) VALUES
   ('213', 2024, 'c2', '2007-06-10', 'YES', 'F5', NULL, 'oc3.csv', 2);
 SELECT * FROM careleaver.validate('regress_validate', 2024);
+-- a council with no loaded return: an error naming it, never an empty pass (P0002)
 SELECT count(*) FROM careleaver.validate('regress_validate', 2024, '999');
 SET client_min_messages = warning;
 DROP SCHEMA regress_validate CASCADE;

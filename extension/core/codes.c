@@ -832,3 +832,38 @@ cl_accom_type_label(int accom)
 {
 	return cl_code_group(CL_LIST_LEAVER_ACCOMMODATION, accom);
 }
+
+/* DfE's breakdown labels of the published activity table, exactly as published. */
+static const struct
+{
+	const char *code;
+	const char *breakdown;
+}			activ_dfe_breakdowns[] = {
+	{"F1", "Higher education i.e. studies beyond A level"},
+	{"P1", "Higher education i.e. studies beyond A level"},
+	{"F2", "Education other than higher education"},
+	{"P2", "Education other than higher education"},
+	{"F3", "In training or employment"},
+	{"P3", "In training or employment"},
+	{"F4", "In an apprenticeship"},
+	{"P4", "In an apprenticeship"},
+	{"F5", "In training or employment (excl. apprenticeship)"},
+	{"P5", "In training or employment (excl. apprenticeship)"},
+	{"G4", "Not in education, training or employment, owing to illness or disability"},
+	{"G5", "Not in education, training or employment, owing to other reasons"},
+	{"G6", "Not in education, training or employment, owing to pregnancy or parenting"},
+	{"0", "Total information not known"},
+};
+
+const char *
+cl_activ_dfe_breakdown(int activ)
+{
+	const cl_code_def *d = code_def(CL_LIST_LEAVER_ACTIVITY, activ);
+
+	if (d == NULL)
+		return NULL;
+	for (int i = 0; i < NCODES(activ_dfe_breakdowns); i++)
+		if (strcmp(activ_dfe_breakdowns[i].code, d->code) == 0)
+			return activ_dfe_breakdowns[i].breakdown;
+	return NULL;
+}

@@ -217,6 +217,14 @@ extern const char *cl_place_published_group(int place);
 extern bool cl_place_is_kinship_foster(int place);
 extern int	cl_code_list_by_name(const char *name, size_t len);
 
+/*
+ * cl_activ_dfe_breakdown: the row of DfE's published care-leaver activity
+ * table (la_care_leavers_activity.csv, column breakdown) an ACTIV code is
+ * counted in, in DfE's words; "Total information not known" for 0; NULL for
+ * an invalid index.
+ */
+extern const char *cl_activ_dfe_breakdown(int activ);
+
 /* Longest code text (CUSTOD): 6 characters. */
 #define CL_CODE_MAX_LEN 6
 

@@ -374,6 +374,7 @@ CL_TEXT_FN(dfe_placement_group, cl_place_published_group(code))
 CL_BOOL_FN(is_kinship_foster_placement, cl_place_is_kinship_foster)
 CL_TEXT_FN(activity_group, cl_activity_class_name(cl_activ_class(code)))
 CL_TEXT_FN(accommodation_type_label, cl_accom_type_label(code))
+CL_TEXT_FN(activity_dfe_breakdown, cl_activ_dfe_breakdown(code))
 
 PG_FUNCTION_INFO_V1(cl_accommodation_type);
 Datum		cl_accommodation_type(PG_FUNCTION_ARGS);

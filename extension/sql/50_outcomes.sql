@@ -110,7 +110,7 @@ CREATE FUNCTION careleaver.leaver_outcomes(schema_name text, collection_year int
     accom careleaver.leaver_accommodation, contact text, excluded boolean, no_information boolean,
     is_in_touch boolean, eet boolean, neet boolean, activity_not_known boolean, higher_education boolean,
     apprenticeship boolean, suitable_accommodation boolean, unsuitable_accommodation boolean,
-    accommodation_not_known boolean, homeless_or_insecure boolean)
+    accommodation_not_known boolean, homeless_or_insecure boolean, basis text)
   LANGUAGE plpgsql STABLE STRICT PARALLEL RESTRICTED
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
@@ -140,11 +140,23 @@ BEGIN
       SELECT * FROM cohort c WHERE c.age IS NOT NULL
     ), rec AS (
       SELECT o.la, o.child, o.dob, o.in_touch, o.activ, o.accom FROM %1$I.oc3 o WHERE o.year = $1
+    ), coverage AS (%2$s
     ), joined AS (
       SELECT coalesce(m.la, r.la) AS la, coalesce(m.child, r.child) AS child,
-             m.child IS NOT NULL AS in_cohort, r.child IS NOT NULL AS has_oc3,
+             m.child IS NOT NULL AS by_history, r.child IS NOT NULL AS has_oc3,
              r.in_touch, r.activ, r.accom
         FROM member m FULL JOIN rec r ON r.la = m.la AND r.child = m.child
+    ), judged AS (
+      -- where the covered history does not reach the 14th birthday, the council's OC3 record is the evidence
+      -- of membership (metrics.md 11, doc/reporting.md "Coverage")
+      SELECT j.*, j.by_history
+                  OR (j.has_oc3 AND coalesce(c.history_from > careleaver.birthday(coalesce(p.dob, r.dob), 14), false)
+                      AND coalesce(b.age BETWEEN 17 AND 24, false)) AS in_cohort
+        FROM joined j
+        LEFT JOIN coverage c ON c.la = j.la AND c.collection_year = $1
+        LEFT JOIN person p ON p.la = j.la AND p.child = j.child
+        LEFT JOIN rec r ON r.la = j.la AND r.child = j.child
+        LEFT JOIN LATERAL careleaver.collection_year_birthday(coalesce(p.dob, r.dob), $1) b ON true
     )
     SELECT j.la, j.child, b.age, b.birthday, j.in_cohort, j.has_oc3,
            CASE WHEN p.history IS NOT NULL AND b.birthday IS NOT NULL
@@ -152,17 +164,18 @@ BEGIN
            j.in_touch, j.activ, j.accom,
            o.contact, o.excluded, o.no_information, o.is_in_touch, o.eet, o.neet, o.activity_not_known,
            o.higher_education, o.apprenticeship, o.suitable_accommodation, o.unsuitable_accommodation,
-           o.accommodation_not_known, o.homeless_or_insecure
-      FROM joined j
+           o.accommodation_not_known, o.homeless_or_insecure,
+           CASE WHEN j.by_history THEN 'history' WHEN j.in_cohort THEN 'OC3 record' END
+      FROM judged j
       LEFT JOIN person p ON p.la = j.la AND p.child = j.child
       LEFT JOIN rec r ON r.la = j.la AND r.child = j.child
       LEFT JOIN LATERAL careleaver.collection_year_birthday(coalesce(p.dob, r.dob), $1) b ON true
       CROSS JOIN LATERAL careleaver.leaver_outcome(j.in_touch, j.activ, j.accom) o
-  $q$, schema_name) USING collection_year;
+  $q$, schema_name, careleaver.coverage_sql(schema_name)) USING collection_year;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.leaver_outcomes(text, integer) IS
-  'The care-leaver cohort of a collection year matched against its OC3 records (metrics.md 5), from a dataset schema (careleaver.create_dataset): one row per cohort member (in_cohort; has_oc3 false means "no information", never dropped) and one per OC3 record of someone outside the cohort (in_cohort false), with age and birthday in the year, status on that birthday, the codes and careleaver.leaver_outcome''s classes.';
+  'The care-leaver cohort of a collection year matched against its OC3 records (metrics.md 5), from a dataset schema (careleaver.create_dataset): one row per cohort member (in_cohort; has_oc3 false means "no information", never dropped) and one per OC3 record of someone outside the cohort (in_cohort false), with age and birthday in the year, status on that birthday, the codes and careleaver.leaver_outcome''s classes. Where the loaded returns do not reach a young person''s 14th birthday, their OC3 record of the year puts them in the cohort (basis: history or OC3 record; metrics.md 11).';
 
 -- ---------------------------------------------------------------- US-comparable indicators (metrics.md 10)
 CREATE FUNCTION careleaver.cfsr_indicators(history careleaver.care_history, date_of_birth date,

@@ -235,7 +235,12 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.returns.year IS %L', schema_name, 'Collection year (named by the year it ends)');
   EXECUTE format('COMMENT ON COLUMN %I.returns.loaded_at IS %L', schema_name, 'When the return was (last) loaded');
   EXECUTE format('COMMENT ON COLUMN %I.returns.files IS %L', schema_name,
-                 'Files of the return: [{name, sha256, module, rows}] (rows: rows of this return read from that file)');
+                 'Files of the return: [{name, sha256, module, rows}] (rows: rows of this return read from that file); for a generated year, what generated it');
+  -- added in 0.2.0: generated (synthetic) years are recorded here too, so coverage has one source
+  EXECUTE format('ALTER TABLE %I.returns ADD COLUMN IF NOT EXISTS origin text NOT NULL DEFAULT %L', schema_name, 'loaded');
+  EXECUTE format('COMMENT ON COLUMN %I.returns.origin IS %L', schema_name,
+                 'loaded (an annual return loaded by careleaver-load) or generated (a collection year made by careleaver.generate_synthetic); '
+                 'the years of a council''s rows are what its figures may be published for (doc/reporting.md, metrics.md 11)');
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.rejects (la text, year integer, source_file text NOT NULL, '
                  'source_line integer NOT NULL, column_name text, value text, reason text NOT NULL)', schema_name);
@@ -481,7 +486,7 @@ BEGIN
       USING r.la, r.year;
     GET DIAGNOSTICS nproblems = ROW_COUNT;
     EXECUTE format('INSERT INTO %I.returns (la, year, loaded_at, files) VALUES ($1, $2, now(), $3) '
-                   'ON CONFLICT (la, year) DO UPDATE SET loaded_at = excluded.loaded_at, files = excluded.files',
+                   'ON CONFLICT (la, year) DO UPDATE SET loaded_at = excluded.loaded_at, files = excluded.files, origin = ''loaded''',
                    schema_name) USING r.la, r.year, new_files;
     outcome := 'loaded';
     detail := format('%s rows loaded', nrows)
@@ -556,13 +561,14 @@ BEGIN
 
   DROP TABLE IF EXISTS pg_temp.rc_las, pg_temp.rc_years, pg_temp.rc_all, pg_temp.rc_k,
     pg_temp.rc_c, pg_temp.rc_drop, pg_temp.rc_ep, pg_temp.rc_conf;
-  EXECUTE format('CREATE TEMP TABLE rc_las AS SELECT DISTINCT r.la FROM %I.returns r WHERE $1 IS NULL OR r.la = $1', s)
+  EXECUTE format('CREATE TEMP TABLE rc_las AS SELECT DISTINCT r.la FROM %I.returns r '
+                 'WHERE ($1 IS NULL OR r.la = $1) AND r.origin = ''loaded''', s)
     USING reconcile.la;
   EXECUTE format($q$CREATE TEMP TABLE rc_years AS
     SELECT r.la, r.year, lead(r.year) OVER w AS next_year,
            careleaver.collection_year_start(lead(r.year) OVER w) AS next_start
     FROM %I.returns r
-    WHERE r.la IN (SELECT l.la FROM pg_temp.rc_las l) AND r.files @> '[{"module": "episodes"}]'
+    WHERE r.la IN (SELECT l.la FROM pg_temp.rc_las l) AND r.origin = 'loaded' AND r.files @> '[{"module": "episodes"}]'
     WINDOW w AS (PARTITION BY r.la ORDER BY r.year)$q$, s);
   CREATE TEMP TABLE rc_conf (la text, child text, kind text, decom date, years integer[], detail text);
 

@@ -86,6 +86,10 @@ BEGIN
     EXECUTE format('SELECT min(e.la) FROM %I.episodes e WHERE e.la = ANY ($1)', schema_name)
       INTO clash USING codes;
   END IF;
+  IF clash IS NULL THEN
+    EXECUTE format('SELECT min(r.la) FROM %I.returns r WHERE r.la = ANY ($1)', schema_name)
+      INTO clash USING codes;
+  END IF;
   IF clash IS NOT NULL THEN
     RAISE EXCEPTION 'dataset "%" already holds data for council %', schema_name, clash
       USING ERRCODE = '55000',
@@ -124,6 +128,14 @@ BEGIN
     'CROSS JOIN generate_series(0, 17) AS a(age)', schema_name)
     USING codes, first_year, last_year;
 
+  -- the generated collection years are the councils' coverage (doc/reporting.md, metrics.md 11)
+  EXECUTE format(
+    'INSERT INTO %I.returns (la, year, loaded_at, files, origin) '
+    'SELECT c.la, y.year, now(), jsonb_build_array(jsonb_build_object(''generated_by'', ''careleaver.generate_synthetic'', '
+    '       ''children'', $2, ''seed'', $3, ''councils'', $4)), ''generated'' '
+    'FROM unnest($1) AS c(la) CROSS JOIN generate_series($5, $6) AS y(year)', schema_name)
+    USING codes, children, seed, councils, first_year, last_year;
+
   RETURN QUERY EXECUTE format(
     'SELECT c.la, coalesce(h.n, 0), coalesce(e.n, 0), coalesce(o.n, 0), coalesce(u.n, 0), coalesce(e.open, 0) '
     'FROM unnest($1) WITH ORDINALITY AS c(la, ord) '
@@ -140,5 +152,6 @@ $fn$;
 COMMENT ON FUNCTION careleaver.generate_synthetic(text, integer, integer, integer, integer, integer) IS
   'Fills dataset schema_name (created with careleaver.create_dataset when missing) with children synthetic '
   'children shared among councils councils, over the collection years first_year to last_year: header, '
-  'episodes, oc3, uasc and population. Deterministic per seed; returns one summary row per council '
+  'episodes, oc3, uasc and population, and records each generated year in returns (origin generated: the coverage '
+  'of its figures). Deterministic per seed; returns one summary row per council '
   '(looked_after_at_end: children looked after on 31 March of the last year). See doc/synthetic.md';

@@ -196,6 +196,9 @@ DECLARE
   r_more text := '';
   rj_more text;
   c_rpc text; v_rpc text; t_rpc regtype;
+  have_return boolean;
+  years_sql text;
+  cover_sql text;
 BEGIN
   IF ds IS NULL OR y IS NULL THEN
     RAISE EXCEPTION 'careleaver.validate needs a dataset schema and a collection year'
@@ -212,6 +215,42 @@ BEGIN
       USING ERRCODE = 'undefined_table',
             HINT = 'Create it with careleaver.create_dataset and load the returns first.';
   END IF;
+  -- nothing to validate is not a pass: the return of the year must have been loaded (doc/validation.md)
+  -- the loaded returns: the returns table (what careleaver-load records), and the years of the return rows
+  -- (a dataset filled without the loader)
+  IF to_regclass(format('%I.returns', ds)) IS NOT NULL THEN
+    years_sql := format('SELECT DISTINCT r.la, r.year FROM %I.returns r%s', ds,
+                        CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a
+                                           WHERE a.attrelid = to_regclass(format('%I.returns', ds))
+                                             AND a.attname = 'origin' AND NOT a.attisdropped)
+                             THEN ' WHERE r.origin = ''loaded''' ELSE '' END);
+  ELSE
+    years_sql := 'SELECT NULL::text AS la, NULL::integer AS year WHERE false';
+  END IF;
+  -- rows of any module of the return count (a return may hold only some modules)
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM (%s) r WHERE r.year = $1 AND ($2::text IS NULL OR r.la = $2))', years_sql)
+          || (SELECT coalesce(string_agg(format(' OR EXISTS (SELECT 1 FROM %I.%I x WHERE x.year = $1 '
+                                                'AND ($2::text IS NULL OR x.la = $2))', ds, t.tbl), ''), '')
+                FROM (SELECT DISTINCT 'return_' || d.module AS tbl FROM careleaver.dataset_columns() d) t
+               WHERE to_regclass(format('%I.%I', ds, t.tbl)) IS NOT NULL)
+    INTO have_return USING y, only_la;
+  IF NOT have_return THEN
+    RAISE EXCEPTION '%', format('dataset "%s" has no loaded return for collection year %s%s', ds, y,
+                                CASE WHEN only_la IS NULL THEN '' ELSE ' of council ' || only_la END)
+      USING ERRCODE = 'no_data_found',
+            DETAIL = 'careleaver.validate checks a loaded annual return; with none there is nothing to pass.',
+            HINT = format('Load the %s return with scripts/careleaver-load --dataset %s%s --year %s.',
+                          y, ds, CASE WHEN only_la IS NULL THEN '' ELSE ' --la ' || only_la END, y);
+  END IF;
+  -- where the loaded returns cover each council's history from (rules 1001, 1002): the first day of the
+  -- unbroken run of returns recorded in the returns table that ends with this year; a council with no
+  -- return recorded there (rows put in without the loader) is taken to hold its whole history
+  cover_sql := format($q$
+    SELECT r.la, make_date(min(r.year) - 1, 4, 1) AS history_from
+      FROM (SELECT x.la, x.year, x.year - row_number() OVER (PARTITION BY x.la ORDER BY x.year) AS run_no
+              FROM (%s) x WHERE x.year <= $1) r
+     WHERE r.run_no = $1 - (SELECT count(*) FROM (%s) z WHERE z.la = r.la AND z.year <= $1)
+     GROUP BY r.la$q$, years_sql, years_sql);
 
   -- A code column is either one of the extension's code types (read back as
   -- canonical text) or, in a dataset built without them, text (trimmed and
@@ -433,6 +472,8 @@ seen_before AS (
 ),
 -- care-leaver rows, with the text of values the loader could not type
 rj AS (%9$s),
+-- where each council's loaded history begins (rules 1001, 1002 never flag on history not loaded)
+cover AS MATERIALIZED (@COVER@),
 oc AS MATERIALIZED (
   SELECT o.la, o.child, o.source_file, o.source_line, coalesce(o.dob, h.dob) AS dob,
          coalesce(%10$s, rj.touch) AS touch, coalesce(%11$s, rj.activ) AS activ,
@@ -703,12 +744,16 @@ flags AS (
     FROM ocd o
     LEFT JOIN elig g ON g.la = o.la AND g.child = o.child
     LEFT JOIN hist_last l ON l.la = o.la AND l.child = o.child
+    LEFT JOIN cover cv ON cv.la = o.la
    WHERE o.dob IS NOT NULL
-     AND (l.rec IN ('E11', 'E12') OR NOT coalesce(g.eligible, false))
+     AND (l.rec IN ('E11', 'E12')
+          OR (NOT coalesce(g.eligible, false) AND coalesce(cv.history_from, '-infinity') <= o.b14))
   UNION ALL
   SELECT '1002', 'OC3', o.la, o.child, o.source_file, o.source_line,
-         'care-leaver information for a young person with no episodes of care in the loaded returns'
-    FROM ocd o WHERE NOT EXISTS (SELECT 1 FROM hist_raw h WHERE h.la = o.la AND h.child = o.child)
+         'care-leaver information for a young person with no episodes of care in the loaded returns, which cover their history from the 14th birthday'
+    FROM ocd o LEFT JOIN cover cv ON cv.la = o.la
+   WHERE (cv.history_from IS NULL OR cv.history_from <= o.b14)
+     AND NOT EXISTS (SELECT 1 FROM hist_raw h WHERE h.la = o.la AND h.child = o.child)
   UNION ALL
   SELECT '1007', 'OC3', o.la, o.child, o.source_file, o.source_line,
          format('still looked after on the %%s birthday (%%s): care-leaver information not expected',
@@ -800,6 +845,7 @@ $q$, ds, NULL, c_rne, c_ls, c_cin, c_place, c_prov, c_rec, rejects_sql,
      careleaver.validation_column_expr(ds, 'return_episodes', 'place', 'p'),
      careleaver.validation_column_expr(ds, 'return_episodes', 'place_provider', 'p'),
      c_rpc, v_rpc);
+  sql := replace(sql, '@COVER@', cover_sql);
   sql := replace(sql, '@R1012@', r1012);
   sql := replace(sql, '@RMORE@', r_more);
 

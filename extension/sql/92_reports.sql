@@ -212,10 +212,98 @@ COMMENT ON FUNCTION careleaver.reporting_population_sql(text) IS
   'Internal: SQL giving the children aged 0 to 17 per council (la) and collection year (year) from a dataset''s '
   'population table (single ages, or an age band age to age_to); no rows when the dataset has no population table';
 
--- Shared pieces of view SQL: one care history per child (careleaver.care_history_agg), the data's end
--- and the collection years reported.
+-- What a council's figures may be published for (metrics.md 11): the collection years of its rows in the
+-- dataset's returns table (loaded returns, or years made by generate_synthetic).  A council with no row there
+-- (a dataset filled by hand, or made before 0.2.0) is taken to cover the years of its own data, as before.
+-- One row per council and covered year: history_from is the first day of the unbroken run of covered years
+-- holding the year (the history before it is not known), covered_to the last day of that run.
+CREATE FUNCTION careleaver.coverage_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  returns_sql text := 'SELECT NULL::text AS la, NULL::integer AS year, NULL::text AS origin WHERE false';
+BEGIN
+  IF to_regclass(format('%I.returns', schema_name)) IS NOT NULL THEN
+    returns_sql := format('SELECT r.la, r.year, %s AS origin FROM %I.returns r',
+      CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a
+                         WHERE a.attrelid = to_regclass(format('%I.returns', schema_name))
+                           AND a.attname = 'origin' AND NOT a.attisdropped)
+           THEN 'r.origin' ELSE '''loaded''::text' END, schema_name);
+  END IF;
+  RETURN format($q$
+    SELECT c.la, c.year AS collection_year, c.basis,
+           CASE WHEN c.basis = 'the data (no returns recorded)' THEN '-infinity'::date
+                ELSE make_date(min(c.year) OVER run - 1, 4, 1) END AS history_from,
+           make_date(max(c.year) OVER run, 3, 31) AS covered_to,
+           coalesce(c.data_end, make_date(max(c.year) OVER (PARTITION BY c.la), 3, 31)) AS data_end
+      FROM (SELECT l.la, l.year, l.year - row_number() OVER (PARTITION BY l.la ORDER BY l.year) AS run_no,
+                   CASE l.origin WHEN 'generated' THEN 'generated years (generate_synthetic)'
+                                 ELSE 'loaded returns' END AS basis, NULL::date AS data_end
+              FROM (%1$s) l
+            UNION ALL
+            -- the data's end: 31 March of the year of the latest episode date, as before 0.2.0
+            SELECT d.la, y, 0, 'the data (no returns recorded)', make_date(d.episode_year, 3, 31)
+              FROM (SELECT e.la, careleaver.collection_year_of(min(e.decom)) AS first_year,
+                           careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))) AS episode_year,
+                           greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
+                                    (SELECT max(o.year) FROM %2$I.oc3 o WHERE o.la = e.la)) AS last_year
+                      FROM %2$I.episodes e
+                     WHERE NOT EXISTS (SELECT 1 FROM (%1$s) l WHERE l.la = e.la)
+                     GROUP BY e.la) d,
+                   generate_series(d.first_year, d.last_year) AS y) c
+    WINDOW run AS (PARTITION BY c.la, c.run_no)$q$, returns_sql, schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.coverage_sql(text) IS
+  'Internal: the SELECT of the collection years a dataset''s councils may be published for (metrics.md 11): '
+  'la, collection_year, basis (loaded returns, generated years, or the data when no return is recorded), '
+  'history_from (first day of the unbroken run of covered years holding the year), covered_to (its last day) and '
+  'data_end (31 March of the last covered year; with no return recorded, of the year of the latest episode date)';
+
+-- Whether a measure of a collection year can be computed from the history covered: it needs the
+-- years_before collection years before it and the years_after after it covered too (metrics.md 11).
+CREATE FUNCTION careleaver.coverage_allows(history_from date, covered_to date, collection_year integer,
+                                           years_before integer, years_after integer) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT history_from <= make_date(collection_year - years_before - 1, 4, 1)
+               AND covered_to >= make_date(collection_year + years_after, 3, 31) $$;
+COMMENT ON FUNCTION careleaver.coverage_allows(date, date, integer, integer, integer) IS
+  'True when the covered history [history_from, covered_to] holds the collection year with years_before years '
+  'before it and years_after after it (metrics.md 11): what a measure needing earlier history or a follow-up needs';
+
+-- The measures whose years depend on coverage, what each needs, and where it is published.
+CREATE VIEW careleaver.coverage_measures (measure, view_name, years_before, years_after, note) AS
+VALUES
+  ('looked after on 31 March, starts and ceases'::text, 'looked_after_summary'::text, 0, 0,
+   'the year''s return alone'::text),
+  ('children looked after by characteristic', 'looked_after_by_characteristic', 0, 0, 'the year''s return alone'),
+  ('starts and ceases by reason', 'starts_and_ceases_by_reason', 0, 0, 'the year''s return alone'),
+  ('placement stability: short-term', 'placement_stability', 0, 0, 'the year''s return alone'),
+  ('placement stability: two-year', 'placement_stability', 1, 0,
+   'the previous year''s return too: looked after for two years, placements in both years'),
+  ('placement stability: long-term', 'placement_stability', 2, 0,
+   'the two previous years'' returns too: looked after for 2.5 years, carer for two'),
+  ('care leavers (cohort and outcomes)', 'care_leavers_by_age', 0, 0,
+   'the year''s return; membership from the history where it reaches the 14th birthday, else from the council''s OC3 record of the year (basis column)'),
+  ('returns home and re-entry within 12 months', 'returns_home_reentry', 0, 1,
+   'the next year''s return too: a complete 12-month follow-up of every return home'),
+  ('time to return home and exits by route (entry cohorts)', 'time_to_return_home', 0, 0,
+   'periods of care starting in a covered year, open ones censored at the data''s end');
+COMMENT ON VIEW careleaver.coverage_measures IS
+  'The measures of the reporting views with the history each needs around a collection year: years_before and '
+  'years_after covered collection years (careleaver.coverage_allows; metrics.md 11)';
+COMMENT ON COLUMN careleaver.coverage_measures.measure IS 'The measure, in the analyst''s words';
+COMMENT ON COLUMN careleaver.coverage_measures.view_name IS 'The reporting view that publishes it';
+COMMENT ON COLUMN careleaver.coverage_measures.years_before IS 'Covered collection years needed before the year';
+COMMENT ON COLUMN careleaver.coverage_measures.years_after IS 'Covered collection years needed after the year (the follow-up)';
+COMMENT ON COLUMN careleaver.coverage_measures.note IS 'Why it needs them';
+
+-- Shared pieces of view SQL: one care history per child (careleaver.care_history_agg), the coverage, the
+-- data's end, the collection years reported and the care-leaver cohort with its evidence.
 CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
-  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
@@ -226,26 +314,87 @@ BEGIN
       FROM %1$I.episodes e
       LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
      GROUP BY e.la, e.child),
+  coverage_year AS (%2$s),
   data_end AS (
-    SELECT e.la,
-           careleaver.data_end(max(greatest(e.decom, coalesce(e."dec", e.decom)))) AS data_end,
-           careleaver.collection_year_of(min(e.decom)) AS first_year,
-           greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
-                    (SELECT max(o.year) FROM %1$I.oc3 o WHERE o.la = e.la)) AS last_year
-      FROM %1$I.episodes e GROUP BY e.la),
+    SELECT c.la, max(c.data_end) AS data_end,
+           min(c.collection_year) AS first_year, max(c.collection_year) AS last_year
+      FROM coverage_year c GROUP BY c.la),
   report_year AS (
-    SELECT la, y AS collection_year, careleaver.collection_year_start(y) AS year_start,
-           careleaver.collection_year_end(y) AS year_end
-      FROM data_end, generate_series(greatest(first_year, last_year - 9), last_year) AS y)$q$, schema_name);
+    SELECT c.la, c.collection_year, make_date(c.collection_year - 1, 4, 1) AS year_start,
+           make_date(c.collection_year, 3, 31) AS year_end
+      FROM coverage_year c JOIN data_end d USING (la)
+     WHERE c.collection_year > d.last_year - 10),
+  leaver_evidence AS (
+    -- cohort members by their history, and every OC3 record of a reported year
+    SELECT coalesce(m.la, o.la) AS la, coalesce(m.child, o.child) AS child,
+           coalesce(m.collection_year, o.year) AS collection_year, m.age AS history_age,
+           o.child IS NOT NULL AS has_oc3, o.in_touch, o.activ, o.accom,
+           coalesce(m.dob, p.dob, hd.dob, o.dob) AS dob
+      FROM (SELECT p.la, p.child, p.dob, y.collection_year,
+                   careleaver.leaver_cohort_age(p.history, p.dob, y.collection_year) AS age
+              FROM person p JOIN report_year y USING (la)
+             WHERE p.dob IS NOT NULL) m
+      FULL JOIN (SELECT o.* FROM %1$I.oc3 o JOIN report_year y ON y.la = o.la AND y.collection_year = o.year) o
+        ON o.la = m.la AND o.child = m.child AND o.year = m.collection_year AND m.age IS NOT NULL
+      LEFT JOIN person p ON m.la IS NULL AND p.la = o.la AND p.child = o.child
+      LEFT JOIN %1$I.header hd ON m.la IS NULL AND hd.la = o.la AND hd.child = o.child
+     WHERE m.age IS NOT NULL OR o.child IS NOT NULL),
+  leaver_judged AS (
+    -- where the history does not reach the 14th birthday, the council's OC3 record is the evidence
+    SELECT v.*, b.age AS record_age,
+           coalesce(c.history_from > careleaver.birthday(v.dob, 14), false) AS history_truncated
+      FROM leaver_evidence v
+      JOIN coverage_year c ON c.la = v.la AND c.collection_year = v.collection_year
+      LEFT JOIN LATERAL careleaver.collection_year_birthday(v.dob, v.collection_year) b ON true),
+  leaver_member AS (
+    SELECT j.la, j.child, j.collection_year, coalesce(j.history_age, j.record_age) AS age,
+           CASE WHEN j.history_age IS NOT NULL THEN 'history' ELSE 'OC3 record' END AS basis,
+           j.has_oc3, j.in_touch, j.activ, j.accom
+      FROM leaver_judged j
+     WHERE j.history_age IS NOT NULL
+        OR (j.has_oc3 AND j.history_truncated AND j.record_age BETWEEN 17 AND 24))$q$,
+    schema_name, careleaver.coverage_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reporting_common_sql(text) IS
-  'Internal: the common table expressions of the reporting views over a dataset schema: one care history per '
-  'child (careleaver.care_history_agg, metrics.md 1 to 3), the data''s end (31 March of the latest collection '
-  'year in the episodes) and the last ten collection years of the episodes or OC3 records';
+  'Internal: the common table expressions of the reporting views over a dataset schema: person (one care history '
+  'per child, careleaver.care_history_agg, metrics.md 1 to 3), coverage_year (careleaver.coverage_sql, metrics.md 11), '
+  'data_end (31 March of the last covered year), report_year (the last ten covered years), leaver_evidence and '
+  'leaver_judged (the cohort by history and the OC3 records of each year), leaver_member (the care-leaver cohort of '
+  'metrics.md 5: by the history where it reaches the 14th birthday, else by the council''s OC3 record; basis)';
+
+-- DfE's care-leaver age bands (metrics.md 12): a cohort age (17 to 21) as its band, 17 to 18 years or 19 to 21
+-- years (age_order 1, 2), and as a single age ('19 years', age_order the age).
+CREATE FUNCTION careleaver.dfe_care_leaver_ages(age integer, OUT care_leaver_age text, OUT age_order integer)
+  RETURNS SETOF record
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 2
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT * FROM (VALUES (CASE WHEN age <= 18 THEN '17 to 18 years' ELSE '19 to 21 years' END,
+                               CASE WHEN age <= 18 THEN 1 ELSE 2 END),
+                              (age || ' years', age)) AS a(care_leaver_age, age_order)
+         WHERE age BETWEEN 17 AND 21 $$;
+COMMENT ON FUNCTION careleaver.dfe_care_leaver_ages(integer) IS
+  'The rows of DfE''s care-leaver tables a cohort age (17 to 21) is counted in: its age band (17 to 18 years, '
+  '19 to 21 years) and its single age (e.g. 19 years), with a sort key (metrics.md 12); none for other ages';
+
+-- The bands of DfE's care-leaver tables whose published figures could reveal a cell the published by-age
+-- table hides (metrics.md 9 and 12): la, collection_year, care_leaver_age, any_small.
+CREATE FUNCTION careleaver.dfe_band_hidden_sql(schema_name text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT format($q$
+    SELECT a.la, a.collection_year, b.care_leaver_age,
+           bool_or('c' IN (a.care_leavers, a.no_information, a.eet, a.neet, a.activity_not_known,
+                           a.suitable, a.unsuitable, a.accommodation_not_known)) AS any_small
+      FROM (%s) a CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(a.age) b
+     WHERE b.age_order <= 2
+     GROUP BY 1, 2, 3$q$, careleaver.reporting_view_sql('care_leavers_by_age_published', schema_name)) $$;
+COMMENT ON FUNCTION careleaver.dfe_band_hidden_sql(text) IS
+  'Internal: the SELECT of the DfE age bands of a dataset to hide whole in the published DfE care-leaver tables: '
+  'those for which care_leavers_by_age_published hides a cell of one of their ages that the band adds up (metrics.md 9 and 12)';
 
 CREATE FUNCTION careleaver.reporting_view_sql(view_name text, schema_name text) RETURNS text
-  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
@@ -255,17 +404,10 @@ BEGIN
   WHEN 'care_leavers_by_age' THEN
     RETURN format($q$
 WITH %1$s,
-  member AS (
-    SELECT p.la, p.child, y.collection_year,
-           careleaver.leaver_cohort_age(p.history, p.dob, y.collection_year) AS age
-      FROM person p JOIN report_year y USING (la)
-     WHERE p.dob IS NOT NULL),
   outcome AS (
-    SELECT m.la, m.collection_year, m.age, o.*
-      FROM member m
-      LEFT JOIN %2$I.oc3 r ON r.la = m.la AND r.child = m.child AND r.year = m.collection_year
-     CROSS JOIN LATERAL careleaver.leaver_outcome(r.in_touch, r.activ, r.accom) o
-     WHERE m.age IS NOT NULL)
+    SELECT m.la, m.collection_year, m.age, m.basis, m.has_oc3, o.*
+      FROM leaver_member m
+     CROSS JOIN LATERAL careleaver.leaver_outcome(m.in_touch, m.activ, m.accom) o)
 SELECT la, collection_year, age,
        count(*) AS cohort,
        count(*) FILTER (WHERE excluded) AS excluded,
@@ -284,10 +426,17 @@ SELECT la, collection_year, age,
        count(*) FILTER (WHERE suitable_accommodation) AS suitable,
        count(*) FILTER (WHERE unsuitable_accommodation) AS unsuitable,
        count(*) FILTER (WHERE accommodation_not_known) AS accommodation_not_known,
-       count(*) FILTER (WHERE homeless_or_insecure) AS homeless_or_insecure
+       count(*) FILTER (WHERE homeless_or_insecure) AS homeless_or_insecure,
+       count(*) FILTER (WHERE has_oc3) AS with_oc3_record,
+       count(*) FILTER (WHERE basis = 'history') AS members_by_history,
+       count(*) FILTER (WHERE basis = 'OC3 record') AS members_by_oc3_record,
+       CASE WHEN bool_and(basis = 'history') THEN 'history'
+            WHEN bool_and(basis = 'OC3 record') THEN 'OC3 record'
+            ELSE 'history and OC3 records' END AS basis,
+       format('%%s of %%s cohort members have an OC3 record', count(*) FILTER (WHERE has_oc3), count(*)) AS oc3_records
   FROM outcome
  GROUP BY 1, 2, 3
-HAVING age <= 21 OR count(*) FILTER (WHERE NOT no_information) > 0$q$, common, schema_name);
+HAVING age <= 21 OR count(*) FILTER (WHERE NOT no_information) > 0$q$, common);
 
   WHEN 'care_leavers_by_age_published' THEN
     RETURN format($q$
@@ -317,7 +466,9 @@ WITH b AS (%1$s),
                                                 ARRAY[false, false, false, false, false, f.no_information_hidden]),
                    careleaver.publish_row_total(f.activity_cells, NULL, ARRAY[false, false, false, f.no_information_hidden]),
                    careleaver.publish_row_total(f.accommodation_cells, NULL,
-                                                ARRAY[false, false, false, f.no_information_hidden])) AS total_hidden
+                                                ARRAY[false, false, false, f.no_information_hidden])) AS total_hidden,
+           -- no member in the denominator has an OC3 record: the outcomes are not available (x), not 0%%
+           f.care_leavers > 0 AND f.care_leavers = f.no_information AS none_recorded
       FROM first_pass f)
 SELECT p.la, p.collection_year, p.age,
        CASE WHEN p.total_hidden THEN 'c' ELSE careleaver.publish_count(p.care_leavers) END AS care_leavers,
@@ -326,32 +477,33 @@ SELECT p.la, p.collection_year, p.age,
        p.contact[6] AS no_information,
        p.activity[1] AS eet, p.activity[2] AS neet, p.activity[3] AS activity_not_known,
        p.accommodation[1] AS suitable, p.accommodation[2] AS unsuitable, p.accommodation[3] AS accommodation_not_known,
-       CASE WHEN p.contact[1] = 'c' OR p.total_hidden THEN 'c'
+       CASE WHEN p.contact[1] = 'c' OR p.total_hidden THEN 'c' WHEN p.none_recorded THEN 'x'
             ELSE careleaver.publish_percent(p.in_touch, p.care_leavers) END AS in_touch_percent,
-       CASE WHEN p.activity[1] = 'c' OR p.total_hidden THEN 'c'
+       CASE WHEN p.activity[1] = 'c' OR p.total_hidden THEN 'c' WHEN p.none_recorded THEN 'x'
             ELSE careleaver.publish_percent(p.eet, p.care_leavers) END AS eet_percent,
-       CASE WHEN p.activity[2] = 'c' OR p.total_hidden THEN 'c'
+       CASE WHEN p.activity[2] = 'c' OR p.total_hidden THEN 'c' WHEN p.none_recorded THEN 'x'
             ELSE careleaver.publish_percent(p.neet, p.care_leavers) END AS neet_percent,
-       CASE WHEN p.accommodation[1] = 'c' OR p.total_hidden THEN 'c'
-            ELSE careleaver.publish_percent(p.suitable, p.care_leavers) END AS suitable_percent
+       CASE WHEN p.accommodation[1] = 'c' OR p.total_hidden THEN 'c' WHEN p.none_recorded THEN 'x'
+            ELSE careleaver.publish_percent(p.suitable, p.care_leavers) END AS suitable_percent,
+       CASE WHEN p.total_hidden OR p.contact[6] = 'c' THEN 'c'
+            ELSE careleaver.publish_count(p.care_leavers - p.no_information) END AS with_oc3_record,
+       p.basis,
+       format('%%s of %%s cohort members have an OC3 record',
+              CASE WHEN p.total_hidden OR p.contact[6] = 'c' THEN 'c'
+                   ELSE careleaver.publish_count(p.care_leavers - p.no_information) END,
+              CASE WHEN p.total_hidden THEN 'c' ELSE careleaver.publish_count(p.care_leavers) END) AS oc3_records
   FROM p$q$, careleaver.reporting_view_sql('care_leavers_by_age', schema_name));
 
   WHEN 'care_leavers_by_category' THEN
     RETURN format($q$
 WITH %1$s,
-  member AS (
-    SELECT p.la, p.child, y.collection_year,
-           careleaver.leaver_cohort_age(p.history, p.dob, y.collection_year) AS age
-      FROM person p JOIN report_year y USING (la)
-     WHERE p.dob IS NOT NULL),
   outcome AS (
     SELECT m.la, m.collection_year,
            CASE WHEN m.age <= 18 THEN '17 to 18' WHEN m.age <= 21 THEN '19 to 21' ELSE '22 to 24' END AS age_group,
-           r.activ, r.accom, o.no_information
-      FROM member m
-      LEFT JOIN %2$I.oc3 r ON r.la = m.la AND r.child = m.child AND r.year = m.collection_year
-     CROSS JOIN LATERAL careleaver.leaver_outcome(r.in_touch, r.activ, r.accom) o
-     WHERE m.age IS NOT NULL AND NOT coalesce(o.excluded, false))
+           m.activ, m.accom, o.no_information
+      FROM leaver_member m
+     CROSS JOIN LATERAL careleaver.leaver_outcome(m.in_touch, m.activ, m.accom) o
+     WHERE NOT coalesce(o.excluded, false))
 SELECT la, collection_year, age_group, k.breakdown, k.category, count(*) AS young_people
   FROM outcome
  CROSS JOIN LATERAL (VALUES
@@ -359,7 +511,7 @@ SELECT la, collection_year, age_group, k.breakdown, k.category, count(*) AS youn
                                ELSE coalesce(careleaver.accommodation_type_label(accom), 'not known') END),
    ('activity', CASE WHEN no_information THEN 'no information'
                      ELSE coalesce(careleaver.label(activ), 'not known') END)) AS k(breakdown, category)
- GROUP BY 1, 2, 3, 4, 5$q$, common, schema_name);
+ GROUP BY 1, 2, 3, 4, 5$q$, common);
 
   WHEN 'care_leavers_by_category_published' THEN
     RETURN format($q$
@@ -445,17 +597,33 @@ WITH %1$s,
     SELECT y.la, y.collection_year, st.*
       FROM report_year y JOIN person p USING (la)
      CROSS JOIN LATERAL careleaver.stability(p.history, p.dob, y.collection_year) st
-     WHERE p.dob IS NOT NULL)
-SELECT y.la, y.collection_year,
-       count(m.la) FILTER (WHERE m.looked_after_on_31_march) AS looked_after_31_march,
-       count(m.la) FILTER (WHERE m.three_or_more_placements) AS three_or_more_placements,
-       count(m.la) FILTER (WHERE NOT m.three_or_more_placements) AS fewer_than_three_placements,
-       count(m.la) FILTER (WHERE m.in_two_year_measure) AS two_year_children,
-       count(m.la) FILTER (WHERE m.two_year_three_or_more) AS two_year_three_or_more,
-       count(m.la) FILTER (WHERE m.in_long_term_measure) AS long_term_children,
-       count(m.la) FILTER (WHERE m.long_term_stable) AS long_term_stable
-  FROM report_year y LEFT JOIN measure m USING (la, collection_year)
- GROUP BY 1, 2$q$, common);
+     WHERE p.dob IS NOT NULL),
+  counted AS (
+    SELECT y.la, y.collection_year,
+           count(m.la) FILTER (WHERE m.looked_after_on_31_march) AS looked_after_31_march,
+           count(m.la) FILTER (WHERE m.three_or_more_placements) AS three_or_more_placements,
+           count(m.la) FILTER (WHERE NOT m.three_or_more_placements) AS fewer_than_three_placements,
+           count(m.la) FILTER (WHERE m.in_two_year_measure) AS two_year_children,
+           count(m.la) FILTER (WHERE m.two_year_three_or_more) AS two_year_three_or_more,
+           count(m.la) FILTER (WHERE m.in_long_term_measure) AS long_term_children,
+           count(m.la) FILTER (WHERE m.long_term_stable) AS long_term_stable
+      FROM report_year y LEFT JOIN measure m USING (la, collection_year)
+     GROUP BY 1, 2),
+  covered AS (
+    SELECT k.*, careleaver.coverage_allows(c.history_from, c.covered_to, k.collection_year, 1, 0) AS two_year_ok,
+           careleaver.coverage_allows(c.history_from, c.covered_to, k.collection_year, 2, 0) AS long_term_ok
+      FROM counted k JOIN coverage_year c USING (la, collection_year))
+SELECT la, collection_year, looked_after_31_march, three_or_more_placements, fewer_than_three_placements,
+       CASE WHEN two_year_ok THEN two_year_children END AS two_year_children,
+       CASE WHEN two_year_ok THEN two_year_three_or_more END AS two_year_three_or_more,
+       CASE WHEN long_term_ok THEN long_term_children END AS long_term_children,
+       CASE WHEN long_term_ok THEN long_term_stable END AS long_term_stable,
+       CASE WHEN two_year_ok THEN 'history'
+            ELSE format('not available: needs the %%s return', collection_year - 1) END AS two_year_basis,
+       CASE WHEN long_term_ok THEN 'history'
+            ELSE format('not available: needs the %%s and %%s returns', collection_year - 2, collection_year - 1) END
+         AS long_term_basis
+  FROM covered$q$, common);
 
   WHEN 'placement_stability_published' THEN
     RETURN format($q$
@@ -477,14 +645,17 @@ SELECT p.la, p.collection_year, p.short_total AS looked_after_31_march,
        CASE WHEN p.short_pub[1] = 'c' OR p.short_total = 'c' THEN 'c'
             ELSE careleaver.publish_percent(p.three_or_more_placements, p.looked_after_31_march, NULL, 1) END
          AS three_or_more_placements_percent,
-       p.two_total AS two_year_children, p.two_pub[1] AS two_year_three_or_more,
-       CASE WHEN p.two_pub[1] = 'c' OR p.two_total = 'c' THEN 'c'
+       CASE WHEN p.two_year_children IS NULL THEN 'x' ELSE p.two_total END AS two_year_children,
+       p.two_pub[1] AS two_year_three_or_more,
+       CASE WHEN p.two_year_children IS NULL THEN 'x' WHEN p.two_pub[1] = 'c' OR p.two_total = 'c' THEN 'c'
             ELSE careleaver.publish_percent(p.two_year_three_or_more, p.two_year_children, NULL, 1) END
          AS two_year_three_or_more_percent,
-       p.long_total AS long_term_children, p.long_pub[1] AS long_term_stable,
-       CASE WHEN p.long_pub[1] = 'c' OR p.long_total = 'c' THEN 'c'
+       CASE WHEN p.long_term_children IS NULL THEN 'x' ELSE p.long_total END AS long_term_children,
+       p.long_pub[1] AS long_term_stable,
+       CASE WHEN p.long_term_children IS NULL THEN 'x' WHEN p.long_pub[1] = 'c' OR p.long_total = 'c' THEN 'c'
             ELSE careleaver.publish_percent(p.long_term_stable, p.long_term_children, NULL, 1) END
-         AS long_term_stable_percent
+         AS long_term_stable_percent,
+       p.two_year_basis, p.long_term_basis
   FROM p$q$, careleaver.reporting_view_sql('placement_stability', schema_name));
 
   WHEN 'return_home_by_duration' THEN
@@ -495,7 +666,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
+       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started,
            careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks
@@ -573,8 +744,14 @@ WITH %1$s,
 SELECT y.la, y.collection_year,
        count(r.la) AS returned_home,
        count(r.la) FILTER (WHERE r.reentered) AS reentered_within_12_months,
-       count(r.la) FILTER (WHERE r.la IS NOT NULL AND r.reentered IS NULL) AS follow_up_incomplete
-  FROM report_year y LEFT JOIN ret r USING (la, collection_year)
+       count(r.la) FILTER (WHERE r.la IS NOT NULL AND r.reentered IS NULL) AS follow_up_incomplete,
+       CASE WHEN careleaver.coverage_allows(min(c.history_from), min(c.covered_to), y.collection_year, 0, 1)
+                 AND count(r.la) FILTER (WHERE r.la IS NOT NULL AND r.reentered IS NULL) = 0
+            THEN 'complete follow-up'
+            ELSE format('follow-up incomplete: needs the %%s return', y.collection_year + 1) END AS basis
+  FROM report_year y
+  JOIN coverage_year c USING (la, collection_year)
+  LEFT JOIN ret r USING (la, collection_year)
  GROUP BY 1, 2$q$, common);
 
   WHEN 'returns_home_reentry_published' THEN
@@ -583,13 +760,19 @@ WITH b AS (%1$s),
   p AS (
     SELECT b.*, ARRAY[b.reentered_within_12_months,
                       b.returned_home - b.reentered_within_12_months - b.follow_up_incomplete,
-                      b.follow_up_incomplete] AS cells
+                      b.follow_up_incomplete] AS cells,
+           b.basis = 'complete follow-up' AS complete
       FROM b)
 SELECT p.la, p.collection_year, careleaver.publish_row_total(p.cells) AS returned_home,
-       s.cells[1] AS reentered_within_12_months, s.cells[2] AS not_reentered, s.cells[3] AS follow_up_incomplete,
-       CASE WHEN s.cells[1] = 'c' OR s.cells[2] = 'c' THEN 'c'
+       CASE WHEN p.complete THEN s.cells[1] ELSE 'x' END AS reentered_within_12_months,
+       CASE WHEN p.complete THEN s.cells[2] ELSE 'x' END AS not_reentered,
+       s.cells[3] AS follow_up_incomplete,
+       -- a year whose follow-ups are not all complete is not available (x), never suppressed (c)
+       CASE WHEN NOT p.complete THEN 'x'
+            WHEN s.cells[1] = 'c' OR s.cells[2] = 'c' THEN 'c'
             ELSE careleaver.publish_percent(p.reentered_within_12_months,
-                                            p.returned_home - p.follow_up_incomplete) END AS reentry_percent
+                                            p.returned_home - p.follow_up_incomplete) END AS reentry_percent,
+       p.basis
   FROM p CROSS JOIN LATERAL (SELECT careleaver.suppress_row(p.cells) AS cells) s$q$,
       careleaver.reporting_view_sql('returns_home_reentry', schema_name));
 
@@ -601,7 +784,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
+       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
   km AS (
     SELECT la, entry_year, count(*) AS periods_started, count(*) FILTER (WHERE cause = 1) AS returned_home,
            careleaver.km_agg(duration_days, cause = 1) AS s
@@ -866,7 +1049,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
+       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks
       FROM entry GROUP BY 1, 2),
@@ -922,6 +1105,212 @@ SELECT p.la, p.entry_year, p.day, p.route, p.periods_started_shown AS periods_st
   FROM p$q$, careleaver.reporting_view_sql('exits_by_route', schema_name),
       careleaver.reporting_view_sql('return_home_by_duration_published', schema_name));
 
+  WHEN 'coverage' THEN
+    RETURN format($q$
+WITH %1$s,
+  council AS (
+    SELECT c.la, min(c.collection_year) AS first_return, max(c.collection_year) AS last_return,
+           string_agg(c.collection_year::text, ', ' ORDER BY c.collection_year) AS covered_years,
+           string_agg(DISTINCT c.basis, '; ') AS coverage_basis
+      FROM coverage_year c GROUP BY c.la),
+  judged AS (
+    SELECT c.la, c.collection_year, m.measure, m.view_name, m.note,
+           careleaver.coverage_allows(c.history_from, c.covered_to, c.collection_year, m.years_before, m.years_after)
+             AS ok,
+           CASE WHEN c.history_from > make_date(c.collection_year - m.years_before - 1, 4, 1)
+                THEN format('needs the %%s return', greatest(c.collection_year - m.years_before,
+                                                          careleaver.collection_year_of(c.history_from) - 1))
+                ELSE format('needs the %%s return (follow-up)', careleaver.collection_year_of(c.covered_to) + 1) END
+             AS why_not
+      FROM coverage_year c JOIN report_year y USING (la, collection_year)
+     CROSS JOIN careleaver.coverage_measures m)
+SELECT k.la, k.first_return, k.last_return, k.covered_years, k.coverage_basis, j.measure, j.view_name,
+       min(j.collection_year) FILTER (WHERE j.ok) AS first_year,
+       max(j.collection_year) FILTER (WHERE j.ok) AS last_year,
+       coalesce(string_agg(j.collection_year::text, ', ' ORDER BY j.collection_year) FILTER (WHERE j.ok), 'none')
+         AS published_years,
+       string_agg(format('%%s: %%s', j.collection_year, j.why_not), '; ' ORDER BY j.collection_year)
+         FILTER (WHERE NOT j.ok) AS not_published,
+       min(j.note) AS needs
+  FROM council k JOIN judged j USING (la)
+ GROUP BY k.la, k.first_return, k.last_return, k.covered_years, k.coverage_basis, j.measure, j.view_name$q$, common);
+
+  WHEN 'care_leavers_activity' THEN
+    RETURN format($q$
+WITH %1$s,
+  member AS (
+    SELECT m.la, m.collection_year, m.age, m.basis, m.has_oc3,
+           CASE WHEN o.eet THEN 'EET' WHEN o.neet THEN 'NEET' ELSE 'not known' END AS grp,
+           CASE WHEN o.eet OR o.neet THEN careleaver.activity_dfe_breakdown(m.activ)
+                ELSE 'Total information not known' END AS leaf
+      FROM leaver_member m
+     CROSS JOIN LATERAL careleaver.leaver_outcome(m.in_touch, m.activ, m.accom) o
+     WHERE m.age BETWEEN 17 AND 21 AND NOT coalesce(o.excluded, false)),
+  banded AS (
+    -- each member twice: in DfE's age band and at the single age (metrics.md 12)
+    SELECT x.*, a.care_leaver_age, a.age_order
+      FROM member x CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(x.age) a),
+  grp AS (
+    SELECT la, collection_year, care_leaver_age, age_order, count(*) AS care_leavers,
+           count(*) FILTER (WHERE has_oc3) AS with_oc3_record,
+           CASE WHEN bool_and(basis = 'history') THEN 'history' WHEN bool_and(basis = 'OC3 record') THEN 'OC3 record'
+                ELSE 'history and OC3 records' END AS basis
+      FROM banded GROUP BY 1, 2, 3, 4),
+  leafcount AS (
+    SELECT la, collection_year, care_leaver_age, grp, leaf, count(*) AS n FROM banded GROUP BY 1, 2, 3, 4, 5),
+  label AS (
+    SELECT l.breakdown, l.kind, l.breakdown_order
+      FROM (SELECT DISTINCT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity) AS breakdown,
+                   'leaf' AS kind, min(c.list_order) OVER (PARTITION BY careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)) AS breakdown_order
+              FROM careleaver.code_list c WHERE c.list_name = 'leaver_activity'
+            UNION ALL
+            SELECT * FROM (VALUES ('Total in education, employment or training', 'EET', 100),
+                                  ('Total not in education, employment or training', 'NEET', 101),
+                                  ('Total', 'Total', 102)) AS t(breakdown, kind, breakdown_order)) l)
+SELECT g.la, g.collection_year, g.care_leaver_age, l.breakdown,
+       coalesce(sum(c.n) FILTER (WHERE (l.kind = 'leaf' AND c.leaf = l.breakdown) OR l.kind = c.grp
+                                    OR l.kind = 'Total'), 0)::bigint AS care_leaver_count,
+       round(100.0 * coalesce(sum(c.n) FILTER (WHERE (l.kind = 'leaf' AND c.leaf = l.breakdown) OR l.kind = c.grp
+                                                  OR l.kind = 'Total'), 0) / g.care_leavers, 6) AS care_leaver_percent,
+       g.care_leavers, g.with_oc3_record, g.basis,
+       format('%%s of %%s cohort members have an OC3 record', g.with_oc3_record, g.care_leavers) AS oc3_records,
+       g.age_order, l.breakdown_order
+  FROM grp g CROSS JOIN label l
+  LEFT JOIN leafcount c ON c.la = g.la AND c.collection_year = g.collection_year AND c.care_leaver_age = g.care_leaver_age
+ GROUP BY g.la, g.collection_year, g.care_leaver_age, g.age_order, g.care_leavers, g.with_oc3_record, g.basis,
+          l.breakdown, l.kind, l.breakdown_order$q$, common);
+
+  WHEN 'care_leavers_accommodation_suitability' THEN
+    RETURN format($q$
+WITH %1$s,
+  member AS (
+    SELECT m.la, m.collection_year, m.age, m.basis, m.has_oc3,
+           CASE WHEN o.suitable_accommodation THEN 'Accommodation considered suitable'
+                WHEN o.unsuitable_accommodation THEN 'Accommodation considered unsuitable'
+                WHEN o.no_information OR o.accommodation_not_known THEN 'No information'
+                END AS leaf   -- NULL: neither suitable nor unsuitable (gone abroad, deported, residence not known)
+      FROM leaver_member m
+     CROSS JOIN LATERAL careleaver.leaver_outcome(m.in_touch, m.activ, m.accom) o
+     WHERE m.age BETWEEN 17 AND 21 AND NOT coalesce(o.excluded, false)),
+  banded AS (
+    -- each member twice: in DfE's age band and at the single age (metrics.md 12)
+    SELECT x.*, a.care_leaver_age, a.age_order
+      FROM member x CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(x.age) a),
+  grp AS (
+    SELECT la, collection_year, care_leaver_age, age_order, count(*) FILTER (WHERE leaf IS NOT NULL) AS total,
+           count(*) AS care_leavers, count(*) FILTER (WHERE has_oc3) AS with_oc3_record,
+           CASE WHEN bool_and(basis = 'history') THEN 'history' WHEN bool_and(basis = 'OC3 record') THEN 'OC3 record'
+                ELSE 'history and OC3 records' END AS basis,
+           count(*) FILTER (WHERE leaf = 'Accommodation considered suitable') AS suitable,
+           count(*) FILTER (WHERE leaf = 'Accommodation considered unsuitable') AS unsuitable,
+           count(*) FILTER (WHERE leaf = 'No information') AS no_information
+      FROM banded GROUP BY 1, 2, 3, 4)
+SELECT g.la, g.collection_year, g.care_leaver_age, l.breakdown, l.n AS care_leaver_count,
+       CASE WHEN g.total > 0 THEN round(100.0 * l.n / g.total, 6) END AS care_leaver_percent,
+       g.care_leavers, g.with_oc3_record, g.basis,
+       format('%%s of %%s cohort members have an OC3 record', g.with_oc3_record, g.care_leavers) AS oc3_records,
+       g.age_order, l.breakdown_order
+  FROM grp g
+ CROSS JOIN LATERAL (VALUES ('Accommodation considered suitable', g.suitable, 1),
+                            ('Accommodation considered unsuitable', g.unsuitable, 2),
+                            ('No information', g.no_information, 3),
+                            ('Suitability total', g.total, 4)) AS l(breakdown, n, breakdown_order)$q$, common);
+
+  WHEN 'care_leavers_activity_published' THEN
+    -- DfE's age bands only (single ages are published by care_leavers_by_age_published).  A band is hidden
+    -- whole when care_leavers_by_age_published hides a cell of one of its ages that the band adds up, so
+    -- that no band figure less published single-age figures reveals a hidden one; within a band the leaves
+    -- are one row whose total is the care leavers, and a subtotal is hidden when any of its leaves is.
+    RETURN format($q$
+WITH b AS (%1$s),
+  small_age AS (%2$s),
+  band AS (
+    SELECT b.* FROM b WHERE b.care_leaver_age IN ('17 to 18 years', '19 to 21 years')),
+  leaves AS (
+    SELECT la, collection_year, care_leaver_age, array_agg(breakdown ORDER BY breakdown_order) AS labels,
+           array_agg(care_leaver_count ORDER BY breakdown_order) AS cells
+      FROM band WHERE breakdown NOT LIKE 'Total%%' OR breakdown = 'Total information not known'
+     GROUP BY 1, 2, 3),
+  shown AS (
+    SELECT l.la, l.collection_year, l.care_leaver_age, u.label, u.shown,
+           careleaver.publish_row_total(l.cells) AS total_shown
+      FROM leaves l CROSS JOIN LATERAL unnest(l.labels, careleaver.suppress_row(l.cells)) AS u(label, shown)),
+  grouped AS (
+    SELECT s.la, s.collection_year, s.care_leaver_age, s.total_shown,
+           bool_or(s.shown = 'c' AND s.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
+                                                  FROM careleaver.code_list c
+                                                 WHERE c.list_name = 'leaver_activity'
+                                                   AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'EET'))
+             AS eet_hidden,
+           bool_or(s.shown = 'c' AND s.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
+                                                  FROM careleaver.code_list c
+                                                 WHERE c.list_name = 'leaver_activity'
+                                                   AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'NEET'))
+             AS neet_hidden
+      FROM shown s GROUP BY 1, 2, 3, 4)
+SELECT band.la, band.collection_year, band.care_leaver_age, band.breakdown,
+       CASE WHEN coalesce(sa.any_small, false) THEN 'c'
+            WHEN band.breakdown = 'Total' THEN g.total_shown
+            WHEN band.breakdown = 'Total in education, employment or training'
+              THEN CASE WHEN g.eet_hidden THEN 'c' ELSE careleaver.publish_count(band.care_leaver_count) END
+            WHEN band.breakdown = 'Total not in education, employment or training'
+              THEN CASE WHEN g.neet_hidden THEN 'c' ELSE careleaver.publish_count(band.care_leaver_count) END
+            ELSE s.shown END AS care_leaver_count,
+       CASE WHEN coalesce(sa.any_small, false) OR g.total_shown = 'c' THEN 'c'
+            WHEN band.with_oc3_record = 0 THEN 'x'
+            WHEN (band.breakdown = 'Total in education, employment or training' AND g.eet_hidden)
+              OR (band.breakdown = 'Total not in education, employment or training' AND g.neet_hidden)
+              OR s.shown = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(band.care_leaver_count, band.care_leavers) END AS care_leaver_percent,
+       band.basis,
+       CASE WHEN coalesce(sa.any_small, false) OR g.total_shown = 'c' THEN 'c of c cohort members have an OC3 record'
+            ELSE format('%%s of %%s cohort members have an OC3 record',
+                        careleaver.publish_count(band.with_oc3_record), careleaver.publish_count(band.care_leavers)) END
+         AS oc3_records,
+       band.breakdown_order
+  FROM band
+  JOIN grouped g USING (la, collection_year, care_leaver_age)
+  LEFT JOIN shown s ON s.la = band.la AND s.collection_year = band.collection_year
+                   AND s.care_leaver_age = band.care_leaver_age AND s.label = band.breakdown
+  LEFT JOIN small_age sa ON sa.la = band.la AND sa.collection_year = band.collection_year
+                        AND sa.care_leaver_age = band.care_leaver_age$q$,
+      careleaver.reporting_view_sql('care_leavers_activity', schema_name),
+      careleaver.dfe_band_hidden_sql(schema_name));
+
+  WHEN 'care_leavers_accommodation_suitability_published' THEN
+    -- DfE's age bands only, hidden whole as in care_leavers_activity_published
+    RETURN format($q$
+WITH b AS (%1$s),
+  small_age AS (%2$s),
+  leaves AS (
+    SELECT la, collection_year, care_leaver_age, min(with_oc3_record) AS with_oc3_record,
+           min(care_leavers) AS care_leavers, min(basis) AS basis,
+           array_agg(care_leaver_count ORDER BY breakdown_order) FILTER (WHERE breakdown_order <= 3) AS cells
+      FROM b WHERE care_leaver_age IN ('17 to 18 years', '19 to 21 years') GROUP BY 1, 2, 3),
+  p AS (
+    SELECT l.*, careleaver.suppress_row(l.cells) AS shown, careleaver.publish_row_total(l.cells) AS total_shown,
+           coalesce(sa.any_small, false) AS any_small
+      FROM leaves l LEFT JOIN small_age sa USING (la, collection_year, care_leaver_age))
+SELECT p.la, p.collection_year, p.care_leaver_age, v.breakdown,
+       CASE WHEN p.any_small THEN 'c' ELSE v.shown END AS care_leaver_count,
+       CASE WHEN p.any_small OR p.total_shown = 'c' OR v.shown = 'c' THEN 'c'
+            WHEN p.with_oc3_record = 0 THEN 'x'
+            ELSE careleaver.publish_percent(v.n, p.cells[1] + p.cells[2] + p.cells[3]) END AS care_leaver_percent,
+       p.basis,
+       CASE WHEN p.any_small OR p.total_shown = 'c' THEN 'c of c cohort members have an OC3 record'
+            ELSE format('%%s of %%s cohort members have an OC3 record',
+                        careleaver.publish_count(p.with_oc3_record), careleaver.publish_count(p.care_leavers)) END
+         AS oc3_records,
+       v.breakdown_order
+  FROM p
+ CROSS JOIN LATERAL (VALUES ('Accommodation considered suitable', p.shown[1], p.cells[1], 1),
+                            ('Accommodation considered unsuitable', p.shown[2], p.cells[2], 2),
+                            ('No information', p.shown[3], p.cells[3], 3),
+                            ('Suitability total', p.total_shown, p.cells[1] + p.cells[2] + p.cells[3], 4))
+       AS v(breakdown, shown, n, breakdown_order)$q$,
+      careleaver.reporting_view_sql('care_leavers_accommodation_suitability', schema_name),
+      careleaver.dfe_band_hidden_sql(schema_name));
+
   WHEN 'data_quality' THEN
     RETURN format($q$
 WITH %1$s,
@@ -935,9 +1324,18 @@ WITH %1$s,
     UNION ALL
     SELECT o.la, o.year, 'oc3_without_in_touch'
       FROM %2$I.oc3 o WHERE o.in_touch IS NULL
+    UNION ALL
+    -- an OC3 record the history (complete from the 14th birthday) does not put in the cohort
+    SELECT j.la, j.collection_year, 'oc3_outside_cohort'
+      FROM leaver_judged j
+     WHERE j.has_oc3 AND j.history_age IS NULL
+       AND NOT (j.history_truncated AND coalesce(j.record_age BETWEEN 17 AND 24, false))
     %3$s)
-SELECT la, collection_year, defect, count(*) AS records
-  FROM defect GROUP BY 1, 2, 3$q$, common, schema_name,
+-- a defect dated outside the covered years is reported against the nearest covered year (the return holding it)
+SELECT f.la, least(greatest(f.collection_year, d.first_year), d.last_year) AS collection_year, f.defect,
+       count(*) AS records
+  FROM defect f JOIN data_end d USING (la)
+ GROUP BY 1, 2, 3$q$, common, schema_name,
     CASE WHEN to_regclass(format('%I.rejects', schema_name)) IS NULL THEN ''
          ELSE format('UNION ALL SELECT r.la, r.year, ''rejected_by_loader: '' || r.reason FROM %I.rejects r',
                      schema_name) END);
@@ -1131,11 +1529,68 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('upper95_percent', 12, 'The upper 95% limit as a whole percentage, hidden with its count (metrics.md 8 and 9)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('care_leavers_by_age'), ('care_leavers_by_age_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('with_oc3_record', 26, 'Cohort members with an OC3 record for the year (published: of the care leavers, the denominator) (metrics.md 5 and 11)'),
+    ('members_by_history', 27, 'Cohort members put in the cohort by their care history, which reaches their 14th birthday (metrics.md 5 and 11)'),
+    ('members_by_oc3_record', 28, 'Cohort members whose loaded history does not reach their 14th birthday, in the cohort by the council''s own OC3 record of the year (metrics.md 11)'),
+    ('basis', 29, 'What put the row''s members in the cohort: history, OC3 record, or history and OC3 records (metrics.md 11)'),
+    ('oc3_records', 30, '"n of m cohort members have an OC3 record"; when n is 0 the percentages are x, not available (metrics.md 5 and 9)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('placement_stability'), ('placement_stability_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('two_year_basis', 13, 'history when the returns cover the year before (the two-year measure needs it), else why it is not available: NULL counts, published x (metrics.md 7 and 11)'),
+    ('long_term_basis', 14, 'history when the returns cover the two years before (the long-term measure needs them), else why it is not available (metrics.md 7 and 11)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('returns_home_reentry'), ('returns_home_reentry_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('basis', 8, 'complete follow-up when every return home of the year has its 12 months covered, else which return it needs; re-entry of such a year is published x, not available (metrics.md 6 and 11)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT 'coverage', c.column_name, c.ordinal, c.description
+  FROM (VALUES
+    ('la', 1, 'Local authority code'),
+    ('first_return', 2, 'First covered collection year: the council''s first loaded (or generated) return (metrics.md 11)'),
+    ('last_return', 3, 'Last covered collection year (metrics.md 11)'),
+    ('covered_years', 4, 'Every covered collection year, from the dataset''s returns table (metrics.md 11)'),
+    ('coverage_basis', 5, 'loaded returns, generated years (generate_synthetic), or the data (no returns recorded: the years of the council''s own data are assumed complete) (metrics.md 11)'),
+    ('measure', 6, 'The measure (careleaver.coverage_measures, metrics.md 11)'),
+    ('view_name', 7, 'The reporting view that publishes it (metrics.md 11)'),
+    ('first_year', 8, 'First collection year the measure is published for (metrics.md 11)'),
+    ('last_year', 9, 'Last collection year the measure is published for (metrics.md 11)'),
+    ('published_years', 10, 'The collection years the measure is published for, or none (metrics.md 11)'),
+    ('not_published', 11, 'The covered years it is not published for, each with the return it needs (metrics.md 11)'),
+    ('needs', 12, 'What the measure needs beyond the year''s own return (careleaver.coverage_measures, metrics.md 11)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('care_leavers_activity'), ('care_leavers_activity_published'),
+               ('care_leavers_accommodation_suitability'), ('care_leavers_accommodation_suitability_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (DfE time_period; metrics.md 1)'),
+    ('care_leaver_age', 3, 'DfE''s age band, 17 to 18 years or 19 to 21 years, or a single age (base view only), by the age reached on the birthday in the year (metrics.md 5 and 12)'),
+    ('breakdown', 4, 'DfE''s breakdown label, exactly as in DfE''s published la_care_leavers_activity.csv and la_care_leavers_accommodation_suitability.csv (metrics.md 12)'),
+    ('care_leaver_count', 5, 'Care leavers in the breakdown: the cohort less those who died or returned home (metrics.md 5 and 12; published: metrics.md 9)'),
+    ('care_leaver_percent', 6, 'Percentage of the total (activity: all care leavers of the band; suitability: the suitability total, which leaves out young people gone abroad, deported or whose residence is not known); unrounded in the base view, a whole number as DfE publishes it in the published one (metrics.md 12)'),
+    ('care_leavers', 7, 'Care leavers of the band: the cohort less those who died or returned home (metrics.md 5)'),
+    ('with_oc3_record', 8, 'Of them, with an OC3 record for the year (metrics.md 5 and 11)'),
+    ('basis', 9, 'What put the band''s members in the cohort: history, OC3 record, or history and OC3 records (metrics.md 11)'),
+    ('oc3_records', 10, '"n of m cohort members have an OC3 record"; when n is 0 the percentages are x, not available (metrics.md 5 and 9)'),
+    ('age_order', 11, 'Sort key of care_leaver_age: 1 and 2 for the bands, the age for single ages (metrics.md 12)'),
+    ('breakdown_order', 12, 'Sort key of breakdown, not a figure (metrics.md 12)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
 SELECT 'data_quality', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year of the episode start or of the OC3 return'),
-    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch, and rejected_by_loader: <reason> for each bad value the loader skipped (the rejects table)'),
+    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch, oc3_outside_cohort (an OC3 record of someone the history, complete from the 14th birthday, does not put in the cohort; metrics.md 11), and rejected_by_loader: <reason> for each bad value the loader skipped (the rejects table); a defect dated outside the covered years is counted in the nearest covered year'),
     ('records', 4, 'Number of records with the defect')
   ) AS c(column_name, ordinal, description)
 $$;
@@ -1189,7 +1644,17 @@ VALUES
   ('starts_and_ceases_by_reason_published', true,
    'starts_and_ceases_by_reason with disclosure control: each breakdown is one row whose total is the periods started or ended, and the REC codes of each reason group are a row whose total is the group (all hidden when the group is) (metrics.md 9)'),
   ('data_quality', false,
-   'Defects found in the episodes and OC3 records, per council, collection year and defect');
+   'Defects found in the episodes and OC3 records, per council, collection year and defect'),
+  ('coverage', false,
+   'What each council''s figures are published for: its first and last return, and for each measure the years it is published for and why not (metrics.md 11)'),
+  ('care_leavers_activity', false,
+   'Care leavers'' activity in DfE''s table shape and labels (la_care_leavers_activity), by DfE''s age bands 17 to 18 and 19 to 21 and by single age; unrounded percentages (metrics.md 5 and 12)'),
+  ('care_leavers_activity_published', true,
+   'care_leavers_activity as DfE publishes it: age bands only, whole-number percentages, disclosure control (a band hidden whole when a single age of it has a small cell) (metrics.md 9 and 12)'),
+  ('care_leavers_accommodation_suitability', false,
+   'Care leavers'' accommodation suitability in DfE''s table shape and labels (la_care_leavers_accommodation_suitability): the suitability total leaves out young people gone abroad, deported or whose residence is not known (metrics.md 5 and 12)'),
+  ('care_leavers_accommodation_suitability_published', true,
+   'care_leavers_accommodation_suitability as DfE publishes it: age bands only, whole-number percentages, disclosure control (metrics.md 9 and 12)');
 COMMENT ON VIEW careleaver.reporting_views IS
   'The reporting views careleaver.create_reports creates in a dataset schema (doc/reporting.md)';
 COMMENT ON COLUMN careleaver.reporting_views.view_name IS 'Name of the view in the dataset schema';

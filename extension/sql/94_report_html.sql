@@ -202,6 +202,9 @@ DECLARE
   rh_days text[];
   rh_series jsonb := '[]'::jsonb;
   dq text := '';
+  cov text := '';
+  cov_years text;
+  oc3_note text := '';
   nf text := '';
   symbols text := '';
   version text;
@@ -237,6 +240,8 @@ BEGIN
   -- Care leavers by age in the year (care_leavers_by_age_published)
   FOR r IN EXECUTE format('SELECT * FROM (%s) v WHERE v.la = $1 AND v.collection_year = $2 ORDER BY v.age',
                           reporting_view_sql('care_leavers_by_age_published', sch)) USING the_la, yr LOOP
+    oc3_note := oc3_note || format('<li>Age %s: %s (membership by %s)</li>', r.age, html_escape(r.oc3_records),
+                                   html_escape(r.basis));
     leavers := leavers || format('<tr><th scope="row">%s</th>' || repeat('<td class="num">%s</td>', 10) || '</tr>',
                                  r.age, r.care_leavers, r.in_touch, r.in_touch_percent, r.eet, r.eet_percent,
                                  r.neet, r.neet_percent, r.suitable, r.suitable_percent, r.unsuitable);
@@ -302,6 +307,25 @@ BEGIN
                        html_escape(r.value), html_escape(r.previous_value), html_escape(r.change),
                        html_escape(coalesce(r.not_available_reason || '; ', '') || r.source));
   END LOOP;
+
+  -- Coverage: what the figures are published for (metrics.md 11)
+  FOR r IN EXECUTE format('SELECT * FROM (%s) v WHERE v.la = $1 ORDER BY v.view_name, v.measure',
+                          reporting_view_sql('coverage', sch)) USING the_la LOOP
+    IF cov = '' THEN
+      cov := format('<p class="note">Figures are published only for the collection years this council''s returns cover: '
+                    '%s (%s). Measures that need earlier history or a later follow-up are published only where the returns '
+                    'hold it (metrics.md section 11).</p><table><thead><tr><th scope="col">Measure</th>'
+                    '<th scope="col">Published for</th><th scope="col">Not published</th></tr></thead><tbody>',
+                    html_escape(r.covered_years), html_escape(r.coverage_basis));
+    END IF;
+    cov_years := r.covered_years;
+    cov := cov || format('<tr><td>%s</td><td>%s</td><td>%s</td></tr>', html_escape(r.measure),
+                         html_escape(r.published_years), html_escape(coalesce(r.not_published, '')));
+  END LOOP;
+  cov := CASE WHEN cov = '' THEN '<p class="note">No covered collection year.</p>' ELSE cov || '</tbody></table>' END;
+  IF NOT coalesce(yr = ANY (string_to_array(cov_years, ', ')::integer[]), false) THEN
+    cov := format('<p class="note"><strong>The returns do not cover collection year %s: no figure of this page is published for it.</strong></p>', yr) || cov;
+  END IF;
 
   -- Data quality
   FOR r IN EXECUTE format('SELECT v.defect, sum(v.records)::bigint AS records FROM (%s) v '
@@ -374,6 +398,7 @@ BEGIN
        || '<th scope="col">Suitable accommodation</th><th scope="col">%</th><th scope="col">Unsuitable accommodation</th></tr></thead><tbody>'
        || CASE WHEN leavers = '' THEN '<tr><td colspan="11">No OC3 records for this year.</td></tr>' ELSE leavers END
        || '</tbody></table>'
+       || CASE WHEN oc3_note = '' THEN '' ELSE '<ul class="note" id="oc3-records">' || oc3_note || '</ul>' END
        || svg_bar_chart('chart-outcomes-by-age', format('Outcomes by age, %s-%s', yr - 1, right(yr::text, 2)),
                         coalesce(ages, ARRAY[]::text[]), coalesce(eet_by_age, '[]'::jsonb))
        || svg_line_chart('chart-outcomes-over-years', 'Outcomes of care leavers aged 19 to 21 over the years',
@@ -388,7 +413,8 @@ BEGIN
                          coalesce(stab_years, ARRAY[]::text[]), coalesce(stab, '[]'::jsonb),
                          greatest(20, (SELECT ceil(max(e::numeric) / 20) * 20
                                          FROM jsonb_array_elements(coalesce(stab, '[]')) ser,
-                                              jsonb_array_elements_text(ser -> 'values') e
+                                              jsonb_array_elements_text(CASE WHEN jsonb_typeof(ser -> 'values') = 'array'
+                                                                        THEN ser -> 'values' ELSE '[]' END) e
                                         WHERE is_published_number(e))))
        || '</section>'
        || '<section id="return-home"><h2>Time to return home</h2>'
@@ -398,6 +424,7 @@ BEGIN
        || svg_line_chart('chart-return-home', 'Returned home by days since entering care',
                          coalesce(rh_days, ARRAY[]::text[]), rh_series, 100)
        || '</section>'
+       || '<section id="coverage"><h2>What the returns cover</h2>' || cov || '</section>'
        || '<section id="data-quality"><h2>Data quality</h2><table><thead><tr><th scope="col">Defect</th><th scope="col">Records</th></tr></thead><tbody>'
        || dq || '</tbody></table></section>'
        || '<section id="symbols"><h2>Symbols and disclosure control</h2>'

@@ -79,3 +79,6 @@ BEGIN
   END LOOP;
 END
 $codes$;
+
+-- coverage (issue 11): leaver_outcomes gains a column (basis); recreated by the install script's statements
+DROP FUNCTION IF EXISTS careleaver.leaver_outcomes(text, integer);
