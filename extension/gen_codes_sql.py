@@ -258,7 +258,7 @@ def main():
         w("")
     w("-- ---------------------------------------------------------------- codes given as text")
     w(f"CREATE FUNCTION careleaver.label(code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_label_text' {FN};")
-    w("COMMENT ON FUNCTION careleaver.label(text) IS 'The DfE label of a bare code (trimmed, any case) when exactly one SSDA903 list has it; a code of several lists (C2: legal status and accommodation) is an error naming them: cast it to its type or use careleaver.code_label.';")
+    w("COMMENT ON FUNCTION careleaver.label(text) IS 'The DfE label of a bare code (trimmed, any case); a code of several SSDA903 lists (C2: legal status and accommodation) gives each list''s label after its DfE field (LS: ...; ACCOM: ...): cast it to its type or use careleaver.code_label for one list.';")
     w(f"CREATE FUNCTION careleaver.code_label(list text, code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_list_code_label' {FN};")
     w("COMMENT ON FUNCTION careleaver.code_label(text, text) IS 'The DfE label of a code of the named list (type name such as legal_status, or DfE field such as LS); 22P02 when it is not a code of the list.';")
     w(f"CREATE FUNCTION careleaver.code_valid_in_year(list text, code text, collection_year integer) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'cl_list_code_valid_in_year' {FN};")

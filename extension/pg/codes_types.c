@@ -289,9 +289,10 @@ cl_list_code_valid_in_year(PG_FUNCTION_ARGS)
 }
 
 /*
- * label(text): the label of a bare code, when exactly one list has it; a code
- * of several lists (C2 is a legal status and an accommodation) is an error
- * that names them and says how to choose.
+ * label(text): the label of a bare code.  A code of one list gives its label;
+ * a code of several lists (C2 is a legal status and an accommodation) gives
+ * each list's label after its DfE field, "LS: ...; ACCOM: ...", in list order,
+ * since a bare code cannot say which list it is from.
  */
 PG_FUNCTION_INFO_V1(cl_label_text);
 Datum		cl_label_text(PG_FUNCTION_ARGS);
@@ -300,39 +301,27 @@ cl_label_text(PG_FUNCTION_ARGS)
 {
 	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	size_t		len = strlen(code);
-	int			found = -1,
-				nfound = 0,
-				idx = 0;
-	StringInfoData lists;
+	int			nfound = 0;
+	const char *only = NULL;
+	StringInfoData labels;
 
-	initStringInfo(&lists);
+	initStringInfo(&labels);
 	for (int l = 0; l < CL_LIST_COUNT; l++)
 	{
 		int			i = cl_code_parse((cl_code_list) l, code, len);
 
 		if (i == 0)
 			continue;
-		appendStringInfo(&lists, "%s%s (%s)", nfound ? ", " : "",
-						 cl_list_type_name((cl_code_list) l), cl_list_field_name((cl_code_list) l));
-		if (nfound++ == 0)
-		{
-			found = l;
-			idx = i;
-		}
+		only = cl_code_label((cl_code_list) l, i);
+		appendStringInfo(&labels, "%s%s: %s", nfound++ ? "; " : "",
+						 cl_list_field_name((cl_code_list) l), only);
 	}
 	if (nfound == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("\"%s\" is not a code of any SSDA903 list", code),
 				 errhint("See careleaver.code_list for every code.")));
-	if (nfound > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("code \"%s\" is in several SSDA903 lists: %s", code, lists.data),
-				 errhint("Name the list: careleaver.label('%s'::careleaver.%s), or careleaver.code_label('%s', '%s').",
-						 cl_code_text((cl_code_list) found, idx), cl_list_type_name((cl_code_list) found),
-						 cl_list_type_name((cl_code_list) found), cl_code_text((cl_code_list) found, idx))));
-	PG_RETURN_TEXT_P(cstring_to_text(cl_code_label((cl_code_list) found, idx)));
+	PG_RETURN_TEXT_P(cstring_to_text(nfound == 1 ? only : labels.data));
 }
 
 /* ---- groupings: one code argument, a bool or text result ----------------- */
