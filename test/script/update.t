@@ -175,6 +175,22 @@ is_(run("SELECT loaded_at IS NOT NULL FROM older.returns WHERE la = '999'", UPDA
 is_(run("SELECT has_table_privilege('careleaver_update_bi', 'older.care_leavers_by_age_published', 'SELECT')",
         UPDATED), 't', 'the grant on a remade reporting view is restored')
 
+# What it does not change, it says; what it cannot do safely, it refuses.
+run("""SELECT careleaver.create_dataset('odd'); SELECT careleaver.create_reports('odd');
+       ALTER TABLE odd.rejects ALTER COLUMN value TYPE varchar(40);
+       DROP VIEW odd.care_leavers_by_age_published;
+       CREATE VIEW odd.care_leavers_by_age_published AS SELECT 1 AS old_column;
+       CREATE VIEW odd.mine AS SELECT * FROM odd.care_leavers_by_age_published;""", UPDATED)
+rc, out, err = attempt("SELECT string_agg(object || ': ' || action, E'\\n') FROM careleaver.upgrade_dataset('odd')",
+                       UPDATED)
+ok(rc != 0 and 'views of your own depend on them' in err and 'Drop your views' in err,
+   'reporting views whose columns changed, with a view of the owner\'s on them: a clear error (2BP01)', err or out)
+run("DROP VIEW odd.mine", UPDATED)
+rc, out, err = attempt("SELECT string_agg(object || ': ' || action, E'\\n') FROM careleaver.upgrade_dataset('odd')",
+                       UPDATED)
+ok(rc == 0 and 'odd.rejects.value: type is character varying(40); this version makes text (not changed' in out,
+   'a column type that differs is reported, not changed', err or out)
+
 # Only the owner: nobody runs DDL on another role's dataset through it.
 run("DROP ROLE IF EXISTS careleaver_update_other; CREATE ROLE careleaver_update_other LOGIN", 'postgres')
 rc, out, err = attempt("SELECT * FROM careleaver.upgrade_dataset('legacy')", UPDATED, user='careleaver_update_other')
