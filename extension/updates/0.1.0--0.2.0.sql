@@ -5,3 +5,8 @@
 -- that 0.2.0 no longer has; DROP of views whose columns changed.  Functions,
 -- aggregates, views, comments and grants of the new install script follow this
 -- part automatically (extension/gen_update.py).
+
+-- rulebook (issue 13 item 1): the validation's own birthday functions are gone; validate calls
+-- careleaver.birthday, the core's rule (extension/sql/25_rulebook.sql).
+DROP FUNCTION careleaver.validation_birthday(date, integer);
+DROP FUNCTION careleaver.validation_birthday_sql(text, integer);
