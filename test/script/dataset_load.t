@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Loader, dataset schema and reconciliation against the throwaway cluster
-# (PGHOST/PGPORT exported by scripts/run-tests).  Peer data:
-# ${CARELEAVER_SHARED:-<repo>/../shared}/peerdata.
+# (PGHOST/PGPORT exported by scripts/run-tests).  Peer data: test/data (vendored,
+# see test/data/README.md).
 import os
 import subprocess
 import sys
@@ -10,10 +10,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from taplib import ok, is_, done  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SHARED = os.environ.get('CARELEAVER_SHARED') or os.path.join(
-    subprocess.run(['git', 'rev-parse', '--show-toplevel'], cwd=ROOT, capture_output=True,
-                   text=True).stdout.strip() or ROOT, '..', 'shared')
-PEER = os.path.join(SHARED, 'peerdata')
+PEER = os.path.join(ROOT, 'test', 'data')
 DATA = os.path.join(ROOT, 'test', 'data', 'loader')
 LOAD = os.path.join(ROOT, 'scripts', 'careleaver-load')
 DB = 'careleaver_loader_t'

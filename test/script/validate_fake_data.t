@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Whole-file comparison of careleaver.validate with the public validator over
-# its fake data (peerdata/validator903_fake_data, collection year 2018, this
+# its fake data (test/data/validator903_fake_data, collection year 2018, this
 # year's files only; results in validator903_fake_data_results/this_year_only).
 # For every rule we implement and the validator ran, the counts of rows both
 # flag, rows only the validator flags and rows only we flag must equal the
@@ -11,8 +11,8 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from validate_lib import *
 
-DATA = os.path.join(SHARED, 'peerdata', 'validator903_fake_data')
-RES = os.path.join(SHARED, 'peerdata', 'validator903_fake_data_results', 'this_year_only')
+DATA = os.path.join(TEST_DATA, 'validator903_fake_data')
+RES = os.path.join(TEST_DATA, 'validator903_fake_data_results', 'this_year_only')
 # dataset module: (file in validator903_fake_data, the validator's table name)
 FILES = {'header': ('header', 'Header'), 'episodes': ('episodes', 'Episodes'), 'oc3': ('oc3', 'OC3'),
          'uasc': ('uasc', 'UASC'), 'oc2': ('oc2', 'OC2'), 'ad1': ('ad1', 'AD1'),

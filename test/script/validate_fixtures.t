@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Conformance of careleaver.validate with the public validator's own rule
-# tests (peerdata/validator903_rule_fixtures): for every fixture, the rows the
+# tests (test/data/validator903_rule_fixtures): for every fixture, the rows the
 # rule flags must equal expected_flagged_rows, except for the deliberate
 # differences listed in doc/validation.md ("Deliberate differences" table),
 # which this test reads and asserts exactly, so a regression still fails.
@@ -9,7 +9,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from validate_lib import *
 
-FIX = os.path.join(SHARED, 'peerdata', 'validator903_rule_fixtures')
+FIX = os.path.join(TEST_DATA, 'validator903_rule_fixtures')
 MODULES = {'Episodes': ('episodes', 0), 'Episodes_last': ('episodes', -1), 'Header': ('header', 0),
            'Header_last': ('header', -1), 'OC3': ('oc3', 0), 'UASC': ('uasc', 0)}
 

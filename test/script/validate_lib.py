@@ -13,7 +13,8 @@ where careleaver.validate finds "given but not a code" (rules 131-133, 153).
 import csv, datetime, json, os, re, subprocess, sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-SHARED = os.environ.get('CARELEAVER_SHARED') or os.path.join(REPO, '..', 'shared')
+# Peer fixtures vendored with their provenance (test/data/README.md).
+TEST_DATA = os.path.join(REPO, 'test', 'data')
 PSQL = os.path.join(os.environ['PGTMP_INST_BINDIR'], 'psql') if os.environ.get('PGTMP_INST_BINDIR') else 'psql'
 DB = os.environ.get('CARELEAVER_VALIDATE_DB', 'careleaver_validate')
 
