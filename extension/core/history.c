@@ -29,6 +29,14 @@ cl_history_date_ok(cl_date d)
 	return d >= -730119 && d <= 2921939;
 }
 
+cl_date
+cl_eval_date_clamp(cl_date d)
+{
+	cl_date		last = cl_year_end(CL_LAST_COLLECTION_YEAR);
+
+	return d > last ? last : d;
+}
+
 #define CMP(x, y) do { if ((x) != (y)) return (x) < (y) ? -1 : 1; } while (0)
 
 int
@@ -44,6 +52,14 @@ cl_episode_cmp(const cl_episode *a, const cl_episode *b)
 	CMP(a->provider, b->provider);
 	CMP(a->rpc, b->rpc);
 	return 0;
+}
+
+int32_t
+cl_missing_decom_add(int32_t a, int64_t b)
+{
+	int64_t		m = (int64_t) a + b;
+
+	return m > CL_HISTORY_MAX_MISSING_DECOM ? CL_HISTORY_MAX_MISSING_DECOM : (int32_t) m;
 }
 
 static int
@@ -452,14 +468,20 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 			}
 			for (; k < item_end; k++)
 			{
-				if (!is_digit(text[k]) || v > 100000000)
+				if (!is_digit(text[k]))
 				{
 					snprintf(err, errlen, "\"%s\" is not a valid count of rows without a start date", q);
 					return false;
 				}
 				v = v * 10 + (text[k] - '0');
+				if (v > CL_HISTORY_MAX_MISSING_DECOM)
+				{
+					snprintf(err, errlen, "\"%s\": the count must be at most %d", q,
+							 (int) CL_HISTORY_MAX_MISSING_DECOM);
+					return false;
+				}
 			}
-			if (v <= 0 || v > INT32_MAX)
+			if (v <= 0)
 			{
 				snprintf(err, errlen, "\"%s\": the count must be positive", q);
 				return false;
@@ -479,7 +501,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 				snprintf(err, errlen, "empty episode %d", n + 1);
 				return false;
 			}
-			if (n >= max || n >= CL_HISTORY_MAX_EPISODES)
+			if (n >= max)
 			{
 				snprintf(err, errlen, "too many episodes");
 				return false;

@@ -78,7 +78,7 @@ Datum
 cl_sql_leaver_status(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	cl_date		at = cl_pg_date_arg(fcinfo, 2, "status date");
 	cl_leaver_status s = cl_leaver_status_at(&h, dob, at, NULL);
 
@@ -122,7 +122,7 @@ Datum
 cl_sql_leaver_status_explain(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	cl_date		at = cl_pg_date_arg(fcinfo, 2, "status date");
 	cl_status_explain x;
 	StringInfoData b;
