@@ -27,6 +27,11 @@ REGRESS      = $(basename $(notdir $(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=results-regress
 
 PG_CPPFLAGS = -Iextension/core -Iextension/pg
+# Test-only build: every state limit of extension/core/state_limits.h divided by
+# 1000, so that test/script/state_limits.t reaches them in a private install.
+ifdef CARELEAVER_TEST_LIMITS
+PG_CPPFLAGS += -DCARELEAVER_STATE_LIMIT_SCALE=1000
+endif
 # PostgreSQL's own headers trip -Wextra's unused-parameter and
 # missing-field-initializers checks (fmgr macros), so only those are relaxed.
 PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
