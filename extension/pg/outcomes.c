@@ -231,6 +231,7 @@ cl_returns_home_srf(PG_FUNCTION_ARGS)
 		Datum		v[7];
 		bool		nl[7] = {false};
 
+		CHECK_FOR_INTERRUPTS();
 		v[0] = DateADTGetDatum(r[i].return_date);
 		put_code(v, nl, 1, r[i].reason);
 		put_date(v, nl, 2, r[i].reentry_date);
@@ -286,6 +287,7 @@ cl_exits_srf(PG_FUNCTION_ARGS)
 		Datum		v[8];
 		bool		nl[8] = {false};
 
+		CHECK_FOR_INTERRUPTS();
 		v[0] = Int32GetDatum(x[i].period + 1);
 		v[1] = DateADTGetDatum(x[i].start);
 		put_date(v, nl, 2, x[i].end);
