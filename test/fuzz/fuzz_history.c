@@ -20,6 +20,40 @@ static const cl_code_list lists[7] = {
 	CL_LIST_NEED_CATEGORY, CL_LIST_PLACEMENT_PROVIDER, CL_LIST_PLACEMENT_CHANGE_REASON
 };
 
+/*
+ * Builds ep[0..n) into a history (in place), checks it, formats it and parses
+ * the text back into ep2 (room for max): the same episodes, count and defects.
+ * Returns the built history (pointing into ep).
+ */
+static cl_history
+build_and_round_trip(cl_episode *ep, int32_t n, int32_t missing, cl_episode *ep2, int32_t max)
+{
+	cl_history	h;
+	char	   *out;
+	size_t		len;
+	int32_t		n2,
+				missing2;
+	char		err[256];
+
+	h.flags = cl_history_build(ep, n, missing);
+	h.ep = ep;
+	h.n = n;
+	h.missing_decom = missing;
+	if (!cl_history_validate(ep, n, missing, err, sizeof err))
+		abort();
+	out = malloc(cl_history_text_size(&h));
+	len = cl_history_format(&h, out);
+	if (len + 1 > cl_history_text_size(&h) || strlen(out) != len)
+		abort();
+	if (!cl_history_parse(out, len, ep2, max, &n2, &missing2, err, sizeof err))
+		abort();
+	if (cl_history_build(ep2, n2, missing2) != h.flags || n2 != n || missing2 != missing ||
+		(n && memcmp(ep, ep2, sizeof(cl_episode) * (size_t) n) != 0))
+		abort();
+	free(out);
+	return h;
+}
+
 static uint32_t
 take_u32(const uint8_t *data, size_t size, size_t *pos)
 {
@@ -45,14 +79,9 @@ fuzz_built_history(const uint8_t *data, size_t size)
 											   (int64_t) (take_u32(data, size, &pos) & INT32_MAX));
 	int32_t		span = cl_history_max_date() - cl_history_min_date() + 1;
 	int32_t		max = (int32_t) (size / 12 + 1),
-				n = 0,
-				n2,
-				missing2;
+				n = 0;
 	cl_episode *ep = calloc((size_t) max, sizeof(cl_episode));
 	cl_episode *ep2 = calloc((size_t) max, sizeof(cl_episode));
-	cl_history	h;
-	char	   *out;
-	char		err[256];
 
 	while (pos < size && n < max)
 	{
@@ -81,20 +110,7 @@ fuzz_built_history(const uint8_t *data, size_t size)
 		e->provider = (uint8_t) codes[5];
 		e->rpc = (uint8_t) codes[6];
 	}
-	h.flags = cl_history_build(ep, n, missing);
-	h.ep = ep;
-	h.n = n;
-	h.missing_decom = missing;
-	if (!cl_history_validate(ep, n, missing, err, sizeof err))
-		abort();
-	out = malloc(cl_history_text_size(&h));
-	cl_history_format(&h, out);
-	if (!cl_history_parse(out, strlen(out), ep2, max, &n2, &missing2, err, sizeof err))
-		abort();
-	if (cl_history_build(ep2, n2, missing2) != h.flags || n2 != n || missing2 != missing ||
-		(n && memcmp(ep, ep2, sizeof(cl_episode) * (size_t) n) != 0))
-		abort();
-	free(out);
+	(void) build_and_round_trip(ep, n, missing, ep2, max);
 	free(ep);
 	free(ep2);
 }
@@ -103,6 +119,12 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char	   *text;
+	int32_t		max,
+				n,
+				missing;
+	cl_episode *ep,
+			   *ep2;
+	char		err[256];
 
 	if (size > 0 && data[0] == '#')
 	{
@@ -111,18 +133,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	text = malloc(size ? size : 1);
-	int32_t		max,
-				n,
-				missing,
-				n2,
-				missing2;
-	cl_episode *ep,
-			   *ep2;
-	char		err[256];
-	cl_history	h;
-	char	   *out;
-	size_t		len;
-
 	if (text == NULL)
 		return 0;
 	if (size)
@@ -132,23 +142,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ep2 = malloc(sizeof(cl_episode) * (size_t) max);
 	if (cl_history_parse(text, size, ep, max, &n, &missing, err, sizeof err))
 	{
+		cl_history	h;
+
 		if (n > max)
 			abort();
-		h.flags = cl_history_build(ep, n, missing);
-		h.ep = ep;
-		h.n = n;
-		h.missing_decom = missing;
-		if (!cl_history_validate(ep, n, missing, err, sizeof err))
-			abort();
-		out = malloc(cl_history_text_size(&h));
-		len = cl_history_format(&h, out);
-		if (len + 1 > cl_history_text_size(&h) || strlen(out) != len)
-			abort();
-		if (!cl_history_parse(out, len, ep2, max, &n2, &missing2, err, sizeof err))
-			abort();
-		cl_history_build(ep2, n2, missing2);
-		if (n2 != n || missing2 != missing || (n && memcmp(ep, ep2, sizeof(cl_episode) * (size_t) n) != 0))
-			abort();
+		h = build_and_round_trip(ep, n, missing, ep2, max);
 		{
 			cl_period  *p = malloc(sizeof(cl_period) * (size_t) (n ? n : 1));
 			cl_spell   *s = malloc(sizeof(cl_spell) * (size_t) (n ? n : 1));
@@ -168,7 +166,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			free(p);
 			free(s);
 		}
-		free(out);
 	}
 	free(ep);
 	free(ep2);
