@@ -3,6 +3,7 @@
  * See history.h for the layout and doc/history.md for the defect rules.
  */
 #include "history.h"
+#include "scan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -353,13 +354,13 @@ cl_history_text_max_episodes(const char *text, size_t len)
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return cl_scan_is_space(c, CL_SCAN_SPACE);
 }
 
 static bool
 is_digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return cl_scan_is_digit(c);
 }
 
 /* Reads YYYY-MM-DD at s (exactly 10 characters available checked by caller). */
@@ -416,8 +417,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 	bool		seen_missing = false;
 	char		q[48];
 
-	while (i < len && is_space(text[i]))
-		i++;
+	i = cl_scan_skip(text, len, i, CL_SCAN_SPACE);
 	if (i >= len || text[i] != '{')
 	{
 		snprintf(err, errlen, "a care history starts with \"{\"");
@@ -459,27 +459,24 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 		if (item_end - item_start >= 14 && memcmp(text + item_start, "missing_decom=", 14) == 0)
 		{
 			size_t		k = item_start + 14;
-			int64_t		v = 0;
+			uint64_t	v = 0;
 
 			if (k == item_end)
 			{
 				snprintf(err, errlen, "\"%s\" needs a count", q);
 				return false;
 			}
-			for (; k < item_end; k++)
+			if (cl_scan_uint(text, item_end, &k, CL_HISTORY_MAX_MISSING_DECOM, &v) < 0 &&
+				k < item_end && is_digit(text[k]))
 			{
-				if (!is_digit(text[k]))
-				{
-					snprintf(err, errlen, "\"%s\" is not a valid count of rows without a start date", q);
-					return false;
-				}
-				v = v * 10 + (text[k] - '0');
-				if (v > CL_HISTORY_MAX_MISSING_DECOM)
-				{
-					snprintf(err, errlen, "\"%s\": the count must be at most %d", q,
-							 (int) CL_HISTORY_MAX_MISSING_DECOM);
-					return false;
-				}
+				snprintf(err, errlen, "\"%s\": the count must be at most %d", q,
+						 (int) CL_HISTORY_MAX_MISSING_DECOM);
+				return false;
+			}
+			if (k != item_end)
+			{
+				snprintf(err, errlen, "\"%s\" is not a valid count of rows without a start date", q);
+				return false;
 			}
 			if (v <= 0)
 			{
