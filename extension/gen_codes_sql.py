@@ -1,74 +1,75 @@
 #!/usr/bin/env python3
 """Generates extension/sql/10_codes.sql: the ten SSDA903 code types.
 
-Every type has the same shape, so its SQL is written once here:
-    python3 extension/gen_codes_sql.py > extension/sql/10_codes.sql
+Every type has the same shape, so its SQL is written once here.  The build
+(Makefile) runs
+    extension/codes_facts > FACTS; python3 extension/gen_codes_sql.py FACTS > extension/sql/10_codes.sql
 Edit this file, not the generated SQL.  The codes themselves live only in
-extension/core/codes.c.
+extension/core/codes.c: the comments that name codes take them from FACTS,
+which extension/codes_facts.c prints from the core.
 """
+import re
+import sys
 
 TYPES = [
-    # name, DfE field, what it is, list order for the comment
-    ("legal_status", "LS", "legal status of an episode",
-     "C1, C2, D1, E1, V2, V3, V4, L1, L2, L3, J1, J2, J3"),
-    ("new_episode_reason", "RNE", "reason for a new episode",
-     "S, L, P, T, B, U"),
-    ("placement_type", "PLACE", "placement type of an episode",
-     "A3, A4, A5, A6, H5, K1, K2, K3, P1, P2, P3, R1, R2, R3, R5, S1, T0..T4, U1..U6, Z1, Z11..Z14"),
-    ("ceased_reason", "REC", "reason an episode ceased",
-     "X1, E11, E12, E2, E3, E4A, E4B, E13, E41, E45, E46, E47, E48, E43, E44, E5, E6, E7, E9, E14, E15, E16, E17, E8"),
-    ("need_category", "CIN", "category of need",
-     "N1..N8"),
-    ("placement_provider", "PLACE_PROVIDER", "placement provider",
-     "PR0..PR5"),
-    ("placement_change_reason", "REASON_PLACE_CHANGE", "reason for a change of placement",
-     "CARPL, CLOSE, ALLEG, STAND, APPRR, CREQB, CREQO, CHILD, LAREQ, PLACE, CUSTOD, OTHER"),
-    ("contact_status", "IN_TOUCH", "care leaver's contact status (OC3)",
-     "YES, NO, DIED, REFU, NREQ, RHOM"),
-    ("leaver_activity", "ACTIV", "care leaver's main activity (OC3)",
-     "F1, P1, F2, P2, F3, P3, F4, P4, F5, P5, G4, G5, G6, 0"),
-    ("leaver_accommodation", "ACCOM", "care leaver's accommodation (OC3)",
-     "0, then B1, B2, C1, C2, ... Z1, Z2 by letter"),
+    # name, DfE field, what it is (the codes themselves: extension/core/codes.c)
+    ("legal_status", "LS", "legal status of an episode"),
+    ("new_episode_reason", "RNE", "reason for a new episode"),
+    ("placement_type", "PLACE", "placement type of an episode"),
+    ("ceased_reason", "REC", "reason an episode ceased"),
+    ("need_category", "CIN", "category of need"),
+    ("placement_provider", "PLACE_PROVIDER", "placement provider"),
+    ("placement_change_reason", "REASON_PLACE_CHANGE", "reason for a change of placement"),
+    ("contact_status", "IN_TOUCH", "care leaver's contact status (OC3)"),
+    ("leaver_activity", "ACTIV", "care leaver's main activity (OC3)"),
+    ("leaver_accommodation", "ACCOM", "care leaver's accommodation (OC3)"),
 ]
 
-# (sql name, type, result, C symbol, comment)
+# (sql name, type, result, C symbol, comment).  In a comment, {codes} is the
+# codes for which the function is true and {groups} each group with its codes,
+# both as the core decides them (extension/codes_facts.c), so no code list is
+# written here.
 GROUPINGS = [
     ("is_short_break", "legal_status", "boolean", "cl_is_short_break",
-     "True for V3 and V4 (agreed series of short breaks): such episodes are left out of every count (metrics.md section 2)."),
+     "True for {codes} (agreed series of short breaks): such episodes are left out of every count (metrics.md section 2)."),
     ("legal_status_group", "legal_status", "text", "cl_legal_status_group",
-     "DfE legal-status group: Care orders (C1, C2), Placement order granted (E1, D1), Voluntary agreements under s20 (V2), Short breaks (V3, V4), Detained for child protection (L1-L3), Youth justice legal statuses (J1-J3)."),
+     "DfE legal-status group: {groups}."),
     ("placement_group", "placement_type", "text", "cl_placement_group",
-     "DfE placement group: Foster placements, Placed for adoption, Placed with parents or other person with parental responsibility, Other placements in the community (P2, P3), Secure homes and children's homes (K1, K2), Semi-independent living and supported accommodation (H5, K3; our choice), Other residential settings, Residential schools, Temporary placements (T0-T4; our choice), Other placements (Z1, Z11-Z14)."),
+     "Placement group as in 0.1.0 (our choices in doc/codes.md; DfE's published breakdown is dfe_placement_group): {groups}."),
+    ("dfe_placement_group", "placement_type", "text", "cl_dfe_placement_group",
+     "DfE's published breakdown of children looked after by placement, with DfE's labels (Dashboard indicators 48, 49, 50; doc/codes.md): {groups}."),
+    ("is_kinship_foster_placement", "placement_type", "boolean", "cl_is_kinship_foster_placement",
+     "True for foster care with relatives or friends ({codes}), false for every other placement."),
     ("is_temporary_placement", "placement_type", "boolean", "cl_is_temporary_placement",
-     "True for T0 to T4: temporary placements, which are not counted as placements (metrics.md section 3)."),
+     "True for {codes}: temporary placements, which are not counted as placements (metrics.md section 3)."),
     ("starts_placement", "new_episode_reason", "boolean", "cl_starts_placement",
-     "True when an episode with this reason starts a new placement: S, P, T, B, U (metrics.md section 3)."),
+     "True when an episode with this reason starts a new placement: {codes} (metrics.md section 3)."),
     ("starts_carer_spell", "new_episode_reason", "boolean", "cl_starts_carer_spell",
-     "True when an episode with this reason starts a new carer spell: S, P, B (metrics.md section 3)."),
+     "True when an episode with this reason starts a new carer spell: {codes} (metrics.md section 3)."),
     ("ceased_reason_group", "ceased_reason", "text", "cl_ceased_reason_group",
-     "Reason-ceased group: Returned home to live with parents or relatives (E4A, E4B), Adopted (E11, E12), Special guardianship order (E43-E48), Residence order or child arrangements order (E41), Moved into independent living (E5, E6), one group for each other named reason, Other reason (E8), Not a cessation of care (X1)."),
+     "Reason-ceased group: {groups}."),
     ("is_adoption", "ceased_reason", "boolean", "cl_is_adoption",
-     "True for E11 and E12 (adopted)."),
+     "True for {codes} (adopted)."),
     ("is_special_guardianship_order", "ceased_reason", "boolean", "cl_is_special_guardianship_order",
-     "True for E43 to E48 (special guardianship order)."),
+     "True for {codes} (special guardianship order)."),
     ("is_returned_home", "ceased_reason", "boolean", "cl_is_returned_home",
-     "True for E4A and E4B (returned home, metrics.md section 6)."),
+     "True for {codes} (returned home, metrics.md section 6)."),
     ("is_family_exit", "ceased_reason", "boolean", "cl_is_family_exit",
-     "True for E4A, E4B, E13 and E41 (the family-exit group of metrics.md section 6)."),
+     "True for {codes} (the family-exit group of metrics.md section 6)."),
     ("activity_group", "leaver_activity", "text", "cl_activity_group",
-     "'EET' (F1-F5, P1-P5), 'NEET' (G4, G5, G6) or 'not known' (0), metrics.md section 5."),
+     "Activity class, metrics.md section 5: {groups}."),
     ("is_higher_education", "leaver_activity", "boolean", "cl_is_higher_education",
-     "True for F1 and P1 (higher education)."),
+     "True for {codes} (higher education)."),
     ("is_apprenticeship", "leaver_activity", "boolean", "cl_is_apprenticeship",
-     "True for F4 and P4 (apprenticeship)."),
+     "True for {codes} (apprenticeship)."),
     ("accommodation_type", "leaver_accommodation", "text", "cl_accommodation_type",
      "The accommodation type: the letter of the code (B1 gives B); NULL for 0 (not known)."),
     ("accommodation_type_label", "leaver_accommodation", "text", "cl_accommodation_type_label",
      "The accommodation type's published category, e.g. 'With former foster carers' for Z1 and Z2; NULL for 0."),
     ("is_suitable", "leaver_accommodation", "boolean", "cl_is_suitable",
-     "True when the accommodation is considered suitable (digit 1), false when unsuitable (digit 2), NULL for 0 (no information), metrics.md section 5."),
+     "True when the accommodation is considered suitable ({codes:is_suitable:true}), false when unsuitable ({codes:is_suitable:false}); NULL for {codes:is_suitable:null}: no information, and gone abroad, deported or residence not known, which DfE leaves out of the suitability numerator and total (metrics.md section 5)."),
     ("is_homeless_or_insecure", "leaver_accommodation", "boolean", "cl_is_homeless_or_insecure",
-     "True for letters S (no fixed abode or homeless), V (emergency accommodation) and W (bed and breakfast): our choice, metrics.md section 5."),
+     "True for {codes} (no fixed abode or homeless, emergency accommodation, bed and breakfast): our choice, metrics.md section 5."),
 ]
 
 FN = "LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE"
@@ -101,11 +102,93 @@ def opcomment(name, op):
     return f"{name} {op} {name}, in DfE list order"
 
 
+# Operators between a code and text: they compare the code's DfE spelling as
+# text would (C: code_text_op), so a query means the same whether it finds
+# these or text's own through the implicit cast.  Defined here so that a
+# careleaver-first search_path never reaches another schema's operator of the
+# same signature.  (op, suffix, text fn, commutator, negator, restrict, join)
+TEXT_OPS = [
+    ("=", "eq", "=", "<>", "eqsel", "eqjoinsel"),
+    ("<>", "ne", "<>", "=", "neqsel", "neqjoinsel"),
+    ("<", "lt", ">", ">=", "scalarltsel", "scalarltjoinsel"),
+    ("<=", "le", ">=", ">", "scalarlesel", "scalarlejoinsel"),
+    (">", "gt", "<", "<=", "scalargtsel", "scalargtjoinsel"),
+    (">=", "ge", "<=", "<", "scalargesel", "scalargejoinsel"),
+]
+LIKE_OPS = [
+    # op, function suffix, negator, restrict, join, words
+    ("~~", "like", "!~~", "likesel", "likejoinsel", "matches the LIKE pattern"),
+    ("!~~", "notlike", "~~", "nlikesel", "nlikejoinsel", "does not match the LIKE pattern"),
+    ("~~*", "ilike", "!~~*", "iclikesel", "iclikejoinsel", "matches the ILIKE pattern"),
+    ("!~~*", "notilike", "~~*", "icnlikesel", "icnlikejoinsel", "does not match the ILIKE pattern"),
+]
+
+
+def code_text_operators(w, name, t):
+    for op, suf, com, neg, rs, js in TEXT_OPS:
+        extra = ", HASHES" if op == "=" else ""
+        for left, right, fn, cfn_args in ((t, "text", f"{t}_{suf}_text", ("text", t)),
+                                          ("text", t, f"careleaver.text_{suf}_{name}", (t, "text"))):
+            sym = fn.replace("careleaver.", "cl_", 1)
+            w(f"CREATE FUNCTION {fn}({left}, {right}) RETURNS boolean\n  AS 'MODULE_PATHNAME', '{sym}' {FN};")
+            w(f"COMMENT ON FUNCTION {fn}({left}, {right}) IS {q(f'Compares a {name} code, as its DfE spelling, with text ({op}), as text does; implements {op}.')};")
+            w(f"CREATE OPERATOR careleaver.{op} (\n  LEFTARG = {left}, RIGHTARG = {right}, FUNCTION = {fn},\n"
+              f"  COMMUTATOR = OPERATOR(careleaver.{com}), NEGATOR = OPERATOR(careleaver.{neg}),\n"
+              f"  RESTRICT = {rs}, JOIN = {js}{extra}\n);")
+            w(f"COMMENT ON OPERATOR careleaver.{op} ({left}, {right}) IS {q(f'{left} {op} {right}, comparing the DfE spelling as text')};")
+    for op, suf, neg, rs, js, words in LIKE_OPS:
+        fn = f"{t}_{suf}"
+        w(f"CREATE FUNCTION {fn}({t}, text) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'cl_{name}_{suf}' {FN};")
+        w(f"COMMENT ON FUNCTION {fn}({t}, text) IS {q(f'True when the DfE spelling of a {name} code {words}; implements {op}.')};")
+        w(f"CREATE OPERATOR careleaver.{op} (\n  LEFTARG = {t}, RIGHTARG = text, FUNCTION = {fn},\n"
+          f"  NEGATOR = OPERATOR(careleaver.{neg}), RESTRICT = {rs}, JOIN = {js}\n);")
+        w(f"COMMENT ON OPERATOR careleaver.{op} ({t}, text) IS {q(f'{name} {words} (the DfE spelling)')};")
+    # = between a code and text hash-joins: the code hashes as its spelling
+    w(f"CREATE FUNCTION {t}_hash_text({t}) RETURNS integer\n  AS 'MODULE_PATHNAME', 'cl_{name}_hash_text' {FN};")
+    w(f"COMMENT ON FUNCTION {t}_hash_text({t}) IS {q(f'Hash of the DfE spelling of a {name} code, as text hashes it (hash joins of a code column with a text column).')};")
+    w(f"CREATE OPERATOR FAMILY careleaver.{name}_text_ops USING hash;")
+    w(f"ALTER OPERATOR FAMILY careleaver.{name}_text_ops USING hash ADD\n"
+      f"  OPERATOR 1 careleaver.= ({t}, text),\n  OPERATOR 1 careleaver.= (text, {t}),\n"
+      f"  FUNCTION 1 ({t}, {t}) {t}_hash_text({t}),\n  FUNCTION 1 (text, text) pg_catalog.hashtext(text);")
+    w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_text_ops USING hash IS {q(f'Hash joins of {name} with text on the DfE spelling.')};")
+
+
+def read_facts(path):
+    """The facts printed by extension/codes_facts.c (see there)."""
+    facts = {"order": {}, "true": {}, "group": {}}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            kind, *rest = line.rstrip("\n").split("\t")
+            if kind == "group":
+                facts["group"].setdefault(rest[0], []).append((rest[1], rest[2].split(",")))
+            else:
+                facts[kind][rest[0]] = rest[1].split(",") if rest[1] else []
+    return facts
+
+
+def fill(template, name, facts):
+    """A comment with {codes}, {codes:KEY} and {groups} filled from the facts."""
+    def codes(key):
+        if key not in facts["true"]:
+            sys.exit("gen_codes_sql: no facts for %s" % key)
+        return ", ".join(facts["true"][key])
+
+    text = re.sub(r"\{codes(?::([a-z_:]+))?\}", lambda m: codes(m.group(1) or name), template)
+    if "{groups}" in text:
+        if name not in facts["group"]:
+            sys.exit("gen_codes_sql: no groups for %s" % name)
+        text = text.replace("{groups}", "; ".join("%s (%s)" % (g, ", ".join(c)) for g, c in facts["group"][name]))
+    return text
+
+
 def q(s):
     return "'" + s.replace("'", "''") + "'"
 
 
 def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    facts = read_facts(sys.argv[1])
     out = []
     w = out.append
     w("-- 10_codes.sql: the ten SSDA903 code types, their operators, opclasses, casts")
@@ -116,8 +199,9 @@ def main():
     w("-- Comparison and hashing reuse PostgreSQL's int2 functions; the binary form")
     w("-- (send/recv) is the code's text, so COPY (FORMAT binary) is index-free.")
     w("")
-    for name, field, what, order in TYPES:
+    for name, field, what in TYPES:
         t = "careleaver." + name
+        order = ", ".join(facts["order"][name])
         w(f"-- ---------------------------------------------------------------- {name} ({field})")
         w(f"CREATE TYPE {t};")
         w(f"CREATE FUNCTION {t}_in(cstring) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'cl_{name}_in' {FN};")
@@ -125,8 +209,9 @@ def main():
         w(f"CREATE FUNCTION {t}_recv(internal) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'cl_{name}_recv' {FN};")
         w(f"CREATE FUNCTION {t}_send({t}) RETURNS bytea\n  AS 'MODULE_PATHNAME', 'cl_{name}_send' {FN};")
         w(f"CREATE TYPE {t} (\n  INPUT = {t}_in, OUTPUT = {t}_out,\n  RECEIVE = {t}_recv, SEND = {t}_send,\n"
-          f"  INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain\n);")
-        w(f"COMMENT ON TYPE {t} IS {q(f'SSDA903 {what} (DfE field {field}). Input is trimmed and read ignoring case; output is the DfE spelling. Values sort in DfE list order: {order}. Labels and years: careleaver.label, careleaver.valid_in_year, view careleaver.code_list.')};")
+          f"  INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain,\n"
+          f"  CATEGORY = 'S'\n);")
+        w(f"COMMENT ON TYPE {t} IS {q(f'SSDA903 {what} (DfE field {field}). Input is trimmed and read ignoring case; output is the DfE spelling. Values sort in DfE list order, not alphabetically: {order}; compared with text, a code is its DfE spelling. Labels and years: careleaver.label, careleaver.valid_in_year, view careleaver.code_list.')};")
         w(f"COMMENT ON FUNCTION {t}_in(cstring) IS {q(f'Text input of {t}: a {field} code, trimmed, any case; 22P02 otherwise.')};")
         w(f"COMMENT ON FUNCTION {t}_out({t}) IS {q(f'Text output of {t}: the DfE spelling.')};")
         w(f"COMMENT ON FUNCTION {t}_recv(internal) IS {q(f'Binary input of {t}: the code as text, validated.')};")
@@ -158,8 +243,9 @@ def main():
         w(f"COMMENT ON OPERATOR CLASS careleaver.{name}_hash_ops USING hash IS {q(f'Default hash opclass of {name}.')};")
         w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_ops USING btree IS {q(f'Btree operators of {name}.')};")
         w(f"COMMENT ON OPERATOR FAMILY careleaver.{name}_hash_ops USING hash IS {q(f'Hash operators of {name}.')};")
-        w(f"CREATE CAST ({t} AS text) WITH INOUT;")
-        w(f"COMMENT ON CAST ({t} AS text) IS {q(f'Explicit cast of a {name} to its DfE spelling.')};")
+        w(f"CREATE CAST ({t} AS text) WITH INOUT AS IMPLICIT;")
+        w(f"COMMENT ON CAST ({t} AS text) IS {q(f'Implicit cast of a {name} to its DfE spelling, so that text operators and functions (=, LIKE, joins to text columns, upper, string_agg) work without careleaver on search_path; there the comparison is of text, not DfE order (doc/codes.md).')};")
+        code_text_operators(w, name, t)
         w(f"CREATE CAST (text AS {t}) WITH INOUT;")
         w(f"COMMENT ON CAST (text AS {t}) IS {q(f'Explicit cast of text to {name}: trimmed, any case; 22P02 for anything else.')};")
         w(f"CREATE FUNCTION careleaver.label({t}) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_{name}_label' {FN};")
@@ -168,11 +254,19 @@ def main():
           f"  AS 'MODULE_PATHNAME', 'cl_{name}_valid_in_year' {FN};")
         w(f"COMMENT ON FUNCTION careleaver.valid_in_year({t}, integer) IS {q(f'True when a return for the collection year (named by the year it ends: 2024 = 2023-24) may carry this {field} code (reference 3.6; first_year and last_year in careleaver.code_list).')};")
         w("")
+    w("-- ---------------------------------------------------------------- codes given as text")
+    w(f"CREATE FUNCTION careleaver.label(code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_label_text' {FN};")
+    w("COMMENT ON FUNCTION careleaver.label(text) IS 'The DfE label of a bare code (trimmed, any case) when exactly one SSDA903 list has it; a code of several lists (C2: legal status and accommodation) is an error naming them: cast it to its type or use careleaver.code_label.';")
+    w(f"CREATE FUNCTION careleaver.code_label(list text, code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_list_code_label' {FN};")
+    w("COMMENT ON FUNCTION careleaver.code_label(text, text) IS 'The DfE label of a code of the named list (type name such as legal_status, or DfE field such as LS); 22P02 when it is not a code of the list.';")
+    w(f"CREATE FUNCTION careleaver.code_valid_in_year(list text, code text, collection_year integer) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'cl_list_code_valid_in_year' {FN};")
+    w("COMMENT ON FUNCTION careleaver.code_valid_in_year(text, text, integer) IS 'True when the text (trimmed, any case) is a code of the named list (type name or DfE field) that a return for the collection year may carry; false for any other text. For text columns; typed columns use careleaver.valid_in_year.';")
+    w("")
     w("-- ---------------------------------------------------------------- groupings")
     for fn, typ, res, sym, comment in GROUPINGS:
         t = "careleaver." + typ
         w(f"CREATE FUNCTION careleaver.{fn}({t}) RETURNS {res}\n  AS 'MODULE_PATHNAME', '{sym}' {FN};")
-        w(f"COMMENT ON FUNCTION careleaver.{fn}({t}) IS {q(comment)};")
+        w(f"COMMENT ON FUNCTION careleaver.{fn}({t}) IS {q(fill(comment, fn, facts))};")
     w("")
     w("-- ---------------------------------------------------------------- code_list")
     cols = [

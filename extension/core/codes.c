@@ -27,6 +27,7 @@
 #define F_SHORT_BREAK	0x0010
 /* PLACE */
 #define F_TEMPORARY		0x0010
+#define F_KINSHIP_FOSTER	0x0020	/* foster care with relatives or friends */
 /* RNE */
 #define F_STARTS_PLACEMENT	0x0010
 #define F_STARTS_CARER	0x0020
@@ -47,6 +48,7 @@
 #define F_SUITABLE		0x0010
 #define F_UNSUITABLE	0x0020
 #define F_HOMELESS		0x0040
+#define F_NO_SUITABILITY	0x0080	/* left out of DfE's suitability figures */
 
 typedef struct cl_code_def
 {
@@ -103,6 +105,16 @@ static const cl_code_def rne_codes[] = {
 #define G_SCHOOL "Residential schools"
 #define G_TEMP "Temporary placements"
 #define G_OTHER "Other placements"
+/* DfE's published breakdown of children looked after on 31 March by placement
+ * (la_cla_on_31_march_by_characteristics, "Placement"; Dashboard 48 to 50). */
+#define P_FOSTER "Foster placements"
+#define P_ADOPT "Placed for adoption"
+#define P_PARENTS "Placed with parents or other person with parental responsibility"
+#define P_INDEP "Independent and semi-independent living arrangements/supported accommodation"
+#define P_HOMES "Secure homes and children's homes"
+#define P_RES "Other residential settings"
+#define P_SCHOOL "Residential schools"
+#define P_OTHER "Other placements"
 
 static const cl_code_def place_codes[] = {
 	{"A3", "Placed for adoption with consent (s19 Adoption and Children Act 2002) or under a freeing order, with current foster carer(s)", 0, 0, 0, G_ADOPT},
@@ -126,9 +138,9 @@ static const cl_code_def place_codes[] = {
 	{"T2", "Temporary placement: absence of the child on holiday", 0, 0, F_TEMPORARY, G_TEMP},
 	{"T3", "Temporary placement: accommodation while the normal foster carer is on holiday", 0, 0, F_TEMPORARY, G_TEMP},
 	{"T4", "Temporary placement: accommodation of seven days or less, for any other reason", 0, 0, F_TEMPORARY, G_TEMP},
-	{"U1", "Foster placement with relative(s) or friend(s): long-term fostering", 0, 0, 0, G_FOSTER},
-	{"U2", "Foster placement with relative(s) or friend(s) who are also approved adopters: fostering for adoption or concurrent planning", 0, 0, 0, G_FOSTER},
-	{"U3", "Foster placement with relative(s) or friend(s): other", 0, 0, 0, G_FOSTER},
+	{"U1", "Foster placement with relative(s) or friend(s): long-term fostering", 0, 0, F_KINSHIP_FOSTER, G_FOSTER},
+	{"U2", "Foster placement with relative(s) or friend(s) who are also approved adopters: fostering for adoption or concurrent planning", 0, 0, F_KINSHIP_FOSTER, G_FOSTER},
+	{"U3", "Foster placement with relative(s) or friend(s): other", 0, 0, F_KINSHIP_FOSTER, G_FOSTER},
 	{"U4", "Foster placement with other foster carer(s): long-term fostering", 0, 0, 0, G_FOSTER},
 	{"U5", "Foster placement with other foster carer(s) who are also approved adopters: fostering for adoption or concurrent planning", 0, 0, 0, G_FOSTER},
 	{"U6", "Foster placement with other foster carer(s): other", 0, 0, 0, G_FOSTER},
@@ -138,6 +150,44 @@ static const cl_code_def place_codes[] = {
 	{"Z13", "Other placement, subdivision Z13 (DfE label not confirmed)", 2026, 0, 0, G_OTHER},
 	{"Z14", "Other placement, subdivision Z14 (DfE label not confirmed)", 2026, 0, 0, G_OTHER},
 };
+
+/* DfE's published placement breakdown, by index (every PLACE code has one). */
+static const char *const place_published_group[] = {
+	[CL_PLACE_A3] = P_ADOPT,
+	[CL_PLACE_A4] = P_ADOPT,
+	[CL_PLACE_A5] = P_ADOPT,
+	[CL_PLACE_A6] = P_ADOPT,
+	[CL_PLACE_H5] = P_INDEP,
+	[CL_PLACE_K1] = P_HOMES,
+	[CL_PLACE_K2] = P_HOMES,
+	[CL_PLACE_K3] = P_INDEP,
+	[CL_PLACE_P1] = P_PARENTS,
+	[CL_PLACE_P2] = P_INDEP,
+	[CL_PLACE_P3] = P_OTHER,
+	[CL_PLACE_R1] = P_RES,
+	[CL_PLACE_R2] = P_RES,
+	[CL_PLACE_R3] = P_RES,
+	[CL_PLACE_R5] = P_RES,
+	[CL_PLACE_S1] = P_SCHOOL,
+	[CL_PLACE_T0] = P_OTHER,
+	[CL_PLACE_T1] = P_OTHER,
+	[CL_PLACE_T2] = P_OTHER,
+	[CL_PLACE_T3] = P_OTHER,
+	[CL_PLACE_T4] = P_OTHER,
+	[CL_PLACE_U1] = P_FOSTER,
+	[CL_PLACE_U2] = P_FOSTER,
+	[CL_PLACE_U3] = P_FOSTER,
+	[CL_PLACE_U4] = P_FOSTER,
+	[CL_PLACE_U5] = P_FOSTER,
+	[CL_PLACE_U6] = P_FOSTER,
+	[CL_PLACE_Z1] = P_OTHER,
+	[CL_PLACE_Z11] = P_OTHER,
+	[CL_PLACE_Z12] = P_OTHER,
+	[CL_PLACE_Z13] = P_OTHER,
+	[CL_PLACE_Z14] = P_OTHER,
+};
+_Static_assert(sizeof(place_published_group) / sizeof(place_published_group[0]) == CL_PLACE_Z14 + 1,
+			   "published placement groups");
 
 /* ---- REC ----------------------------------------------------------------- */
 #define G_HOME "Returned home to live with parents or relatives"
@@ -267,10 +317,11 @@ static const cl_code_def accom_codes[] = {
 	ACCOM_PAIR("C", T_C, 0),
 	ACCOM_PAIR("D", T_D, 0),
 	ACCOM_PAIR("E", T_E, 0),
-	ACCOM_PAIR("G", T_G, 0),
-	ACCOM_PAIR("H", T_H, 0),
+	/* G, H, R: DfE leaves them out of suitability numerator and total */
+	ACCOM_PAIR("G", T_G, F_NO_SUITABILITY),
+	ACCOM_PAIR("H", T_H, F_NO_SUITABILITY),
 	ACCOM_PAIR("K", T_K, 0),
-	ACCOM_PAIR("R", T_R, 0),
+	ACCOM_PAIR("R", T_R, F_NO_SUITABILITY),
 	/* S1 and X1: read, never valid (VAL rule 133; reference 3.3) */
 	{"S1", T_S ", suitable", 0, 0, F_SUITABLE | F_HOMELESS | F_NEVER_VALID, T_S},
 	{"S2", T_S ", unsuitable", 0, 0, F_UNSUITABLE | F_HOMELESS, T_S},
@@ -629,6 +680,44 @@ cl_place_group(int place)
 }
 
 const char *
+cl_place_published_group(int place)
+{
+	if (code_def(CL_LIST_PLACEMENT_TYPE, place) == NULL)
+		return NULL;
+	return place_published_group[place];
+}
+
+bool
+cl_place_is_kinship_foster(int place)
+{
+	return (flags_of(CL_LIST_PLACEMENT_TYPE, place) & F_KINSHIP_FOSTER) != 0;
+}
+
+int
+cl_code_list_by_name(const char *name, size_t len)
+{
+	for (int l = 0; l < CL_LIST_COUNT; l++)
+	{
+		const char *names[2] = {lists[l].type_name, lists[l].field_name};
+
+		for (int k = 0; k < 2; k++)
+		{
+			size_t		n = strlen(names[k]);
+			size_t		i;
+
+			if (n != len)
+				continue;
+			for (i = 0; i < n; i++)
+				if (to_upper(name[i]) != to_upper(names[k][i]))
+					break;
+			if (i == n)
+				return l;
+		}
+	}
+	return -1;
+}
+
+const char *
 cl_rec_group(int rec)
 {
 	return cl_code_group(CL_LIST_CEASED_REASON, rec);
@@ -712,6 +801,8 @@ cl_accom_suitable(int accom)
 {
 	uint16_t	f = flags_of(CL_LIST_LEAVER_ACCOMMODATION, accom);
 
+	if (f & F_NO_SUITABILITY)
+		return -1;
 	if (f & F_SUITABLE)
 		return 1;
 	if (f & F_UNSUITABLE)

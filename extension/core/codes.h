@@ -202,6 +202,21 @@ extern bool cl_code_hint_is_full_list(cl_code_list list);
 extern const char *cl_code_group(cl_code_list list, int index);
 extern const char *cl_activity_class_name(cl_activity_class c);
 
+/*
+ * cl_place_published_group: DfE's published breakdown of children looked
+ * after by placement ("Foster placements", "Secure homes and children's
+ * homes", "Independent and semi-independent living arrangements/supported
+ * accommodation", ...; Dashboard indicators 48 to 50), NULL for an invalid
+ * index.  cl_place_is_kinship_foster: foster care with relatives or friends.
+ * cl_code_list_by_name: the list whose type name ("legal_status") or DfE
+ * field ("LS") is name[0..len), ignoring case; -1 when none.
+ * cl_accom_suitable is -1 (not counted) for G, H, R: DfE leaves young people
+ * gone abroad, deported or whose residence is not known out of suitability.
+ */
+extern const char *cl_place_published_group(int place);
+extern bool cl_place_is_kinship_foster(int place);
+extern int	cl_code_list_by_name(const char *name, size_t len);
+
 /* Longest code text (CUSTOD): 6 characters. */
 #define CL_CODE_MAX_LEN 6
 

@@ -123,7 +123,8 @@ cl_leaver_outcome_of(int in_touch, int activ, int accom, cl_leaver_outcome *o)
 
 		o->suitable = s == 1;
 		o->unsuitable = s == 0;
-		o->accommodation_not_known = s < 0;
+		/* G, H, R (s < 0, out of DfE's suitability measure) are known */
+		o->accommodation_not_known = cl_accom_letter(accom) == '\0';
 		o->homeless_or_insecure = cl_accom_is_homeless_or_insecure(accom);
 	}
 }

@@ -13,6 +13,7 @@
 #include "compat.h"
 #include "srf.h"
 
+#include "catalog/pg_collation.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -149,6 +150,191 @@ CL_CODE_TYPE(contact_status, CL_LIST_CONTACT_STATUS)
 CL_CODE_TYPE(leaver_activity, CL_LIST_LEAVER_ACTIVITY)
 CL_CODE_TYPE(leaver_accommodation, CL_LIST_LEAVER_ACCOMMODATION)
 
+/*
+ * ---- a code compared with text --------------------------------------------
+ * The operators careleaver defines between a code type and text compare the
+ * code's DfE spelling as text does (same collation), so a query gives the
+ * same answer whether it finds these operators or text's own through the
+ * implicit cast to text.  Defining them in schema careleaver means a
+ * careleaver-first search_path never reaches someone else's operator of the
+ * same signature.
+ */
+/* The collation of the text side; a direct call with none uses the default. */
+static Oid
+text_collation(FunctionCallInfo fcinfo)
+{
+	return OidIsValid(PG_GET_COLLATION()) ? PG_GET_COLLATION() : DEFAULT_COLLATION_OID;
+}
+
+static Datum
+code_as_text(cl_code_list list, int16 idx)
+{
+	return PointerGetDatum(cstring_to_text(code_text_or_error(list, idx)));
+}
+
+static Datum
+code_text_op(FunctionCallInfo fcinfo, cl_code_list list, PGFunction op)
+{
+	return DirectFunctionCall2Coll(op, text_collation(fcinfo),
+								   code_as_text(list, PG_GETARG_INT16(0)), PG_GETARG_DATUM(1));
+}
+
+static Datum
+text_code_op(FunctionCallInfo fcinfo, cl_code_list list, PGFunction op)
+{
+	return DirectFunctionCall2Coll(op, text_collation(fcinfo),
+								   PG_GETARG_DATUM(0), code_as_text(list, PG_GETARG_INT16(1)));
+}
+
+static Datum
+code_hash_text(FunctionCallInfo fcinfo, cl_code_list list)
+{
+	return DirectFunctionCall1Coll(hashtext, text_collation(fcinfo), code_as_text(list, PG_GETARG_INT16(0)));
+}
+
+#define CL_TEXT_OP_ENTRY(name, suffix, list, how, op) \
+	PG_FUNCTION_INFO_V1(cl_##name##_##suffix); \
+	Datum cl_##name##_##suffix(PG_FUNCTION_ARGS); \
+	Datum cl_##name##_##suffix(PG_FUNCTION_ARGS) { return how(fcinfo, list, op); }
+
+#define CL_CODE_TEXT_OPS(name, list) \
+	CL_TEXT_OP_ENTRY(name, eq_text, list, code_text_op, texteq) \
+	CL_TEXT_OP_ENTRY(name, ne_text, list, code_text_op, textne) \
+	CL_TEXT_OP_ENTRY(name, lt_text, list, code_text_op, text_lt) \
+	CL_TEXT_OP_ENTRY(name, le_text, list, code_text_op, text_le) \
+	CL_TEXT_OP_ENTRY(name, gt_text, list, code_text_op, text_gt) \
+	CL_TEXT_OP_ENTRY(name, ge_text, list, code_text_op, text_ge) \
+	CL_TEXT_OP_ENTRY(name, like, list, code_text_op, textlike) \
+	CL_TEXT_OP_ENTRY(name, notlike, list, code_text_op, textnlike) \
+	CL_TEXT_OP_ENTRY(name, ilike, list, code_text_op, texticlike) \
+	CL_TEXT_OP_ENTRY(name, notilike, list, code_text_op, texticnlike) \
+	CL_TEXT_OP_ENTRY(text_eq, name, list, text_code_op, texteq) \
+	CL_TEXT_OP_ENTRY(text_ne, name, list, text_code_op, textne) \
+	CL_TEXT_OP_ENTRY(text_lt, name, list, text_code_op, text_lt) \
+	CL_TEXT_OP_ENTRY(text_le, name, list, text_code_op, text_le) \
+	CL_TEXT_OP_ENTRY(text_gt, name, list, text_code_op, text_gt) \
+	CL_TEXT_OP_ENTRY(text_ge, name, list, text_code_op, text_ge) \
+	PG_FUNCTION_INFO_V1(cl_##name##_hash_text); \
+	Datum cl_##name##_hash_text(PG_FUNCTION_ARGS); \
+	Datum cl_##name##_hash_text(PG_FUNCTION_ARGS) { return code_hash_text(fcinfo, list); }
+
+CL_CODE_TEXT_OPS(legal_status, CL_LIST_LEGAL_STATUS)
+CL_CODE_TEXT_OPS(new_episode_reason, CL_LIST_NEW_EPISODE_REASON)
+CL_CODE_TEXT_OPS(placement_type, CL_LIST_PLACEMENT_TYPE)
+CL_CODE_TEXT_OPS(ceased_reason, CL_LIST_CEASED_REASON)
+CL_CODE_TEXT_OPS(need_category, CL_LIST_NEED_CATEGORY)
+CL_CODE_TEXT_OPS(placement_provider, CL_LIST_PLACEMENT_PROVIDER)
+CL_CODE_TEXT_OPS(placement_change_reason, CL_LIST_PLACEMENT_CHANGE_REASON)
+CL_CODE_TEXT_OPS(contact_status, CL_LIST_CONTACT_STATUS)
+CL_CODE_TEXT_OPS(leaver_activity, CL_LIST_LEAVER_ACTIVITY)
+CL_CODE_TEXT_OPS(leaver_accommodation, CL_LIST_LEAVER_ACCOMMODATION)
+
+/* ---- a bare code or a named list, as text -------------------------------- */
+
+/* The list named by a type name or DfE field, or an error naming the lists. */
+static cl_code_list
+list_named(text *name)
+{
+	char	   *s = text_to_cstring(name);
+	int			l = cl_code_list_by_name(s, strlen(s));
+
+	if (l < 0)
+	{
+		StringInfoData names;
+
+		initStringInfo(&names);
+		for (int i = 0; i < CL_LIST_COUNT; i++)
+			appendStringInfo(&names, "%s%s (%s)", i ? ", " : "",
+							 cl_list_type_name((cl_code_list) i), cl_list_field_name((cl_code_list) i));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("\"%s\" is not an SSDA903 code list", s),
+				 errhint("Name a list by its type or DfE field: %s.", names.data)));
+	}
+	return (cl_code_list) l;
+}
+
+PG_FUNCTION_INFO_V1(cl_list_code_label);
+Datum		cl_list_code_label(PG_FUNCTION_ARGS);
+Datum
+cl_list_code_label(PG_FUNCTION_ARGS)
+{
+	cl_code_list list = list_named(PG_GETARG_TEXT_PP(0));
+	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	int			idx = cl_code_parse(list, code, strlen(code));
+
+	if (idx == 0)
+	{
+		char		hint[CL_HINT_BUFSIZE];
+
+		cl_code_hint(list, code, strlen(code), hint, sizeof hint);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("\"%s\" is not a code of SSDA903 list %s", code, cl_list_field_name(list)),
+				 errhint("%s codes include: %s.", cl_list_field_name(list), hint)));
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(cl_code_label(list, idx)));
+}
+
+PG_FUNCTION_INFO_V1(cl_list_code_valid_in_year);
+Datum		cl_list_code_valid_in_year(PG_FUNCTION_ARGS);
+Datum
+cl_list_code_valid_in_year(PG_FUNCTION_ARGS)
+{
+	cl_code_list list = list_named(PG_GETARG_TEXT_PP(0));
+	text	   *code = PG_GETARG_TEXT_PP(1);
+	int			idx = cl_code_parse(list, VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+
+	PG_RETURN_BOOL(cl_code_valid_in_year(list, idx, PG_GETARG_INT32(2)));
+}
+
+/*
+ * label(text): the label of a bare code, when exactly one list has it; a code
+ * of several lists (C2 is a legal status and an accommodation) is an error
+ * that names them and says how to choose.
+ */
+PG_FUNCTION_INFO_V1(cl_label_text);
+Datum		cl_label_text(PG_FUNCTION_ARGS);
+Datum
+cl_label_text(PG_FUNCTION_ARGS)
+{
+	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	size_t		len = strlen(code);
+	int			found = -1,
+				nfound = 0,
+				idx = 0;
+	StringInfoData lists;
+
+	initStringInfo(&lists);
+	for (int l = 0; l < CL_LIST_COUNT; l++)
+	{
+		int			i = cl_code_parse((cl_code_list) l, code, len);
+
+		if (i == 0)
+			continue;
+		appendStringInfo(&lists, "%s%s (%s)", nfound ? ", " : "",
+						 cl_list_type_name((cl_code_list) l), cl_list_field_name((cl_code_list) l));
+		if (nfound++ == 0)
+		{
+			found = l;
+			idx = i;
+		}
+	}
+	if (nfound == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("\"%s\" is not a code of any SSDA903 list", code),
+				 errhint("See careleaver.code_list for every code.")));
+	if (nfound > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("code \"%s\" is in several SSDA903 lists: %s", code, lists.data),
+				 errhint("Name the list: careleaver.label('%s'::careleaver.%s), or careleaver.code_label('%s', '%s').",
+						 cl_code_text((cl_code_list) found, idx), cl_list_type_name((cl_code_list) found),
+						 cl_list_type_name((cl_code_list) found), cl_code_text((cl_code_list) found, idx))));
+	PG_RETURN_TEXT_P(cstring_to_text(cl_code_label((cl_code_list) found, idx)));
+}
+
 /* ---- groupings: one code argument, a bool or text result ----------------- */
 
 #define CL_BOOL_FN(sqlname, corefn) \
@@ -184,6 +370,8 @@ CL_BOOL_FN(is_homeless_or_insecure, cl_accom_is_homeless_or_insecure)
 CL_TEXT_FN(legal_status_group, cl_ls_group(code))
 CL_TEXT_FN(placement_group, cl_place_group(code))
 CL_TEXT_FN(ceased_reason_group, cl_rec_group(code))
+CL_TEXT_FN(dfe_placement_group, cl_place_published_group(code))
+CL_BOOL_FN(is_kinship_foster_placement, cl_place_is_kinship_foster)
 CL_TEXT_FN(activity_group, cl_activity_class_name(cl_activ_class(code)))
 CL_TEXT_FN(accommodation_type_label, cl_accom_type_label(code))
 

@@ -16,7 +16,7 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'cl_return_value_problem'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_value_problem(text, text) IS
-  'NULL when value is a valid return cell of the kind (date, flag, smallint, integer, text, or a code type name such as legal_status), else why not; never raises on bad values. Dates: DD/MM/YYYY or YYYY-MM-DD; two-digit years are refused';
+  'NULL when value is a valid return cell of the kind (date, flag, smallint, integer, text, or a code type name such as legal_status), else why not; never raises on bad values. Every kind, text included, refuses a tab, line break or other control character inside the value. Dates: DD/MM/YYYY or YYYY-MM-DD; two-digit years are refused';
 
 CREATE FUNCTION careleaver.return_date(value text)
 RETURNS date
@@ -216,9 +216,15 @@ BEGIN
   EXECUTE format('COMMENT ON TABLE %I.population IS %L', schema_name,
                  'Child population by council, year and single year of age, for rates per 10,000');
   EXECUTE format('COMMENT ON COLUMN %I.population.la IS %L', schema_name, 'Local authority code');
-  EXECUTE format('COMMENT ON COLUMN %I.population.year IS %L', schema_name, 'Collection year (population at its 31 March, or mid-year estimate)');
+  EXECUTE format('COMMENT ON COLUMN %I.population.year IS %L', schema_name, 'Collection year the population is for: the ONS mid-year estimate of 30 June falls in it (mid-2024 is collection year 2025, as DfE''s rates per 10,000 use it)');
   EXECUTE format('COMMENT ON COLUMN %I.population.age IS %L', schema_name, 'Age in completed years');
-  EXECUTE format('COMMENT ON COLUMN %I.population.count IS %L', schema_name, 'Number of children of that age');
+  -- age_to (0.2.0): a row may cover the ages age to age_to, as ONS's 0 to 17 total does
+  EXECUTE format('ALTER TABLE %I.population ADD COLUMN IF NOT EXISTS age_to integer', schema_name);
+  EXECUTE format('COMMENT ON COLUMN %I.population.count IS %L', schema_name,
+                 'Number of children of that age (or of the ages age to age_to)');
+  EXECUTE format('COMMENT ON COLUMN %I.population.age_to IS %L', schema_name,
+                 'Last age of a row covering several ages (ONS mid-year estimates of children aged 0 to 17 are '
+                 'one row, age 0 to age_to 17, loaded by scripts/careleaver-population); NULL for a single age');
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.returns (la text NOT NULL, year integer NOT NULL, '
                  'loaded_at timestamptz NOT NULL DEFAULT now(), files jsonb NOT NULL, '
@@ -276,6 +282,14 @@ DECLARE
   cols text;
   tab text := 'careleaver_stage_' || module;
 BEGIN
+  IF module = 'problems' THEN
+    -- cells the client could not stage as text (NUL, undecodable bytes): the
+    -- problems are staged here, the rows with those cells escaped
+    DROP TABLE IF EXISTS pg_temp.careleaver_stage_problems;
+    CREATE TEMP TABLE careleaver_stage_problems (module text, la text, year text, source_file text,
+      source_line integer, column_name text, value text, reason text);
+    RETURN 'pg_temp.careleaver_stage_problems';
+  END IF;
   SELECT string_agg(format('%I text', d.column_name), ', ' ORDER BY d.ord) INTO cols
     FROM careleaver.dataset_columns() d WHERE d.module = stage_table.module;
   IF cols IS NULL THEN
@@ -289,7 +303,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.stage_table(text) IS
-  'Creates (afresh) the session''s staging table pg_temp.careleaver_stage_<module>: la, year, source_file, source_line and every column of the module as text; used by careleaver-load';
+  'Creates (afresh) the session''s staging table pg_temp.careleaver_stage_<module>: la, year, source_file, source_line and every column of the module as text; module ''problems'': pg_temp.careleaver_stage_problems, for cells the client could not stage as text (their rows are then bad); used by careleaver-load';
 
 CREATE FUNCTION careleaver.load_staged(schema_name text, files jsonb, skip_bad_rows boolean DEFAULT false)
 RETURNS TABLE (la text, year integer, outcome text, detail text)
@@ -319,20 +333,26 @@ BEGIN
   DROP TABLE IF EXISTS pg_temp.careleaver_load_problems;
   CREATE TEMP TABLE careleaver_load_problems (module text, la text, year text, source_file text,
     source_line integer, column_name text, value text, reason text);
+  IF to_regclass('pg_temp.careleaver_stage_problems') IS NOT NULL THEN
+    INSERT INTO pg_temp.careleaver_load_problems SELECT * FROM pg_temp.careleaver_stage_problems;
+  END IF;
 
   FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d ORDER BY 1 LOOP
     stage := 'careleaver_stage_' || m.module;
     CONTINUE WHEN to_regclass('pg_temp.' || stage) IS NULL;
     modules := modules || m.module;
     -- one row per cell to check: (DfE column, value, problem or NULL)
+    -- (text kinds too: no control characters)
     SELECT string_agg(format('(%L, s.%I, %s)', d.dfe_name, d.column_name,
-             CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L END', d.column_name, d.column_name, '', 'required: every row needs the child identifier')
-                  WHEN d.kind IN ('text', 'upper') THEN 'NULL::text'
-                  ELSE format('careleaver.return_value_problem(s.%I, %L)', d.column_name, d.kind) END),
+             CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L ELSE careleaver.return_value_problem(s.%I, %L) END',
+                                                 d.column_name, d.column_name, '', 'required: every row needs the child identifier', d.column_name, 'text')
+                  ELSE format('careleaver.return_value_problem(s.%I, %L)', d.column_name,
+                              CASE WHEN d.kind IN ('text', 'upper') THEN 'text' ELSE d.kind END) END),
              ', ' ORDER BY d.ord),
-           string_agg(CASE WHEN d.kind = 'id' THEN format('s.%I IS NULL OR btrim(s.%I) = %L', d.column_name, d.column_name, '')
-                           WHEN d.kind NOT IN ('text', 'upper')
-                           THEN format('careleaver.return_value_problem(s.%I, %L) IS NOT NULL', d.column_name, d.kind) END,
+           string_agg(CASE WHEN d.kind = 'id' THEN format('s.%I IS NULL OR btrim(s.%I) = %L OR careleaver.return_value_problem(s.%I, %L) IS NOT NULL',
+                                                          d.column_name, d.column_name, '', d.column_name, 'text')
+                           ELSE format('careleaver.return_value_problem(s.%I, %L) IS NOT NULL', d.column_name,
+                                       CASE WHEN d.kind IN ('text', 'upper') THEN 'text' ELSE d.kind END) END,
                       ' OR ' ORDER BY d.ord)
       INTO checks, row_filter FROM careleaver.dataset_columns() d WHERE d.module = m.module;
     -- a cheap test per row first; the bad rows only are taken apart per cell
@@ -340,11 +360,12 @@ BEGIN
       INSERT INTO pg_temp.careleaver_load_problems
       SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem
       FROM (SELECT * FROM pg_temp.%I s
-            WHERE s.la IS NULL OR btrim(s.la) = '' OR s.year IS NULL
-               OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
+            WHERE s.la IS NULL OR btrim(s.la) = '' OR careleaver.return_value_problem(s.la, 'text') IS NOT NULL
+               OR s.year IS NULL OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
             OFFSET 0) s
       CROSS JOIN LATERAL (VALUES
-        ('LA', s.la, CASE WHEN s.la IS NULL OR btrim(s.la) = '' THEN 'council (LA) is blank' END),
+        ('LA', s.la, CASE WHEN s.la IS NULL OR btrim(s.la) = '' THEN 'council (LA) is blank'
+                          ELSE careleaver.return_value_problem(s.la, 'text') END),
         ('YEAR', s.year, CASE WHEN s.year IS NULL THEN 'collection year is blank'
                               ELSE careleaver.return_value_problem(s.year, 'integer') END),
         %s
@@ -382,6 +403,14 @@ BEGIN
                         WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)
       GROUP BY 1, 2, 4$q$, stage, 'careleaver_stage_' || stage, stage);
   END LOOP;
+  -- a file of a named return (la, year given) without rows: that module of the
+  -- return is empty (a header-only reload empties the return)
+  INSERT INTO pg_temp.careleaver_load_returns
+  SELECT btrim(f->>'la'), (f->>'year')::integer, f->>'module', f->>'name', 0
+  FROM jsonb_array_elements(files) f
+  WHERE f ? 'la' AND f ? 'year' AND f->>'module' = ANY (modules)
+    AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_returns lr
+                    WHERE lr.source_file = f->>'name' AND lr.module = f->>'module');
 
   SELECT count(DISTINCT (lr.la, lr.year)) = 1 INTO single_return FROM pg_temp.careleaver_load_returns lr;
   FOR r IN SELECT DISTINCT lr.la, lr.year FROM pg_temp.careleaver_load_returns lr ORDER BY 1, 2 LOOP
@@ -459,7 +488,7 @@ BEGIN
               || CASE WHEN nproblems > 0 THEN format(', %s bad value(s) skipped into rejects', nproblems) ELSE '' END;
     -- a return cannot hold episodes starting after its year: most likely
     -- the year was given as the one the collection starts
-    EXECUTE format('SELECT count(*) FROM %I.return_episodes e WHERE e.la = $1 AND e.year = $2 AND e.decom > make_date($2, 3, 31)',
+    EXECUTE format('SELECT count(*) FROM %I.return_episodes e WHERE e.la = $1 AND e.year = $2 AND e.decom > careleaver.collection_year_end($2)',
                    schema_name) INTO nrows USING r.la, r.year;
     IF nrows > 0 THEN
       detail := detail || format('; warning: %s episode(s) start after 31/03/%s, the end of collection year %s '
@@ -469,8 +498,8 @@ BEGIN
   END LOOP;
   -- rows whose council or year could not be read belong to no return
   SELECT count(*) INTO nproblems FROM pg_temp.careleaver_load_problems p
-   WHERE p.la IS NULL OR btrim(p.la) = '' OR p.year IS NULL
-      OR careleaver.return_value_problem(p.year, 'integer') IS NOT NULL;
+   WHERE p.la IS NULL OR btrim(p.la) = '' OR careleaver.return_value_problem(p.la, 'text') IS NOT NULL
+      OR p.year IS NULL OR careleaver.return_value_problem(p.year, 'integer') IS NOT NULL;
   IF nproblems > 0 THEN
     la := NULL; year := NULL; outcome := 'skipped';
     detail := format('%s bad value(s) in rows with no readable council or year: not kept in rejects', nproblems);
@@ -479,7 +508,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.load_staged(text, jsonb, boolean) IS
-  'Server side of careleaver-load: checks every staged cell (pg_temp.careleaver_stage_*), lists each bad value in pg_temp.careleaver_load_problems and, when there is none (or skip_bad_rows), replaces each staged (la, year) return in the dataset; a return staged from files with the same names and checksums as last time is left unchanged. files: [{name, sha256}]';
+  'Server side of careleaver-load: checks every staged cell (pg_temp.careleaver_stage_*), lists each bad value in pg_temp.careleaver_load_problems and, when there is none (or skip_bad_rows), replaces each staged (la, year) return in the dataset; a return staged from files with the same names and checksums as last time is left unchanged. files: [{name, sha256, module, la, year}] (module, la and year optional: given, a file without rows still names its return, whose module is then empty)';
 
 -- ---------------------------------------------------------------------------
 -- Reconciliation: canonical header, episodes, oc3 (and uasc, missing,
@@ -513,6 +542,9 @@ DECLARE
   cols text;
   m text;
 BEGIN
+  -- the lock loads take (load_staged): a reconcile waits for a load or
+  -- another reconcile of the dataset instead of interleaving with it
+  PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(schema_name));
   IF policy IS DISTINCT FROM 'latest_return' THEN
     RAISE EXCEPTION 'unknown reconciliation policy "%"', policy USING ERRCODE = '22023',
       HINT = 'The policies are: latest_return.';
@@ -528,7 +560,7 @@ BEGIN
     USING reconcile.la;
   EXECUTE format($q$CREATE TEMP TABLE rc_years AS
     SELECT r.la, r.year, lead(r.year) OVER w AS next_year,
-           make_date(lead(r.year) OVER w - 1, 4, 1) AS next_start
+           careleaver.collection_year_start(lead(r.year) OVER w) AS next_start
     FROM %I.returns r
     WHERE r.la IN (SELECT l.la FROM pg_temp.rc_las l) AND r.files @> '[{"module": "episodes"}]'
     WINDOW w AS (PARTITION BY r.la ORDER BY r.year)$q$, s);
@@ -588,11 +620,11 @@ BEGIN
   -- 2. what later returns say about each kept row
   CREATE TEMP TABLE rc_k AS
   SELECT q.*,
-         CASE WHEN q.close_kind = 'stale_open' THEN greatest(q.decom, make_date(q.year, 3, 31))
+         CASE WHEN q.close_kind = 'stale_open' THEN greatest(q.decom, careleaver.collection_year_end(q.year))
               WHEN q.close_kind IS NOT NULL THEN q.next_start - 1 ELSE q.dec END AS dec1,
          CASE WHEN q.close_kind = 'stale_open' THEN
                 format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
-                       q.year, q.next_year, to_char(greatest(q.decom, make_date(q.year, 3, 31)), 'DD/MM/YYYY'))
+                       q.year, q.next_year, to_char(greatest(q.decom, careleaver.collection_year_end(q.year)), 'DD/MM/YYYY'))
               WHEN q.close_kind IS NOT NULL THEN
                 format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
                        to_char(q.dec, 'DD/MM/YYYY'), q.year, q.next_year, to_char(q.next_start - 1, 'DD/MM/YYYY'))
@@ -618,7 +650,7 @@ BEGIN
   SELECT k.la, k.child, k.close_kind, k.decom, ARRAY[k.year, k.next_year],
          CASE k.close_kind
            WHEN 'stale_open' THEN format('open at the end of return %s and absent from return %s: closed on %s with REC blank',
-                                         k.year, k.next_year, to_char(greatest(k.decom, make_date(k.year, 3, 31)), 'DD/MM/YYYY'))
+                                         k.year, k.next_year, to_char(greatest(k.decom, careleaver.collection_year_end(k.year)), 'DD/MM/YYYY'))
            ELSE format('return %s ends it on %s, inside collection year %s, whose return does not have it: DEC cut back to %s',
                        k.year, to_char(k.dec, 'DD/MM/YYYY'), k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY')) END
   FROM rc_k k WHERE k.close_kind IS NOT NULL AND k.drop_kind IS NULL;

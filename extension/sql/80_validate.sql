@@ -89,42 +89,6 @@ COMMENT ON COLUMN careleaver.validation_rules.since_year IS 'First collection ye
 COMMENT ON COLUMN careleaver.validation_rules.module IS 'Return module(s) whose rows the rule flags';
 
 -- ---------------------------------------------------------------------------
--- The n-th birthday, with 29 February births taking 1 March in common years
--- (the convention of extension/core/dates.h).
-
-CREATE FUNCTION careleaver.validation_birthday(dob date, age integer)
-RETURNS date
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT CASE
-           WHEN pg_catalog.date_part('month', dob) = 2 AND pg_catalog.date_part('day', dob) = 29
-                AND pg_catalog.date_part('day', (dob + pg_catalog.make_interval(years => age))) = 28
-           THEN (dob + pg_catalog.make_interval(years => age))::date + 1
-           ELSE (dob + pg_catalog.make_interval(years => age))::date
-         END;
-END;
-
-COMMENT ON FUNCTION careleaver.validation_birthday(date, integer) IS
-  'Date of the given birthday (29 February births: 1 March in common years), as the validation rules use it';
-
--- The same as an SQL expression over a date expression, for the rule query
--- to compute birthdays inline (a function call per row costs more than the rule).
-CREATE FUNCTION careleaver.validation_birthday_sql(dob_expr text, age integer)
-RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT pg_catalog.format(
-    '(CASE WHEN pg_catalog.date_part(''month'', %1$s) = 2 AND pg_catalog.date_part(''day'', %1$s) = 29 '
-    'AND pg_catalog.date_part(''day'', %1$s + pg_catalog.make_interval(years => %2$s)) = 28 '
-    'THEN (%1$s + pg_catalog.make_interval(years => %2$s))::date + 1 '
-    'ELSE (%1$s + pg_catalog.make_interval(years => %2$s))::date END)', dob_expr, age);
-END;
-
-COMMENT ON FUNCTION careleaver.validation_birthday_sql(text, integer) IS
-  'SQL expression computing careleaver.validation_birthday(dob_expr, age) inline (used to build the rule query)';
-
-
--- ---------------------------------------------------------------------------
 -- Helpers that adapt the rule query to the column types of a dataset.
 
 CREATE FUNCTION careleaver.validation_code_expr(schema_name text, table_name text, column_name text, alias text)
@@ -188,21 +152,18 @@ BEGIN
      AND to_regprocedure(format('careleaver.valid_in_year(%s, integer)', t::text)) IS NOT NULL THEN
     RETURN format('careleaver.valid_in_year(o.%I, $1)', column_name);
   END IF;
-  -- A text column (dataset built without the code types): the lists of the
-  -- reference, sections 3.3 and 3.6.
+  -- A text column (dataset built without the code types): the same lists, by name.
   c := careleaver.validation_code_expr(schema_name, 'return_oc3', column_name, 'o');
   RETURN CASE column_name
-    WHEN 'in_touch' THEN format($e$(%1$s IN ('YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM'))$e$, c)
-    WHEN 'activ' THEN format($e$(%1$s IN ('F1', 'P1', 'F2', 'P2', 'G4', 'G5', 'G6', '0')
-                                OR (%1$s IN ('F3', 'P3') AND $1 <= 2021)
-                                OR (%1$s IN ('F4', 'P4', 'F5', 'P5') AND $1 >= 2022))$e$, c)
-    WHEN 'accom' THEN format($e$(%1$s = '0' OR (%1$s ~ '^[BCDEGHKRSTUVWXYZ][12]$' AND %1$s NOT IN ('S1', 'X1')))$e$, c)
+    WHEN 'in_touch' THEN format('careleaver.code_valid_in_year(%L, %s, $1)', 'contact_status', c)
+    WHEN 'activ' THEN format('careleaver.code_valid_in_year(%L, %s, $1)', 'leaver_activity', c)
+    WHEN 'accom' THEN format('careleaver.code_valid_in_year(%L, %s, $1)', 'leaver_accommodation', c)
     ELSE 'true' END;
 END;
 $fn$;
 
 COMMENT ON FUNCTION careleaver.validation_valid_expr(text, text) IS
-  'SQL expression telling whether the OC3 code in a column is valid in the collection year ($1): careleaver.valid_in_year for a typed column, the reference code lists for a text column';
+  'SQL expression telling whether the OC3 code in a column is valid in the collection year ($1): careleaver.valid_in_year for a typed column, careleaver.code_valid_in_year for a text column';
 
 -- ---------------------------------------------------------------------------
 -- validate
@@ -229,7 +190,6 @@ DECLARE
   c_touch text; c_activ text; c_accom text;
   v_touch text; v_activ text; v_accom text;
   rejects_sql text;
-  bd record;
   mo record;
   r1012 text := '';
   -- 1003-1006, 1009: rules over other modules and over values the loader could not type
@@ -267,8 +227,7 @@ BEGIN
   c_accom := careleaver.validation_code_expr(ds, 'return_oc3', 'accom', 'o');
 
   -- Year validity of an OC3 code that the column holds: careleaver.valid_in_year
-  -- for a typed column; for a text column, the lists of the reference (section
-  -- 3.3, 3.6) written out.
+  -- for a typed column, careleaver.code_valid_in_year for a text column.
   v_touch := careleaver.validation_valid_expr(ds, 'in_touch');
   v_activ := careleaver.validation_valid_expr(ds, 'activ');
   v_accom := careleaver.validation_valid_expr(ds, 'accom');
@@ -305,8 +264,8 @@ BEGIN
   END LOOP;
 
   -- 1009: REASON_PLACE_CHANGE as canonical text, and whether it is a code of
-  -- the collection year (careleaver.valid_in_year for the typed column; the
-  -- reference list, section 3.2, for a text column)
+  -- the collection year (careleaver.valid_in_year for the typed column,
+  -- careleaver.code_valid_in_year for a text column)
   c_rpc := careleaver.validation_code_expr(ds, 'return_episodes', 'reason_place_change', 'e');
   SELECT a.atttypid::regtype INTO t_rpc
     FROM pg_attribute a
@@ -318,8 +277,7 @@ BEGIN
         AND to_regprocedure(format('careleaver.valid_in_year(%s, integer)', t_rpc::text)) IS NOT NULL THEN
     v_rpc := 'careleaver.valid_in_year(e.reason_place_change, $1)';
   ELSE
-    v_rpc := format($e$(%1$s IN ('CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD',
-                                 'LAREQ', 'PLACE', 'OTHER') OR (%1$s = 'CUSTOD' AND $1 >= 2019))$e$, c_rpc);
+    v_rpc := format('careleaver.code_valid_in_year(%L, %s, $1)', 'placement_change_reason', c_rpc);
   END IF;
 
   -- Values the loader could not type, by row and column (1004-1006, 1009).
@@ -425,7 +383,8 @@ ocset AS MATERIALIZED (
 -- latest header row up to this year, for the children some rule needs it for
 hdr AS MATERIALIZED (
   SELECT DISTINCT ON (h.la, h.child) h.la, h.child, h.dob,
-         @BD(h.dob,14) AS b14, @BD(h.dob,16) AS b16, @BD(h.dob,18) AS b18
+         careleaver.birthday(h.dob, 14) AS b14, careleaver.birthday(h.dob, 16) AS b16,
+         careleaver.birthday(h.dob, 18) AS b18
     FROM %1$I.return_header h
     JOIN (SELECT n.la, n.child FROM ocset n
           UNION
@@ -488,7 +447,8 @@ oc AS MATERIALIZED (
 ),
 ocd AS MATERIALIZED (
   SELECT oc.*, (oc.touch IS NOT NULL OR oc.activ IS NOT NULL OR oc.accom IS NOT NULL) AS given,
-         @BD(oc.dob,14) AS b14, @BD(oc.dob,16) AS b16, @BD(oc.dob,17) AS b17, @BD(oc.dob,18) AS b18
+         careleaver.birthday(oc.dob, 14) AS b14, careleaver.birthday(oc.dob, 16) AS b16,
+         careleaver.birthday(oc.dob, 17) AS b17, careleaver.birthday(oc.dob, 18) AS b18
     FROM oc
 ),
 -- runs of consecutive episodes (X1 hand-over on the same day) with the same legal status
@@ -527,15 +487,21 @@ carry AS (
    WHERE s.k = 1
 ),
 -- care after the 14th and 16th birthdays, short breaks left out (regulation 40, 48)
+-- eligibility by the end of the year (1001): the core's test over each care leaver's history; only
+-- dates and legal status (short breaks) matter to it, so the other codes are left out
 elig AS (
-  SELECT h.la, h.child,
-         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, d.b14))) AS after14,
-         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, d.b16))) AS after16
-    FROM hist h JOIN (SELECT DISTINCT ON (o.la, o.child) o.la, o.child, o.b14, o.b16
-                        FROM ocd o WHERE o.dob IS NOT NULL ORDER BY o.la, o.child, o.source_line) d
-      ON d.la = h.la AND d.child = h.child
-   WHERE h.ls IS DISTINCT FROM 'V3' AND h.ls IS DISTINCT FROM 'V4'
-   GROUP BY h.la, h.child
+  SELECT g.la, g.child, careleaver.eligible_by(g.history, g.dob, $3) AS eligible,
+         careleaver.days_looked_after(g.history, g.b14, $3) AS after14,
+         careleaver.days_looked_after(g.history, g.b16, $3) AS after16
+    FROM (SELECT h.la, h.child, d.dob, d.b14, d.b16,
+                 careleaver.care_history_agg(h.decom, h.dec, NULL::careleaver.new_episode_reason,
+                   CASE WHEN h.ls IN (SELECT c.code FROM careleaver.code_list c WHERE c.field = 'LS')
+                        THEN h.ls::careleaver.legal_status END,
+                   NULL::careleaver.placement_type, NULL::careleaver.ceased_reason) AS history
+            FROM hist h JOIN (SELECT DISTINCT ON (o.la, o.child) o.la, o.child, o.dob, o.b14, o.b16
+                                FROM ocd o WHERE o.dob IS NOT NULL ORDER BY o.la, o.child, o.source_line) d
+              ON d.la = h.la AND d.child = h.child
+           GROUP BY h.la, h.child, d.dob, d.b14, d.b16) g
 ),
 flags AS (
   -- 142
@@ -738,7 +704,7 @@ flags AS (
     LEFT JOIN elig g ON g.la = o.la AND g.child = o.child
     LEFT JOIN hist_last l ON l.la = o.la AND l.child = o.child
    WHERE o.dob IS NOT NULL
-     AND (l.rec IN ('E11', 'E12') OR coalesce(g.after14, 0) < 91 OR coalesce(g.after16, 0) < 1)
+     AND (l.rec IN ('E11', 'E12') OR NOT coalesce(g.eligible, false))
   UNION ALL
   SELECT '1002', 'OC3', o.la, o.child, o.source_file, o.source_line,
          'care-leaver information for a young person with no episodes of care in the loaded returns'
@@ -836,14 +802,9 @@ $q$, ds, NULL, c_rne, c_ls, c_cin, c_place, c_prov, c_rec, rejects_sql,
      c_rpc, v_rpc);
   sql := replace(sql, '@R1012@', r1012);
   sql := replace(sql, '@RMORE@', r_more);
-  -- birthdays inline: @BD(expr,n)
-  FOR bd IN SELECT DISTINCT m[1] AS expr, m[2]::integer AS age
-              FROM regexp_matches(sql, '@BD\(([a-z_.]+),([0-9]+)\)', 'g') AS m LOOP
-    sql := replace(sql, format('@BD(%s,%s)', bd.expr, bd.age), careleaver.validation_birthday_sql(bd.expr, bd.age));
-  END LOOP;
 
   RETURN QUERY EXECUTE sql
-    USING y, make_date(y - 1, 4, 1), make_date(y, 3, 31), only_la;
+    USING y, careleaver.collection_year_start(y), careleaver.collection_year_end(y), only_la;
 END;
 $fn$;
 

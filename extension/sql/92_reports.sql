@@ -3,14 +3,214 @@
 -- and read by careleaver.report_html.  Every *_published view and every number of the report
 -- goes through disclosure control (90_disclosure.sql, metrics.md 9).
 
--- The collection year a date falls in (named by the year it ends: 1 April 2023 to 31 March 2024 is 2024).
-CREATE FUNCTION careleaver.collection_year_of(d date) RETURNS integer
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+
+-- The indicators of DfE's Children's Social Care Dashboard that the national_framework views hold,
+-- in their order (metrics.md 12): DfE's number and wording, how careleaver computes each from SSDA903,
+-- and, for those that need data not yet held, what is missing.
+CREATE VIEW careleaver.dashboard_indicators
+  (ordinal, dashboard_no, outcome, indicator, unit, definition, source_columns, source, not_held) AS
+VALUES
+  (1, 3, 'Outcome 1: Children, young people and families stay together'::text,
+   'Rate of children starting to be looked after, per 10,000 children'::text, 'per 10,000 children'::text,
+   'Children (not periods) with a period of care starting in the year, short breaks left out, per 10,000 children aged 0 to 17 in the ONS mid-year estimate that falls in the year'::text,
+   'periods_of_care(history).start_date; population.count'::text, 'metrics.md 12'::text, NULL::text),
+  (2, 4, 'Outcome 1: Children, young people and families stay together',
+   'Rate of children looked after on 31 March, per 10,000 children', 'per 10,000 children',
+   'Children looked after on 31 March (looked_after_on, short breaks left out) per 10,000 children aged 0 to 17',
+   'looked_after_summary.looked_after_31_march; population.count', 'metrics.md 12', NULL),
+  (3, 5, 'Outcome 1: Children, young people and families stay together',
+   'Rate of children starting to be looked after who were UASC, per 10,000 children', 'per 10,000 children',
+   'Children starting to be looked after (as indicator 3) who were unaccompanied asylum-seeking children on the day their period began (a UASC record whose DUC is blank or later), per 10,000 children aged 0 to 17',
+   'periods_of_care(history).start_date; uasc.duc; population.count', 'metrics.md 12', NULL),
+  (4, 6, 'Outcome 1: Children, young people and families stay together',
+   'Rate of children looked after on 31 March who were UASC, per 10,000 children', 'per 10,000 children',
+   'Children looked after on 31 March who were unaccompanied asylum-seeking children that day (a UASC record whose DUC is blank or after 31 March), per 10,000 children aged 0 to 17',
+   'looked_after_on(history, 31 March); uasc.duc; population.count', 'metrics.md 12', NULL),
+  (5, 43, 'Outcome 3: Children and young people are supported by their family network',
+   'Percentage of children who cease being looked after due to special guardianship order (SGO)', 'percent',
+   'Of the children whose period of care ended in the year (each child''s last ending counted once, short breaks left out), those whose period ended with REC E43 to E48',
+   'periods_of_care(history).end_date, end_reason; is_special_guardianship_order', 'metrics.md 12', NULL),
+  (6, 44, 'Outcome 3: Children and young people are supported by their family network',
+   'Percentage of children who cease being looked after due to residence order or child arrangements order (CAO)', 'percent',
+   'Of the children whose period of care ended in the year (as indicator 43), those whose period ended with REC E41',
+   'periods_of_care(history).end_date, end_reason; ceased_reason_group', 'metrics.md 12', NULL),
+  (7, 45, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   '% CLA on 31 March with 3 or more placements during the year', 'percent',
+   'Of the children looked after on 31 March, those with three or more placements in the year (the DfE short-term stability measure, metrics.md 7)',
+   'placement_stability.three_or_more_placements / looked_after_31_march', 'metrics.md 12', NULL),
+  (8, 46, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   '% CLA on 31 March placed more than 20 miles from home', 'percent',
+   'Not yet computed', NULL,
+   'metrics.md 12', 'not yet built: needs the distance between the home and placement postcodes (HOME_POST, PL_POST) from a postcode look-up'),
+  (9, 47, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   'Average number of months between decision that a child should be placed for adoption and matching of child and adopters', 'months',
+   'Not yet computed', NULL,
+   'metrics.md 12', 'not yet built: needs the placed-for-adoption and adoption (AD1) modules read for the decision and match dates'),
+  (10, 48, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   '% CLA on 31 March living in foster care', 'percent',
+   'Of the children looked after on 31 March, those whose episode open that day has PLACE U1 to U6',
+   'episodes(history).place; dfe_placement_group', 'metrics.md 12', NULL),
+  (11, 49, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   '% CLA on 31 March living in secure homes and children''s homes', 'percent',
+   'Of the children looked after on 31 March, those whose episode open that day has PLACE K1 or K2',
+   'episodes(history).place; dfe_placement_group', 'metrics.md 12', NULL),
+  (12, 50, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   '% CLA on 31 March living in independent and semi-independent living arrangements/supported accommodation', 'percent',
+   'Of the children looked after on 31 March, those whose episode open that day has PLACE P2, H5 or K3 (grouped together as DfE does)',
+   'episodes(history).place; dfe_placement_group', 'metrics.md 12', NULL),
+  (13, 51, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   'Average SDQ score', 'score',
+   'Not yet computed', NULL,
+   'metrics.md 12', 'not yet built: needs the SDQ scores of the OC2 module read for children looked after for 12 months'),
+  (14, 52, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   'Care leavers in education, employment or training (17 to 18 years)', 'percent',
+   'Care leavers aged 17 or 18 in the year in education, employment or training, of the care leavers of those ages (care_leavers_by_age, ages pooled by summing)',
+   'care_leavers_by_age.eet / care_leavers (ages 17, 18)', 'metrics.md 12', NULL),
+  (15, 53, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   'Care leavers in education, employment or training (19 to 21 years)', 'percent',
+   'As indicator 52 for ages 19 to 21',
+   'care_leavers_by_age.eet / care_leavers (ages 19 to 21)', 'metrics.md 12', NULL),
+  (16, 54, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   'Care leavers in accommodation considered suitable (17 to 18 years)', 'percent',
+   'Care leavers aged 17 or 18 in accommodation considered suitable, of those in the suitability breakdown of care_leavers_by_age (suitable, unsuitable, not known, no information)',
+   'care_leavers_by_age.suitable / (suitable + unsuitable + accommodation_not_known + no_information) (ages 17, 18)', 'metrics.md 12', NULL),
+  (17, 55, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   'Care leavers in accommodation considered suitable (19 to 21 years)', 'percent',
+   'As indicator 54 for ages 19 to 21',
+   'care_leavers_by_age.suitable / (suitable + unsuitable + accommodation_not_known + no_information) (ages 19 to 21)', 'metrics.md 12', NULL),
+  (18, 67, 'Enabler: The workforce is equipped and effective',
+   '% CLA with 3 or more social workers in past 12 months', 'percent',
+   'Not yet computed', NULL,
+   'metrics.md 12', 'not yet built: needs the social worker episodes (SWEpisodes) module, which is not loaded'),
+  (19, NULL, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   'Care leavers aged 19 to 21 in touch with the local authority (not a Dashboard indicator)', 'percent',
+   'Care leavers aged 19 to 21 whose IN_TOUCH is YES, of the care leavers of those ages',
+   'care_leavers_by_age.in_touch / care_leavers (ages 19 to 21)', 'metrics.md 5', NULL),
+  (20, NULL, 'Outcome 4: Children in care and care leavers have stable, loving homes',
+   'Children looked after long term with the same carer for two years (not a Dashboard indicator)', 'percent',
+   'The DfE long-term stability measure: children under 16 looked after for 2.5 years or more, of them with the same carer for two years',
+   'placement_stability.long_term_stable / long_term_children', 'metrics.md 7', NULL),
+  (21, NULL, 'Outcome 1: Children, young people and families stay together',
+   'Returns home followed by re-entry into care within 12 months (not a Dashboard indicator)', 'percent',
+   'Returns home in the year followed by a new period of care within 12 months, of the returns home; not available while any 12-month follow-up of the year is incomplete',
+   'returns_home_reentry.reentered_within_12_months / returned_home', 'metrics.md 6', NULL);
+COMMENT ON VIEW careleaver.dashboard_indicators IS
+  'The rows of the national_framework reporting views: the indicators of DfE''s Children''s Social Care Dashboard '
+  'computable from SSDA903, those that need data not yet held, and three extra rows (metrics.md 12; doc/reporting.md)';
+COMMENT ON COLUMN careleaver.dashboard_indicators.ordinal IS 'Position of the row in the national_framework views';
+COMMENT ON COLUMN careleaver.dashboard_indicators.dashboard_no IS 'The indicator''s number in DfE''s Dashboard; NULL for the extra rows that are not Dashboard indicators';
+COMMENT ON COLUMN careleaver.dashboard_indicators.outcome IS 'The National Framework outcome or enabler the Dashboard files the indicator under';
+COMMENT ON COLUMN careleaver.dashboard_indicators.indicator IS 'The indicator in DfE''s wording (extra rows: ours)';
+COMMENT ON COLUMN careleaver.dashboard_indicators.unit IS 'per 10,000 children, percent, months or score';
+COMMENT ON COLUMN careleaver.dashboard_indicators.definition IS 'How careleaver computes it from SSDA903 (metrics.md 12)';
+COMMENT ON COLUMN careleaver.dashboard_indicators.source_columns IS 'The reporting-view columns or functions it is computed from';
+COMMENT ON COLUMN careleaver.dashboard_indicators.source IS 'The metrics.md section that defines it';
+COMMENT ON COLUMN careleaver.dashboard_indicators.not_held IS 'For an indicator that needs data careleaver does not hold yet: what is missing (the row reads x); else NULL';
+
+-- The value of one national_framework row: a rate per 10,000 or a percentage of numerator over denominator,
+-- unrounded; NULL when a reason makes it not available or the denominator is missing or 0.
+CREATE FUNCTION careleaver.dashboard_value(unit text, reason text, numerator bigint, denominator bigint)
+  RETURNS numeric
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
   SET search_path = pg_catalog, careleaver, pg_temp
-  AS $$ SELECT CASE WHEN extract(month FROM d) >= 4 THEN extract(year FROM d)::int + 1
-                    ELSE extract(year FROM d)::int END $$;
-COMMENT ON FUNCTION careleaver.collection_year_of(date) IS
-  'The collection year a date falls in, named by the year it ends (metrics.md 1): 2023-04-01 to 2024-03-31 is 2024';
+  AS $$ SELECT CASE WHEN reason IS NOT NULL OR denominator IS NULL OR denominator = 0 OR numerator IS NULL THEN NULL
+                    WHEN unit = 'per 10,000 children' THEN 10000.0 * numerator / denominator
+                    ELSE 100.0 * numerator / denominator END $$;
+COMMENT ON FUNCTION careleaver.dashboard_value(text, text, bigint, bigint) IS
+  'Internal: the value of a national_framework row (metrics.md 12): 10000 * numerator / denominator for a rate per '
+  '10,000 children, 100 * numerator / denominator for a percentage, unrounded; NULL when reason is given or the '
+  'denominator is NULL or 0';
+
+CREATE FUNCTION careleaver.dashboard_not_available_reason(unit text, reason text, denominator bigint) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT CASE WHEN reason IS NOT NULL THEN reason
+                    WHEN denominator IS NULL AND unit = 'per 10,000 children'
+                      THEN 'no child population loaded for this council and year (scripts/careleaver-population)'
+                    WHEN denominator IS NULL THEN 'not available'
+                    WHEN denominator = 0 AND unit = 'per 10,000 children' THEN 'not applicable: the child population is 0'
+                    WHEN denominator = 0 THEN 'not applicable: no children in the denominator' END $$;
+COMMENT ON FUNCTION careleaver.dashboard_not_available_reason(text, text, bigint) IS
+  'Internal: why a national_framework row has no value (metrics.md 12): the given reason, no population loaded, or '
+  'an empty denominator ("not applicable: ...", published z); NULL when it has one';
+
+-- The published values of one council's national_framework rows of one year (metrics.md 9 and 12).
+CREATE FUNCTION careleaver.dashboard_publish(units text[], row_names text[], numerators bigint[],
+                                             denominators bigint[], vals numeric[], reasons text[])
+  RETURNS text[]
+  LANGUAGE plpgsql STABLE PARALLEL SAFE COST 50
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  n integer := cardinality(units);
+  shown text[] := array_fill(NULL::text, ARRAY[cardinality(units)]);
+  row_name text;
+  members integer[];
+  cells bigint[];
+  cell_shown text[];
+  total_shown text;
+  i integer;
+  k integer;
+BEGIN
+  FOR i IN 1 .. n LOOP
+    IF vals[i] IS NULL THEN
+      shown[i] := CASE WHEN denominators[i] = 0 AND reasons[i] LIKE 'not applicable%' THEN 'z' ELSE 'x' END;
+    ELSIF units[i] = 'per 10,000 children' THEN
+      shown[i] := CASE WHEN careleaver.publish_count(numerators[i]) = 'c' THEN 'c'
+                       WHEN numerators[i] > 0 AND round(vals[i]) = 0 THEN 'k'
+                       ELSE round(vals[i])::text END;
+    END IF;
+  END LOOP;
+  -- percentages: the counts of the rows sharing row_name and their remainder are one row for suppress_row
+  FOR row_name IN SELECT DISTINCT r FROM unnest(row_names) AS r LOOP
+    SELECT array_agg(o::integer ORDER BY o) INTO members
+      FROM unnest(row_names) WITH ORDINALITY AS u(r, o)
+     WHERE u.r = row_name AND units[o] = 'percent' AND vals[o] IS NOT NULL;
+    CONTINUE WHEN members IS NULL;
+    cells := ARRAY[]::bigint[];
+    FOR k IN 1 .. cardinality(members) LOOP
+      cells := cells || numerators[members[k]];
+    END LOOP;
+    cells := cells || (denominators[members[1]] - (SELECT sum(c) FROM unnest(cells) AS c))::bigint;
+    cell_shown := careleaver.suppress_row(cells);
+    total_shown := careleaver.publish_row_total(cells);
+    FOR k IN 1 .. cardinality(members) LOOP
+      shown[members[k]] := CASE WHEN 'c' IN (cell_shown[k], total_shown) THEN 'c'
+                                ELSE careleaver.publish_percent(numerators[members[k]], denominators[members[k]]) END;
+    END LOOP;
+  END LOOP;
+  RETURN shown;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_publish(text[], text[], bigint[], bigint[], numeric[], text[]) IS
+  'Internal: the published values of one council''s national_framework rows of one year (metrics.md 9 and 12): '
+  'x when not available, z when not applicable; rates per 10,000 as whole numbers, c when the count is 1 to the '
+  'threshold, k when a non-zero rate rounds to 0; percentages as whole numbers through publish_percent, the counts '
+  'of rows with the same row_name and their remainder to the denominator suppressed as one row (suppress_row)';
+
+-- The child population aged 0 to 17 per council and collection year, as SQL over a dataset's population
+-- table (NULL::bigint rows when the dataset has none).  A row covers the single age `age`, or the ages
+-- `age` to `age_to` (an ONS 0 to 17 total loaded by scripts/careleaver-population).
+CREATE FUNCTION careleaver.reporting_population_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  tbl regclass := to_regclass(format('%I.population', schema_name));
+BEGIN
+  IF tbl IS NULL THEN
+    RETURN 'SELECT NULL::text AS la, NULL::integer AS year, NULL::bigint AS children WHERE false';
+  END IF;
+  RETURN format('SELECT pp.la, pp.year, sum(pp.count)::bigint AS children FROM %I.population pp '
+                'WHERE pp.age >= 0 AND %s <= 17 GROUP BY pp.la, pp.year', schema_name,
+                CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                                   WHERE a.attrelid = tbl AND a.attname = 'age_to' AND NOT a.attisdropped)
+                     THEN 'coalesce(pp.age_to, pp.age)' ELSE 'pp.age' END);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.reporting_population_sql(text) IS
+  'Internal: SQL giving the children aged 0 to 17 per council (la) and collection year (year) from a dataset''s '
+  'population table (single ages, or an age band age to age_to); no rows when the dataset has no population table';
 
 -- Shared pieces of view SQL: one care history per child (careleaver.care_history_agg), the data's end
 -- and the collection years reported.
@@ -28,14 +228,14 @@ BEGIN
      GROUP BY e.la, e.child),
   data_end AS (
     SELECT e.la,
-           make_date(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))), 3, 31)
-             AS data_end,
+           careleaver.data_end(max(greatest(e.decom, coalesce(e."dec", e.decom)))) AS data_end,
            careleaver.collection_year_of(min(e.decom)) AS first_year,
            greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
                     (SELECT max(o.year) FROM %1$I.oc3 o WHERE o.la = e.la)) AS last_year
       FROM %1$I.episodes e GROUP BY e.la),
   report_year AS (
-    SELECT la, y AS collection_year, make_date(y - 1, 4, 1) AS year_start, make_date(y, 3, 31) AS year_end
+    SELECT la, y AS collection_year, careleaver.collection_year_start(y) AS year_start,
+           careleaver.collection_year_end(y) AS year_end
       FROM data_end, generate_series(greatest(first_year, last_year - 9), last_year) AS y)$q$, schema_name);
 END
 $fn$;
@@ -217,12 +417,11 @@ WITH %1$s,
      GROUP BY 1, 2)
 SELECT f.la, f.collection_year, coalesce(i.looked_after_31_march, 0) AS looked_after_31_march,
        f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings,
-       %2$s AS child_population,
-       round(10000.0 * coalesce(i.looked_after_31_march, 0) / nullif(%2$s, 0), 1) AS rate_per_10000
-  FROM flows f LEFT JOIN in_care i USING (la, collection_year)$q$, common,
-    CASE WHEN to_regclass(format('%I.population', schema_name)) IS NULL THEN 'NULL::bigint'
-         ELSE format('(SELECT sum(pp.count)::bigint FROM %I.population pp WHERE pp.la = f.la '
-                     'AND pp.year = f.collection_year AND pp.age BETWEEN 0 AND 17)', schema_name) END);
+       pop.children AS child_population,
+       round(10000.0 * coalesce(i.looked_after_31_march, 0) / nullif(pop.children, 0), 1) AS rate_per_10000
+  FROM flows f LEFT JOIN in_care i USING (la, collection_year)
+  LEFT JOIN (%2$s) pop ON pop.la = f.la AND pop.year = f.collection_year$q$, common,
+    careleaver.reporting_population_sql(schema_name));
 
   WHEN 'looked_after_summary_published' THEN
     RETURN format($q$
@@ -296,7 +495,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started,
            careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks
@@ -332,7 +531,7 @@ WITH %1$s,
   at_31_march AS (
     SELECT DISTINCT ON (e.la, e.child, y.collection_year)
            e.la, y.collection_year, e.ls, e.place, h.sex,
-           extract(year FROM age(y.year_end, h.dob))::int AS age
+           careleaver.age_on(h.dob, y.year_end) AS age
       FROM report_year y
       JOIN %2$I.episodes e ON e.la = y.la AND e.decom <= y.year_end AND (e."dec" IS NULL OR e."dec" > y.year_end)
       LEFT JOIN %2$I.header h ON h.la = e.la AND h.child = e.child
@@ -402,7 +601,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
   km AS (
     SELECT la, entry_year, count(*) AS periods_started, count(*) FILTER (WHERE cause = 1) AS returned_home,
            careleaver.km_agg(duration_days, cause = 1) AS s
@@ -424,89 +623,157 @@ SELECT t.la, t.entry_year, careleaver.publish_count(t.periods_started) AS period
   FROM (%1$s) t$q$, careleaver.reporting_view_sql('time_to_return_home', schema_name));
 
   WHEN 'national_framework' THEN
+    -- One row per council, covered year and indicator of careleaver.dashboard_indicators.  The care-leaver
+    -- rows pool the ages of care_leavers_by_age, the stability rows read placement_stability and re-entry
+    -- returns_home_reentry, so a change to those views flows here; the rest is counted per child below.
     RETURN format($q$
-WITH leavers AS (
-    SELECT la, collection_year, sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet,
-           sum(suitable)::bigint AS suitable, sum(in_touch)::bigint AS in_touch
-      FROM (%1$s) v WHERE age BETWEEN 19 AND 21 GROUP BY 1, 2),
-  stab AS (%2$s),
-  reentry AS (%3$s),
-  indicator AS (
-    SELECT la, collection_year, 1 AS ordinal, 'care leavers aged 19 to 21 in education, employment or training'::text AS indicator,
-           'metrics.md 5'::text AS source, eet AS numerator, care_leavers AS denominator FROM leavers
-    UNION ALL
-    SELECT la, collection_year, 2, 'care leavers aged 19 to 21 in suitable accommodation', 'metrics.md 5', suitable, care_leavers FROM leavers
-    UNION ALL
-    SELECT la, collection_year, 3, 'care leavers aged 19 to 21 in touch', 'metrics.md 5', in_touch, care_leavers FROM leavers
-    UNION ALL
-    SELECT la, collection_year, 4, 'children looked after with three or more placements in the year', 'metrics.md 7',
-           three_or_more_placements, looked_after_31_march FROM stab
-    UNION ALL
-    SELECT la, collection_year, 5, 'children looked after long term with the same carer for two years', 'metrics.md 7',
-           long_term_stable, long_term_children FROM stab
-    UNION ALL
-    SELECT la, collection_year, 6, 'returns home followed by re-entry within 12 months', 'metrics.md 6',
-           reentered_within_12_months, returned_home - follow_up_incomplete FROM reentry),
-  valued AS (
-    SELECT i.*, CASE WHEN denominator > 0 THEN round(100.0 * numerator / denominator, 1) END AS percent
-      FROM indicator i)
-SELECT v.la, v.collection_year, v.ordinal, v.indicator, v.source, v.numerator, v.denominator, v.percent,
-       lag(v.percent) OVER w AS previous_percent,
-       v.percent - lag(v.percent) OVER w AS change
-  FROM valued v
-WINDOW w AS (PARTITION BY v.la, v.ordinal ORDER BY v.collection_year)$q$,
+WITH %1$s,
+  -- the covered council-years; DISTINCT gives the planner a realistic row estimate (generate_series in
+  -- report_year is estimated at 1,000 years per council), which keeps JIT compilation out of the plan
+  frame AS MATERIALIZED (SELECT DISTINCT la, collection_year, year_start, year_end FROM report_year),
+  child_year AS (
+    SELECT y.la, y.collection_year, y.year_end, p.child, st.start_date, ce.end_date, ce.end_reason,
+           careleaver.looked_after_on(p.history, y.year_end) AS looked_after, pl.place,
+           u.child IS NOT NULL AS has_uasc_record, u.duc
+      FROM frame y JOIN person p USING (la)
+      LEFT JOIN LATERAL (SELECT min(pc.start_date) AS start_date FROM careleaver.periods_of_care(p.history) pc
+                          WHERE pc.start_date BETWEEN y.year_start AND y.year_end) st ON true
+      LEFT JOIN LATERAL (SELECT pc.end_date, pc.end_reason FROM careleaver.periods_of_care(p.history) pc
+                          WHERE pc.end_date BETWEEN y.year_start AND y.year_end
+                          ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) ce ON true
+      LEFT JOIN LATERAL (SELECT ep.place FROM careleaver.episodes(p.history) ep
+                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
+                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
+                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) pl ON true
+      LEFT JOIN (%2$s) u ON u.la = p.la AND u.child = p.child),
+  counted AS (
+    SELECT la, collection_year,
+           count(*) FILTER (WHERE start_date IS NOT NULL) AS started,
+           count(*) FILTER (WHERE start_date IS NOT NULL AND has_uasc_record
+                              AND (duc IS NULL OR duc > start_date)) AS started_uasc,
+           count(*) FILTER (WHERE looked_after) AS looked_after,
+           count(*) FILTER (WHERE looked_after AND has_uasc_record AND (duc IS NULL OR duc > year_end)) AS looked_after_uasc,
+           count(*) FILTER (WHERE end_date IS NOT NULL) AS ceased,
+           count(*) FILTER (WHERE end_date IS NOT NULL
+                              AND coalesce(careleaver.is_special_guardianship_order(end_reason), false)) AS ceased_sgo,
+           count(*) FILTER (WHERE end_date IS NOT NULL AND careleaver.ceased_reason_group(end_reason)
+                                                           = 'Residence order or child arrangements order') AS ceased_cao,
+           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements') AS foster,
+           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
+                                                   = 'Secure homes and children''s homes') AS secure_or_childrens_home,
+           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
+                              = 'Independent and semi-independent living arrangements/supported accommodation')
+             AS independent_or_semi_independent
+      FROM child_year GROUP BY 1, 2),
+  pop AS (%3$s),
+  leavers AS (
+    SELECT la, collection_year, CASE WHEN age <= 18 THEN '17 to 18' ELSE '19 to 21' END AS band,
+           sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet, sum(in_touch)::bigint AS in_touch,
+           sum(suitable)::bigint AS suitable,
+           sum(suitable + unsuitable + accommodation_not_known + no_information)::bigint AS suitability_total
+      FROM (%4$s) v WHERE age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
+  stab AS (%5$s),
+  reentry AS (%6$s),
+  -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
+  -- the previous year is a window over these rows, and the rows are only unnested at the end, so the
+  -- planner's estimates (and JIT) stay those of one row per council and year
+  per_year AS (
+    SELECT y.la, y.collection_year,
+           ARRAY[coalesce(c.started, 0), coalesce(c.looked_after, 0), coalesce(c.started_uasc, 0),
+                 coalesce(c.looked_after_uasc, 0), coalesce(c.ceased_sgo, 0), coalesce(c.ceased_cao, 0),
+                 coalesce(s.three_or_more_placements, 0), NULL, NULL, coalesce(c.foster, 0),
+                 coalesce(c.secure_or_childrens_home, 0), coalesce(c.independent_or_semi_independent, 0), NULL,
+                 coalesce(l1.eet, 0), coalesce(l2.eet, 0), coalesce(l1.suitable, 0), coalesce(l2.suitable, 0), NULL,
+                 coalesce(l2.in_touch, 0), coalesce(s.long_term_stable, 0), coalesce(r.reentered_within_12_months, 0)
+           ]::bigint[] AS numerators,
+           ARRAY[pop.children, pop.children, pop.children, pop.children, coalesce(c.ceased, 0), coalesce(c.ceased, 0),
+                 coalesce(s.looked_after_31_march, 0), NULL, NULL, coalesce(c.looked_after, 0),
+                 coalesce(c.looked_after, 0), coalesce(c.looked_after, 0), NULL,
+                 coalesce(l1.care_leavers, 0), coalesce(l2.care_leavers, 0), coalesce(l1.suitability_total, 0),
+                 coalesce(l2.suitability_total, 0), NULL,
+                 coalesce(l2.care_leavers, 0), coalesce(s.long_term_children, 0), coalesce(r.returned_home, 0)
+           ]::bigint[] AS denominators,
+           ARRAY[NULL, NULL, %7$L, %7$L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                 NULL, NULL, NULL,
+                 CASE WHEN r.follow_up_incomplete > 0
+                      THEN format('%%s of %%s 12-month follow-ups are incomplete at the data''s end',
+                                  r.follow_up_incomplete, r.returned_home) END]::text[] AS reasons
+      FROM frame y
+      LEFT JOIN counted c USING (la, collection_year)
+      LEFT JOIN pop ON pop.la = y.la AND pop.year = y.collection_year
+      LEFT JOIN leavers l1 ON l1.la = y.la AND l1.collection_year = y.collection_year AND l1.band = '17 to 18'
+      LEFT JOIN leavers l2 ON l2.la = y.la AND l2.collection_year = y.collection_year AND l2.band = '19 to 21'
+      LEFT JOIN stab s ON s.la = y.la AND s.collection_year = y.collection_year
+      LEFT JOIN reentry r ON r.la = y.la AND r.collection_year = y.collection_year),
+  with_previous AS (
+    SELECT p.*, lag(p.collection_year) OVER w = p.collection_year - 1 AS previous_covered,
+           lag(p.numerators) OVER w AS previous_numerators, lag(p.denominators) OVER w AS previous_denominators,
+           lag(p.reasons) OVER w AS previous_reasons
+      FROM per_year p
+    WINDOW w AS (PARTITION BY p.la ORDER BY p.collection_year)),
+  cell AS (
+    SELECT v.la, v.collection_year, d.*, u.numerator, u.denominator,
+           careleaver.dashboard_value(d.unit, coalesce(d.not_held, u.reason), u.numerator, u.denominator) AS value,
+           careleaver.dashboard_not_available_reason(d.unit, coalesce(d.not_held, u.reason), u.denominator)
+             AS not_available_reason,
+           CASE WHEN v.previous_covered
+                THEN careleaver.dashboard_value(d.unit, coalesce(d.not_held, u.previous_reason), u.previous_numerator,
+                                                u.previous_denominator) END AS previous_value
+      FROM with_previous v
+     CROSS JOIN LATERAL unnest(v.numerators, v.denominators, v.reasons, v.previous_numerators,
+                               v.previous_denominators, v.previous_reasons) WITH ORDINALITY
+                         AS u(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
+      JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal)
+SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
+       previous_value, value - previous_value AS change, not_available_reason
+  FROM cell$q$,
+      common,
+      CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
+           THEN 'SELECT NULL::text AS la, NULL::text AS child, NULL::date AS duc WHERE false'
+           ELSE format('SELECT x.la, x.child, x.duc FROM %I.uasc x', schema_name) END,
+      careleaver.reporting_population_sql(schema_name),
       careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
       careleaver.reporting_view_sql('placement_stability', schema_name),
-      careleaver.reporting_view_sql('returns_home_reentry', schema_name));
+      careleaver.reporting_view_sql('returns_home_reentry', schema_name),
+      CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
+           THEN 'the dataset has no uasc table' END);
 
   WHEN 'national_framework_published' THEN
+    -- Per council and year, the rows are gathered back into arrays and published together by
+    -- careleaver.dashboard_publish (whole numbers as DfE publishes them, disclosure control); the previous
+    -- year's published values are a window over those rows.
     RETURN format($q$
-WITH leavers AS (
-    SELECT la, collection_year, sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet,
-           sum(neet)::bigint AS neet, sum(activity_not_known)::bigint AS activity_not_known,
-           sum(suitable)::bigint AS suitable, sum(unsuitable)::bigint AS unsuitable,
-           sum(accommodation_not_known)::bigint AS accommodation_not_known, sum(in_touch)::bigint AS in_touch,
-           sum(not_in_touch + refused_contact + no_longer_requires_services + contact_not_recorded)::bigint AS not_in_touch,
-           sum(no_information)::bigint AS no_information
-      FROM (%1$s) v WHERE age BETWEEN 19 AND 21 GROUP BY 1, 2),
-  pooled AS (
-    SELECT l.*, careleaver.suppress_row(ARRAY[eet, neet, activity_not_known, no_information]) AS act,
-           careleaver.suppress_row(ARRAY[suitable, unsuitable, accommodation_not_known, no_information]) AS acc,
-           careleaver.suppress_row(ARRAY[in_touch, not_in_touch, no_information]) AS con
-      FROM leavers l),
-  published AS (
-    SELECT la, collection_year, 1 AS ordinal,
-           CASE WHEN act[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(eet, care_leavers, NULL, 1) END AS percent
-      FROM pooled
-    UNION ALL
-    SELECT la, collection_year, 2,
-           CASE WHEN acc[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(suitable, care_leavers, NULL, 1) END FROM pooled
-    UNION ALL
-    SELECT la, collection_year, 3,
-           CASE WHEN con[1] = 'c' THEN 'c' ELSE careleaver.publish_percent(in_touch, care_leavers, NULL, 1) END FROM pooled
-    UNION ALL
-    SELECT la, collection_year, 4, three_or_more_placements_percent FROM (%2$s) s
-    UNION ALL
-    SELECT la, collection_year, 5, long_term_stable_percent FROM (%2$s) s
-    UNION ALL
-    SELECT la, collection_year, 6,
-           CASE WHEN reentry_percent IN ('c', 'z', 'x', 'k') THEN reentry_percent
-                ELSE careleaver.publish_percent(r.reentered_within_12_months, r.returned_home - r.follow_up_incomplete, NULL, 1) END
-      FROM (%3$s) p JOIN (%4$s) r USING (la, collection_year)),
-  named AS (
-    SELECT n.la, n.collection_year, n.ordinal, n.indicator, n.source, p.percent,
-           lag(p.percent) OVER (PARTITION BY n.la, n.ordinal ORDER BY n.collection_year) AS previous_percent
-      FROM (%5$s) n JOIN published p USING (la, collection_year, ordinal))
-SELECT la, collection_year, ordinal, indicator, source, percent, coalesce(previous_percent, 'x') AS previous_percent,
-       CASE WHEN 'c' IN (percent, previous_percent) THEN 'c'
-            WHEN careleaver.is_published_number(percent) AND careleaver.is_published_number(previous_percent)
-            THEN to_char(percent::numeric - previous_percent::numeric, 'FMS990.0')
-            ELSE 'x' END AS change
-  FROM named$q$,
-      careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
-      careleaver.reporting_view_sql('placement_stability_published', schema_name),
-      careleaver.reporting_view_sql('returns_home_reentry_published', schema_name),
-      careleaver.reporting_view_sql('returns_home_reentry', schema_name),
+WITH b AS (%1$s),
+  per_year AS (
+    SELECT b.la, b.collection_year,
+           careleaver.dashboard_publish(array_agg(b.unit ORDER BY b.ordinal),
+                                        array_agg(CASE WHEN b.dashboard_no IN (43, 44) THEN 'ceased'
+                                                       WHEN b.dashboard_no IN (48, 49, 50) THEN 'placement'
+                                                       ELSE b.ordinal::text END ORDER BY b.ordinal),
+                                        array_agg(b.numerator ORDER BY b.ordinal),
+                                        array_agg(b.denominator ORDER BY b.ordinal),
+                                        array_agg(b.value ORDER BY b.ordinal),
+                                        array_agg(b.not_available_reason ORDER BY b.ordinal)) AS shown,
+           array_agg(b.not_available_reason ORDER BY b.ordinal) AS reasons
+      FROM b GROUP BY b.la, b.collection_year),
+  with_previous AS (
+    SELECT p.*, CASE WHEN lag(p.collection_year) OVER w = p.collection_year - 1 THEN lag(p.shown) OVER w END
+                  AS previous_shown
+      FROM per_year p
+    WINDOW w AS (PARTITION BY p.la ORDER BY p.collection_year))
+SELECT v.la, v.collection_year, d.ordinal, d.dashboard_no, d.outcome, d.indicator, d.unit, d.source,
+       u.shown AS value, coalesce(u.previous_shown, 'x') AS previous_value,
+       CASE WHEN 'c' IN (u.shown, u.previous_shown) THEN 'c'
+            -- both whole numbers (not a symbol); inline rather than is_published_number, whose per-row
+            -- cost estimate over the unnested rows would bring JIT compilation into the plan
+            WHEN u.shown ~ '^-?[0-9]+$' AND u.previous_shown ~ '^-?[0-9]+$'
+            THEN to_char(u.shown::numeric - u.previous_shown::numeric, 'FMS99990')
+            ELSE 'x' END AS change,
+       u.reason AS not_available_reason
+  FROM with_previous v
+ CROSS JOIN LATERAL unnest(v.shown, coalesce(v.previous_shown, '{}'), v.reasons) WITH ORDINALITY
+                     AS u(shown, previous_shown, reason, ordinal)
+  JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal$q$,
       careleaver.reporting_view_sql('national_framework', schema_name));
 
   WHEN 'starts_and_ceases_by_reason' THEN
@@ -599,7 +866,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks
       FROM entry GROUP BY 1, 2),
@@ -809,14 +1076,18 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
        LATERAL (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('ordinal', 3, 'Position of the indicator in the outcome "children in care and care leavers have stable, loving homes" (metrics.md 5 to 7)'),
-    ('indicator', 4, 'The indicator, in the analyst''s words (metrics.md 5 to 7)'),
-    ('source', 5, 'The metrics.md section that defines it'),
-    ('numerator', 6, 'Young people or returns counted by the indicator (metrics.md 5 to 7)'),
-    ('denominator', 7, 'Its denominator (metrics.md 5 to 7)'),
-    ('percent', 8, 'numerator / denominator as a percentage, one decimal place (metrics.md 5 to 7; published: metrics.md 9)'),
-    ('previous_percent', 9, 'The percentage of the previous collection year (metrics.md 5 to 7)'),
-    ('change', 10, 'Year-on-year change in percentage points; published: c when either year is suppressed, x when either is not available (metrics.md 9)')
+    ('ordinal', 3, 'Position of the row: the Dashboard indicators in DfE''s order, then the extra rows (careleaver.dashboard_indicators, metrics.md 12)'),
+    ('dashboard_no', 4, 'The indicator''s number in DfE''s Children''s Social Care Dashboard; NULL for the extra rows (in touch, long-term stability, re-entry), which are not Dashboard indicators (metrics.md 12)'),
+    ('outcome', 5, 'The National Framework outcome or enabler the Dashboard files the indicator under (metrics.md 12)'),
+    ('indicator', 6, 'The indicator in DfE''s wording; the extra rows in ours (metrics.md 12)'),
+    ('unit', 7, 'per 10,000 children (rates: the ONS population aged 0 to 17), percent, months or score (metrics.md 12)'),
+    ('source', 8, 'The metrics.md section that defines it'),
+    ('numerator', 9, 'Children, care leavers or returns counted by the indicator (metrics.md 12)'),
+    ('denominator', 10, 'Its denominator: the children, care leavers or returns of the percentage, or the child population aged 0 to 17 of a rate; NULL when no population is loaded (metrics.md 12)'),
+    ('value', 11, 'The rate per 10,000 or percentage, unrounded; NULL when not available or not applicable (see not_available_reason). Published: whole numbers as DfE publishes them, with disclosure control, x when not available, z when not applicable (metrics.md 9 and 12)'),
+    ('previous_value', 12, 'The value of the previous collection year; published: x when that year is not covered or not available (metrics.md 12)'),
+    ('change', 13, 'value less previous_value; published: the difference of two published whole numbers, c when either is suppressed, x when either is not available (metrics.md 9 and 12)'),
+    ('not_available_reason', 14, 'Why the value is not available (x) or not applicable (z): data not yet held, no population loaded, incomplete follow-ups, an empty denominator; NULL when the value is given (metrics.md 12)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
 SELECT v.view_name, c.column_name, c.ordinal, c.description
@@ -906,9 +1177,9 @@ VALUES
   ('time_to_return_home_published', true,
    'time_to_return_home with disclosure control: the median is hidden with a suppressed count, x when not reached (metrics.md 9)'),
   ('national_framework', false,
-   'The indicators of the National Framework outcome "children in care and care leavers have stable, loving homes", with the year-on-year change (metrics.md 5 to 7)'),
+   'The indicators of DfE''s Children''s Social Care Dashboard computable from SSDA903, by Dashboard number and in DfE''s wording, with rows that read x for those needing data not yet held and three extra rows, with the year-on-year change (careleaver.dashboard_indicators, metrics.md 12)'),
   ('national_framework_published', true,
-   'national_framework as published: each percentage from its published view, changes only between published figures (metrics.md 9)'),
+   'national_framework as published: whole-number percentages and rates per 10,000 as DfE publishes them, under disclosure control; changes only between published figures (metrics.md 9 and 12)'),
   ('exits_by_route', false,
    'Cumulative incidence of every exit route (returned home, adopted, special guardianship, child arrangements order, turned 18, other) by days since entry, per entry cohort, the routes competing, with 95% intervals (careleaver.exits, cif_agg, metrics.md 6 and 8)'),
   ('exits_by_route_published', true,
@@ -939,8 +1210,16 @@ BEGIN
             HINT = 'Create it with careleaver.create_dataset() and load or generate data first.';
   END IF;
   FOR v IN SELECT * FROM careleaver.reporting_views ORDER BY published, view_name LOOP
-    EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS %s', schema_name, v.view_name,
-                   careleaver.reporting_view_sql(v.view_name, schema_name));
+    BEGIN
+      EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS %s', schema_name, v.view_name,
+                     careleaver.reporting_view_sql(v.view_name, schema_name));
+    EXCEPTION WHEN invalid_table_definition THEN
+      -- the view's columns changed in a new version (e.g. national_framework in 0.2.0): replace it; a view
+      -- of the user's that depends on it makes DROP fail with a message naming it
+      EXECUTE format('DROP VIEW %I.%I', schema_name, v.view_name);
+      EXECUTE format('CREATE VIEW %I.%I AS %s', schema_name, v.view_name,
+                     careleaver.reporting_view_sql(v.view_name, schema_name));
+    END;
     EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema_name, v.view_name, v.description);
     FOR c IN SELECT * FROM careleaver.reporting_view_columns() rc WHERE rc.view_name = v.view_name LOOP
       IF EXISTS (SELECT 1 FROM pg_attribute a

@@ -297,9 +297,10 @@ BEGIN
   -- National Framework indicators
   FOR r IN EXECUTE format('SELECT * FROM (%s) v WHERE v.la = $1 AND v.collection_year = $2 ORDER BY v.ordinal',
                           reporting_view_sql('national_framework_published', sch)) USING the_la, yr LOOP
-    nf := nf || format('<tr><td>%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td><td>%s</td></tr>',
-                       html_escape(r.indicator), html_escape(r.percent), html_escape(r.previous_percent),
-                       html_escape(r.change), html_escape(r.source));
+    nf := nf || format('<tr><td class="num">%s</td><td>%s</td><td>%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td><td>%s</td></tr>',
+                       coalesce(r.dashboard_no::text, ''), html_escape(r.indicator), html_escape(r.unit),
+                       html_escape(r.value), html_escape(r.previous_value), html_escape(r.change),
+                       html_escape(coalesce(r.not_available_reason || '; ', '') || r.source));
   END LOOP;
 
   -- Data quality
@@ -353,10 +354,15 @@ BEGIN
        || format('<div class="tile"><div class="value">%s</div><div class="label">special guardianship orders</div></div>',
                  coalesce(summary.special_guardianship, 'x'))
        || '</div></section>'
-       || '<section id="national-framework"><h2>Stable, loving homes: the National Framework indicators</h2>'
-       || '<table><thead><tr><th scope="col">Indicator</th><th scope="col">% this year</th><th scope="col">% last year</th>'
-       || '<th scope="col">Change (points)</th><th scope="col">Definition</th></tr></thead><tbody>'
-       || CASE WHEN nf = '' THEN '<tr><td colspan="5">No indicators for this year.</td></tr>' ELSE nf END
+       || '<section id="national-framework"><h2>Children''s Social Care Dashboard indicators</h2>'
+       || '<p class="note">The indicators of DfE''s Children''s Social Care Dashboard that SSDA903 returns can give, '
+       || 'numbered and worded as DfE does, as whole numbers; x marks an indicator that needs data not held yet. '
+       || 'DfE says the Dashboard is not a tool to measure local authority performance: it supports learning and '
+       || 'conversation about the National Framework''s outcomes.</p>'
+       || '<table><thead><tr><th scope="col">No.</th><th scope="col">Indicator</th><th scope="col">Unit</th>'
+       || '<th scope="col">This year</th><th scope="col">Last year</th>'
+       || '<th scope="col">Change</th><th scope="col">Definition</th></tr></thead><tbody>'
+       || CASE WHEN nf = '' THEN '<tr><td colspan="7">No indicators for this year.</td></tr>' ELSE nf END
        || '</tbody></table></section>'
        || '<section id="care-leavers"><h2>Care leavers by age</h2>'
        || '<p class="note">The care-leaver cohort of the year: young people whose birthday in the year finds them '

@@ -5,3 +5,77 @@
 -- that 0.2.0 no longer has; DROP of views whose columns changed.  Functions,
 -- aggregates, views, comments and grants of the new install script follow this
 -- part automatically (extension/gen_update.py).
+
+-- rulebook (issue 13 item 1): the validation's own birthday functions are gone; validate calls
+-- careleaver.birthday, the core's rule (extension/sql/25_rulebook.sql).
+DROP FUNCTION careleaver.validation_birthday(date, integer);
+DROP FUNCTION careleaver.validation_birthday_sql(text, integer);
+
+-- ---------------------------------------------------------------- codes
+-- The code types without careleaver on search_path (doc/codes.md): the cast to
+-- text becomes implicit; operators between a code and text (=, <>, <, <=, >,
+-- >=, both ways, comparing the DfE spelling as text does), LIKE and ILIKE of a
+-- code with a text pattern, and a hash family so that = between a code and
+-- text hash-joins.  The types join the string category (as citext does), so
+-- that with the implicit cast text's operators are preferred where a code
+-- meets text (ls || 'x' stays unambiguous).  Their functions are created here because the operators
+-- need them; the install script's CREATE OR REPLACE and COMMENT follow.
+DO $codes$
+DECLARE
+  name text;
+  t text;
+  op record;
+BEGIN
+  FOREACH name IN ARRAY ARRAY['legal_status', 'new_episode_reason', 'placement_type', 'ceased_reason',
+                              'need_category', 'placement_provider', 'placement_change_reason',
+                              'contact_status', 'leaver_activity', 'leaver_accommodation'] LOOP
+    t := 'careleaver.' || name;
+    -- CREATE TYPE ... CATEGORY = 'S' in 0.2.0; ALTER TYPE cannot set it
+    UPDATE pg_catalog.pg_type SET typcategory = 'S' WHERE oid = t::regtype;
+    EXECUTE format('DROP CAST (%s AS text)', t);
+    EXECUTE format('CREATE CAST (%s AS text) WITH INOUT AS IMPLICIT', t);
+    FOR op IN SELECT * FROM (VALUES ('=', 'eq', '=', '<>', 'eqsel', 'eqjoinsel', ', HASHES'),
+                                    ('<>', 'ne', '<>', '=', 'neqsel', 'neqjoinsel', ''),
+                                    ('<', 'lt', '>', '>=', 'scalarltsel', 'scalarltjoinsel', ''),
+                                    ('<=', 'le', '>=', '>', 'scalarlesel', 'scalarlejoinsel', ''),
+                                    ('>', 'gt', '<', '<=', 'scalargtsel', 'scalargtjoinsel', ''),
+                                    ('>=', 'ge', '<=', '<', 'scalargesel', 'scalargejoinsel', ''))
+                      AS v(op, suf, com, neg, rs, js, extra) LOOP
+      EXECUTE format($s$CREATE FUNCTION %1$s_%2$s_text(%1$s, text) RETURNS boolean
+                        AS 'MODULE_PATHNAME', 'cl_%3$s_%2$s_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                     t, op.suf, name);
+      EXECUTE format($s$CREATE FUNCTION careleaver.text_%2$s_%3$s(text, %1$s) RETURNS boolean
+                        AS 'MODULE_PATHNAME', 'cl_text_%2$s_%3$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                     t, op.suf, name);
+      EXECUTE format($s$CREATE OPERATOR careleaver.%2$s (LEFTARG = %1$s, RIGHTARG = text, FUNCTION = %1$s_%3$s_text,
+                        COMMUTATOR = OPERATOR(careleaver.%4$s), NEGATOR = OPERATOR(careleaver.%5$s),
+                        RESTRICT = %6$s, JOIN = %7$s%8$s)$s$,
+                     t, op.op, op.suf, op.com, op.neg, op.rs, op.js, op.extra);
+      EXECUTE format($s$CREATE OPERATOR careleaver.%2$s (LEFTARG = text, RIGHTARG = %1$s, FUNCTION = careleaver.text_%3$s_%9$s,
+                        COMMUTATOR = OPERATOR(careleaver.%4$s), NEGATOR = OPERATOR(careleaver.%5$s),
+                        RESTRICT = %6$s, JOIN = %7$s%8$s)$s$,
+                     t, op.op, op.suf, op.com, op.neg, op.rs, op.js, op.extra, name);
+    END LOOP;
+    FOR op IN SELECT * FROM (VALUES ('~~', 'like', '!~~', 'likesel', 'likejoinsel'),
+                                    ('!~~', 'notlike', '~~', 'nlikesel', 'nlikejoinsel'),
+                                    ('~~*', 'ilike', '!~~*', 'iclikesel', 'iclikejoinsel'),
+                                    ('!~~*', 'notilike', '~~*', 'icnlikesel', 'icnlikejoinsel'))
+                      AS v(op, suf, neg, rs, js) LOOP
+      EXECUTE format($s$CREATE FUNCTION %1$s_%2$s(%1$s, text) RETURNS boolean
+                        AS 'MODULE_PATHNAME', 'cl_%3$s_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                     t, op.suf, name);
+      EXECUTE format($s$CREATE OPERATOR careleaver.%2$s (LEFTARG = %1$s, RIGHTARG = text, FUNCTION = %1$s_%3$s,
+                        NEGATOR = OPERATOR(careleaver.%4$s), RESTRICT = %5$s, JOIN = %6$s)$s$,
+                     t, op.op, op.suf, op.neg, op.rs, op.js);
+    END LOOP;
+    EXECUTE format($s$CREATE FUNCTION %1$s_hash_text(%1$s) RETURNS integer
+                      AS 'MODULE_PATHNAME', 'cl_%2$s_hash_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                   t, name);
+    EXECUTE format('CREATE OPERATOR FAMILY careleaver.%s_text_ops USING hash', name);
+    EXECUTE format($s$ALTER OPERATOR FAMILY careleaver.%2$s_text_ops USING hash ADD
+                      OPERATOR 1 careleaver.= (%1$s, text), OPERATOR 1 careleaver.= (text, %1$s),
+                      FUNCTION 1 (%1$s, %1$s) %1$s_hash_text(%1$s),
+                      FUNCTION 1 (text, text) pg_catalog.hashtext(text)$s$, t, name);
+  END LOOP;
+END
+$codes$;

@@ -1,5 +1,5 @@
 -- The SSDA903 code types (doc/codes.md).
-SET search_path = public, careleaver;
+-- no search_path needed: names are qualified and codes compare with text
 \echo '== SSDA903 code types: text as it arrives, read as codes'
 SELECT raw, raw::careleaver.placement_type AS placement, careleaver.placement_group(raw::careleaver.placement_type) AS "group",
        careleaver.valid_in_year(raw::careleaver.placement_type, 2026) AS valid_2025_26

@@ -49,8 +49,8 @@ SELECT la, entry_year, day, periods_started, returned_home_by_day, cumulative_in
 SELECT * FROM demo.returns_home_reentry_published
  WHERE collection_year BETWEEN :report_year - 2 AND :report_year ORDER BY la, collection_year;
 
-\echo '== National Framework: stable, loving homes, latest year and change on the year before, as published'
-SELECT la, indicator, percent, previous_percent, change
+\echo '== Children''s Social Care Dashboard indicators (DfE numbers), latest year and change on the year before, as published'
+SELECT la, dashboard_no AS no, indicator, value, previous_value AS previous, change
   FROM demo.national_framework_published WHERE collection_year = :report_year ORDER BY la, ordinal;
 
 \echo '== data quality: defects per council (all years)'

@@ -1,8 +1,9 @@
 /*
  * libFuzzer harness over the code parsers: for every list, cl_code_parse and
- * cl_code_hint on arbitrary bytes.  Checks the invariants too: a parsed
- * index is in range and its text parses back to it; a hint is NUL-terminated
- * within its buffer.
+ * cl_code_hint on arbitrary bytes, and cl_code_list_by_name.  Checks the
+ * invariants too: a parsed index is in range and its text parses back to it;
+ * a hint is NUL-terminated within its buffer; a list found by name names
+ * itself.
  */
 #include "codes.h"
 
@@ -51,6 +52,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (memchr(hint, '\0', sizeof hint) == NULL)
 				abort();
 		}
+	}
+	{
+		int			l = cl_code_list_by_name(text, size);
+
+		if (l < -1 || l >= CL_LIST_COUNT)
+			abort();
+		if (l >= 0 && cl_code_list_by_name(cl_list_type_name((cl_code_list) l),
+											strlen(cl_list_type_name((cl_code_list) l))) != l)
+			abort();
 	}
 	free(text);
 	return 0;

@@ -169,7 +169,7 @@ main(void)
 					parse(CL_LIST_LEAVER_ACCOMMODATION, low) != idx ||
 					strcmp(cl_code_text(CL_LIST_LEAVER_ACCOMMODATION, idx), code) != 0 ||
 					cl_accom_letter(idx) != code[0] ||
-					cl_accom_suitable(idx) != (d == 1 ? 1 : 0))
+					cl_accom_suitable(idx) != (strchr("GHR", code[0]) ? -1 : d == 1 ? 1 : 0))
 				{
 					bad++;
 					printf("# ACCOM %s\n", code);
@@ -354,6 +354,47 @@ main(void)
 	is_int(cl_accom_letter(CL_ACCOM_0), 0, "ACCOM 0 has no letter");
 	is_int(cl_accom_suitable(CL_ACCOM_0), -1, "ACCOM 0 suitability unknown");
 	is_int(cl_accom_suitable(0), -1, "bad index suitability unknown");
+	{
+		const char *out_of_measure[] = {"G1", "G2", "H1", "H2", "R1", "R2"};
+		int			counted = 0;
+
+		for (int i = 0; i < 6; i++)
+			counted += cl_accom_suitable(parse(CL_LIST_LEAVER_ACCOMMODATION, out_of_measure[i])) != -1;
+		is_int(counted, 0, "G1, G2, H1, H2, R1, R2 are out of DfE's suitability measure");
+		is_int(cl_accom_suitable(parse(CL_LIST_LEAVER_ACCOMMODATION, "U1")), 1, "U1 suitable");
+		is_int(cl_accom_suitable(parse(CL_LIST_LEAVER_ACCOMMODATION, "E2")), 0, "E2 unsuitable");
+	}
+	{
+		/* DfE's published placement breakdown: every code has one */
+		int			none = 0,
+					kin = 0;
+
+		for (int i = 1; i <= cl_code_count(CL_LIST_PLACEMENT_TYPE); i++)
+		{
+			none += cl_place_published_group(i) == NULL;
+			kin += cl_place_is_kinship_foster(i);
+		}
+		is_int(none, 0, "every PLACE code has a published group");
+		is_int(kin, 3, "three kinship foster codes");
+		ok(cl_place_is_kinship_foster(CL_PLACE_U1) && cl_place_is_kinship_foster(CL_PLACE_U3) &&
+		   !cl_place_is_kinship_foster(CL_PLACE_U4), "kinship foster: U1 to U3, not U4");
+		is_str(cl_place_published_group(CL_PLACE_U6), "Foster placements", "U6 published group");
+		is_str(cl_place_published_group(CL_PLACE_K2), "Secure homes and children's homes", "K2 published group");
+		is_str(cl_place_published_group(CL_PLACE_H5),
+			   "Independent and semi-independent living arrangements/supported accommodation", "H5 published group");
+		is_str(cl_place_published_group(CL_PLACE_P2),
+			   "Independent and semi-independent living arrangements/supported accommodation", "P2 published group");
+		is_str(cl_place_published_group(CL_PLACE_K3),
+			   "Independent and semi-independent living arrangements/supported accommodation", "K3 published group");
+		is_str(cl_place_published_group(CL_PLACE_P3), "Other placements", "P3 published group");
+		is_str(cl_place_published_group(CL_PLACE_T2), "Other placements", "T2 published group");
+		is_str(cl_place_published_group(CL_PLACE_R3), "Other residential settings", "R3 published group");
+		ok(cl_place_published_group(0) == NULL, "no published group for index 0");
+	}
+	is_int(cl_code_list_by_name("legal_status", 12), CL_LIST_LEGAL_STATUS, "list by type name");
+	is_int(cl_code_list_by_name("accom", 5), CL_LIST_LEAVER_ACCOMMODATION, "list by field, any case");
+	is_int(cl_code_list_by_name("LS_", 2), CL_LIST_LEGAL_STATUS, "list name is the given length");
+	is_int(cl_code_list_by_name("ACCOMX", 6), -1, "unknown list");
 	{
 		int			hl = 0;
 
