@@ -52,8 +52,9 @@ extension/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) careleaver.control
 
 # The comments that name codes take them from the core: codes_facts prints them.
 CODES_FACTS = extension/codes_facts
-$(CODES_FACTS): extension/codes_facts.c extension/core/codes.c extension/core/codes.h
-	$(CORE_CC) $(CORE_CFLAGS) -o $@ extension/codes_facts.c extension/core/codes.c
+$(CODES_FACTS): extension/codes_facts.c extension/core/codes.c extension/core/codes.h \
+		extension/core/scan.c extension/core/scan.h
+	$(CORE_CC) $(CORE_CFLAGS) -o $@ extension/codes_facts.c extension/core/codes.c extension/core/scan.c
 
 $(CODES_SQL): extension/gen_codes_sql.py $(CODES_FACTS)
 	$(CODES_FACTS) > $@.facts
