@@ -34,6 +34,11 @@ REGRESS      = $(basename $(notdir $(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=results-regress
 
 PG_CPPFLAGS = -Iextension/core -Iextension/pg
+# Test-only build: every state limit of extension/core/state_limits.h divided by
+# 1000, so that test/script/state_limits.t reaches them in a private install.
+ifdef CARELEAVER_TEST_LIMITS
+PG_CPPFLAGS += -DCARELEAVER_STATE_LIMIT_SCALE=1000
+endif
 # PostgreSQL's own headers trip -Wextra's unused-parameter and
 # missing-field-initializers checks (fmgr macros), so only those are relaxed.
 PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
@@ -50,8 +55,9 @@ extension/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) careleaver.control
 
 # The comments that name codes take them from the core: codes_facts prints them.
 CODES_FACTS = extension/codes_facts
-$(CODES_FACTS): extension/codes_facts.c extension/core/codes.c extension/core/codes.h
-	$(CORE_CC) $(CORE_CFLAGS) -o $@ extension/codes_facts.c extension/core/codes.c
+$(CODES_FACTS): extension/codes_facts.c extension/core/codes.c extension/core/codes.h \
+		extension/core/scan.c extension/core/scan.h
+	$(CORE_CC) $(CORE_CFLAGS) -o $@ extension/codes_facts.c extension/core/codes.c extension/core/scan.c
 
 $(CODES_SQL): extension/gen_codes_sql.py $(CODES_FACTS)
 	$(CODES_FACTS) > $@.facts

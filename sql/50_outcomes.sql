@@ -18,7 +18,20 @@ SELECT * FROM careleaver.collection_year_birthday('2030-01-01', 2024);
 SELECT careleaver.reentered_within('{}', '2023-06-01', '1 day 02:00', '2024-05-31');
 SELECT careleaver.reentered_within('{}', '2023-06-01', '-12 months', '2024-05-31');
 SELECT careleaver.reentered_within('{}', '2023-06-01', '101 years', '2024-05-31');
-SELECT * FROM careleaver.returns_home('{}', 'infinity');
+SELECT careleaver.stability_short_term('{}', 10001);
+SELECT * FROM careleaver.returns_home('{}', '-infinity');
+-- the largest dates a history holds (doc/history.md, "Limits"): collection year 10000 and
+-- evaluation dates after 31 March 10000 (infinity included) read as that day, never an error
 SELECT careleaver.stability_short_term('{}', 10000);
+SELECT * FROM careleaver.returns_home('{9999-12-01/9999-12-31 S C2 U4 E4A}', 'infinity');
+SELECT * FROM careleaver.stability('{9999-12-01/ S C2 U4}', '9990-01-01', 10000);
+SELECT careleaver.days_looked_after('{9999-12-01/ S C2 U4}', '9999-12-01', '20000-01-01');
+SELECT * FROM careleaver.exits('{9999-12-01/ S C2 U4}', '9990-01-01', make_date(10000, 3, 31));
+SELECT careleaver.cfsr_placement_moves('{9999-12-01/ S C2 U4; 9999-12-20/ P C2 U1}', '9990-01-01', 10000, 'infinity');
+-- exact duplicates count once (issue 11.5)
+SELECT * FROM careleaver.stability('{2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4}', '2005-01-01', 2019);
+SELECT careleaver.placements_in_window('{2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4}', '2018-04-01', '2019-04-01'),
+       careleaver.placement_moves('{2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4}', '2018-04-01', '2019-04-01'),
+       careleaver.moves_per_1000_days('{2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4}', '2018-04-01', '2019-04-01');
 SELECT careleaver.in_leaver_cohort('{}', '2006-05-10', 2024, 26);
 SELECT * FROM careleaver.leaver_outcomes('public', 2024);

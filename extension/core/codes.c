@@ -17,6 +17,7 @@
  *   - LS D1: no year bound (its rule 445 is about episode start dates).
  */
 #include "codes.h"
+#include "scan.h"
 
 #include <string.h>
 
@@ -425,12 +426,6 @@ cl_list_field_name(cl_code_list list)
 	return l ? l->field_name : NULL;
 }
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
 static char
 to_upper(char c)
 {
@@ -446,13 +441,7 @@ trim(const char *text, size_t len, size_t *outlen)
 		*outlen = 0;
 		return "";
 	}
-	while (len > 0 && is_space(text[0]))
-	{
-		text++;
-		len--;
-	}
-	while (len > 0 && is_space(text[len - 1]))
-		len--;
+	cl_scan_trim(&text, &len, CL_SCAN_SPACE);
 	*outlen = len;
 	return text;
 }

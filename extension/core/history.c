@@ -3,6 +3,7 @@
  * See history.h for the layout and doc/history.md for the defect rules.
  */
 #include "history.h"
+#include "scan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,14 @@ cl_history_date_ok(cl_date d)
 	return d >= -730119 && d <= 2921939;
 }
 
+cl_date
+cl_eval_date_clamp(cl_date d)
+{
+	cl_date		last = cl_year_end(CL_LAST_COLLECTION_YEAR);
+
+	return d > last ? last : d;
+}
+
 #define CMP(x, y) do { if ((x) != (y)) return (x) < (y) ? -1 : 1; } while (0)
 
 int
@@ -44,6 +53,14 @@ cl_episode_cmp(const cl_episode *a, const cl_episode *b)
 	CMP(a->provider, b->provider);
 	CMP(a->rpc, b->rpc);
 	return 0;
+}
+
+int32_t
+cl_missing_decom_add(int32_t a, int64_t b)
+{
+	int64_t		m = (int64_t) a + b;
+
+	return m > CL_HISTORY_MAX_MISSING_DECOM ? CL_HISTORY_MAX_MISSING_DECOM : (int32_t) m;
 }
 
 static int
@@ -337,13 +354,13 @@ cl_history_text_max_episodes(const char *text, size_t len)
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return cl_scan_is_space(c, CL_SCAN_SPACE);
 }
 
 static bool
 is_digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return cl_scan_is_digit(c);
 }
 
 /* Reads YYYY-MM-DD at s (exactly 10 characters available checked by caller). */
@@ -400,8 +417,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 	bool		seen_missing = false;
 	char		q[48];
 
-	while (i < len && is_space(text[i]))
-		i++;
+	i = cl_scan_skip(text, len, i, CL_SCAN_SPACE);
 	if (i >= len || text[i] != '{')
 	{
 		snprintf(err, errlen, "a care history starts with \"{\"");
@@ -443,23 +459,26 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 		if (item_end - item_start >= 14 && memcmp(text + item_start, "missing_decom=", 14) == 0)
 		{
 			size_t		k = item_start + 14;
-			int64_t		v = 0;
+			uint64_t	v = 0;
 
 			if (k == item_end)
 			{
 				snprintf(err, errlen, "\"%s\" needs a count", q);
 				return false;
 			}
-			for (; k < item_end; k++)
+			if (cl_scan_uint(text, item_end, &k, CL_HISTORY_MAX_MISSING_DECOM, &v) < 0 &&
+				k < item_end && is_digit(text[k]))
 			{
-				if (!is_digit(text[k]) || v > 100000000)
-				{
-					snprintf(err, errlen, "\"%s\" is not a valid count of rows without a start date", q);
-					return false;
-				}
-				v = v * 10 + (text[k] - '0');
+				snprintf(err, errlen, "\"%s\": the count must be at most %d", q,
+						 (int) CL_HISTORY_MAX_MISSING_DECOM);
+				return false;
 			}
-			if (v <= 0 || v > INT32_MAX)
+			if (k != item_end)
+			{
+				snprintf(err, errlen, "\"%s\" is not a valid count of rows without a start date", q);
+				return false;
+			}
+			if (v <= 0)
 			{
 				snprintf(err, errlen, "\"%s\": the count must be positive", q);
 				return false;
@@ -479,7 +498,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 				snprintf(err, errlen, "empty episode %d", n + 1);
 				return false;
 			}
-			if (n >= max || n >= CL_HISTORY_MAX_EPISODES)
+			if (n >= max)
 			{
 				snprintf(err, errlen, "too many episodes");
 				return false;

@@ -30,12 +30,16 @@
 
 #include "codes.h"
 #include "dates.h"
+#include "state_limits.h"
 
 #define CL_HISTORY_VERSION 1
 #define CL_HISTORY_HEADER_SIZE 12
 
-/* Largest number of episodes in one history (keeps every size in int32). */
-#define CL_HISTORY_MAX_EPISODES 10000000
+/*
+ * The largest number of episodes in one history is CL_HISTORY_MAX_EPISODES
+ * and the count of rows without DECOM saturates at
+ * CL_HISTORY_MAX_MISSING_DECOM (state_limits.h).
+ */
 
 /*
  * Defect bits (per episode, and OR-ed in the header).  Derived from the
@@ -87,8 +91,21 @@ extern cl_date cl_history_min_date(void);
 extern cl_date cl_history_max_date(void);
 extern bool cl_history_date_ok(cl_date d);
 
+/*
+ * The last collection year a history reaches: the one holding 9999-12-31
+ * (1 April 9999 to 31 March 10000).  Metrics accept collection years up to
+ * it, and evaluation dates (status date, window bounds, data end) up to
+ * its 31 March; a later evaluation date is read as that day, which
+ * no episode reaches, so every figure is defined (doc/history.md, "Limits").
+ */
+#define CL_LAST_COLLECTION_YEAR 10000
+extern cl_date cl_eval_date_clamp(cl_date d);
+
 /* Total order of episodes: decom, dec, then every code. */
 extern int	cl_episode_cmp(const cl_episode *a, const cl_episode *b);
+
+/* a + b rows without DECOM, saturating at CL_HISTORY_MAX_MISSING_DECOM (both >= 0). */
+extern int32_t cl_missing_decom_add(int32_t a, int64_t b);
 
 /*
  * Sorts the episodes (in place) and sets every episode's flags (defect bits
@@ -137,7 +154,8 @@ extern bool cl_history_validate(const cl_episode *ep, int32_t n, int32_t missing
  * the order RNE LS PLACE REC CIN PLACE_PROVIDER REASON_PLACE_CHANGE, "-" for
  * an absent code; trailing absent codes are omitted on output.  Episodes are
  * separated by ";", in the order of cl_episode_cmp.  An optional last item
- * "missing_decom=N" (N > 0) counts input rows without a start date.  White
+ * "missing_decom=N" (0 < N <= CL_HISTORY_MAX_MISSING_DECOM) counts input
+ * rows without a start date.  White
  * space around items is ignored; codes are read case-insensitively.
  */
 
@@ -145,7 +163,8 @@ extern bool cl_history_validate(const cl_episode *ep, int32_t n, int32_t missing
 extern int32_t cl_history_text_max_episodes(const char *text, size_t len);
 
 /*
- * Parses text into ep (room for max episodes), sorted order required.  On
+ * Parses text into ep (room for max episodes: more is "too many episodes";
+ * the caller enforces CL_HISTORY_MAX_EPISODES), sorted order required.  On
  * success returns true with *n and *missing_decom set (defect bits are not
  * set: call cl_history_build).  On failure returns false and writes a
  * message naming the offending item to err.

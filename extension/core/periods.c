@@ -76,6 +76,13 @@ spells(const cl_history *h, const cl_period *periods, int32_t np, cl_spell *out,
 
 			if (!cl_episode_is_care(e))
 				continue;
+			/* an exact duplicate (the row returned twice) is the same placement */
+			if (i > p->first && cl_episode_cmp(&h->ep[i - 1], e) == 0)
+			{
+				if (cur != NULL)
+					cur->episodes++;
+				continue;
+			}
 			starts = first || (placements ? cl_rne_starts_placement(e->rne)
 							   : cl_rne_starts_carer_spell(e->rne));
 			first = false;

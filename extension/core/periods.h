@@ -48,7 +48,10 @@ extern int32_t cl_history_periods(const cl_history *h, cl_period *out);
  * S, P, T, B or U, and at the first episode of every period; RNE L continues
  * the current placement.  Placements in a temporary place (T0 to T4) are not
  * counted (and L episodes after one continue it, uncounted); a temporary
- * placement still ends the placement before it.  A placement ends where the
+ * placement still ends the placement before it.  An exact duplicate of the
+ * episode before it (every field equal: the same row returned twice)
+ * continues that placement, so it counts once here, in every stability
+ * measure and in moves.  A placement ends where the
  * next one (counted or not) starts, or with its period.
  * periods/np are the output of cl_history_periods.
  */
@@ -58,6 +61,7 @@ extern int32_t cl_history_placements(const cl_history *h, const cl_period *perio
 /*
  * Carer spells (metrics.md 3): a new spell at every episode whose RNE is S, P
  * or B, and at the first episode of every period; L, T and U keep the carer.
+ * An exact duplicate continues the spell, as for placements.
  */
 extern int32_t cl_history_carer_spells(const cl_history *h, const cl_period *periods,
 									   int32_t np, cl_spell *out);

@@ -3,6 +3,7 @@
  * See retvalue.h for the accepted spellings.
  */
 #include "retvalue.h"
+#include "scan.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,25 +11,13 @@
 static void
 trim(const char **text, size_t *len)
 {
-	const char *s = *text;
-	size_t		n = *len;
-
-	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
-	{
-		s++;
-		n--;
-	}
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-					 s[n - 1] == '\n'))
-		n--;
-	*text = s;
-	*len = n;
+	cl_scan_trim(text, len, CL_SCAN_BLANK);
 }
 
 static bool
 is_digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return cl_scan_is_digit(c);
 }
 
 /* Reads 1..maxdigits digits at s[*pos]; returns the count read (0 = none). */

@@ -3,6 +3,7 @@
  * estimators (see survival.h and doc/survival.md).
  */
 #include "survival.h"
+#include "scan.h"
 
 #include <limits.h>
 #include <math.h>
@@ -334,7 +335,7 @@ typedef struct parser
 static void
 skip_ws(parser *ps)
 {
-	while (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r')
+	while (cl_scan_is_space(*ps->p, CL_SCAN_BLANK))
 		ps->p++;
 }
 
@@ -372,12 +373,11 @@ peek(parser *ps, char c)
 static bool
 parse_uint(parser *ps, const char *what, int32_t *out)
 {
-	int64_t		v = 0;
-	const char *begin;
+	uint64_t	v = 0;
+	size_t		pos = 0;
 
 	skip_ws(ps);
-	begin = ps->p;
-	if (*ps->p < '0' || *ps->p > '9')
+	if (!cl_scan_is_digit(*ps->p))
 	{
 		if (*ps->p == '\0')
 			set_err(ps->err, ps->errlen, "Expected %s at end of input.", what);
@@ -386,17 +386,13 @@ parse_uint(parser *ps, const char *what, int32_t *out)
 					what, pos_of(ps), *ps->p);
 		return false;
 	}
-	while (*ps->p >= '0' && *ps->p <= '9')
+	/* the text is NUL-terminated: the digits end before any NUL */
+	if (cl_scan_uint(ps->p, SIZE_MAX, &pos, INT32_MAX, &v) < 0)
 	{
-		v = v * 10 + (*ps->p - '0');
-		if (v > INT32_MAX)
-		{
-			ps->p = begin;
-			set_err(ps->err, ps->errlen, "The %s at character %ld is out of range.", what, pos_of(ps));
-			return false;
-		}
-		ps->p++;
+		set_err(ps->err, ps->errlen, "The %s at character %ld is out of range.", what, pos_of(ps));
+		return false;
 	}
+	ps->p += pos;
 	*out = (int32_t) v;
 	return true;
 }

@@ -31,6 +31,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "state_limits.h"
+
 #define CL_SURV_VERSION		1
 
 #define CL_SURV_KIND_KM		1	/* careleaver.survival */
@@ -60,7 +62,16 @@ typedef struct cl_surv_state
 } cl_surv_state;
 
 #define CL_SURV_HEADER_BYTES	((size_t) offsetof(cl_surv_state, e))
+/* Structural bound of a stored buffer (1 GB varlena). */
 #define CL_SURV_MAX_CAPACITY	((int32_t) ((0x3FFFFFFF - 64) / sizeof(cl_surv_entry)))
+
+/*
+ * A value holds at most CL_SURV_MAX_ENTRIES distinct (day, cause) entries
+ * (state_limits.h).  A working buffer may hold that many in its sorted part
+ * plus an unsorted tail of additions and the room its merge needs: at most
+ * CL_SURV_MAX_WORK_CAPACITY entries (see the glue's checks).
+ */
+#define CL_SURV_MAX_WORK_CAPACITY	(4 * CL_SURV_MAX_ENTRIES + 64)
 
 /* Return codes of the mutating functions. */
 #define CL_SURV_OK		0

@@ -3,6 +3,7 @@
  * matrix (metrics.md section 5, "Trajectories").  See trajectory.h.
  */
 #include "trajectory.h"
+#include "scan.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,12 +30,6 @@ cl_traj_state_name(int state)
 	return state_names[state];
 }
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static char
 lower(char c)
 {
@@ -45,13 +40,7 @@ lower(char c)
 static void
 trim(const char **p, size_t *n)
 {
-	while (*n > 0 && is_space(**p))
-	{
-		(*p)++;
-		(*n)--;
-	}
-	while (*n > 0 && is_space((*p)[*n - 1]))
-		(*n)--;
+	cl_scan_trim(p, n, CL_SCAN_SPACE);
 }
 
 static bool
@@ -350,8 +339,7 @@ typedef struct scanner
 static void
 skip_space(scanner *s)
 {
-	while (s->p < s->end && is_space(*s->p))
-		s->p++;
+	s->p += cl_scan_skip(s->p, (size_t) (s->end - s->p), 0, CL_SCAN_SPACE);
 }
 
 static bool
@@ -366,23 +354,22 @@ accept(scanner *s, char c)
 	return false;
 }
 
-/* Reads 1 to 3 digits; -1 when there are none. */
+/* Reads 1 to 3 digits; -1 when there are none or more. */
 static int
 read_small_int(scanner *s)
 {
-	int			v = 0,
-				n = 0;
+	size_t		len,
+				pos = 0;
+	uint64_t	v;
+	int			n;
 
 	skip_space(s);
-	while (s->p < s->end && *s->p >= '0' && *s->p <= '9' && n < 3)
-	{
-		v = v * 10 + (*s->p - '0');
-		s->p++;
-		n++;
-	}
-	if (n == 0 || (s->p < s->end && *s->p >= '0' && *s->p <= '9'))
+	len = (size_t) (s->end - s->p);
+	n = cl_scan_uint(s->p, len < 3 ? len : 3, &pos, 999, &v);
+	s->p += pos;
+	if (n <= 0 || (s->p < s->end && cl_scan_is_digit(*s->p)))
 		return -1;
-	return v;
+	return (int) v;
 }
 
 /* Quotes a token for a message: itself when short, else its first bytes. */
@@ -797,18 +784,18 @@ cl_tm_parse(const char *text, size_t len, cl_transition_matrix *out,
 				}
 			}
 			skip_space(&s);
-			while (s.p < s.end && *s.p >= '0' && *s.p <= '9')
 			{
-				int			d = *s.p - '0';
+				size_t		pos = 0;
+				uint64_t	u;
 
-				if (v > (INT64_MAX - d) / 10)
+				digits = cl_scan_uint(s.p, (size_t) (s.end - s.p), &pos, (uint64_t) INT64_MAX, &u);
+				s.p += pos;
+				if (digits < 0)
 				{
 					snprintf(s.err, s.errlen, "A count is larger than %lld.", (long long) INT64_MAX);
 					return -1;
 				}
-				v = v * 10 + d;
-				s.p++;
-				digits++;
+				v = (int64_t) u;
 			}
 			if (digits == 0)
 			{

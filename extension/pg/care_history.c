@@ -8,6 +8,7 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -47,8 +48,9 @@ cl_pg_history_arg(FunctionCallInfo fcinfo, int argno)
 	return h;
 }
 
-cl_date
-cl_pg_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
+/* An episode date (DECOM, DEC) or a date of birth: finite and in the years 1 to 9999, else 22008. */
+static cl_date
+episode_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
 {
 	DateADT		d = PG_GETARG_DATEADT(argno);
 
@@ -59,6 +61,42 @@ cl_pg_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
 						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
 				 errhint("Dates must be finite and in the years 1 to 9999.")));
 	return d;
+}
+
+cl_date
+cl_pg_birth_date_arg(FunctionCallInfo fcinfo, int argno)
+{
+	return episode_date_arg(fcinfo, argno, "date of birth");
+}
+
+cl_date
+cl_pg_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
+{
+	DateADT		d = PG_GETARG_DATEADT(argno);
+
+	if (DATE_IS_NOBEGIN(d) || (!DATE_NOT_FINITE(d) && d < cl_history_min_date()))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is out of range for a care history: \"%s\"", what,
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
+				 errhint("Dates must be in the year 1 or later.")));
+	/* 'infinity' and dates after the last collection year a history reaches */
+	return cl_eval_date_clamp(DATE_IS_NOEND(d) ? PG_INT32_MAX : d);
+}
+
+/*
+ * The error for a history that would pass CL_HISTORY_MAX_EPISODES (raised
+ * before any state holds more).
+ */
+void
+cl_pg_history_limit_error(int64 episodes)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("a care history cannot hold %lld episodes", (long long) episodes),
+			 errdetail("One careleaver.care_history holds at most %d episodes (doc/history.md, \"Limits\").",
+					   (int) CL_HISTORY_MAX_EPISODES),
+			 errhint("A history is one child's episodes: group the rows by child (GROUP BY la, child).")));
 }
 
 /* ---------------------------------------------------------------- text */
@@ -77,8 +115,9 @@ cl_care_history_in(PG_FUNCTION_ARGS)
 	cl_episode *ep;
 	uint8		flags;
 
-	if (max > CL_HISTORY_MAX_EPISODES)
-		max = CL_HISTORY_MAX_EPISODES + 1;	/* the parser reports "too many" */
+	/* items: the episodes and at most one missing_decom=N */
+	if (max > CL_HISTORY_MAX_EPISODES + 1)
+		cl_pg_history_limit_error(max - 1);
 	res = palloc(VARHDRSZ + cl_history_payload_size(max));
 	payload = VARDATA(res);
 	ep = (cl_episode *) (payload + CL_HISTORY_HEADER_SIZE);
@@ -88,6 +127,8 @@ cl_care_history_in(PG_FUNCTION_ARGS)
 				 errmsg("invalid input syntax for type careleaver.care_history: \"%s\"", str),
 				 errdetail("%s", err),
 				 errhint("A care history reads like {2019-04-01/2019-06-03 S C2 U4 X1; 2019-06-03/ L C1 U4}.")));
+	if (n > CL_HISTORY_MAX_EPISODES)
+		cl_pg_history_limit_error(n);
 	flags = cl_history_build(ep, n, missing);
 	cl_history_write_header(payload, n, missing, flags);
 	SET_VARSIZE(res, VARHDRSZ + cl_history_payload_size(n));
@@ -132,6 +173,8 @@ cl_care_history_recv(PG_FUNCTION_ARGS)
 				 errdetail("Unknown version %d.", version)));
 	n = (int32) pq_getmsgint(buf, 4);
 	missing = (int32) pq_getmsgint(buf, 4);
+	if (n > CL_HISTORY_MAX_EPISODES && (int64) n * CL_SEND_EPISODE_SIZE <= (int64) (buf->len - buf->cursor))
+		cl_pg_history_limit_error(n);
 	if (n < 0 || n > CL_HISTORY_MAX_EPISODES ||
 		(int64) n * CL_SEND_EPISODE_SIZE > (int64) (buf->len - buf->cursor))
 		ereport(ERROR,
@@ -143,6 +186,7 @@ cl_care_history_recv(PG_FUNCTION_ARGS)
 	ep = (cl_episode *) (payload + CL_HISTORY_HEADER_SIZE);
 	for (int32 i = 0; i < n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		ep[i].decom = (int32) pq_getmsgint(buf, 4);
 		ep[i].dec = (int32) pq_getmsgint(buf, 4);
 		ep[i].rne = pq_getmsgbyte(buf);
@@ -177,6 +221,7 @@ cl_care_history_send(PG_FUNCTION_ARGS)
 	{
 		const cl_episode *e = &h.ep[i];
 
+		CHECK_FOR_INTERRUPTS();
 		pq_sendint32(&buf, e->decom);
 		pq_sendint32(&buf, e->dec);
 		pq_sendbyte(&buf, e->rne);
@@ -225,7 +270,10 @@ cl_care_history_ne(PG_FUNCTION_ARGS)
  * Transition state: the rows as they come, in the aggregate's memory context,
  * in one allocation that grows (so the functions return the state's possibly
  * new address).  Capacities 3, 7, 15, ... make each size a power of two, the
- * sizes the allocator hands out anyway: 64 bytes for up to 3 episodes.
+ * sizes the allocator hands out anyway: 64 bytes for up to 3 episodes; the
+ * last step stops at CL_HISTORY_MAX_EPISODES, so the state holds exactly the
+ * documented maximum and the next episode is an error.  The count of rows
+ * without DECOM saturates (cl_missing_decom_add).
  */
 typedef struct HistState
 {
@@ -238,18 +286,23 @@ typedef struct HistState
 
 #define CL_STATE_SIZE(cap) (offsetof(HistState, ep) + (Size) (cap) * sizeof(cl_episode))
 
+/* The capacity to grow to from cap for need episodes (need <= the maximum). */
+static int64
+grown_capacity(int64 cap, int64 need)
+{
+	if (need > CL_HISTORY_MAX_EPISODES)
+		cl_pg_history_limit_error(need);
+	while (cap < need)
+		cap = cap * 2 + 1;
+	return Min(cap, CL_HISTORY_MAX_EPISODES);
+}
+
 static HistState *
 state_new(MemoryContext ctx, int64 need)
 {
-	int64		cap = 3;
+	int64		cap = grown_capacity(3, need);
 	HistState  *st;
 
-	while (cap < need)
-		cap = cap * 2 + 1;
-	if (cap > CL_HISTORY_MAX_EPISODES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a care history cannot hold more than %d episodes", CL_HISTORY_MAX_EPISODES)));
 	st = MemoryContextAlloc(ctx, CL_STATE_SIZE(cap));
 	st->n = 0;
 	st->cap = (int32) cap;
@@ -267,12 +320,8 @@ state_reserve(HistState *st, int64 more)
 
 	if (need <= cap)
 		return st;
-	while (cap < need)
-		cap = cap * 2 + 1;
-	if (cap > CL_HISTORY_MAX_EPISODES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a care history cannot hold more than %d episodes", CL_HISTORY_MAX_EPISODES)));
+	CHECK_FOR_INTERRUPTS();		/* before copying a large state */
+	cap = grown_capacity(cap, need);
 	st = repalloc(st, CL_STATE_SIZE(cap));	/* stays in its memory context */
 	st->cap = (int32) cap;
 	return st;
@@ -344,14 +393,13 @@ cl_care_history_agg_sfunc(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1))
 	{
-		if (st->missing < PG_INT32_MAX)
-			st->missing++;
+		st->missing = cl_missing_decom_add(st->missing, 1);
 		PG_RETURN_POINTER(st);
 	}
 	st = state_reserve(st, 1);
 	e = &st->ep[st->n];
-	e->decom = cl_pg_date_arg(fcinfo, 1, "episode start date (DECOM)");
-	e->dec = PG_ARGISNULL(2) ? CL_DATE_OPEN : cl_pg_date_arg(fcinfo, 2, "episode end date (DEC)");
+	e->decom = episode_date_arg(fcinfo, 1, "episode start date (DECOM)");
+	e->dec = PG_ARGISNULL(2) ? CL_DATE_OPEN : episode_date_arg(fcinfo, 2, "episode end date (DEC)");
 	ac = arg_codes(fcinfo);
 	e->rne = code_arg(fcinfo, ac, 3);
 	e->ls = code_arg(fcinfo, ac, 4);
@@ -368,9 +416,7 @@ cl_care_history_agg_sfunc(PG_FUNCTION_ARGS)
 static void
 state_add_missing(HistState *st, int64 missing)
 {
-	int64		m = (int64) st->missing + missing;
-
-	st->missing = m > PG_INT32_MAX ? PG_INT32_MAX : (int32) m;
+	st->missing = cl_missing_decom_add(st->missing, missing);
 }
 
 /* care_history_merge(care_history): pools histories (e.g. from several sources). */
@@ -476,7 +522,8 @@ cl_care_history_agg_deserial(PG_FUNCTION_ARGS)
 		elog(ERROR, "invalid care_history_agg state");
 	memcpy(&n, p, 4);
 	memcpy(&missing, p + 4, 4);
-	if (n < 0 || len != 8 + (Size) n * sizeof(cl_episode))
+	if (n < 0 || n > CL_HISTORY_MAX_EPISODES || missing < 0 ||
+		len != 8 + (Size) n * sizeof(cl_episode))
 		elog(ERROR, "invalid care_history_agg state");
 	/* in the per-call context: the combine function copies what it keeps */
 	st = state_new(CurrentMemoryContext, n);

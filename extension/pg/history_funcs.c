@@ -12,6 +12,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_enum.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
@@ -78,7 +79,7 @@ Datum
 cl_sql_leaver_status(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	cl_date		at = cl_pg_date_arg(fcinfo, 2, "status date");
 	cl_leaver_status s = cl_leaver_status_at(&h, dob, at, NULL);
 
@@ -122,7 +123,7 @@ Datum
 cl_sql_leaver_status_explain(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	cl_date		at = cl_pg_date_arg(fcinfo, 2, "status date");
 	cl_status_explain x;
 	StringInfoData b;
@@ -328,6 +329,7 @@ build_episodes(FunctionCallInfo fcinfo, cl_history *h)
 		Datum		names[8];
 		int			nd = 0;
 
+		CHECK_FOR_INTERRUPTS();
 		SET(r, i, 0, Int32GetDatum(i + 1));
 		SET(r, i, 1, DateADTGetDatum(e->decom));
 		set_end(r, i, 2, e->dec);
@@ -367,6 +369,7 @@ build_periods(FunctionCallInfo fcinfo, cl_history *h)
 
 	for (int32 i = 0; i < np; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		SET(r, i, 0, Int32GetDatum(i + 1));
 		SET(r, i, 1, DateADTGetDatum(p[i].start));
 		set_end(r, i, 2, p[i].end);
@@ -398,6 +401,7 @@ build_spells(FunctionCallInfo fcinfo, cl_history *h, bool placements)
 
 	for (int32 i = 0; i < ns; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		SET(r, i, 0, Int32GetDatum(i + 1));
 		SET(r, i, 1, Int32GetDatum(s[i].period + 1));
 		SET(r, i, 2, DateADTGetDatum(s[i].start));
@@ -447,6 +451,8 @@ build_defects(FunctionCallInfo fcinfo, cl_history *h)
 				count++;
 	r = srf_rows(5, count);
 	for (int32 i = 0; i < h->n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		for (int bit = 1; bit <= CL_DEFECT_EPISODE_MASK; bit <<= 1)
 			if (h->ep[i].flags & bit)
 			{
@@ -458,6 +464,7 @@ build_defects(FunctionCallInfo fcinfo, cl_history *h)
 				SET(r, row, 3, CStringGetTextDatum(cl_defect_name((uint8) bit)));
 				SET(r, row, 4, CStringGetTextDatum(cl_defect_description((uint8) bit)));
 			}
+	}
 	if (h->missing_decom > 0)
 	{
 		int			row = r->nrows++;

@@ -69,17 +69,21 @@ facts_arg(FunctionCallInfo fcinfo, int argno, FactsBuf *fb, bool spells)
 				  spells ? palloc(sizeof(cl_spell) * room) : NULL);
 }
 
-/* A collection year: 3 to 9999 (its windows reach back two years). */
+/*
+ * A collection year: 3 (its windows reach back two years) to 10000, the
+ * collection year of the last day a history can hold (9999-12-31).
+ */
 static int
 year_arg(FunctionCallInfo fcinfo, int argno)
 {
 	int32		y = PG_GETARG_INT32(argno);
 
-	if (y < 3 || y > 9999)
+	if (y < 3 || y > CL_LAST_COLLECTION_YEAR)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("collection year %d is out of range", y),
-				 errhint("A collection year is named by the year it ends (2024 is 1 April 2023 to 31 March 2024), from 3 to 9999.")));
+				 errhint("A collection year is named by the year it ends (2024 is 1 April 2023 to 31 March 2024), from 3 to %d.",
+						 CL_LAST_COLLECTION_YEAR)));
 	return y;
 }
 
@@ -227,6 +231,7 @@ cl_returns_home_srf(PG_FUNCTION_ARGS)
 		Datum		v[7];
 		bool		nl[7] = {false};
 
+		CHECK_FOR_INTERRUPTS();
 		v[0] = DateADTGetDatum(r[i].return_date);
 		put_code(v, nl, 1, r[i].reason);
 		put_date(v, nl, 2, r[i].reentry_date);
@@ -267,7 +272,7 @@ Datum
 cl_exits_srf(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	cl_date		data_end = cl_pg_date_arg(fcinfo, 2, "data end date");
 	TupleDesc	desc;
 	Tuplestorestate *ts = srf_materialize(fcinfo, &desc);
@@ -282,6 +287,7 @@ cl_exits_srf(PG_FUNCTION_ARGS)
 		Datum		v[8];
 		bool		nl[8] = {false};
 
+		CHECK_FOR_INTERRUPTS();
 		v[0] = Int32GetDatum(x[i].period + 1);
 		v[1] = DateADTGetDatum(x[i].start);
 		put_date(v, nl, 2, x[i].end);
@@ -342,7 +348,7 @@ stability_args(FunctionCallInfo fcinfo, bool with_dob, cl_stability *s)
 	int			year;
 
 	if (with_dob)
-		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	year = year_arg(fcinfo, with_dob ? 2 : 1);
 	facts_arg(fcinfo, 0, &fb, true);
 	cl_stability_measures(&fb.f, with_dob, dob, year, s);
@@ -423,7 +429,7 @@ Datum
 cl_sql_in_leaver_cohort(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	int			year = year_arg(fcinfo, 2);
 	int32		age = PG_GETARG_INT32(3);
 
@@ -439,7 +445,7 @@ Datum
 cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	int			year = year_arg(fcinfo, 2);
 	cl_date		b;
 	int			age = cl_birthday_age_in_year(dob, year, &b);
@@ -454,7 +460,7 @@ cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
 Datum
 cl_sql_collection_year_birthday(PG_FUNCTION_ARGS)
 {
-	cl_date		dob = cl_pg_date_arg(fcinfo, 0, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 0);
 	int			year = year_arg(fcinfo, 1);
 	TupleDesc	desc = result_desc(fcinfo);
 	cl_date		b;
@@ -509,7 +515,7 @@ static void
 cfsr_args(FunctionCallInfo fcinfo, cl_cfsr *c)
 {
 	FactsBuf	fb;
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	int			year = year_arg(fcinfo, 2);
 	cl_date		data_end = cl_pg_date_arg(fcinfo, 3, "data end date");
 

@@ -66,7 +66,7 @@ year_edge(int32 year, bool end)
 Datum
 cl_sql_birthday(PG_FUNCTION_ARGS)
 {
-	cl_date		dob = cl_pg_date_arg(fcinfo, 0, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 0);
 	int32		age = PG_GETARG_INT32(1);
 
 	if (age < 0 || age > CL_BIRTHDAY_MAX_AGE)
@@ -81,7 +81,7 @@ cl_sql_birthday(PG_FUNCTION_ARGS)
 Datum
 cl_sql_age_on(PG_FUNCTION_ARGS)
 {
-	cl_date		dob = cl_pg_date_arg(fcinfo, 0, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 0);
 	cl_date		on = cl_pg_date_arg(fcinfo, 1, "date");
 
 	PG_RETURN_INT32(cl_age_on(dob, on));
@@ -133,7 +133,7 @@ Datum
 cl_sql_eligible_by(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
-	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
+	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	cl_date		at = cl_pg_date_arg(fcinfo, 2, "date");
 
 	PG_RETURN_BOOL(cl_eligible_by(&h, dob, at));

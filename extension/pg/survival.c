@@ -53,16 +53,37 @@ state_of(struct varlena *v, int kind)
 	return s;
 }
 
+/* The error for a value that would hold more than CL_SURV_MAX_ENTRIES entries. */
+static void limit_error(int kind, int64 entries) pg_attribute_noreturn();
+
+static void
+limit_error(int kind, int64 entries)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("a %s value cannot hold %lld distinct (day, cause) entries",
+					type_name(kind), (long long) entries),
+			 errdetail("A %s value holds at most %d distinct (day, cause) entries (doc/survival.md, \"Limits\").",
+					   type_name(kind), (int) CL_SURV_MAX_ENTRIES),
+			 errhint("Durations count whole days: check that duration_days is in days, or pool durations "
+					 "into coarser units (weeks) before aggregating.")));
+}
+
+/* A value's canonical part must stay within the limit after every change. */
+static void
+check_limit(const cl_surv_state *s, int kind)
+{
+	if (s->nsorted > CL_SURV_MAX_ENTRIES)
+		limit_error(kind, s->nsorted);
+}
+
 static struct varlena *
 new_value(int kind, int32 capacity)
 {
 	struct varlena *v;
 
-	if (capacity > CL_SURV_MAX_CAPACITY)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s value would exceed the maximum of %d entries",
-						type_name(kind), (int) CL_SURV_MAX_CAPACITY)));
+	if (capacity > CL_SURV_MAX_WORK_CAPACITY)
+		limit_error(kind, capacity);
 	v = (struct varlena *) palloc0(VARHDRSZ + cl_surv_bytes(capacity));
 	SET_VARSIZE(v, VARHDRSZ + cl_surv_bytes(capacity));
 	cl_surv_init(STATE(v), kind, capacity);
@@ -78,24 +99,26 @@ copy_with_capacity(struct varlena *v, int kind, int32 capacity)
 
 	if (capacity < s->nused)
 		capacity = s->nused;
+	CHECK_FOR_INTERRUPTS();		/* before copying a large state */
 	n = new_value(kind, capacity);
 	memcpy(STATE(n), s, cl_surv_bytes(s->nused));
 	STATE(n)->capacity = capacity;
 	return n;
 }
 
+/* Doubling, at most to the working maximum (an error beyond it). */
 static int32
-grown_capacity(const cl_surv_state *s, int32 need)
+grown_capacity(const cl_surv_state *s, int kind, int64 need)
 {
 	int64		cap = (int64) s->capacity * 2;
 
+	if (need > CL_SURV_MAX_WORK_CAPACITY)
+		limit_error(kind, need);
 	if (cap < 16)
 		cap = 16;
 	if (cap < need)
 		cap = need;
-	if (cap > CL_SURV_MAX_CAPACITY && need <= CL_SURV_MAX_CAPACITY)
-		cap = CL_SURV_MAX_CAPACITY;
-	return (int32) Min(cap, (int64) PG_INT32_MAX);
+	return (int32) Min(cap, (int64) CL_SURV_MAX_WORK_CAPACITY);
 }
 
 /*
@@ -116,17 +139,22 @@ canonical(struct varlena *v, int kind)
 	ns = STATE(n);
 	if (!cl_surv_compact(ns))
 		elog(ERROR, "could not compact %s value", type_name(kind));
+	check_limit(ns, kind);
 	ns->capacity = ns->nused;
 	SET_VARSIZE(n, VARHDRSZ + cl_surv_bytes(ns->capacity));
 	return n;
 }
 
+/* The core's only error once the arguments are checked: the subject count would overflow. */
 static void
 report_core_error(int kind, const char *err)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("could not add to %s value: %s", type_name(kind), err)));
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("could not add to %s value: %s", type_name(kind), err),
+			 errdetail("A %s value counts at most %d subjects (doc/survival.md, \"Limits\").",
+					   type_name(kind), (int) PG_INT32_MAX),
+			 errhint("Estimate over fewer rows, e.g. per council, and pool the estimates.")));
 }
 
 /*
@@ -146,11 +174,16 @@ add_rows(struct varlena *v, int kind, int32 day, int32 cause, bool in_place)
 		int			rc = cl_surv_add(s, day, cause, 1, err, sizeof(err));
 
 		if (rc == CL_SURV_OK)
+		{
+			check_limit(s, kind);
 			return v;
+		}
 		if (rc == CL_SURV_ERROR)
 			report_core_error(kind, err);
 		/* full: move to a buffer twice the size */
-		v = copy_with_capacity(v, kind, grown_capacity(s, s->nused + 1));
+		if (s->capacity >= CL_SURV_MAX_WORK_CAPACITY)
+			limit_error(kind, (int64) s->nused + 1);
+		v = copy_with_capacity(v, kind, grown_capacity(s, kind, (int64) s->nused + 1));
 	}
 }
 
@@ -172,6 +205,8 @@ value_in(const char *str, int kind)
 				 errhint(kind == CL_SURV_KIND_KM
 						 ? "A survival value reads {day:events/censored,...} with days increasing, e.g. {6:3/1,7:1/0}."
 						 : "A competing_risks value reads {day:{cause:count,...},...} with cause 0 for censored, e.g. {6:{0:1,1:3},7:{2:1}}.")));
+	if (n > CL_SURV_MAX_ENTRIES)
+		limit_error(kind, n);
 	v = new_value(kind, n);
 	if (cl_surv_parse(str, kind, STATE(v), err, sizeof(err)) != n)
 		elog(ERROR, "could not parse %s value on the second pass", type_name(kind));
@@ -202,6 +237,7 @@ value_send(struct varlena *v, int kind)
 	pq_sendint32(&buf, (uint32) s->nused);
 	for (i = 0; i < s->nused; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		pq_sendint32(&buf, (uint32) s->e[i].day);
 		pq_sendint32(&buf, (uint32) s->e[i].cause);
 		pq_sendint32(&buf, (uint32) s->e[i].count);
@@ -235,10 +271,13 @@ value_recv(StringInfo buf, int kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid entry count %d in binary %s value", n, type_name(kind))));
+	if (n > CL_SURV_MAX_ENTRIES)
+		limit_error(kind, n);
 	v = new_value(kind, n);
 	s = STATE(v);
 	for (i = 0; i < n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		s->e[i].day = (int32) pq_getmsgint(buf, 4);
 		s->e[i].cause = (int32) pq_getmsgint(buf, 4);
 		s->e[i].count = (int32) pq_getmsgint(buf, 4);
@@ -354,9 +393,10 @@ static Datum
 combine(FunctionCallInfo fcinfo, int kind)
 {
 	struct varlena *a = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	struct varlena *b = PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
+	/* b canonical: at most the limit, so a's buffer needs no more than the working maximum */
+	struct varlena *b = canonical(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)), kind);
 	cl_surv_state *sa = state_of(a, kind);
-	cl_surv_state *sb = state_of(b, kind);
+	cl_surv_state *sb = STATE(b);
 	bool		in_place = AggCheckCallContext(fcinfo, NULL) != 0;
 	char		err[256];
 	int			rc;
@@ -365,19 +405,17 @@ combine(FunctionCallInfo fcinfo, int kind)
 	{
 		int64		need = (int64) sa->nused + sb->nused;
 
-		if (need > CL_SURV_MAX_CAPACITY)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("%s value would exceed the maximum of %d entries",
-							type_name(kind), (int) CL_SURV_MAX_CAPACITY)));
-		a = copy_with_capacity(a, kind, in_place ? grown_capacity(sa, (int32) need) : (int32) need);
+		if (need > CL_SURV_MAX_WORK_CAPACITY)
+			limit_error(kind, need);
+		a = copy_with_capacity(a, kind, in_place ? grown_capacity(sa, kind, need) : (int32) need);
 		sa = STATE(a);
 	}
 	rc = cl_surv_absorb(sa, sb, err, sizeof(err));
+	if (rc == CL_SURV_ERROR)
+		report_core_error(kind, err);
 	if (rc != CL_SURV_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("could not merge %s values: %s", type_name(kind), err)));
+		elog(ERROR, "could not merge %s values", type_name(kind));
+	check_limit(sa, kind);
 	if (!in_place)
 		a = canonical(a, kind);
 	PG_RETURN_POINTER(a);

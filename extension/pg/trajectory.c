@@ -489,13 +489,16 @@ tm_state_in_place(FunctionCallInfo fcinfo)
 	return (TransitionMatrixData *) v;
 }
 
+/* A cell would pass its documented maximum (doc/trajectories.md, "Limits"). */
 static void
 tm_overflow(const char *err)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 			 errmsg("careleaver.transition_matrix count out of range"),
-			 errdetail("%s", err)));
+			 errdetail("%s A cell of a transition_matrix counts at most %lld young people (doc/trajectories.md, \"Limits\").",
+					   err, (long long) PG_INT64_MAX),
+			 errhint("Each young person's trajectory should be added once: check for merging a matrix with itself.")));
 }
 
 /* ------------------------------------------------------------------------

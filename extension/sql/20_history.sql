@@ -97,7 +97,7 @@ CREATE AGGREGATE careleaver.care_history_agg(decom date, "dec" date, rne carelea
 );
 COMMENT ON AGGREGATE careleaver.care_history_agg(date, date, careleaver.new_episode_reason,
     careleaver.legal_status, careleaver.placement_type, careleaver.ceased_reason) IS
-  'One child''s care history from their episode rows (DECOM, DEC, RNE, LS, PLACE, REC), in any order. Data defects are recorded, never dropped (careleaver.history_defects). Use GROUP BY la, child.';
+  'One child''s care history from their episode rows (DECOM, DEC, RNE, LS, PLACE, REC), in any order. Data defects are recorded, never dropped (careleaver.history_defects). Use GROUP BY la, child. Limit: 10,000,000 episodes per history (SQLSTATE 54000 beyond, doc/history.md "Limits"); the count of rows without DECOM saturates at 2,147,483,647.';
 
 CREATE AGGREGATE careleaver.care_history_agg(decom date, "dec" date, rne careleaver.new_episode_reason,
     ls careleaver.legal_status, place careleaver.placement_type, rec careleaver.ceased_reason,
@@ -112,7 +112,7 @@ CREATE AGGREGATE careleaver.care_history_agg(decom date, "dec" date, rne carelea
 COMMENT ON AGGREGATE careleaver.care_history_agg(date, date, careleaver.new_episode_reason,
     careleaver.legal_status, careleaver.placement_type, careleaver.ceased_reason,
     careleaver.need_category, careleaver.placement_provider, careleaver.placement_change_reason) IS
-  'One child''s care history from their episode rows, also keeping category of need (CIN), placement provider and reason for placement change.';
+  'One child''s care history from their episode rows, also keeping category of need (CIN), placement provider and reason for placement change. Limit: 10,000,000 episodes per history (SQLSTATE 54000 beyond, doc/history.md "Limits"); the count of rows without DECOM saturates at 2,147,483,647.';
 
 CREATE AGGREGATE careleaver.care_history_merge(careleaver.care_history) (
   SFUNC = careleaver.care_history_merge_sfunc, STYPE = internal, SSPACE = 96,
@@ -122,7 +122,7 @@ CREATE AGGREGATE careleaver.care_history_merge(careleaver.care_history) (
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE careleaver.care_history_merge(careleaver.care_history) IS
-  'Pools several histories of one child (e.g. partial histories from two sources or servers) into one; defects are recomputed on the pooled episodes.';
+  'Pools several histories of one child (e.g. partial histories from two sources or servers) into one; defects are recomputed on the pooled episodes. Limit: 10,000,000 episodes per history (SQLSTATE 54000 beyond, doc/history.md "Limits"); the count of rows without DECOM saturates at 2,147,483,647.';
 
 -- ---------------------------------------------------------------- status
 CREATE FUNCTION careleaver.leaver_status(history careleaver.care_history, date_of_birth date, on_date date)

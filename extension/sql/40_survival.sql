@@ -128,13 +128,13 @@ CREATE AGGREGATE careleaver.cif_merge(careleaver.competing_risks) (
 );
 
 COMMENT ON AGGREGATE careleaver.km_agg(integer, boolean) IS
-  'Kaplan-Meier data (metrics.md 8) from one row per subject: follow-up in days (>= 0) and whether the event happened (false = censored); rows with a NULL are skipped';
+  'Kaplan-Meier data (metrics.md 8) from one row per subject: follow-up in days (>= 0) and whether the event happened (false = censored); rows with a NULL are skipped. Limit: 1,000,000 distinct (day, cause) entries and 2,147,483,647 subjects per value (SQLSTATE 54000 beyond, doc/survival.md "Limits").';
 COMMENT ON AGGREGATE careleaver.km_merge(careleaver.survival) IS
-  'merges survival values (e.g. one per council or partition) into the pooled value, exactly';
+  'merges survival values (e.g. one per council or partition) into the pooled value, exactly. Limit: 1,000,000 distinct (day, cause) entries and 2,147,483,647 subjects per value (SQLSTATE 54000 beyond, doc/survival.md "Limits").';
 COMMENT ON AGGREGATE careleaver.cif_agg(integer, integer) IS
-  'competing-risks data (metrics.md 8) from one row per subject: follow-up in days (>= 0) and the cause that ended it (> 0), or 0 when censored; rows with a NULL are skipped';
+  'competing-risks data (metrics.md 8) from one row per subject: follow-up in days (>= 0) and the cause that ended it (> 0), or 0 when censored; rows with a NULL are skipped. Limit: 1,000,000 distinct (day, cause) entries and 2,147,483,647 subjects per value (SQLSTATE 54000 beyond, doc/survival.md "Limits").';
 COMMENT ON AGGREGATE careleaver.cif_merge(careleaver.competing_risks) IS
-  'merges competing_risks values (e.g. one per council or partition) into the pooled value, exactly';
+  'merges competing_risks values (e.g. one per council or partition) into the pooled value, exactly. Limit: 1,000,000 distinct (day, cause) entries and 2,147,483,647 subjects per value (SQLSTATE 54000 beyond, doc/survival.md "Limits").';
 
 -- Estimators.
 CREATE FUNCTION careleaver.km_table(careleaver.survival,

@@ -53,7 +53,7 @@ CREATE AGGREGATE careleaver.leaver_trajectory_agg(age integer, in_touch careleav
 );
 COMMENT ON AGGREGATE careleaver.leaver_trajectory_agg(integer, careleaver.contact_status,
     careleaver.leaver_activity, careleaver.leaver_accommodation) IS
-  'One young person''s OC3 records (age at the record, IN_TOUCH, ACTIV, ACCOM) as a careleaver.leaver_trajectory; use GROUP BY la, child. Row order does not matter; an identical repeated record counts once; two different records at one age are kept as a conflict; an age outside 17 to 25 is an error. NULL when no row has an age and a code.';
+  'One young person''s OC3 records (age at the record, IN_TOUCH, ACTIV, ACCOM) as a careleaver.leaver_trajectory; use GROUP BY la, child. Row order does not matter; an identical repeated record counts once; two different records at one age are kept as a conflict; an age outside 17 to 25 is an error. NULL when no row has an age and a code. Limit: the state has a fixed size (one record per age 17 to 25), doc/trajectories.md "Limits".';
 
 CREATE FUNCTION careleaver.leaver_trajectory_eq(careleaver.leaver_trajectory, careleaver.leaver_trajectory)
   RETURNS boolean
@@ -168,7 +168,7 @@ CREATE AGGREGATE careleaver.transition_matrix_agg(careleaver.leaver_trajectory) 
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE careleaver.transition_matrix_agg(careleaver.leaver_trajectory) IS
-  'Transition matrix of the young people''s trajectories: for each consecutive-age transition, one young person in its cell. NULL trajectories are skipped; no rows gives the empty matrix {}.';
+  'Transition matrix of the young people''s trajectories: for each consecutive-age transition, one young person in its cell. NULL trajectories are skipped; no rows gives the empty matrix {}. Limit: a cell counts at most 9,223,372,036,854,775,807 young people (SQLSTATE 54000 beyond, doc/trajectories.md "Limits").';
 CREATE AGGREGATE careleaver.transition_matrix_merge(careleaver.transition_matrix) (
   SFUNC = careleaver.transition_matrix_combine,
   STYPE = careleaver.transition_matrix,
@@ -177,7 +177,7 @@ CREATE AGGREGATE careleaver.transition_matrix_merge(careleaver.transition_matrix
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE careleaver.transition_matrix_merge(careleaver.transition_matrix) IS
-  'Adds transition matrices (e.g. one per council, partition or server) into the pooled matrix; gives exactly the matrix of all the trajectories together.';
+  'Adds transition matrices (e.g. one per council, partition or server) into the pooled matrix; gives exactly the matrix of all the trajectories together. Limit: a cell counts at most 9,223,372,036,854,775,807 young people (SQLSTATE 54000 beyond, doc/trajectories.md "Limits").';
 
 CREATE FUNCTION careleaver.transition_table(matrix careleaver.transition_matrix,
     OUT from_age integer, OUT to_age integer, OUT from_state text, OUT to_state text,

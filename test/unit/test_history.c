@@ -271,5 +271,62 @@ main(void)
 	is_int(cl_history_placements(&h, p, np, s), 0, "only a temporary placement: none counted");
 	is_int(cl_history_carer_spells(&h, p, np, s), 1, "but one carer spell");
 
+	/* ---- exact duplicates (the same row returned twice) count once (issue 11.5) */
+	h = H("{2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4}");
+	np = cl_history_periods(&h, p);
+	is_int(np, 1, "three copies of one episode: one period");
+	ns = cl_history_placements(&h, p, np, s);
+	ok(ns == 1 && s[0].episodes == 3 && s[0].end == CL_DATE_OPEN,
+	   "three copies of one episode: one placement of 3 episodes");
+	is_int(cl_history_carer_spells(&h, p, np, s), 1, "three copies of one episode: one carer spell");
+	h = H("{2018-04-01/2018-06-01 S C2 U4 X1; 2018-04-01/2018-06-01 S C2 U4 X1;"
+		  " 2018-06-01/ P C2 U1; 2018-06-01/ P C2 U1}");
+	np = cl_history_periods(&h, p);
+	ns = cl_history_placements(&h, p, np, s);
+	ok(ns == 2 && s[0].end == ymd(2018, 6, 1) && s[1].start == ymd(2018, 6, 1),
+	   "two placements each returned twice: two placements");
+	h = H("{2018-04-01/ S C2 U1; 2018-04-01/ S C2 U4}");
+	np = cl_history_periods(&h, p);
+	is_int(cl_history_placements(&h, p, np, s), 2,
+		   "same dates, different placement type: not an exact duplicate (two placements)");
+
+	/* ---- rows without DECOM: the count saturates and reads back (issue 11.5) */
+	is_int(cl_missing_decom_add(999999999, 999999999), 1999999998, "counts add");
+	is_int(cl_missing_decom_add(2000000000, 2000000000), CL_HISTORY_MAX_MISSING_DECOM,
+		   "the count saturates at its maximum");
+	is_int(cl_missing_decom_add(CL_HISTORY_MAX_MISSING_DECOM, INT64_C(1) << 40), CL_HISTORY_MAX_MISSING_DECOM,
+		   "adding to the maximum stays at it");
+	is_str(fmt("{missing_decom=1999999998}"), "{missing_decom=1999999998}",
+		   "a ten-digit count reads back (care_history_merge can produce it)");
+	is_str(fmt("{missing_decom=2147483647}"), "{missing_decom=2147483647}", "the maximum count reads back");
+	is_str(fmt("{missing_decom=0000000000002}"), "{missing_decom=2}", "leading zeros are read");
+	ok(!parses("{missing_decom=2147483648}") && strstr(err, "at most 2147483647") != NULL,
+	   "a count over the maximum is refused, naming the maximum");
+	ok(!parses("{missing_decom=99999999999999999999999}"), "a very long count is refused");
+	{
+		/* every value the aggregates can build formats to text that parses back equal */
+		static char out[256];
+		cl_episode	e2[2];
+		int32_t		n2,
+					m2;
+
+		h.ep = buf;
+		h.n = 0;
+		for (int32_t m = CL_HISTORY_MAX_MISSING_DECOM; m > 0; m /= 3)
+		{
+			h.missing_decom = m;
+			cl_history_format(&h, out);
+			ok(cl_history_parse(out, strlen(out), e2, 2, &n2, &m2, err, sizeof err) && n2 == 0 && m2 == m,
+			   "missing_decom=%d: output reads back", (int) m);
+		}
+	}
+
+	/* ---- evaluation dates after the last collection year are read as its 31 March */
+	is_int(cl_eval_date_clamp(cl_history_max_date()), cl_history_max_date(), "9999-12-31 is kept");
+	is_int(cl_eval_date_clamp(ymd(10000, 3, 31)), ymd(10000, 3, 31), "31 March 10000 is kept");
+	is_int(cl_eval_date_clamp(ymd(10000, 4, 1)), ymd(10000, 3, 31), "1 April 10000 is read as 31 March 10000");
+	is_int(cl_eval_date_clamp(INT32_MAX), ymd(10000, 3, 31), "the largest day number too");
+	is_int(cl_year_end(CL_LAST_COLLECTION_YEAR), ymd(10000, 3, 31), "the last collection year ends 31 March 10000");
+
 	return tap_done();
 }

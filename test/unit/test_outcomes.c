@@ -203,6 +203,17 @@ test_stability(void)
 	   "two-year: in care since 2022-01-01, 3 placements in [2022-04-01, 2024-04-01)");
 	ok(!s.long_term_cohort && s.age == -1, "no date of birth: no long-term measure");
 
+	/* Exact duplicates count once (issue 11.5): the example of the issue, collection year 2019. */
+	f = H("{2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4; 2018-04-01/ S C2 U4}");
+	is_int(cl_placements_in_window(f, D("2018-04-01"), D("2019-04-01")), 1,
+		   "three copies of one episode: one placement in the year");
+	is_int(cl_placement_moves(f, D("2018-04-01"), D("2019-04-01")), 0, "three copies of one episode: no move");
+	cl_stability_measures(f, true, D("2005-01-01"), 2019, &s);
+	ok(s.looked_after && s.placements_year == 1 && !s.short_term && s.carer_since == D("2018-04-01"),
+	   "three copies of one episode: 1 placement, not short-term, carer since 2018-04-01");
+	f = H("{2018-04-01/2018-06-01 S C2 U4 X1; 2018-04-01/2018-06-01 S C2 U4 X1; 2018-06-01/ P C2 U1}");
+	is_int(cl_placement_moves(f, D("2018-04-01"), D("2019-04-01")), 1, "a duplicated first placement, then a move: 1 move");
+
 	/* The first placement ending on 1 April does not overlap the year. */
 	f = H("{2022-01-01/2023-04-01 S C2 U1 X1; 2023-04-01/2023-08-01 P C2 U2 X1; 2023-08-01/ P C2 U3}");
 	is_int(cl_placements_in_window(f, y0, y1), 2, "a placement ending on 1 April is not in the year");
@@ -486,6 +497,9 @@ test_cfsr(void)
 		cl_cfsr_indicators(H("{2023-06-01/2023-07-01 S C2 U1 E4A; 2023-08-01/2023-09-01 S C2 U2 E4A}"),
 						   dob, 2024, end, &c);
 		ok(c.moves == 0 && c.days == 61, "two periods, no move, 30 + 31 days");
+		/* a duplicated row is not a move (issue 11.5) */
+		cl_cfsr_indicators(H("{2023-06-01/ S C2 U1; 2023-06-01/ S C2 U1}"), dob, 2024, end, &c);
+		is_int(c.moves, 0, "an episode returned twice: no CFSR move");
 		/* not an entrant: nothing */
 		cl_cfsr_indicators(H("{2023-03-01/ S C2 U1}"), dob, 2024, end, &c);
 		ok(c.moves == 0 && c.days == 0, "not an entrant: no moves, no days");
