@@ -95,6 +95,7 @@ COMMENT ON COLUMN careleaver.validation_rules.module IS 'Return module(s) whose 
 CREATE FUNCTION careleaver.validation_birthday(dob date, age integer)
 RETURNS date
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
 BEGIN ATOMIC
   SELECT CASE
            WHEN pg_catalog.date_part('month', dob) = 2 AND pg_catalog.date_part('day', dob) = 29
@@ -112,6 +113,7 @@ COMMENT ON FUNCTION careleaver.validation_birthday(date, integer) IS
 CREATE FUNCTION careleaver.validation_birthday_sql(dob_expr text, age integer)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
 BEGIN ATOMIC
   SELECT pg_catalog.format(
     '(CASE WHEN pg_catalog.date_part(''month'', %1$s) = 2 AND pg_catalog.date_part(''day'', %1$s) = 29 '
