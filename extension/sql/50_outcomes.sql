@@ -115,6 +115,7 @@ CREATE FUNCTION careleaver.leaver_outcomes(schema_name text, collection_year int
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF to_regclass(format('%I.header', schema_name)) IS NULL
      OR to_regclass(format('%I.episodes', schema_name)) IS NULL
      OR to_regclass(format('%I.oc3', schema_name)) IS NULL THEN

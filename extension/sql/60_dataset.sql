@@ -141,6 +141,8 @@ BEGIN
     RAISE EXCEPTION 'dataset schema name must not be empty' USING ERRCODE = '22023';
   END IF;
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', schema_name);
+  -- an existing schema, and any table of a dataset table's name in it, must be the caller's: never adopt
+  PERFORM careleaver.dataset_check_owner(schema_name);
 
   FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d LOOP
     SELECT string_agg(format('%I %s', d.column_name, d.sql_type), ', ' ORDER BY d.ord)
@@ -313,6 +315,7 @@ DECLARE
   old_files jsonb;
   new_files jsonb;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   -- loads into one dataset take turns (until the end of the transaction)
   PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(schema_name));
   PERFORM careleaver.create_dataset(schema_name);
@@ -513,6 +516,7 @@ DECLARE
   cols text;
   m text;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF policy IS DISTINCT FROM 'latest_return' THEN
     RAISE EXCEPTION 'unknown reconciliation policy "%"', policy USING ERRCODE = '22023',
       HINT = 'The policies are: latest_return.';

@@ -239,6 +239,7 @@ DECLARE
   rj_more text;
   c_rpc text; v_rpc text; t_rpc regtype;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF ds IS NULL OR y IS NULL THEN
     RAISE EXCEPTION 'careleaver.validate needs a dataset schema and a collection year'
       USING ERRCODE = 'null_value_not_allowed';

@@ -59,6 +59,7 @@ DECLARE
     ' + (extract(month FROM max(greatest(e.decom, coalesce(e."dec", e.decom)))) >= 4)::int, 3, 31)' END;
   hist text;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(dataset_schema);  -- never run another role's code (doc/dataset.md)
   IF dataset_schema IS NULL OR to_regclass(format('%I.episodes', dataset_schema)) IS NULL
      OR to_regclass(format('%I.header', dataset_schema)) IS NULL
      OR to_regclass(format('%I.oc3', dataset_schema)) IS NULL THEN
@@ -156,6 +157,8 @@ BEGIN
     RAISE EXCEPTION 'hub schema name must not be empty' USING ERRCODE = '22023';
   END IF;
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', hub_schema);
+  -- an existing schema, and any table of a dataset table's name in it, must be the caller's: never adopt
+  PERFORM careleaver.dataset_check_owner(hub_schema);
   -- The dataset tables' layout comes from create_dataset itself, so the hub follows the contract.
   EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', layout);
   PERFORM careleaver.create_dataset(layout);
@@ -251,6 +254,7 @@ DECLARE
   why text;
   opts text := '';
 BEGIN
+  PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
   IF la IS NULL OR la = '' OR server_name IS NULL OR host IS NULL OR port IS NULL OR dbname IS NULL
      OR remote_schema IS NULL THEN
     RAISE EXCEPTION 'hub_attach_council needs la, server_name, host, port, dbname and remote_schema'
@@ -381,6 +385,7 @@ DECLARE
   t record;
   others boolean;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
   IF to_regclass(format('%I.councils', hub_schema)) IS NULL THEN
     RAISE EXCEPTION 'schema "%" is not a regional hub', hub_schema
       USING ERRCODE = '42P01', HINT = 'Create it with careleaver.create_hub(hub_schema).';
@@ -428,6 +433,7 @@ DECLARE
   msg text;
   detail text;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
   IF to_regclass(format('%I.councils', hub_schema)) IS NULL THEN
     RAISE EXCEPTION 'schema "%" is not a regional hub', hub_schema
       USING ERRCODE = '42P01', HINT = 'Create it with careleaver.create_hub(hub_schema).';
