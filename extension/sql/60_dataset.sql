@@ -142,7 +142,7 @@ BEGIN
   END IF;
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', schema_name);
   -- an existing schema, and any table of a dataset table's name in it, must be the caller's: never adopt
-  PERFORM careleaver.dataset_check_owner(schema_name);
+  PERFORM careleaver.dataset_check_owner(schema_name, creating => true);
 
   FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d LOOP
     SELECT string_agg(format('%I %s', d.column_name, d.sql_type), ', ' ORDER BY d.ord)

@@ -11,7 +11,7 @@
 -- caller must be the owner (a superuser or a member does SET ROLE owner).
 -- ===========================================================================
 
-CREATE FUNCTION careleaver.dataset_check_owner(schema_name text)
+CREATE FUNCTION careleaver.dataset_check_owner(schema_name text, creating boolean DEFAULT false)
 RETURNS void
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, careleaver, pg_temp
@@ -27,6 +27,14 @@ BEGIN
   SELECT n.oid, n.nspowner INTO ns, owner_id FROM pg_catalog.pg_namespace n WHERE n.nspname = schema_name;
   IF ns IS NULL THEN
     RETURN;   -- nothing there to run; the caller's own "is not a dataset" error follows
+  END IF;
+  -- a schema holding none of the tables careleaver reads (a dataset's, a hub's registry) is not a
+  -- dataset: nothing there would run, and the caller says so; creating one there needs ownership
+  IF NOT creating AND NOT EXISTS (
+       SELECT 1 FROM pg_catalog.pg_class c
+        WHERE c.relnamespace = ns
+          AND (c.relname = 'councils' OR c.relname IN (SELECT t.name FROM careleaver.dataset_table_names() t))) THEN
+    RETURN;
   END IF;
   IF owner_id IS DISTINCT FROM (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN
     RAISE EXCEPTION 'dataset schema "%" belongs to role "%", not to the current role "%"',
@@ -73,11 +81,12 @@ BEGIN
   END LOOP;
 END
 $fn$;
-COMMENT ON FUNCTION careleaver.dataset_check_owner(text) IS
+COMMENT ON FUNCTION careleaver.dataset_check_owner(text, boolean) IS
   'Run first by every careleaver function that takes a dataset or hub schema: raises 42501 unless the current role owns the schema, '
   'every relation in it belongs to the schema''s owner, the dataset''s tables (careleaver.dataset_table_names) are tables and no table '
   'has a trigger or rule careleaver did not create; so no code of another role runs with the caller''s privileges (doc/dataset.md). '
-  'A schema that does not exist passes (the caller reports it)';
+  'A schema that does not exist, or holds none of those tables nor a hub''s councils, passes (the caller reports that it is no dataset) '
+  'unless creating (create_dataset, create_hub: an existing schema must be the caller''s)';
 
 CREATE FUNCTION careleaver.dataset_table_names(OUT name text)
 RETURNS SETOF text

@@ -5,3 +5,6 @@
 -- that 0.2.0 no longer has; DROP of views whose columns changed.  Functions,
 -- aggregates, views, comments and grants of the new install script follow this
 -- part automatically (extension/gen_update.py).
+
+-- roles (issue 12): hub credentials never pass as function arguments
+DROP FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer);

@@ -5,7 +5,7 @@
 -- the role superuser: it succeeds only when run with a superuser's privileges, so rolsuper
 -- tells whether the role's code ran as the caller.  Everything is rolled back at the end.
 BEGIN;
-SELECT plan(43);
+SELECT plan(46);
 
 CREATE ROLE careleaver_t_bob LOGIN;
 DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO careleaver_t_bob', current_database()); END $$;
@@ -131,6 +131,15 @@ SELECT throws_ok($$SELECT careleaver.create_dataset('careleaver_t_trap')$$, '425
   '(c) create_dataset refuses an existing schema of another role');
 SELECT is((SELECT count(*)::int FROM pg_class WHERE relnamespace = 'careleaver_t_trap'::regnamespace), 1,
   '(c) and creates nothing in it');
+SET ROLE careleaver_t_bob;
+CREATE SCHEMA careleaver_t_empty;
+RESET ROLE;
+SELECT throws_ok($$SELECT careleaver.create_dataset('careleaver_t_empty')$$, '42501', NULL,
+  '(c) create_dataset refuses an empty schema of another role too');
+SELECT throws_ok($$SELECT careleaver.create_hub('careleaver_t_empty')$$, '42501', NULL,
+  '(c) and so does create_hub');
+SELECT is((SELECT count(*)::int FROM pg_class WHERE relnamespace = 'careleaver_t_empty'::regnamespace), 0,
+  '(c) leaving it empty');
 CREATE SCHEMA careleaver_t_pre;
 CREATE VIEW careleaver_t_pre.episodes AS SELECT 1 AS x;
 SELECT throws_ok($$SELECT careleaver.create_dataset('careleaver_t_pre')$$, '42501',
