@@ -1,7 +1,7 @@
 -- What a role that is not superuser may read and set (issue 12; README, "for DBAs").
 -- Catalogue-wide, so that every later view and function obeys it too.
 BEGIN;
-SELECT plan(15);
+SELECT plan(16);
 
 SELECT is_empty($$
   SELECT c.oid::regclass::text FROM pg_class c
@@ -26,6 +26,18 @@ SELECT is_empty($$
    WHERE p.pronamespace = 'careleaver'::regnamespace
      AND NOT has_function_privilege('public', p.oid, 'EXECUTE')
 $$, 'every function of schema careleaver is executable by PUBLIC');
+
+-- The threshold is read through the C functions, never current_setting() (which returns a value set
+-- before the library was loaded, unchecked).
+SELECT is_empty($$
+  SELECT p.oid::regprocedure::text FROM pg_proc p
+   WHERE p.pronamespace = 'careleaver'::regnamespace
+     AND (p.prosrc ~* 'current_setting|set_config|pg_settings' AND p.prosrc ~* 'suppression_threshold')
+  UNION ALL
+  SELECT c.oid::regclass::text FROM pg_class c
+   WHERE c.relnamespace = 'careleaver'::regnamespace AND c.relkind = 'v'
+     AND pg_get_viewdef(c.oid) ~* 'suppression_threshold'
+$$, 'no function or view of careleaver reads the threshold through current_setting or pg_settings');
 
 -- The suppression threshold, as a role that is not superuser (doc/disclosure.md).
 -- (the library is loaded first: a value set before it loads is tested in test/script/analyst_flow.t)
