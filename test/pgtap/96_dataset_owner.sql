@@ -5,7 +5,7 @@
 -- the role superuser: it succeeds only when run with a superuser's privileges, so rolsuper
 -- tells whether the role's code ran as the caller.  Everything is rolled back at the end.
 BEGIN;
-SELECT plan(46);
+SELECT plan(47);
 
 CREATE ROLE careleaver_t_bob LOGIN;
 DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO careleaver_t_bob', current_database()); END $$;
@@ -181,6 +181,23 @@ SELECT is_empty($$
    WHERE p.pronamespace = 'careleaver'::regnamespace AND l.lanname IN ('sql', 'plpgsql')
      AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search_path=%pg_temp')
 $$, '(d) every SQL and PL/pgSQL function of careleaver searches pg_temp last');
+
+-- the discipline, for every later function too: a function with a schema argument runs the check,
+-- itself or through a function that does (the SQL builders read no relation of the schema)
+SELECT is_empty($q$
+WITH RECURSIVE fns AS (
+  SELECT p.oid, p.proname, p.proargnames, pg_get_functiondef(p.oid) AS def FROM pg_proc p
+   WHERE p.pronamespace = 'careleaver'::regnamespace AND p.prokind = 'f'),
+checked(proname) AS (
+  SELECT 'dataset_check_owner'::name
+  UNION
+  SELECT f.proname FROM fns f, checked c WHERE f.def ~ ('careleaver\.' || c.proname || '\('))
+SELECT f.oid::regprocedure::text FROM fns f
+ WHERE EXISTS (SELECT 1 FROM unnest(f.proargnames) a WHERE a ~ '(^|_)schema(_name)?$')
+   AND f.proname NOT IN ('dataset_check_owner', 'reporting_common_sql', 'reporting_view_sql',
+                         'validation_code_expr', 'validation_column_expr', 'validation_valid_expr')
+   AND f.proname NOT IN (SELECT c.proname FROM checked c)
+$q$, 'every function taking a dataset or hub schema runs careleaver.dataset_check_owner (or calls one that does)');
 
 SELECT ok(NOT pg_temp.bob_is_superuser(), 'at the end, the role is still not superuser');
 SELECT * FROM finish();
