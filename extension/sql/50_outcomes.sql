@@ -115,7 +115,6 @@ CREATE FUNCTION careleaver.leaver_outcomes(schema_name text, collection_year int
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
-  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF to_regclass(format('%I.header', schema_name)) IS NULL
      OR to_regclass(format('%I.episodes', schema_name)) IS NULL
      OR to_regclass(format('%I.oc3', schema_name)) IS NULL THEN
@@ -124,6 +123,7 @@ BEGIN
             DETAIL = 'It needs the tables header, episodes and oc3.',
             HINT = 'Create them with careleaver.create_dataset(schema_name).';
   END IF;
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   PERFORM careleaver.collection_year_birthday(DATE '2000-01-01', collection_year);  -- checks the year
   RETURN QUERY EXECUTE format($q$
     WITH hist AS (
