@@ -40,5 +40,5 @@ SELECT '213', k.child, y.y, k.dob,
        (CASE WHEN k.g % 4 IN (2, 3) THEN '0' ELSE 'F5' END)::careleaver.leaver_activity,
        (CASE WHEN k.g % 4 IN (2, 3) THEN '0' ELSE 'U1' END)::careleaver.leaver_accommodation
   FROM kids k CROSS JOIN generate_series(:year - 6, :year) AS y(y)
- WHERE careleaver.validation_birthday(k.dob, 17) <= make_date(y.y, 3, 31)
-   AND careleaver.validation_birthday(k.dob, 22) > make_date(y.y - 1, 4, 1);
+ WHERE careleaver.birthday(k.dob, 17) <= careleaver.collection_year_end(y.y)
+   AND careleaver.birthday(k.dob, 22) > careleaver.collection_year_start(y.y);

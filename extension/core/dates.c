@@ -138,6 +138,23 @@ cl_year_start(int collection_year)
 	return cl_date_from_ymd(collection_year - 1, 4, 1);
 }
 
+int
+cl_collection_year(cl_date date)
+{
+	int			y,
+				m,
+				d;
+
+	cl_date_to_ymd(date, &y, &m, &d);
+	return m >= 4 ? y + 1 : y;
+}
+
+cl_date
+cl_data_end(cl_date latest)
+{
+	return cl_year_end(cl_collection_year(latest));
+}
+
 void
 cl_date_format(cl_date date, char *buf)
 {

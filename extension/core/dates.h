@@ -37,6 +37,15 @@ extern cl_date cl_add_months(cl_date d, int months);
 extern cl_date cl_year_end(int collection_year);
 extern cl_date cl_year_start(int collection_year);
 
+/*
+ * The collection year containing d, named by the year it ends (1 April 2023
+ * to 31 March 2024 is 2024; metrics.md 1).
+ */
+extern int	cl_collection_year(cl_date d);
+
+/* The last day data up to d covers: 31 March ending d's collection year. */
+extern cl_date cl_data_end(cl_date latest);
+
 /* Format as YYYY-MM-DD into buf (at least 11 bytes). */
 extern void cl_date_format(cl_date d, char *buf);
 

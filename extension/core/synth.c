@@ -238,12 +238,7 @@ cl_synth_urn(const cl_synth_episode *e, char *buf)
 int
 cl_synth_collection_year(cl_date d)
 {
-	int			y,
-				m,
-				dd;
-
-	cl_date_to_ymd(d, &y, &m, &dd);
-	return m >= 4 ? y + 1 : y;
+	return cl_collection_year(d);
 }
 
 bool

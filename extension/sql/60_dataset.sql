@@ -462,7 +462,7 @@ BEGIN
               || CASE WHEN nproblems > 0 THEN format(', %s bad value(s) skipped into rejects', nproblems) ELSE '' END;
     -- a return cannot hold episodes starting after its year: most likely
     -- the year was given as the one the collection starts
-    EXECUTE format('SELECT count(*) FROM %I.return_episodes e WHERE e.la = $1 AND e.year = $2 AND e.decom > make_date($2, 3, 31)',
+    EXECUTE format('SELECT count(*) FROM %I.return_episodes e WHERE e.la = $1 AND e.year = $2 AND e.decom > careleaver.collection_year_end($2)',
                    schema_name) INTO nrows USING r.la, r.year;
     IF nrows > 0 THEN
       detail := detail || format('; warning: %s episode(s) start after 31/03/%s, the end of collection year %s '
@@ -532,7 +532,7 @@ BEGIN
     USING reconcile.la;
   EXECUTE format($q$CREATE TEMP TABLE rc_years AS
     SELECT r.la, r.year, lead(r.year) OVER w AS next_year,
-           make_date(lead(r.year) OVER w - 1, 4, 1) AS next_start
+           careleaver.collection_year_start(lead(r.year) OVER w) AS next_start
     FROM %I.returns r
     WHERE r.la IN (SELECT l.la FROM pg_temp.rc_las l) AND r.files @> '[{"module": "episodes"}]'
     WINDOW w AS (PARTITION BY r.la ORDER BY r.year)$q$, s);
@@ -592,11 +592,11 @@ BEGIN
   -- 2. what later returns say about each kept row
   CREATE TEMP TABLE rc_k AS
   SELECT q.*,
-         CASE WHEN q.close_kind = 'stale_open' THEN greatest(q.decom, make_date(q.year, 3, 31))
+         CASE WHEN q.close_kind = 'stale_open' THEN greatest(q.decom, careleaver.collection_year_end(q.year))
               WHEN q.close_kind IS NOT NULL THEN q.next_start - 1 ELSE q.dec END AS dec1,
          CASE WHEN q.close_kind = 'stale_open' THEN
                 format('open at the end of return %s and absent from return %s: closed on %s, REC left blank',
-                       q.year, q.next_year, to_char(greatest(q.decom, make_date(q.year, 3, 31)), 'DD/MM/YYYY'))
+                       q.year, q.next_year, to_char(greatest(q.decom, careleaver.collection_year_end(q.year)), 'DD/MM/YYYY'))
               WHEN q.close_kind IS NOT NULL THEN
                 format('DEC %s (return %s) lies in collection year %s, whose return does not have this episode: cut back to %s',
                        to_char(q.dec, 'DD/MM/YYYY'), q.year, q.next_year, to_char(q.next_start - 1, 'DD/MM/YYYY'))
@@ -622,7 +622,7 @@ BEGIN
   SELECT k.la, k.child, k.close_kind, k.decom, ARRAY[k.year, k.next_year],
          CASE k.close_kind
            WHEN 'stale_open' THEN format('open at the end of return %s and absent from return %s: closed on %s with REC blank',
-                                         k.year, k.next_year, to_char(greatest(k.decom, make_date(k.year, 3, 31)), 'DD/MM/YYYY'))
+                                         k.year, k.next_year, to_char(greatest(k.decom, careleaver.collection_year_end(k.year)), 'DD/MM/YYYY'))
            ELSE format('return %s ends it on %s, inside collection year %s, whose return does not have it: DEC cut back to %s',
                        k.year, to_char(k.dec, 'DD/MM/YYYY'), k.next_year, to_char(k.next_start - 1, 'DD/MM/YYYY')) END
   FROM rc_k k WHERE k.close_kind IS NOT NULL AND k.drop_kind IS NULL;

@@ -118,8 +118,8 @@ BEGIN
     'FROM (SELECT e.la, y.year, count(*) AS looked_after '
     '      FROM %1$I.episodes e '
     '      JOIN generate_series($2, $3) AS y(year) '
-    '        ON e.decom <= make_date(y.year, 3, 31) '
-    '       AND (e.dec IS NULL OR e.dec > make_date(y.year, 3, 31)) '
+    '        ON e.decom <= careleaver.collection_year_end(y.year) '
+    '       AND (e.dec IS NULL OR e.dec > careleaver.collection_year_end(y.year)) '
     '      WHERE e.la = ANY ($1) AND NOT careleaver.is_short_break(e.ls) '
     '      GROUP BY e.la, y.year) AS n '
     'CROSS JOIN generate_series(0, 17) AS a(age)', schema_name)

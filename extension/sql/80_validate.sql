@@ -89,44 +89,6 @@ COMMENT ON COLUMN careleaver.validation_rules.since_year IS 'First collection ye
 COMMENT ON COLUMN careleaver.validation_rules.module IS 'Return module(s) whose rows the rule flags';
 
 -- ---------------------------------------------------------------------------
--- The n-th birthday, with 29 February births taking 1 March in common years
--- (the convention of extension/core/dates.h).
-
-CREATE FUNCTION careleaver.validation_birthday(dob date, age integer)
-RETURNS date
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, careleaver, pg_temp
-BEGIN ATOMIC
-  SELECT CASE
-           WHEN pg_catalog.date_part('month', dob) = 2 AND pg_catalog.date_part('day', dob) = 29
-                AND pg_catalog.date_part('day', (dob + pg_catalog.make_interval(years => age))) = 28
-           THEN (dob + pg_catalog.make_interval(years => age))::date + 1
-           ELSE (dob + pg_catalog.make_interval(years => age))::date
-         END;
-END;
-
-COMMENT ON FUNCTION careleaver.validation_birthday(date, integer) IS
-  'Date of the given birthday (29 February births: 1 March in common years), as the validation rules use it';
-
--- The same as an SQL expression over a date expression, for the rule query
--- to compute birthdays inline (a function call per row costs more than the rule).
-CREATE FUNCTION careleaver.validation_birthday_sql(dob_expr text, age integer)
-RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, careleaver, pg_temp
-BEGIN ATOMIC
-  SELECT pg_catalog.format(
-    '(CASE WHEN pg_catalog.date_part(''month'', %1$s) = 2 AND pg_catalog.date_part(''day'', %1$s) = 29 '
-    'AND pg_catalog.date_part(''day'', %1$s + pg_catalog.make_interval(years => %2$s)) = 28 '
-    'THEN (%1$s + pg_catalog.make_interval(years => %2$s))::date + 1 '
-    'ELSE (%1$s + pg_catalog.make_interval(years => %2$s))::date END)', dob_expr, age);
-END;
-
-COMMENT ON FUNCTION careleaver.validation_birthday_sql(text, integer) IS
-  'SQL expression computing careleaver.validation_birthday(dob_expr, age) inline (used to build the rule query)';
-
-
--- ---------------------------------------------------------------------------
 -- Helpers that adapt the rule query to the column types of a dataset.
 
 CREATE FUNCTION careleaver.validation_code_expr(schema_name text, table_name text, column_name text, alias text)
@@ -231,7 +193,6 @@ DECLARE
   c_touch text; c_activ text; c_accom text;
   v_touch text; v_activ text; v_accom text;
   rejects_sql text;
-  bd record;
   mo record;
   r1012 text := '';
   -- 1003-1006, 1009: rules over other modules and over values the loader could not type
@@ -428,7 +389,8 @@ ocset AS MATERIALIZED (
 -- latest header row up to this year, for the children some rule needs it for
 hdr AS MATERIALIZED (
   SELECT DISTINCT ON (h.la, h.child) h.la, h.child, h.dob,
-         @BD(h.dob,14) AS b14, @BD(h.dob,16) AS b16, @BD(h.dob,18) AS b18
+         careleaver.birthday(h.dob, 14) AS b14, careleaver.birthday(h.dob, 16) AS b16,
+         careleaver.birthday(h.dob, 18) AS b18
     FROM %1$I.return_header h
     JOIN (SELECT n.la, n.child FROM ocset n
           UNION
@@ -491,7 +453,8 @@ oc AS MATERIALIZED (
 ),
 ocd AS MATERIALIZED (
   SELECT oc.*, (oc.touch IS NOT NULL OR oc.activ IS NOT NULL OR oc.accom IS NOT NULL) AS given,
-         @BD(oc.dob,14) AS b14, @BD(oc.dob,16) AS b16, @BD(oc.dob,17) AS b17, @BD(oc.dob,18) AS b18
+         careleaver.birthday(oc.dob, 14) AS b14, careleaver.birthday(oc.dob, 16) AS b16,
+         careleaver.birthday(oc.dob, 17) AS b17, careleaver.birthday(oc.dob, 18) AS b18
     FROM oc
 ),
 -- runs of consecutive episodes (X1 hand-over on the same day) with the same legal status
@@ -530,15 +493,21 @@ carry AS (
    WHERE s.k = 1
 ),
 -- care after the 14th and 16th birthdays, short breaks left out (regulation 40, 48)
+-- eligibility by the end of the year (1001): the core's test over each care leaver's history; only
+-- dates and legal status (short breaks) matter to it, so the other codes are left out
 elig AS (
-  SELECT h.la, h.child,
-         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, d.b14))) AS after14,
-         sum(greatest(0, coalesce(h.dec, $3) - greatest(h.decom, d.b16))) AS after16
-    FROM hist h JOIN (SELECT DISTINCT ON (o.la, o.child) o.la, o.child, o.b14, o.b16
-                        FROM ocd o WHERE o.dob IS NOT NULL ORDER BY o.la, o.child, o.source_line) d
-      ON d.la = h.la AND d.child = h.child
-   WHERE h.ls IS DISTINCT FROM 'V3' AND h.ls IS DISTINCT FROM 'V4'
-   GROUP BY h.la, h.child
+  SELECT g.la, g.child, careleaver.eligible_by(g.history, g.dob, $3) AS eligible,
+         careleaver.days_looked_after(g.history, g.b14, $3) AS after14,
+         careleaver.days_looked_after(g.history, g.b16, $3) AS after16
+    FROM (SELECT h.la, h.child, d.dob, d.b14, d.b16,
+                 careleaver.care_history_agg(h.decom, h.dec, NULL::careleaver.new_episode_reason,
+                   CASE WHEN h.ls IN (SELECT c.code FROM careleaver.code_list c WHERE c.field = 'LS')
+                        THEN h.ls::careleaver.legal_status END,
+                   NULL::careleaver.placement_type, NULL::careleaver.ceased_reason) AS history
+            FROM hist h JOIN (SELECT DISTINCT ON (o.la, o.child) o.la, o.child, o.dob, o.b14, o.b16
+                                FROM ocd o WHERE o.dob IS NOT NULL ORDER BY o.la, o.child, o.source_line) d
+              ON d.la = h.la AND d.child = h.child
+           GROUP BY h.la, h.child, d.dob, d.b14, d.b16) g
 ),
 flags AS (
   -- 142
@@ -741,7 +710,7 @@ flags AS (
     LEFT JOIN elig g ON g.la = o.la AND g.child = o.child
     LEFT JOIN hist_last l ON l.la = o.la AND l.child = o.child
    WHERE o.dob IS NOT NULL
-     AND (l.rec IN ('E11', 'E12') OR coalesce(g.after14, 0) < 91 OR coalesce(g.after16, 0) < 1)
+     AND (l.rec IN ('E11', 'E12') OR NOT coalesce(g.eligible, false))
   UNION ALL
   SELECT '1002', 'OC3', o.la, o.child, o.source_file, o.source_line,
          'care-leaver information for a young person with no episodes of care in the loaded returns'
@@ -839,14 +808,9 @@ $q$, ds, NULL, c_rne, c_ls, c_cin, c_place, c_prov, c_rec, rejects_sql,
      c_rpc, v_rpc);
   sql := replace(sql, '@R1012@', r1012);
   sql := replace(sql, '@RMORE@', r_more);
-  -- birthdays inline: @BD(expr,n)
-  FOR bd IN SELECT DISTINCT m[1] AS expr, m[2]::integer AS age
-              FROM regexp_matches(sql, '@BD\(([a-z_.]+),([0-9]+)\)', 'g') AS m LOOP
-    sql := replace(sql, format('@BD(%s,%s)', bd.expr, bd.age), careleaver.validation_birthday_sql(bd.expr, bd.age));
-  END LOOP;
 
   RETURN QUERY EXECUTE sql
-    USING y, make_date(y - 1, 4, 1), make_date(y, 3, 31), only_la;
+    USING y, careleaver.collection_year_start(y), careleaver.collection_year_end(y), only_la;
 END;
 $fn$;
 

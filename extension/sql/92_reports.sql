@@ -3,15 +3,6 @@
 -- and read by careleaver.report_html.  Every *_published view and every number of the report
 -- goes through disclosure control (90_disclosure.sql, metrics.md 9).
 
--- The collection year a date falls in (named by the year it ends: 1 April 2023 to 31 March 2024 is 2024).
-CREATE FUNCTION careleaver.collection_year_of(d date) RETURNS integer
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver, pg_temp
-  AS $$ SELECT CASE WHEN extract(month FROM d) >= 4 THEN extract(year FROM d)::int + 1
-                    ELSE extract(year FROM d)::int END $$;
-COMMENT ON FUNCTION careleaver.collection_year_of(date) IS
-  'The collection year a date falls in, named by the year it ends (metrics.md 1): 2023-04-01 to 2024-03-31 is 2024';
-
 -- Shared pieces of view SQL: one care history per child (careleaver.care_history_agg), the data's end
 -- and the collection years reported.
 CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
@@ -28,14 +19,14 @@ BEGIN
      GROUP BY e.la, e.child),
   data_end AS (
     SELECT e.la,
-           make_date(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))), 3, 31)
-             AS data_end,
+           careleaver.data_end(max(greatest(e.decom, coalesce(e."dec", e.decom)))) AS data_end,
            careleaver.collection_year_of(min(e.decom)) AS first_year,
            greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
                     (SELECT max(o.year) FROM %1$I.oc3 o WHERE o.la = e.la)) AS last_year
       FROM %1$I.episodes e GROUP BY e.la),
   report_year AS (
-    SELECT la, y AS collection_year, make_date(y - 1, 4, 1) AS year_start, make_date(y, 3, 31) AS year_end
+    SELECT la, y AS collection_year, careleaver.collection_year_start(y) AS year_start,
+           careleaver.collection_year_end(y) AS year_end
       FROM data_end, generate_series(greatest(first_year, last_year - 9), last_year) AS y)$q$, schema_name);
 END
 $fn$;
@@ -296,7 +287,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started,
            careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks
@@ -332,7 +323,7 @@ WITH %1$s,
   at_31_march AS (
     SELECT DISTINCT ON (e.la, e.child, y.collection_year)
            e.la, y.collection_year, e.ls, e.place, h.sex,
-           extract(year FROM age(y.year_end, h.dob))::int AS age
+           careleaver.age_on(h.dob, y.year_end) AS age
       FROM report_year y
       JOIN %2$I.episodes e ON e.la = y.la AND e.decom <= y.year_end AND (e."dec" IS NULL OR e."dec" > y.year_end)
       LEFT JOIN %2$I.header h ON h.la = e.la AND h.child = e.child
@@ -402,7 +393,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
   km AS (
     SELECT la, entry_year, count(*) AS periods_started, count(*) FILTER (WHERE cause = 1) AS returned_home,
            careleaver.km_agg(duration_days, cause = 1) AS s
@@ -599,7 +590,7 @@ WITH %1$s,
       FROM person p JOIN data_end d USING (la)
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) > extract(year FROM d.data_end)::int - 10),
+       AND careleaver.collection_year_of(x.start_date) > careleaver.collection_year_of(d.data_end) - 10),
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks
       FROM entry GROUP BY 1, 2),

@@ -55,8 +55,7 @@ AS $fn$
 DECLARE
   -- the last day the data covers: given, or 31 March of the collection year of the latest date
   data_end_sql text := CASE WHEN data_end IS NOT NULL THEN format('%L::date', data_end) ELSE
-    'make_date(extract(year FROM max(greatest(e.decom, coalesce(e."dec", e.decom))))::int'
-    ' + (extract(month FROM max(greatest(e.decom, coalesce(e."dec", e.decom)))) >= 4)::int, 3, 31)' END;
+    'careleaver.data_end(max(greatest(e.decom, coalesce(e."dec", e.decom))))' END;
   hist text;
 BEGIN
   PERFORM careleaver.dataset_check_owner(dataset_schema);  -- never run another role's code (doc/dataset.md)
@@ -79,7 +78,7 @@ BEGIN
   EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.pool_exits AS
 WITH %2$s
 SELECT h.la,
-       extract(year FROM x.start_date)::int + (extract(month FROM x.start_date) >= 4)::int AS entry_year,
+       careleaver.collection_year_of(x.start_date) AS entry_year,
        x.duration_days, x.cause, x.exit_route
   FROM history h
   JOIN %1$I.header p ON p.la = h.la AND p.child = h.child
@@ -101,7 +100,7 @@ SELECT h.la,
   EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.pool_returns_home AS
 WITH %2$s
 SELECT h.la,
-       extract(year FROM r.return_date)::int + (extract(month FROM r.return_date) >= 4)::int AS return_year,
+       careleaver.collection_year_of(r.return_date) AS return_year,
        r.follow_up_days, r.reentry_date IS NOT NULL AS reentered
   FROM history h
   JOIN data_end d ON d.la = h.la

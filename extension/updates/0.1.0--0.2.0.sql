@@ -6,5 +6,10 @@
 -- aggregates, views, comments and grants of the new install script follow this
 -- part automatically (extension/gen_update.py).
 
+-- rulebook (issue 13 item 1): the validation's own birthday functions are gone; validate calls
+-- careleaver.birthday, the core's rule (extension/sql/25_rulebook.sql).
+DROP FUNCTION careleaver.validation_birthday(date, integer);
+DROP FUNCTION careleaver.validation_birthday_sql(text, integer);
+
 -- roles (issue 12): hub credentials never pass as function arguments
 DROP FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer);

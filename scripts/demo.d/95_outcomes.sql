@@ -11,7 +11,7 @@ WITH h AS (
     FROM demo.episodes e JOIN demo.header hd USING (la, child)
    GROUP BY e.la, e.child, hd.dob),
 c AS (
-  SELECT h.la, f.* FROM h, careleaver.cfsr_indicators(h.history, h.dob, :cfsr_year, make_date(:report_year, 3, 31)) f)
+  SELECT h.la, f.* FROM h, careleaver.cfsr_indicators(h.history, h.dob, :cfsr_year, careleaver.collection_year_end(:report_year)) f)
 SELECT la,
        careleaver.publish_count(count(*) FILTER (WHERE entrant)) AS entrants,
        careleaver.publish_percent(count(*) FILTER (WHERE permanency_12m), count(permanency_12m)) AS permanency_12m_pct,
@@ -27,11 +27,11 @@ WITH h AS (
     FROM demo.episodes e GROUP BY e.la, e.child),
 one AS (
   SELECT h.* FROM h
-   WHERE (SELECT count(*) FROM careleaver.returns_home(h.history, make_date(:report_year, 3, 31))) >= 2
-     AND EXISTS (SELECT 1 FROM careleaver.returns_home(h.history, make_date(:report_year, 3, 31)) x
+   WHERE (SELECT count(*) FROM careleaver.returns_home(h.history, careleaver.collection_year_end(:report_year))) >= 2
+     AND EXISTS (SELECT 1 FROM careleaver.returns_home(h.history, careleaver.collection_year_end(:report_year)) x
                   WHERE x.days_to_reentry < 365)
    ORDER BY h.la, h.child LIMIT 1)
 SELECT one.la, one.child, r.return_date, r.reason, r.reentry_date, r.days_to_reentry,
-       careleaver.reentered_within(one.history, r.return_date, '12 months', make_date(:report_year, 3, 31)) AS reentered_within_12_months,
+       careleaver.reentered_within(one.history, r.return_date, '12 months', careleaver.collection_year_end(:report_year)) AS reentered_within_12_months,
        r.censored
-  FROM one, careleaver.returns_home(one.history, make_date(:report_year, 3, 31)) r ORDER BY r.return_date;
+  FROM one, careleaver.returns_home(one.history, careleaver.collection_year_end(:report_year)) r ORDER BY r.return_date;

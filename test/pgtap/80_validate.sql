@@ -85,8 +85,8 @@ SELECT is((SELECT message FROM v WHERE rule_code = '142'),
 -- 29 February births: the 18th birthday is 1 March in a common year.
 SELECT set_eq($$SELECT child FROM careleaver.validate('vt', 2022) WHERE rule_code = '460'$$, ARRAY['c3'],
   '460: E17 on 28 Feb 2022 is before the 18th birthday of a child born 29 Feb 2004; on 1 March it is not');
-SELECT is(careleaver.validation_birthday('2004-02-29', 18), '2022-03-01'::date, 'birthday of 29 Feb in a common year');
-SELECT is(careleaver.validation_birthday('2004-02-29', 16), '2020-02-29'::date, 'birthday of 29 Feb in a leap year');
+SELECT is(careleaver.birthday('2004-02-29', 18), '2022-03-01'::date, 'birthday of 29 Feb in a common year');
+SELECT is(careleaver.birthday('2004-02-29', 16), '2020-02-29'::date, 'birthday of 29 Feb in a leap year');
 
 -- H5 last year restated as K3 is accepted in 2025 only.
 UPDATE vt.return_episodes SET place = 'H5' WHERE la = 'A' AND year = 2023 AND child = 'c6';

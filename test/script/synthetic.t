@@ -137,10 +137,10 @@ CHECKS = [
      "OR o.in_touch IN ('DIED', 'RHOM') AND (o.activ <> '0' OR o.accom <> '0') "
      "OR o.in_touch = 'YES' AND (o.activ = '0' OR o.accom = '0') "
      "OR careleaver.accommodation_type(o.accom) = 'Z' "
-     "   AND (h.dob + interval '17 years')::date BETWEEN make_date(o.year - 1, 4, 1) AND make_date(o.year, 3, 31)"),
+     "   AND (h.dob + interval '17 years')::date BETWEEN careleaver.collection_year_start(o.year) AND careleaver.collection_year_end(o.year)"),
     ('OC3 only on a 17th to 21st birthday in its collection year',
      "SELECT count(*) FROM syn.oc3 o WHERE NOT EXISTS (SELECT 1 FROM generate_series(17, 21) a "
-     "WHERE (o.dob + a * interval '1 year')::date BETWEEN make_date(o.year - 1, 4, 1) AND make_date(o.year, 3, 31))"),
+     "WHERE (o.dob + a * interval '1 year')::date BETWEEN careleaver.collection_year_start(o.year) AND careleaver.collection_year_end(o.year))"),
 ]
 for name, sql in CHECKS:
     is_(psql(sql), '0', name)
@@ -153,8 +153,8 @@ is_(psql("SELECT count(*) FROM generate_series(2017, 2026) y, careleaver.leaver_
     'every cohort member aged 17 to 21 has an OC3 record')
 ok(int(psql("SELECT count(*) FROM syn.oc3 o JOIN syn.episodes e USING (la, child) "
             "WHERE o.year >= 2024 AND e.rec <> 'X1' "
-            "AND e.dec = careleaver.validation_birthday(o.dob, 18) "
-            "AND careleaver.validation_birthday(o.dob, 18) BETWEEN make_date(o.year - 1, 4, 1) AND make_date(o.year, 3, 31)")) > 0,
+            "AND e.dec = careleaver.birthday(o.dob, 18) "
+            "AND careleaver.birthday(o.dob, 18) BETWEEN careleaver.collection_year_start(o.year) AND careleaver.collection_year_end(o.year)")) > 0,
    'from 2024, 18-year-olds who left care on their birthday have an OC3 record (not looked after on it: rule 1016 does not apply)')
 
 # --- headline rates against the national figures ---------------------------------

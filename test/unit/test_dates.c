@@ -56,6 +56,13 @@ main(void)
 
 	is_int(cl_year_start(2024), ymd(2023, 4, 1), "collection year 2024 starts 1 April 2023");
 	is_int(cl_year_end(2024), ymd(2024, 3, 31), "and ends 31 March 2024");
+	is_int(cl_collection_year(ymd(2023, 4, 1)), 2024, "1 April 2023 is in collection year 2024");
+	is_int(cl_collection_year(ymd(2024, 3, 31)), 2024, "31 March 2024 is in collection year 2024");
+	is_int(cl_collection_year(ymd(2024, 4, 1)), 2025, "1 April 2024 starts collection year 2025");
+	is_int(cl_collection_year(ymd(1, 1, 1)), 1, "1 January of year 1 is in collection year 1");
+	is_int(cl_data_end(ymd(2023, 12, 25)), ymd(2024, 3, 31), "data up to Christmas 2023 ends 31 March 2024");
+	is_int(cl_data_end(ymd(2024, 3, 31)), ymd(2024, 3, 31), "data up to 31 March ends on it");
+	is_int(cl_data_end(ymd(9999, 12, 31)), ymd(10000, 3, 31), "data end past year 9999");
 
 	cl_date_format(ymd(2024, 3, 1), buf);
 	is_str(buf, "2024-03-01", "ISO formatting");
