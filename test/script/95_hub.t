@@ -172,7 +172,7 @@ is "$(hub "SELECT count(*) FROM pg_proc WHERE proname = 'hub_attach_council' AND
    "0" "hub_attach_council takes no password argument (credentials never pass through SQL text)"
 hub "CREATE SERVER council_3 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '${HOSTS[3]}', port '${PORTS[3]}', dbname 'postgres', extensions 'careleaver');
      CREATE USER MAPPING FOR CURRENT_USER SERVER council_3 OPTIONS (user 'postgres', password 'set-by-the-dba')" >/dev/null
-hub "SELECT careleaver.hub_attach_council('hub', '${LAS[3]}', 'council_3', '${HOSTS[3]}', ${PORTS[3]}, 'postgres', 'council')" >/dev/null
+hub "SET client_min_messages = warning; SELECT careleaver.hub_attach_council('hub', '${LAS[3]}', 'council_3', '${HOSTS[3]}', ${PORTS[3]}, 'postgres', 'council')" >/dev/null
 ok $? "attach again, through the server and user mapping the DBA made"
 is "$(hub "SELECT array_to_string(umoptions, ',') FROM pg_user_mappings WHERE srvname = 'council_3'")" \
    "user=postgres,password=set-by-the-dba" "the DBA's user mapping is kept as it was"
