@@ -23,6 +23,8 @@
 
 #define CL_DISCLOSURE_DEFAULT_THRESHOLD 5
 #define CL_DISCLOSURE_MAX_THRESHOLD 1000
+/* Lowest threshold a role that is not superuser may set (DfE practice). */
+#define CL_DISCLOSURE_FLOOR_THRESHOLD 5
 #define CL_DISCLOSURE_MAX_DECIMALS 3
 
 #define CL_SYMBOL_CONFIDENTIAL "c"

@@ -9,6 +9,7 @@
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "miscadmin.h"
 #include "utils/guc.h"
 
 #include "disclosure.h"
@@ -18,17 +19,42 @@ static int	cl_suppression_threshold = CL_DISCLOSURE_DEFAULT_THRESHOLD;
 
 void		cl_disclosure_define_settings(void);
 
+/*
+ * Disclosure control must hold for roles that may see only published figures
+ * (a regional hub's readers, say): below the floor only a superuser session,
+ * or a source only a superuser can write (postgresql.conf, ALTER SYSTEM, the
+ * server's command line, ALTER ROLE ALL), may set it.  ALTER DATABASE and
+ * ALTER ROLE settings are refused too: a database owner or the role itself
+ * can write those.  A value SET before the library was loaded (a placeholder)
+ * comes through here when the library defines the setting, and is refused
+ * (with a WARNING) the same way, leaving the default.
+ */
+static bool
+check_suppression_threshold(int *newval, void **extra, GucSource source)
+{
+	if (*newval >= CL_DISCLOSURE_FLOOR_THRESHOLD || source <= PGC_S_GLOBAL || superuser())
+		return true;
+	GUC_check_errcode(ERRCODE_INSUFFICIENT_PRIVILEGE);
+	GUC_check_errmsg("careleaver.suppression_threshold cannot be set below %d by a role that is not superuser",
+					 CL_DISCLOSURE_FLOOR_THRESHOLD);
+	GUC_check_errdetail("Published figures always suppress counts from 1 to %d; %d was asked for.",
+						CL_DISCLOSURE_FLOOR_THRESHOLD, *newval);
+	GUC_check_errhint("Set %d or more for a stricter policy; a lower threshold is set by the DBA "
+					  "(postgresql.conf or ALTER SYSTEM).", CL_DISCLOSURE_FLOOR_THRESHOLD);
+	return false;
+}
+
 void
 cl_disclosure_define_settings(void)
 {
 	DefineCustomIntVariable("careleaver.suppression_threshold",
 							"Counts from 1 to this value are suppressed (shown as c) in published figures.",
-							"Zero is always shown. 0 turns primary suppression off. "
-							"The DfE practice is 5.",
+							"Zero is always shown. The DfE practice is 5; only a superuser (or the server's "
+							"configuration) may set less, and 0 turns primary suppression off.",
 							&cl_suppression_threshold,
 							CL_DISCLOSURE_DEFAULT_THRESHOLD,
 							0, CL_DISCLOSURE_MAX_THRESHOLD,
-							PGC_USERSET, 0, NULL, NULL, NULL);
+							PGC_USERSET, 0, check_suppression_threshold, NULL, NULL);
 }
 
 /* The threshold argument at argno, or the setting when it is NULL. */

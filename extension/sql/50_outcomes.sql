@@ -123,6 +123,7 @@ BEGIN
             DETAIL = 'It needs the tables header, episodes and oc3.',
             HINT = 'Create them with careleaver.create_dataset(schema_name).';
   END IF;
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   PERFORM careleaver.collection_year_birthday(DATE '2000-01-01', collection_year);  -- checks the year
   RETURN QUERY EXECUTE format($q$
     WITH hist AS (

@@ -141,6 +141,8 @@ BEGIN
     RAISE EXCEPTION 'dataset schema name must not be empty' USING ERRCODE = '22023';
   END IF;
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', schema_name);
+  -- an existing schema, and any table of a dataset table's name in it, must be the caller's: never adopt
+  PERFORM careleaver.dataset_check_owner(schema_name, creating => true);
 
   FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d LOOP
     SELECT string_agg(format('%I %s', d.column_name, d.sql_type), ', ' ORDER BY d.ord)
@@ -332,6 +334,7 @@ DECLARE
   old_files jsonb;
   new_files jsonb;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   -- loads into one dataset take turns (until the end of the transaction)
   PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(schema_name));
   PERFORM careleaver.create_dataset(schema_name);
@@ -547,6 +550,7 @@ DECLARE
   cols text;
   m text;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   -- the lock loads take (load_staged): a reconcile waits for a load or
   -- another reconcile of the dataset instead of interleaving with it
   PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(schema_name));

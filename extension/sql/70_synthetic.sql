@@ -67,6 +67,7 @@ DECLARE
   codes text[];
   clash text;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF children < 0 THEN
     RAISE EXCEPTION 'number of synthetic children must not be negative: %', children
       USING ERRCODE = '22023';

@@ -200,6 +200,7 @@ DECLARE
   years_sql text;
   cover_sql text;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF ds IS NULL OR y IS NULL THEN
     RAISE EXCEPTION 'careleaver.validate needs a dataset schema and a collection year'
       USING ERRCODE = 'null_value_not_allowed';

@@ -1669,6 +1669,7 @@ DECLARE
   v record;
   c record;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF schema_name IS NULL OR to_regnamespace(quote_ident(schema_name)) IS NULL THEN
     RAISE EXCEPTION 'dataset schema "%" does not exist', schema_name
       USING ERRCODE = '3F000',

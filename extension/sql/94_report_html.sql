@@ -211,6 +211,7 @@ DECLARE
   r record;
   n int;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF sch IS NULL OR to_regnamespace(quote_ident(sch)) IS NULL THEN
     RAISE EXCEPTION 'dataset schema "%" does not exist', sch
       USING ERRCODE = '3F000', HINT = 'Create it with careleaver.create_dataset() and load or generate data first.';
@@ -338,7 +339,7 @@ BEGIN
     dq := '<tr><td>No defects found in the episodes and OC3 records.</td><td class="num">0</td></tr>';
   END IF;
 
-  FOR r IN SELECT * FROM disclosure_symbols LOOP
+  FOR r IN SELECT * FROM careleaver.disclosure_symbols LOOP
     symbols := symbols || format('<dt>%s</dt><dd>%s: %s</dd>', r.symbol, html_escape(r.meaning), html_escape(r.used_when));
   END LOOP;
 

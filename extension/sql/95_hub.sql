@@ -58,6 +58,7 @@ DECLARE
     'careleaver.data_end(max(greatest(e.decom, coalesce(e."dec", e.decom))))' END;
   hist text;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(dataset_schema);  -- never run another role's code (doc/dataset.md)
   IF dataset_schema IS NULL OR to_regclass(format('%I.episodes', dataset_schema)) IS NULL
      OR to_regclass(format('%I.header', dataset_schema)) IS NULL
      OR to_regclass(format('%I.oc3', dataset_schema)) IS NULL THEN
@@ -155,6 +156,8 @@ BEGIN
     RAISE EXCEPTION 'hub schema name must not be empty' USING ERRCODE = '22023';
   END IF;
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', hub_schema);
+  -- an existing schema, and any table of a dataset table's name in it, must be the caller's: never adopt
+  PERFORM careleaver.dataset_check_owner(hub_schema, creating => true);
   -- The dataset tables' layout comes from create_dataset itself, so the hub follows the contract.
   EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', layout);
   PERFORM careleaver.create_dataset(layout);
@@ -235,7 +238,7 @@ $fn$;
 
 CREATE FUNCTION careleaver.hub_attach_council(hub_schema text, la text, server_name text,
     host text, port integer, dbname text, remote_schema text,
-    remote_user text DEFAULT NULL, remote_password text DEFAULT NULL, fetch_size integer DEFAULT 10000)
+    remote_user text DEFAULT NULL, fetch_size integer DEFAULT 10000)
   RETURNS void
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, careleaver, pg_temp
@@ -250,6 +253,7 @@ DECLARE
   why text;
   opts text := '';
 BEGIN
+  PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
   IF la IS NULL OR la = '' OR server_name IS NULL OR host IS NULL OR port IS NULL OR dbname IS NULL
      OR remote_schema IS NULL THEN
     RAISE EXCEPTION 'hub_attach_council needs la, server_name, host, port, dbname and remote_schema'
@@ -290,14 +294,12 @@ BEGIN
     EXECUTE format('COMMENT ON SERVER %I IS %L', server_name,
                    'Council ' || la || ' for the careleaver regional hub "' || hub_schema || '"');
   END IF;
+  -- Credentials never pass through here (they would reach logs and pg_stat_statements): a user
+  -- mapping the DBA made (with the password, or none with a password file) is kept as it is.
   IF remote_user IS NOT NULL THEN
-    opts := format('user %L', remote_user);
+    opts := format(' OPTIONS (user %L)', remote_user);
   END IF;
-  IF remote_password IS NOT NULL THEN
-    opts := opts || CASE WHEN opts = '' THEN '' ELSE ', ' END || format('password %L', remote_password);
-  END IF;
-  EXECUTE format('CREATE USER MAPPING IF NOT EXISTS FOR CURRENT_USER SERVER %I%s', server_name,
-                 CASE WHEN opts = '' THEN '' ELSE ' OPTIONS (' || opts || ')' END);
+  EXECUTE format('CREATE USER MAPPING IF NOT EXISTS FOR CURRENT_USER SERVER %I%s', server_name, opts);
 
   -- The council must have careleaver: the hub ships its aggregates there.
   EXECUTE format('CREATE FOREIGN TABLE %I.%I (extname name, extversion text) SERVER %I '
@@ -364,9 +366,9 @@ BEGIN
     USING la, server_name, remote_schema;
 END
 $fn$;
-COMMENT ON FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer) IS
+COMMENT ON FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, integer) IS
   'Attaches a council''s server to a regional hub: creates the postgres_fdw server (options extensions ''careleaver'' so our aggregates are pushed down, '
-  'async_capable, fetch_size) unless it exists, a user mapping for the current user (remote_user/remote_password when given), and one foreign partition per pooled table '
+  'async_capable, fetch_size) unless it exists, a user mapping for the current user unless one exists (user remote_user when given; never a password: the DBA sets up the mapping''s password or a password file), and one foreign partition per pooled table '
   '(careleaver.hub_pooled_tables) for la. Checks that the council has careleaver, its export views and only its own rows. host may be a socket directory. See doc/regional-hub.md';
 
 CREATE FUNCTION careleaver.hub_detach_council(hub_schema text, la text, drop_server boolean DEFAULT true)
@@ -380,6 +382,7 @@ DECLARE
   t record;
   others boolean;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
   IF to_regclass(format('%I.councils', hub_schema)) IS NULL THEN
     RAISE EXCEPTION 'schema "%" is not a regional hub', hub_schema
       USING ERRCODE = '42P01', HINT = 'Create it with careleaver.create_hub(hub_schema).';
@@ -427,6 +430,7 @@ DECLARE
   msg text;
   detail text;
 BEGIN
+  PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
   IF to_regclass(format('%I.councils', hub_schema)) IS NULL THEN
     RAISE EXCEPTION 'schema "%" is not a regional hub', hub_schema
       USING ERRCODE = '42P01', HINT = 'Create it with careleaver.create_hub(hub_schema).';

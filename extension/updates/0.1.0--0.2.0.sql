@@ -82,3 +82,6 @@ $codes$;
 
 -- coverage (issue 11): leaver_outcomes gains a column (basis); recreated by the install script's statements
 DROP FUNCTION IF EXISTS careleaver.leaver_outcomes(text, integer);
+
+-- roles (issue 12): hub credentials never pass as function arguments
+DROP FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer);

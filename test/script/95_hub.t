@@ -167,8 +167,17 @@ is "$(hub "SELECT (SELECT count(*) FROM hub.councils) || ' ' || (SELECT count(*)
    "2 0 0" "detach removes the council, its partitions and its server"
 pooled_eq "after detaching a council, the pooled count is the other two" \
   "SELECT children FROM hub.pooled_states" "SELECT count(*) FROM council.header WHERE la <> '${LAS[3]}'"
-hub "SELECT careleaver.hub_attach_council('hub', '${LAS[3]}', 'council_3', '${HOSTS[3]}', ${PORTS[3]}, 'postgres', 'council')" >/dev/null
-ok $? "attach again"
+# credentials are the DBA's: a server and user mapping made beforehand are kept as they are
+is "$(hub "SELECT count(*) FROM pg_proc WHERE proname = 'hub_attach_council' AND array_to_string(proargnames, ' ') ~* 'pass'")" \
+   "0" "hub_attach_council takes no password argument (credentials never pass through SQL text)"
+hub "CREATE SERVER council_3 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '${HOSTS[3]}', port '${PORTS[3]}', dbname 'postgres', extensions 'careleaver');
+     CREATE USER MAPPING FOR CURRENT_USER SERVER council_3 OPTIONS (user 'postgres', password 'set-by-the-dba')" >/dev/null
+hub "SET client_min_messages = warning; SELECT careleaver.hub_attach_council('hub', '${LAS[3]}', 'council_3', '${HOSTS[3]}', ${PORTS[3]}, 'postgres', 'council')" >/dev/null
+ok $? "attach again, through the server and user mapping the DBA made"
+is "$(hub "SELECT array_to_string(umoptions, ',') FROM pg_user_mappings WHERE srvname = 'council_3'")" \
+   "user=postgres,password=set-by-the-dba" "the DBA's user mapping is kept as it was"
+is "$(hub "SELECT count(*) FROM pg_user_mappings WHERE srvname <> 'council_3' AND array_to_string(umoptions, ',') ~ 'password'")" \
+   "0" "mappings made by hub_attach_council hold no password"
 
 # ---------------------------------------------------------------- a council server down
 pgtmp_as_owner "$PGTMP_INST_BINDIR/pg_ctl" -D "$PGTMP_DIR/council2/data" -m fast stop >/dev/null
