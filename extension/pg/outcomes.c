@@ -441,11 +441,9 @@ cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_date_arg(fcinfo, 1, "date of birth");
 	int			year = year_arg(fcinfo, 2);
-	cl_date		b;
-	int			age = cl_birthday_age_in_year(dob, year, &b);
+	int			age = cl_leaver_cohort_age(&h, dob, year);
 
-	if (age < CL_COHORT_MIN_AGE || age > CL_COHORT_MAX_AGE ||
-		!cl_in_leaver_cohort(&h, dob, year, age, NULL))
+	if (age < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(age);
 }
