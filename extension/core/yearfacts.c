@@ -33,6 +33,14 @@ cl_year_facts_of(const cl_facts *f, bool has_dob, cl_date dob, int year,
 	int32_t		e;
 
 	out->year = year;
+	if (f->np == 0 || f->periods[0].start > end)
+	{
+		/*
+		 * Before the first period of care nothing has happened: no day looked
+		 * after, no status (metrics.md 4 needs time looked after), no return.
+		 */
+		return false;
+	}
 	out->looked_after = cl_history_looked_after_on(f->h, end);
 	e = out->looked_after ? episode_on(f->h, end) : -1;
 	out->ls = e >= 0 ? f->h->ep[e].ls : 0;

@@ -68,6 +68,11 @@ DECLARE
   t text;
   c record;
 BEGIN
+  IF to_regclass(format('%I.child_facts', dataset)) IS NOT NULL
+     AND to_regclass(format('%I.child_year_facts', dataset)) IS NOT NULL
+     AND to_regclass(format('%I.refresh_state', dataset)) IS NOT NULL THEN
+    RETURN;                                     -- made before, with their comments
+  END IF;
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.child_facts (la text NOT NULL, child text NOT NULL, '
                  'date_of_birth date, sex text, history careleaver.care_history NOT NULL, '
                  'PRIMARY KEY (la, child)) PARTITION BY LIST (la)', dataset);
@@ -81,8 +86,7 @@ BEGIN
                  'three_or_more_placements boolean, in_two_year_measure boolean, two_year_three_or_more boolean, '
                  'in_long_term_measure boolean, long_term_stable boolean, cohort_age integer, '
                  'returned_home integer NOT NULL, reentered_within_12_months integer NOT NULL, '
-                 'follow_up_incomplete integer NOT NULL, '
-                 'PRIMARY KEY (la, collection_year, child)) PARTITION BY LIST (la)', dataset);
+                 'follow_up_incomplete integer NOT NULL) PARTITION BY LIST (la)', dataset);
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.refresh_state (la text PRIMARY KEY, '
                  'refreshed_at timestamptz NOT NULL, fingerprint text NOT NULL, data_end date NOT NULL, '
                  'first_year integer NOT NULL, last_year integer NOT NULL, children bigint NOT NULL, '
@@ -135,7 +139,7 @@ BEGIN
       ('child_year_facts', 'follow_up_incomplete', 'Of them, whose 12-month follow-up passes the data''s end (metrics.md 6)'),
       ('refresh_state', 'la', 'Local authority code'),
       ('refresh_state', 'refreshed_at', 'When the council''s facts were last materialised (transaction time)'),
-      ('refresh_state', 'fingerprint', 'The extension version and the row count and hash sum of the council''s episodes, header and OC3 rows then'),
+      ('refresh_state', 'fingerprint', 'The extension version, and the row count and the sum of a hash of each row version (xmin, ctid) of the council''s episodes, header and OC3 rows then'),
       ('refresh_state', 'data_end', 'The data''s end used: 31 March ending the latest episode date''s collection year (careleaver.data_end, metrics.md 1)'),
       ('refresh_state', 'first_year', 'First collection year materialised: the later of the first episode''s and the last year less 9, as the reporting views'),
       ('refresh_state', 'last_year', 'Last collection year materialised: the latest of the episodes'' and the OC3 records'''),
@@ -159,12 +163,12 @@ BEGIN
   PERFORM careleaver.facts_dataset_owner(dataset);
   RETURN QUERY EXECUTE format($q$
     WITH e AS (
-      SELECT t.la, count(*) AS n, sum(hashtext(t::text)) AS hash,
+      SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash,
              max(greatest(t.decom, coalesce(t."dec", t.decom))) AS latest, min(t.decom) AS earliest
         FROM %1$I.episodes t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
-    h AS (SELECT t.la, count(*) AS n, sum(hashtext(t::text)) AS hash
+    h AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash
             FROM %1$I.header t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
-    o AS (SELECT t.la, count(*) AS n, sum(hashtext(t::text)) AS hash, max(t.year) AS last_oc3
+    o AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
             FROM %1$I.oc3 t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
     w AS (
       SELECT e.la, e.n AS en, e.hash AS eh, h.n AS hn, h.hash AS hh, o.n AS o_n, o.hash AS oh,
@@ -181,7 +185,8 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.facts_councils(text, text) IS
   'Internal: per council with episodes (only only_la when given), the fingerprint of its episodes, header and '
-  'OC3 rows (row counts and sums of hashtext of each row, with the extension version), the data''s end '
+  'OC3 rows (row counts, sums of each row version''s xmin and of a hash of its ctid, which every insert, update '
+  'and delete changes, with the extension version), the data''s end '
   '(careleaver.data_end, metrics.md 1) and the reporting window of the last ten collection years (doc/facts.md)';
 
 CREATE FUNCTION careleaver.facts_stale(dataset text)
@@ -305,7 +310,6 @@ BEGIN
                    'first_year = excluded.first_year, last_year = excluded.last_year, '
                    'children = excluded.children, child_years = excluded.child_years', dataset)
       USING c.la, c.fingerprint, c.data_end, c.first_year, c.last_year, n_children, n_years;
-    EXECUTE format('ANALYZE %I.%I, %I.%I', dataset, part_c, dataset, part_y);
     council := c.la; action := 'refreshed'; children := n_children; child_years := n_years;
     RETURN NEXT;
   END LOOP;
