@@ -178,7 +178,7 @@ BEGIN
         FROM e LEFT JOIN h USING (la) LEFT JOIN o USING (la))
     SELECT w.la,
            concat_ws(':', (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'careleaver'),
-                     w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, 0), coalesce(w.o_n, 0), coalesce(w.oh, 0)),
+                     w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0')),
            w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year
       FROM w$q$, dataset) USING only_la;
 END
