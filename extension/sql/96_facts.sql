@@ -238,6 +238,8 @@ DECLARE
   c record;
   part_c text;
   part_y text;
+  fact_table text;
+  part text;
   n_children bigint;
   n_years bigint;
 BEGIN
@@ -261,24 +263,19 @@ BEGIN
       RETURN NEXT;
       CONTINUE;
     END IF;
-    IF to_regclass(format('%I.%I', dataset, part_c)) IS NULL THEN
-      EXECUTE format('CREATE TABLE %I.%I PARTITION OF %I.child_facts FOR VALUES IN (%L)',
-                     dataset, part_c, dataset, c.la);
-      IF owner::oid <> (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN
-        EXECUTE format('ALTER TABLE %I.%I OWNER TO %s', dataset, part_c, owner);
+    -- an empty partition of each fact table for the council
+    FOREACH fact_table IN ARRAY ARRAY['child_facts', 'child_year_facts'] LOOP
+      part := careleaver.facts_partition_name(fact_table, c.la);
+      IF to_regclass(format('%I.%I', dataset, part)) IS NULL THEN
+        EXECUTE format('CREATE TABLE %I.%I PARTITION OF %I.%I FOR VALUES IN (%L)',
+                       dataset, part, dataset, fact_table, c.la);
+        IF owner::oid <> (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN
+          EXECUTE format('ALTER TABLE %I.%I OWNER TO %s', dataset, part, owner);
+        END IF;
+      ELSE
+        EXECUTE format('TRUNCATE %I.%I', dataset, part);
       END IF;
-    ELSE
-      EXECUTE format('TRUNCATE %I.%I', dataset, part_c);
-    END IF;
-    IF to_regclass(format('%I.%I', dataset, part_y)) IS NULL THEN
-      EXECUTE format('CREATE TABLE %I.%I PARTITION OF %I.child_year_facts FOR VALUES IN (%L)',
-                     dataset, part_y, dataset, c.la);
-      IF owner::oid <> (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN
-        EXECUTE format('ALTER TABLE %I.%I OWNER TO %s', dataset, part_y, owner);
-      END IF;
-    ELSE
-      EXECUTE format('TRUNCATE %I.%I', dataset, part_y);
-    END IF;
+    END LOOP;
     -- each history is built once and read once: the years' facts come from the rows just inserted
     EXECUTE format($q$
       WITH person AS (
