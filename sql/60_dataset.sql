@@ -8,6 +8,9 @@ FROM (VALUES ('0'), ('1.0'), ('2'), ('yes')) AS t(v);
 SELECT careleaver.return_value_problem(' u4 ', 'placement_type') AS ok_code,
        careleaver.return_value_problem('U9', 'placement_type') AS bad_code,
        careleaver.return_value_problem('anything', 'text') AS text_kind;
+SELECT careleaver.return_value_problem(E'12\t34', 'text') AS tab_in_text,
+       careleaver.return_value_problem(E'U4\nX', 'placement_type') AS line_break_in_code,
+       careleaver.return_value_problem(E' 0042 \t', 'text') AS surrounding_tab;
 SELECT careleaver.return_date('29/02/2024'), careleaver.return_date(' 2023-04-01 00:00:00 '),
        careleaver.return_integer('1.0');
 SELECT careleaver.return_date('31/02/2024');

@@ -197,3 +197,22 @@ cl_retvalue_int(const char *text, size_t len, long min, long max, long *out,
 	*out = v;
 	return true;
 }
+
+bool
+cl_retvalue_printable(const char *text, size_t len, char *msg, size_t msgsize)
+{
+	trim(&text, &len);
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) text[i];
+
+		if (c >= 0x20 && c != 0x7f)
+			continue;
+		if (msgsize > 0)
+			snprintf(msg, msgsize, "holds %s (U+%04X): a cell is one line of printable text",
+					 c == '\t' ? "a tab" : c == '\n' ? "a line break" :
+					 c == '\r' ? "a carriage return" : "a control character", c);
+		return false;
+	}
+	return true;
+}

@@ -13,6 +13,9 @@
  * Whole numbers: optional sign, digits, optionally ".0" (pandas writes a
  * column of integers with blanks as floats: "1.0").
  * Surrounding white space is ignored everywhere.
+ * Every kind of cell, text included, is one line of printable text: a tab,
+ * line break or other control character inside a value is refused (it comes
+ * from a broken export or an unclosed quote, and would corrupt messages).
  */
 #ifndef CL_RETVALUE_H
 #define CL_RETVALUE_H
@@ -34,5 +37,12 @@ extern bool cl_retvalue_date(const char *text, size_t len, cl_date *out,
  */
 extern bool cl_retvalue_int(const char *text, size_t len, long min, long max,
 							long *out, char *msg, size_t msgsize);
+
+/*
+ * True when text (trimmed) holds no control character (U+0000-U+001F,
+ * U+007F); otherwise false, with the reason naming it.  Same conventions.
+ */
+extern bool cl_retvalue_printable(const char *text, size_t len,
+								  char *msg, size_t msgsize);
 
 #endif							/* CL_RETVALUE_H */

@@ -39,6 +39,7 @@ code_list_by_type_name(const char *name)
  * return_value_problem(value text, kind text) returns text: NULL when value
  * is a valid cell of that kind, else the reason.  Kinds: date, flag (0/1),
  * smallint, integer, text, and the code types by name (legal_status, ...).
+ * Every kind refuses control characters inside the value.
  */
 /* Kinds of cell, resolved once per call site (fn_extra) */
 enum
@@ -112,6 +113,8 @@ cl_return_value_problem(PG_FUNCTION_ARGS)
 	char		msg[PROBLEM_SIZE];
 
 	msg[0] = '\0';
+	if (!cl_retvalue_printable(s, len, msg, sizeof msg))
+		PG_RETURN_TEXT_P(cstring_to_text(msg));
 	if (kind == KIND_TEXT)
 		PG_RETURN_NULL();
 	if (kind == KIND_DATE)

@@ -16,7 +16,7 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'cl_return_value_problem'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_value_problem(text, text) IS
-  'NULL when value is a valid return cell of the kind (date, flag, smallint, integer, text, or a code type name such as legal_status), else why not; never raises on bad values. Dates: DD/MM/YYYY or YYYY-MM-DD; two-digit years are refused';
+  'NULL when value is a valid return cell of the kind (date, flag, smallint, integer, text, or a code type name such as legal_status), else why not; never raises on bad values. Every kind, text included, refuses a tab, line break or other control character inside the value. Dates: DD/MM/YYYY or YYYY-MM-DD; two-digit years are refused';
 
 CREATE FUNCTION careleaver.return_date(value text)
 RETURNS date
@@ -276,6 +276,14 @@ DECLARE
   cols text;
   tab text := 'careleaver_stage_' || module;
 BEGIN
+  IF module = 'problems' THEN
+    -- cells the client could not stage as text (NUL, undecodable bytes): the
+    -- problems are staged here, the rows with those cells escaped
+    DROP TABLE IF EXISTS pg_temp.careleaver_stage_problems;
+    CREATE TEMP TABLE careleaver_stage_problems (module text, la text, year text, source_file text,
+      source_line integer, column_name text, value text, reason text);
+    RETURN 'pg_temp.careleaver_stage_problems';
+  END IF;
   SELECT string_agg(format('%I text', d.column_name), ', ' ORDER BY d.ord) INTO cols
     FROM careleaver.dataset_columns() d WHERE d.module = stage_table.module;
   IF cols IS NULL THEN
@@ -289,7 +297,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.stage_table(text) IS
-  'Creates (afresh) the session''s staging table pg_temp.careleaver_stage_<module>: la, year, source_file, source_line and every column of the module as text; used by careleaver-load';
+  'Creates (afresh) the session''s staging table pg_temp.careleaver_stage_<module>: la, year, source_file, source_line and every column of the module as text; module ''problems'': pg_temp.careleaver_stage_problems, for cells the client could not stage as text (their rows are then bad); used by careleaver-load';
 
 CREATE FUNCTION careleaver.load_staged(schema_name text, files jsonb, skip_bad_rows boolean DEFAULT false)
 RETURNS TABLE (la text, year integer, outcome text, detail text)
@@ -319,20 +327,26 @@ BEGIN
   DROP TABLE IF EXISTS pg_temp.careleaver_load_problems;
   CREATE TEMP TABLE careleaver_load_problems (module text, la text, year text, source_file text,
     source_line integer, column_name text, value text, reason text);
+  IF to_regclass('pg_temp.careleaver_stage_problems') IS NOT NULL THEN
+    INSERT INTO pg_temp.careleaver_load_problems SELECT * FROM pg_temp.careleaver_stage_problems;
+  END IF;
 
   FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d ORDER BY 1 LOOP
     stage := 'careleaver_stage_' || m.module;
     CONTINUE WHEN to_regclass('pg_temp.' || stage) IS NULL;
     modules := modules || m.module;
     -- one row per cell to check: (DfE column, value, problem or NULL)
+    -- (text kinds too: no control characters)
     SELECT string_agg(format('(%L, s.%I, %s)', d.dfe_name, d.column_name,
-             CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L END', d.column_name, d.column_name, '', 'required: every row needs the child identifier')
-                  WHEN d.kind IN ('text', 'upper') THEN 'NULL::text'
-                  ELSE format('careleaver.return_value_problem(s.%I, %L)', d.column_name, d.kind) END),
+             CASE WHEN d.kind = 'id' THEN format('CASE WHEN s.%I IS NULL OR btrim(s.%I) = %L THEN %L ELSE careleaver.return_value_problem(s.%I, %L) END',
+                                                 d.column_name, d.column_name, '', 'required: every row needs the child identifier', d.column_name, 'text')
+                  ELSE format('careleaver.return_value_problem(s.%I, %L)', d.column_name,
+                              CASE WHEN d.kind IN ('text', 'upper') THEN 'text' ELSE d.kind END) END),
              ', ' ORDER BY d.ord),
-           string_agg(CASE WHEN d.kind = 'id' THEN format('s.%I IS NULL OR btrim(s.%I) = %L', d.column_name, d.column_name, '')
-                           WHEN d.kind NOT IN ('text', 'upper')
-                           THEN format('careleaver.return_value_problem(s.%I, %L) IS NOT NULL', d.column_name, d.kind) END,
+           string_agg(CASE WHEN d.kind = 'id' THEN format('s.%I IS NULL OR btrim(s.%I) = %L OR careleaver.return_value_problem(s.%I, %L) IS NOT NULL',
+                                                          d.column_name, d.column_name, '', d.column_name, 'text')
+                           ELSE format('careleaver.return_value_problem(s.%I, %L) IS NOT NULL', d.column_name,
+                                       CASE WHEN d.kind IN ('text', 'upper') THEN 'text' ELSE d.kind END) END,
                       ' OR ' ORDER BY d.ord)
       INTO checks, row_filter FROM careleaver.dataset_columns() d WHERE d.module = m.module;
     -- a cheap test per row first; the bad rows only are taken apart per cell
@@ -340,11 +354,12 @@ BEGIN
       INSERT INTO pg_temp.careleaver_load_problems
       SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem
       FROM (SELECT * FROM pg_temp.%I s
-            WHERE s.la IS NULL OR btrim(s.la) = '' OR s.year IS NULL
-               OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
+            WHERE s.la IS NULL OR btrim(s.la) = '' OR careleaver.return_value_problem(s.la, 'text') IS NOT NULL
+               OR s.year IS NULL OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
             OFFSET 0) s
       CROSS JOIN LATERAL (VALUES
-        ('LA', s.la, CASE WHEN s.la IS NULL OR btrim(s.la) = '' THEN 'council (LA) is blank' END),
+        ('LA', s.la, CASE WHEN s.la IS NULL OR btrim(s.la) = '' THEN 'council (LA) is blank'
+                          ELSE careleaver.return_value_problem(s.la, 'text') END),
         ('YEAR', s.year, CASE WHEN s.year IS NULL THEN 'collection year is blank'
                               ELSE careleaver.return_value_problem(s.year, 'integer') END),
         %s
@@ -382,6 +397,14 @@ BEGIN
                         WHERE p.module = %L AND p.source_file = s.source_file AND p.source_line = s.source_line)
       GROUP BY 1, 2, 4$q$, stage, 'careleaver_stage_' || stage, stage);
   END LOOP;
+  -- a file of a named return (la, year given) without rows: that module of the
+  -- return is empty (a header-only reload empties the return)
+  INSERT INTO pg_temp.careleaver_load_returns
+  SELECT btrim(f->>'la'), (f->>'year')::integer, f->>'module', f->>'name', 0
+  FROM jsonb_array_elements(files) f
+  WHERE f ? 'la' AND f ? 'year' AND f->>'module' = ANY (modules)
+    AND NOT EXISTS (SELECT 1 FROM pg_temp.careleaver_load_returns lr
+                    WHERE lr.source_file = f->>'name' AND lr.module = f->>'module');
 
   SELECT count(DISTINCT (lr.la, lr.year)) = 1 INTO single_return FROM pg_temp.careleaver_load_returns lr;
   FOR r IN SELECT DISTINCT lr.la, lr.year FROM pg_temp.careleaver_load_returns lr ORDER BY 1, 2 LOOP
@@ -469,8 +492,8 @@ BEGIN
   END LOOP;
   -- rows whose council or year could not be read belong to no return
   SELECT count(*) INTO nproblems FROM pg_temp.careleaver_load_problems p
-   WHERE p.la IS NULL OR btrim(p.la) = '' OR p.year IS NULL
-      OR careleaver.return_value_problem(p.year, 'integer') IS NOT NULL;
+   WHERE p.la IS NULL OR btrim(p.la) = '' OR careleaver.return_value_problem(p.la, 'text') IS NOT NULL
+      OR p.year IS NULL OR careleaver.return_value_problem(p.year, 'integer') IS NOT NULL;
   IF nproblems > 0 THEN
     la := NULL; year := NULL; outcome := 'skipped';
     detail := format('%s bad value(s) in rows with no readable council or year: not kept in rejects', nproblems);
@@ -479,7 +502,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.load_staged(text, jsonb, boolean) IS
-  'Server side of careleaver-load: checks every staged cell (pg_temp.careleaver_stage_*), lists each bad value in pg_temp.careleaver_load_problems and, when there is none (or skip_bad_rows), replaces each staged (la, year) return in the dataset; a return staged from files with the same names and checksums as last time is left unchanged. files: [{name, sha256}]';
+  'Server side of careleaver-load: checks every staged cell (pg_temp.careleaver_stage_*), lists each bad value in pg_temp.careleaver_load_problems and, when there is none (or skip_bad_rows), replaces each staged (la, year) return in the dataset; a return staged from files with the same names and checksums as last time is left unchanged. files: [{name, sha256, module, la, year}] (module, la and year optional: given, a file without rows still names its return, whose module is then empty)';
 
 -- ---------------------------------------------------------------------------
 -- Reconciliation: canonical header, episodes, oc3 (and uasc, missing,
@@ -513,6 +536,9 @@ DECLARE
   cols text;
   m text;
 BEGIN
+  -- the lock loads take (load_staged): a reconcile waits for a load or
+  -- another reconcile of the dataset instead of interleaving with it
+  PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(schema_name));
   IF policy IS DISTINCT FROM 'latest_return' THEN
     RAISE EXCEPTION 'unknown reconciliation policy "%"', policy USING ERRCODE = '22023',
       HINT = 'The policies are: latest_return.';

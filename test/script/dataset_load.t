@@ -255,7 +255,8 @@ is_(psql("SELECT count(*) FROM rc.episodes"), '10', 'reconcile again: same resul
 # --- encodings ---------------------------------------------------------------------------
 cp = os.path.join(DATA, 'header_cp1252.csv')
 rc, out, err = load('--dataset', 'enc', '--la', '1', '--year', '2023', cp)
-ok(rc == 2 and 'header_cp1252.csv: not valid utf-8-sig at byte 40 (give --encoding)' in err, 'a non-UTF-8 file is refused, with its name', err)
+ok(rc == 1 and 'header_cp1252.csv:2:1: CHILD "C\\xe91": not valid utf-8-sig (byte 0xE9): give --encoding' in out,
+   'a non-UTF-8 cell is refused at file:line:column, with the byte', out + err)
 rc, out, err = load('--dataset', 'enc', '--la', '1', '--year', '2023', '--encoding', 'cp1252', cp)
 ok(rc == 0 and psql("SELECT child FROM enc.header") == 'C\u00e91', '--encoding cp1252 reads it', out + err)
 

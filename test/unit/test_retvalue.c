@@ -65,5 +65,13 @@ main(void)
 	is_int(int_of("99999999999999999999", 0, 40), -999999, "huge number refused without overflow");
 	is_int(int_of("", 0, 1), -999999, "blank refused");
 	is_int(int_of(".0", 0, 1), -999999, "no digits refused");
+	ok(cl_retvalue_printable(" C1 \t\r\n", 7, msg, sizeof msg), "surrounding tabs and line ends are not part of the cell");
+	ok(!cl_retvalue_printable("12\t34", 5, msg, sizeof msg) &&
+	   strcmp(msg, "holds a tab (U+0009): a cell is one line of printable text") == 0, "a tab inside a cell is named");
+	ok(!cl_retvalue_printable("a\nRESULT", 8, msg, sizeof msg) && strstr(msg, "a line break (U+000A)") != NULL,
+	   "a line break inside a cell is named");
+	ok(!cl_retvalue_printable("a\x7f", 2, msg, sizeof msg) && strstr(msg, "a control character (U+007F)") != NULL,
+	   "DEL is a control character");
+	ok(cl_retvalue_printable("C\xc3\xa9 \"q\"", 7, msg, sizeof msg), "UTF-8 letters and quotes are printable");
 	return tap_done();
 }
