@@ -245,7 +245,9 @@ DECLARE
 BEGIN
   PERFORM careleaver.facts_create_tables(dataset);
   owner := careleaver.facts_dataset_owner(dataset);
-  -- one refresh of a dataset at a time; readers of the fact tables go on
+  -- the dataset's lock, the one loads and reconciles take (load_staged): a refresh waits for them
+  -- and they for it; inside a load's own transaction it is already held
+  PERFORM pg_advisory_xact_lock(hashtext('careleaver.load_staged'), hashtext(dataset));
   EXECUTE format('LOCK TABLE %I.refresh_state IN SHARE ROW EXCLUSIVE MODE', dataset);
   FOR c IN EXECUTE format($q$
       SELECT coalesce(f.la, s.la) AS la, f.la IS NULL AS removed, f.fingerprint, f.data_end, f.first_year,
