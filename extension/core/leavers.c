@@ -41,6 +41,18 @@ cl_in_leaver_cohort(const cl_history *h, cl_date dob, int year, int age, cl_coho
 	return x->in_cohort;
 }
 
+int
+cl_leaver_cohort_age(const cl_history *h, cl_date dob, int year)
+{
+	cl_date		b;
+	int			age = cl_birthday_age_in_year(dob, year, &b);
+
+	if (age < CL_COHORT_MIN_AGE || age > CL_COHORT_MAX_AGE ||
+		!cl_in_leaver_cohort(h, dob, year, age, NULL))
+		return -1;
+	return age;
+}
+
 const char *
 cl_contact_name(cl_contact c)
 {

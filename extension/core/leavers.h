@@ -39,6 +39,13 @@ typedef struct cl_cohort_check
 extern bool cl_in_leaver_cohort(const cl_history *h, cl_date dob, int year, int age,
 								cl_cohort_check *ex);
 
+/*
+ * The cohort age of collection year `year` (metrics.md 5): the age whose
+ * birthday falls in the year when it is 17 to 25 and the young person is in
+ * that cohort (cl_in_leaver_cohort); -1 otherwise.
+ */
+extern int	cl_leaver_cohort_age(const cl_history *h, cl_date dob, int year);
+
 /* Contact (IN_TOUCH) as reported. */
 typedef enum cl_contact
 {

@@ -4,8 +4,8 @@
  * stability, the care-leaver cohort and OC3 outcome classes, and the
  * US-comparable (CFSR) indicators.
  *
- * Glue only: the rules are in core/returns.c, stability.c, leavers.c and
- * cfsr.c, which read the periods and spells computed once by core/facts.c.
+ * Glue only: the rules are in core/returns.c, stability.c, leavers.c,
+ * cfsr.c and yearfacts.c (the facts of the reporting layer, doc/facts.md), which read the periods and spells computed once by core/facts.c.
  */
 #include "compat.h"
 
@@ -26,6 +26,7 @@
 #include "stability.h"
 #include "leavers.h"
 #include "cfsr.h"
+#include "yearfacts.h"
 #include "cl_history_glue.h"
 
 PG_FUNCTION_INFO_V1(cl_returns_home_srf);
@@ -47,6 +48,7 @@ PG_FUNCTION_INFO_V1(cl_sql_cfsr_permanency_12m);
 PG_FUNCTION_INFO_V1(cl_sql_cfsr_reentry_12m);
 PG_FUNCTION_INFO_V1(cl_sql_cfsr_placement_moves);
 PG_FUNCTION_INFO_V1(cl_sql_cfsr_days_in_care);
+PG_FUNCTION_INFO_V1(cl_child_year_facts);
 
 /* ---------------------------------------------------------------- arguments */
 
@@ -447,11 +449,9 @@ cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	int			year = year_arg(fcinfo, 2);
-	cl_date		b;
-	int			age = cl_birthday_age_in_year(dob, year, &b);
+	int			age = cl_leaver_cohort_age(&h, dob, year);
 
-	if (age < CL_COHORT_MIN_AGE || age > CL_COHORT_MAX_AGE ||
-		!cl_in_leaver_cohort(&h, dob, year, age, NULL))
+	if (age < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(age);
 }
@@ -598,4 +598,124 @@ cl_sql_cfsr_days_in_care(PG_FUNCTION_ARGS)
 	if (!c.entrant)
 		PG_RETURN_NULL();
 	PG_RETURN_INT32((int32) c.days);
+}
+
+/* ---------------------------------------------------------------- facts of a year (doc/facts.md) */
+
+/* Most collection years one child_year_facts call covers. */
+#define CL_YEAR_FACTS_MAX_YEARS 100
+#define CL_YEAR_FACTS_COLUMNS 21
+
+/* A figure that is NULL when the child is not in its denominator. */
+static void
+put_bool_if(Datum *v, bool *n, int col, bool in, bool value)
+{
+	if (in)
+		v[col] = BoolGetDatum(value);
+	else
+		n[col] = true;
+}
+
+static void
+put_year_facts(Datum *v, bool *n, const cl_year_facts *y, bool has_dob)
+{
+	const cl_stability *s = &y->stab;
+
+	v[0] = Int32GetDatum(y->year);
+	v[1] = BoolGetDatum(y->looked_after);
+	put_code(v, n, 2, y->ls);
+	put_code(v, n, 3, y->place);
+	if (has_dob)
+		v[4] = Int32GetDatum(y->age);
+	else
+		n[4] = true;
+	v[5] = Int32GetDatum((int32) y->days);
+	v[6] = Int32GetDatum(y->started);
+	v[7] = Int32GetDatum(y->ceased);
+	v[8] = Int32GetDatum(y->ceased_home);
+	v[9] = Int32GetDatum(y->ceased_adopted);
+	v[10] = Int32GetDatum(y->ceased_sgo);
+	/* the stability columns as careleaver.stability gives them (metrics.md 7) */
+	if (s->looked_after)
+		v[11] = Int32GetDatum(s->placements_year);
+	else
+		n[11] = true;
+	put_bool_if(v, n, 12, s->looked_after, s->short_term);
+	put_bool_if(v, n, 13, s->looked_after, s->two_year_cohort);
+	put_bool_if(v, n, 14, s->two_year_cohort, s->two_year);
+	put_bool_if(v, n, 15, s->looked_after && has_dob, s->long_term_cohort);
+	put_bool_if(v, n, 16, s->long_term_cohort, s->long_term);
+	if (y->cohort_age >= 0)
+		v[17] = Int32GetDatum(y->cohort_age);
+	else
+		n[17] = true;
+	v[18] = Int32GetDatum(y->returned_home);
+	v[19] = Int32GetDatum(y->reentered);
+	v[20] = Int32GetDatum(y->follow_up_incomplete);
+}
+
+static void
+not_null_arg(FunctionCallInfo fcinfo, int argno, const char *what, const char *hint)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", what),
+				 errhint("%s", hint)));
+}
+
+/*
+ * child_year_facts(history, date_of_birth, first_year, last_year, data_end):
+ * one row per collection year of [first_year, last_year] in which the child
+ * has a fact.  Not strict: a NULL date of birth leaves out what needs one, a
+ * NULL history has no rows.
+ */
+Datum
+cl_child_year_facts(PG_FUNCTION_ARGS)
+{
+	int			first;
+	int			last;
+	bool		has_dob = !PG_ARGISNULL(1);
+	cl_date		dob = has_dob ? cl_pg_date_arg(fcinfo, 1, "date of birth") : 0;
+	cl_date		data_end;
+	TupleDesc	desc;
+	Tuplestorestate *ts;
+	FactsBuf	fb;
+	cl_return_home *rh;
+	int32		nrh;
+	cl_span		twelve = {CL_REENTRY_MONTHS, 0};
+
+	not_null_arg(fcinfo, 2, "first collection year", "Pass the first collection year of the window.");
+	not_null_arg(fcinfo, 3, "last collection year", "Pass the last collection year of the window.");
+	not_null_arg(fcinfo, 4, "data end date", "Pass the last day the data covers, careleaver.data_end(latest date).");
+	first = year_arg(fcinfo, 2);
+	last = year_arg(fcinfo, 3);
+	data_end = cl_pg_date_arg(fcinfo, 4, "data end date");
+	if (last < first || last - first >= CL_YEAR_FACTS_MAX_YEARS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("collection years %d to %d are not a window of 1 to %d years",
+						first, last, CL_YEAR_FACTS_MAX_YEARS),
+				 errhint("Pass first_year <= last_year, at most %d years apart.",
+						 CL_YEAR_FACTS_MAX_YEARS - 1)));
+	ts = srf_materialize(fcinfo, &desc);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	facts_arg(fcinfo, 0, &fb, true);
+	rh = palloc(sizeof(cl_return_home) * (fb.f.np > 0 ? fb.f.np : 1));
+	nrh = cl_returns_home(&fb.f, data_end, twelve, false, rh);
+
+	for (int year = first; year <= last; year++)
+	{
+		cl_year_facts y;
+		Datum		v[CL_YEAR_FACTS_COLUMNS];
+		bool		nl[CL_YEAR_FACTS_COLUMNS] = {false};
+
+		CHECK_FOR_INTERRUPTS();
+		if (!cl_year_facts_of(&fb.f, has_dob, dob, year, data_end, rh, nrh, &y))
+			continue;
+		put_year_facts(v, nl, &y, has_dob);
+		tuplestore_putvalues(ts, desc, v, nl);
+	}
+	return (Datum) 0;
 }
