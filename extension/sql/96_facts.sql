@@ -30,8 +30,7 @@ COMMENT ON FUNCTION careleaver.child_year_facts(careleaver.care_history, date, i
 
 -- ---------------------------------------------------------------- the dataset's fact tables
 
--- Only a member of the dataset schema's owner role (or a superuser) may refresh its facts.
--- TODO(roles): call the shared owner check of the roles work once it is on main.
+-- Only the role that owns the dataset schema may refresh its facts (careleaver.dataset_check_owner).
 CREATE FUNCTION careleaver.facts_dataset_owner(dataset text) RETURNS regrole
   LANGUAGE plpgsql STABLE
   SET search_path = pg_catalog, careleaver, pg_temp
@@ -45,17 +44,13 @@ BEGIN
     RAISE EXCEPTION 'schema "%" is not a careleaver dataset', dataset USING ERRCODE = '3F000',
       HINT = 'Create it with careleaver.create_dataset() and load or generate data first.';
   END IF;
-  IF NOT pg_catalog.pg_has_role(current_user, owner, 'MEMBER') THEN
-    RAISE EXCEPTION 'permission denied to refresh the facts of dataset "%"', dataset USING ERRCODE = '42501',
-      DETAIL = format('The dataset belongs to role %s; %s is not a member of it.', owner::regrole, current_user),
-      HINT = 'Ask the dataset''s owner to run careleaver.refresh.';
-  END IF;
+  PERFORM careleaver.dataset_check_owner(dataset);  -- never run another role's code (doc/dataset.md)
   RETURN owner::regrole;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.facts_dataset_owner(text) IS
-  'Internal: the owner of a dataset schema, or an error when the schema is not a dataset or the current user '
-  'is not a member of its owner role (careleaver.refresh, careleaver.facts_stale)';
+  'Internal: the owner of a dataset schema, or an error when the schema is not a dataset or the current role '
+  'does not own it (careleaver.dataset_check_owner; careleaver.refresh, careleaver.facts_stale)';
 
 -- Idempotent: creates child_facts, child_year_facts (both partitioned by la) and refresh_state.
 CREATE FUNCTION careleaver.facts_create_tables(dataset text) RETURNS void
