@@ -247,7 +247,7 @@ BEGIN
   -- unbroken run of returns recorded in the returns table that ends with this year; a council with no
   -- return recorded there (rows put in without the loader) is taken to hold its whole history
   cover_sql := format($q$
-    SELECT r.la, make_date(min(r.year) - 1, 4, 1) AS history_from
+    SELECT r.la, careleaver.collection_year_start(min(r.year)) AS history_from
       FROM (SELECT x.la, x.year, x.year - row_number() OVER (PARTITION BY x.la ORDER BY x.year) AS run_no
               FROM (%s) x WHERE x.year <= $1) r
      WHERE r.run_no = $1 - (SELECT count(*) FROM (%s) z WHERE z.la = r.la AND z.year <= $1)

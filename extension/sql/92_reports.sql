@@ -234,16 +234,16 @@ BEGIN
   RETURN format($q$
     SELECT c.la, c.year AS collection_year, c.basis,
            CASE WHEN c.basis = 'the data (no returns recorded)' THEN '-infinity'::date
-                ELSE make_date(min(c.year) OVER run - 1, 4, 1) END AS history_from,
-           make_date(max(c.year) OVER run, 3, 31) AS covered_to,
-           coalesce(c.data_end, make_date(max(c.year) OVER (PARTITION BY c.la), 3, 31)) AS data_end
+                ELSE careleaver.collection_year_start(min(c.year) OVER run) END AS history_from,
+           careleaver.collection_year_end(max(c.year) OVER run) AS covered_to,
+           coalesce(c.data_end, careleaver.collection_year_end(max(c.year) OVER (PARTITION BY c.la))) AS data_end
       FROM (SELECT l.la, l.year, l.year - row_number() OVER (PARTITION BY l.la ORDER BY l.year) AS run_no,
                    CASE l.origin WHEN 'generated' THEN 'generated years (generate_synthetic)'
                                  ELSE 'loaded returns' END AS basis, NULL::date AS data_end
               FROM (%1$s) l
             UNION ALL
             -- the data's end: 31 March of the year of the latest episode date, as before 0.2.0
-            SELECT d.la, y, 0, 'the data (no returns recorded)', make_date(d.episode_year, 3, 31)
+            SELECT d.la, y, 0, 'the data (no returns recorded)', careleaver.collection_year_end(d.episode_year)
               FROM (SELECT e.la, careleaver.collection_year_of(min(e.decom)) AS first_year,
                            careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))) AS episode_year,
                            greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
@@ -267,8 +267,8 @@ CREATE FUNCTION careleaver.coverage_allows(history_from date, covered_to date, c
                                            years_before integer, years_after integer) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
-  AS $$ SELECT history_from <= make_date(collection_year - years_before - 1, 4, 1)
-               AND covered_to >= make_date(collection_year + years_after, 3, 31) $$;
+  AS $$ SELECT history_from <= careleaver.collection_year_start(collection_year - years_before)
+               AND covered_to >= careleaver.collection_year_end(collection_year + years_after) $$;
 COMMENT ON FUNCTION careleaver.coverage_allows(date, date, integer, integer, integer) IS
   'True when the covered history [history_from, covered_to] holds the collection year with years_before years '
   'before it and years_after after it (metrics.md 11): what a measure needing earlier history or a follow-up needs';
@@ -320,8 +320,8 @@ BEGIN
            min(c.collection_year) AS first_year, max(c.collection_year) AS last_year
       FROM coverage_year c GROUP BY c.la),
   report_year AS (
-    SELECT c.la, c.collection_year, make_date(c.collection_year - 1, 4, 1) AS year_start,
-           make_date(c.collection_year, 3, 31) AS year_end
+    SELECT c.la, c.collection_year, careleaver.collection_year_start(c.collection_year) AS year_start,
+           careleaver.collection_year_end(c.collection_year) AS year_end
       FROM coverage_year c JOIN data_end d USING (la)
      WHERE c.collection_year > d.last_year - 10),
   leaver_evidence AS (
@@ -1117,7 +1117,7 @@ WITH %1$s,
     SELECT c.la, c.collection_year, m.measure, m.view_name, m.note,
            careleaver.coverage_allows(c.history_from, c.covered_to, c.collection_year, m.years_before, m.years_after)
              AS ok,
-           CASE WHEN c.history_from > make_date(c.collection_year - m.years_before - 1, 4, 1)
+           CASE WHEN c.history_from > careleaver.collection_year_start(c.collection_year - m.years_before)
                 THEN format('needs the %%s return', greatest(c.collection_year - m.years_before,
                                                           careleaver.collection_year_of(c.history_from) - 1))
                 ELSE format('needs the %%s return (follow-up)', careleaver.collection_year_of(c.covered_to) + 1) END
