@@ -1668,6 +1668,8 @@ AS $fn$
 DECLARE
   v record;
   c record;
+  grants text[];
+  g text;
 BEGIN
   PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF schema_name IS NULL OR to_regnamespace(quote_ident(schema_name)) IS NULL THEN
@@ -1680,11 +1682,30 @@ BEGIN
       EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS %s', schema_name, v.view_name,
                      careleaver.reporting_view_sql(v.view_name, schema_name));
     EXCEPTION WHEN invalid_table_definition THEN
-      -- the view's columns changed in a new version (e.g. national_framework in 0.2.0): replace it; a view
-      -- of the user's that depends on it makes DROP fail with a message naming it
-      EXECUTE format('DROP VIEW %I.%I', schema_name, v.view_name);
+      -- the view's columns changed in a new version (e.g. national_framework in 0.2.0): drop and make it
+      -- again, keeping the grants its owner gave; a view of the user's on it stops this with a clear error
+      SELECT coalesce(array_agg(format('GRANT %s ON %I.%I TO %s%s', x.privilege_type, schema_name, v.view_name,
+                                       CASE WHEN x.grantee = 0 THEN 'PUBLIC'
+                                            ELSE quote_ident(x.grantee::regrole::text) END,
+                                       CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)), '{}')
+        INTO grants
+        FROM pg_catalog.pg_class cl, LATERAL pg_catalog.aclexplode(cl.relacl) x
+       WHERE cl.oid = format('%I.%I', schema_name, v.view_name)::regclass AND x.grantee <> cl.relowner;
+      BEGIN
+        EXECUTE format('DROP VIEW %I.%I', schema_name, v.view_name);
+      EXCEPTION WHEN dependent_objects_still_exist THEN
+        RAISE EXCEPTION 'the reporting views of dataset "%" changed columns in this version, and views of your '
+                        'own depend on them', schema_name
+          USING ERRCODE = 'dependent_objects_still_exist',
+                DETAIL = format('View %I.%I has new columns; %s', schema_name, v.view_name, SQLERRM),
+                HINT = 'Drop your views that use them, run careleaver.create_reports (or upgrade_dataset) again, '
+                       'then recreate yours.';
+      END;
       EXECUTE format('CREATE VIEW %I.%I AS %s', schema_name, v.view_name,
                      careleaver.reporting_view_sql(v.view_name, schema_name));
+      FOREACH g IN ARRAY grants LOOP
+        EXECUTE g;
+      END LOOP;
     END;
     EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema_name, v.view_name, v.description);
     FOR c IN SELECT * FROM careleaver.reporting_view_columns() rc WHERE rc.view_name = v.view_name LOOP
@@ -1701,4 +1722,5 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_reports(text) IS
   'Creates (or replaces) the reporting views of careleaver.reporting_views in a dataset schema, with a comment '
-  'on every view and column; returns the names of the views created (doc/reporting.md)';
+  'on every view and column; a view whose columns changed in a new version is dropped and made again with its '
+  'grants kept; returns the names of the views created (doc/reporting.md)';

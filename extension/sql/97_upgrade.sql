@@ -16,11 +16,9 @@ DECLARE
   scratch text;
   t record;
   c record;
-  v record;
   ddl text;
   report_views text[];
-  grants text[] := '{}';
-  g text;
+  view_oids oid[];
 BEGIN
   IF ns IS NULL THEN
     RAISE EXCEPTION 'dataset schema "%" does not exist', schema_name
@@ -117,33 +115,17 @@ BEGIN
     FROM careleaver.reporting_views r
    WHERE to_regclass(format('%I.%I', schema_name, r.view_name)) IS NOT NULL;
   IF report_views IS NOT NULL THEN
-    BEGIN
-      PERFORM careleaver.create_reports(schema_name);
+    -- create_reports replaces the views, or drops and makes again (grants kept) those whose columns
+    -- changed; a view made again has a new oid
+    SELECT array_agg(format('%I.%I', schema_name, n)::regclass::oid ORDER BY n) INTO view_oids
+      FROM unnest(report_views) n;
+    PERFORM careleaver.create_reports(schema_name);
+    IF view_oids = (SELECT array_agg(format('%I.%I', schema_name, n)::regclass::oid ORDER BY n)
+                      FROM unnest(report_views) n) THEN
       action := 'reporting views remade with this version''s definitions';
-    EXCEPTION WHEN invalid_table_definition THEN
-      FOR v IN SELECT cl.relname, x.grantee, x.privilege_type, x.is_grantable
-                 FROM pg_catalog.pg_class cl, LATERAL pg_catalog.aclexplode(cl.relacl) x
-                WHERE cl.relnamespace = ns AND cl.relname = ANY (report_views)
-                  AND x.grantee <> cl.relowner LOOP
-        grants := grants || format('GRANT %s ON %I.%I TO %s%s', v.privilege_type, schema_name, v.relname,
-                                   CASE WHEN v.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(v.grantee::regrole::text) END,
-                                   CASE WHEN v.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
-      END LOOP;
-      BEGIN
-        EXECUTE 'DROP VIEW ' || (SELECT string_agg(format('%I.%I', schema_name, n), ', ')
-                                   FROM unnest(report_views) n);
-      EXCEPTION WHEN dependent_objects_still_exist THEN
-        RAISE EXCEPTION 'the reporting views of dataset "%" changed columns in this version, and views of '
-                        'your own depend on them', schema_name
-          USING ERRCODE = '2BP01',
-                HINT = 'Drop your views that use them, run careleaver.upgrade_dataset again, then recreate yours.';
-      END;
-      PERFORM careleaver.create_reports(schema_name);
-      FOREACH g IN ARRAY grants LOOP
-        EXECUTE g;
-      END LOOP;
+    ELSE
       action := 'reporting views dropped and made again (their columns changed); grants restored';
-    END;
+    END IF;
     object := quote_ident(schema_name);
     RETURN NEXT;
   END IF;

@@ -117,11 +117,15 @@ ok(new.get('functions (definition, volatility, parallel, strict, cost, rows, set
 
 # --- 3. the 0.1.0 dataset after the update ------------------------------------------
 rc, out, err = attempt("SELECT object || ': ' || action FROM careleaver.upgrade_dataset('legacy')", UPDATED)
-ok(rc == 0 and 'reporting views remade' in out, 'upgrade_dataset brings the %s dataset forward' % PREV, err or out)
+ok(rc == 0 and ('reporting views remade' in out or 'reporting views dropped and made again' in out),
+   'upgrade_dataset brings the %s dataset forward' % PREV, err or out)
 rc, out, err = attempt("SELECT count(*) FROM careleaver.create_reports('legacy')", UPDATED)
 ok(rc == 0 and int(out or 0) >= int(views_before), 'create_reports again on the %s dataset (%s views)' % (PREV, out), err)
+# A generated dataset holds no loaded return: validate says so (P0002, naming the year) rather than passing
+# it, as the new version does for every dataset (doc/validation.md); anything else is a failure.
 rc, out, err = attempt("SELECT count(*) FROM careleaver.validate('legacy', 2026)", UPDATED)
-ok(rc == 0, 'validate on the %s dataset' % PREV, err)
+ok(rc != 0 and 'has no loaded return for collection year 2026' in err,
+   'validate on the %s dataset answers as this version does (no loaded return: an error naming it)' % PREV, err or out)
 rc, out, err = attempt("SELECT left(careleaver.report_html('legacy', '%s', 2026), 15) || ' ' "
                        "|| right(careleaver.report_html('legacy', '%s', 2026), 7)" % (la, la), UPDATED)
 is_(out if rc == 0 else err, '<!DOCTYPE html> </html>', 'report_html on the %s dataset' % PREV)
