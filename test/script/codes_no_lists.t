@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from taplib import ok, is_, done  # noqa: E402
+from taplib import ok, is_, done, psql_runner  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DB = 'careleaver_codes_t'
@@ -26,12 +26,7 @@ ALLOWED = {
 }
 
 
-def psql(sql, db=DB):
-    r = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', sql],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError('psql failed: %s\n%s' % (sql, r.stderr))
-    return r.stdout.strip()
+psql = psql_runner(DB)
 
 
 LIST_OF_QUOTED = re.compile(r"(?:\bIN\s*\(|\bARRAY\s*\[)\s*('[^']*'(?:\s*,\s*'[^']*')*)\s*[)\]]", re.I)

@@ -14,7 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from taplib import ok, is_, done  # noqa: E402
+from taplib import ok, is_, done, psql_runner  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXPORT = os.path.join(ROOT, 'scripts', 'careleaver-export')
@@ -23,12 +23,7 @@ DB = 'careleaver_coverage_t'
 CHILDREN = int(os.environ.get('COVERAGE_CHILDREN', '6000'))
 
 
-def psql(sql, db=DB):
-    r = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', sql],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError('psql failed: %s\n%s' % (sql, r.stderr))
-    return r.stdout.strip()
+psql = psql_runner(DB)
 
 
 def error_of(sql):

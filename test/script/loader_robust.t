@@ -15,7 +15,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from taplib import ok, is_, done  # noqa: E402
+from taplib import ok, is_, done, psql_runner  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LOAD = os.path.join(ROOT, 'scripts', 'careleaver-load')
@@ -31,12 +31,7 @@ EP_ROW = '{child},01/0{m}/2023,S,C2,N1,U1,PR1,,,,,,\n'
 HD_ROW = '{child},1,01/01/2010,WBRI,UN1,,\n'
 
 
-def psql(sql, db=DB):
-    r = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', sql],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError('psql failed: %s\n%s' % (sql, r.stderr))
-    return r.stdout.strip()
+psql = psql_runner(DB)
 
 
 def run(cmd):

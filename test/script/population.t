@@ -12,7 +12,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from taplib import ok, is_, done  # noqa: E402
+from taplib import ok, is_, done, psql_runner  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LOAD = os.path.join(ROOT, 'scripts', 'careleaver-population')
@@ -22,12 +22,7 @@ CLA = os.path.join(DATA, 'dashboard_cla_number_and_rate_per_10k_children_trimmed
 DB = 'careleaver_population_t'
 
 
-def psql(sql, db=DB):
-    r = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', sql],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError('psql failed: %s\n%s' % (sql, r.stderr))
-    return r.stdout.strip()
+psql = psql_runner(DB)
 
 
 def load(*args):

@@ -1,4 +1,5 @@
 """A minimal TAP producer shared by the Python script tests (run by prove)."""
+import subprocess
 import sys
 
 _count = 0
@@ -26,3 +27,14 @@ def done():
     """Prints the plan and exits non-zero when any test failed."""
     print('1..%d' % _count)
     sys.exit(1 if _failed else 0)
+
+
+def psql_runner(default_db):
+    """A psql(sql, db=default_db) that returns psql's unaligned, tuples-only output, or raises with its error."""
+    def psql(sql, db=default_db):
+        r = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', sql],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError('psql failed: %s\n%s' % (sql, r.stderr))
+        return r.stdout.strip()
+    return psql
