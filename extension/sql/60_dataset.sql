@@ -778,3 +778,25 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.reconcile(text, text, text) IS
   'Rebuilds the canonical header, episodes, oc3, uasc, oc2, missing and reviews of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts';
+
+-- The dataset's returns as SQL (la, year, origin), read by coverage and validate alike: a dataset made
+-- before 0.2.0 has no origin column, and all its returns were loaded; no returns table gives no rows.
+CREATE FUNCTION careleaver.dataset_returns_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  tbl regclass := to_regclass(format('%I.returns', schema_name));
+BEGIN
+  IF tbl IS NULL THEN
+    RETURN 'SELECT NULL::text AS la, NULL::integer AS year, NULL::text AS origin WHERE false';
+  END IF;
+  RETURN format('SELECT r.la, r.year, %s AS origin FROM %I.returns r',
+                CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                                   WHERE a.attrelid = tbl AND a.attname = 'origin' AND NOT a.attisdropped)
+                     THEN 'r.origin' ELSE '''loaded''::text' END, schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dataset_returns_sql(text) IS
+  'Internal: SQL giving a dataset''s returns (la, year, origin: loaded or generated; loaded for a dataset made '
+  'before 0.2.0), no rows when it has no returns table (coverage, metrics.md 11; validate)';

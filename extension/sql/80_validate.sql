@@ -219,15 +219,8 @@ BEGIN
   -- nothing to validate is not a pass: the return of the year must have been loaded (doc/validation.md)
   -- the loaded returns: the returns table (what careleaver-load records), and the years of the return rows
   -- (a dataset filled without the loader)
-  IF to_regclass(format('%I.returns', ds)) IS NOT NULL THEN
-    years_sql := format('SELECT DISTINCT r.la, r.year FROM %I.returns r%s', ds,
-                        CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a
-                                           WHERE a.attrelid = to_regclass(format('%I.returns', ds))
-                                             AND a.attname = 'origin' AND NOT a.attisdropped)
-                             THEN ' WHERE r.origin = ''loaded''' ELSE '' END);
-  ELSE
-    years_sql := 'SELECT NULL::text AS la, NULL::integer AS year WHERE false';
-  END IF;
+  years_sql := format('SELECT DISTINCT r.la, r.year FROM (%s) r WHERE r.origin = ''loaded''',
+                      careleaver.dataset_returns_sql(ds));
   -- rows of any module of the return count (a return may hold only some modules)
   EXECUTE format('SELECT EXISTS (SELECT 1 FROM (%s) r WHERE r.year = $1 AND ($2::text IS NULL OR r.la = $2))', years_sql)
           || (SELECT coalesce(string_agg(format(' OR EXISTS (SELECT 1 FROM %I.%I x WHERE x.year = $1 '

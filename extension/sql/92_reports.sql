@@ -222,15 +222,8 @@ CREATE FUNCTION careleaver.coverage_sql(schema_name text) RETURNS text
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
-  returns_sql text := 'SELECT NULL::text AS la, NULL::integer AS year, NULL::text AS origin WHERE false';
+  returns_sql text := careleaver.dataset_returns_sql(schema_name);
 BEGIN
-  IF to_regclass(format('%I.returns', schema_name)) IS NOT NULL THEN
-    returns_sql := format('SELECT r.la, r.year, %s AS origin FROM %I.returns r',
-      CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a
-                         WHERE a.attrelid = to_regclass(format('%I.returns', schema_name))
-                           AND a.attname = 'origin' AND NOT a.attisdropped)
-           THEN 'r.origin' ELSE '''loaded''::text' END, schema_name);
-  END IF;
   RETURN format($q$
     SELECT c.la, c.year AS collection_year, c.basis,
            CASE WHEN c.basis = 'the data (no returns recorded)' THEN '-infinity'::date
