@@ -8,7 +8,8 @@ new types, operators, casts, dropped or re-signed functions, views whose
 columns changed: everything CREATE OR REPLACE cannot do), followed by every
 replaceable statement of the new install script, re-issued in install order:
 functions, aggregates and views (as CREATE OR REPLACE), comments, grants and
-revokes.  So a function changed anywhere in extension/sql/ reaches an updated
+revokes, and the rows of registries (an INSERT INTO careleaver.<table> with ON
+CONFLICT ... DO UPDATE, so replaying it over the old rows is idempotent).  So a function changed anywhere in extension/sql/ reaches an updated
 database without being written twice, and test/script/update.t checks that an
 updated install equals a fresh one, catalogue entry by catalogue entry.
 When a version is released its update script is frozen into extension/releases/.
@@ -19,6 +20,10 @@ import sys
 REPLACEABLE = re.compile(
     r'^(CREATE\s+(OR\s+REPLACE\s+)?(FUNCTION|AGGREGATE|VIEW)\b|COMMENT\s+ON\b|GRANT\b|REVOKE\b)',
     re.IGNORECASE)
+# A registry row (report views, validation rules) is written once, as an upsert,
+# so the same statement fills a fresh install and refreshes an updated one.
+REGISTRY_ROW = re.compile(r'^INSERT\s+INTO\s+careleaver\.\w+\b.*\bON\s+CONFLICT\b.*\bDO\s+UPDATE\b',
+                          re.IGNORECASE | re.DOTALL)
 OR_REPLACE = re.compile(r'^CREATE\s+(?!OR\s+REPLACE)(FUNCTION|AGGREGATE|VIEW)\b', re.IGNORECASE)
 DOLLAR_TAG = re.compile(r'\$([A-Za-z_][A-Za-z_0-9]*)?\$')
 ATOMIC = re.compile(r'\bBEGIN\s+ATOMIC\b', re.IGNORECASE)
@@ -96,7 +101,9 @@ def main():
     sys.stdout.write(pre.rstrip() + '\n\n-- Replaceable statements of the new install script, in install order.\n')
     for stmt in statements(install):
         body = head(stmt)
-        if REPLACEABLE.match(body):
+        if REGISTRY_ROW.match(body):
+            sys.stdout.write('\n' + body + '\n')
+        elif REPLACEABLE.match(body):
             sys.stdout.write('\n' + OR_REPLACE.sub(lambda m: 'CREATE OR REPLACE ' + m.group(1), body, count=1) + '\n')
 
 
