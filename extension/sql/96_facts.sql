@@ -172,11 +172,11 @@ BEGIN
     WITH e AS (
       SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash,
              max(greatest(t.decom, coalesce(t."dec", t.decom))) AS latest, min(t.decom) AS earliest
-        FROM %1$I.episodes t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
+        FROM %1$I.episodes t %2$s GROUP BY t.la),
     h AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash
-            FROM %1$I.header t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
+            FROM %1$I.header t %2$s GROUP BY t.la),
     o AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
-            FROM %1$I.oc3 t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
+            FROM %1$I.oc3 t %2$s GROUP BY t.la),
     w AS (
       SELECT e.la, e.n AS en, e.hash AS eh, h.n AS hn, h.hash AS hh, o.n AS o_n, o.hash AS oh,
              careleaver.data_end(e.latest) AS data_end,
@@ -187,7 +187,9 @@ BEGIN
            concat_ws(':', (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'careleaver'),
                      w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0')),
            w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year
-      FROM w$q$, dataset) USING only_la;
+      FROM w$q$, dataset,
+    -- one council: read through the tables' (la, ...) keys, whatever the other councils hold
+    CASE WHEN only_la IS NULL THEN '' ELSE 'WHERE t.la = $1' END) USING only_la;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.facts_councils(text, text) IS
@@ -196,15 +198,17 @@ COMMENT ON FUNCTION careleaver.facts_councils(text, text) IS
   'and delete changes, with the extension version), the data''s end '
   '(careleaver.data_end, metrics.md 1) and the reporting window of the last ten collection years (doc/facts.md)';
 
-CREATE FUNCTION careleaver.facts_stale(dataset text)
+CREATE FUNCTION careleaver.facts_stale(dataset text, council text DEFAULT NULL)
   RETURNS TABLE (la text, reason text)
   LANGUAGE plpgsql STABLE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
+DECLARE
+  only_la text := council;
 BEGIN
   PERFORM careleaver.facts_dataset_owner(dataset);
   IF to_regclass(format('%I.refresh_state', dataset)) IS NULL THEN
-    RETURN QUERY SELECT c.la, 'never refreshed'::text FROM careleaver.facts_councils(dataset) c ORDER BY 1;
+    RETURN QUERY SELECT c.la, 'never refreshed'::text FROM careleaver.facts_councils(dataset, only_la) c ORDER BY 1;
     RETURN;
   END IF;
   RETURN QUERY EXECUTE format($q$
@@ -212,16 +216,43 @@ BEGIN
            CASE WHEN s.la IS NULL THEN 'never refreshed'
                 WHEN c.la IS NULL THEN 'no longer in the data'
                 ELSE 'changed since ' || s.refreshed_at::text END
-      FROM careleaver.facts_councils($1) c
-      FULL JOIN %1$I.refresh_state s ON s.la = c.la
+      FROM careleaver.facts_councils($1, $2) c
+      FULL JOIN (SELECT * FROM %1$I.refresh_state r WHERE $2 IS NULL OR r.la = $2) s ON s.la = c.la
      WHERE s.la IS NULL OR c.la IS NULL OR s.fingerprint <> c.fingerprint
-     ORDER BY 1$q$, dataset) USING dataset;
+     ORDER BY 1$q$, dataset) USING dataset, only_la;
 END
 $fn$;
-COMMENT ON FUNCTION careleaver.facts_stale(text) IS
-  'The councils of a dataset whose materialised facts (careleaver.refresh) no longer match the data: never '
-  'refreshed, changed since (episodes, header or OC3 rows added, removed or altered, or the extension updated), '
-  'or no longer in the data. No rows: every figure read from the fact tables is current (doc/facts.md)';
+COMMENT ON FUNCTION careleaver.facts_stale(text, text) IS
+  'The councils of a dataset (only council when given) whose materialised facts (careleaver.refresh) no longer '
+  'match the data: never refreshed, changed since (episodes, header or OC3 rows added, removed or altered, or '
+  'the extension updated), or no longer in the data. No rows: every figure read from the fact tables is '
+  'current. With council, it reads only that council''s rows (doc/facts.md)';
+
+CREATE FUNCTION careleaver.facts_require_current(dataset text, la text DEFAULT NULL)
+  RETURNS boolean
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  stale text;
+BEGIN
+  SELECT string_agg(format('%s (%s)', s.la, s.reason), ', ' ORDER BY s.la) INTO stale
+    FROM careleaver.facts_stale(dataset, la) s;
+  IF stale IS NOT NULL THEN
+    RAISE EXCEPTION 'the facts of dataset "%" are not current for council %', dataset, stale
+      USING ERRCODE = '55000',
+            DETAIL = 'Figures read from child_facts and child_year_facts would not match the episodes, header and OC3 rows.',
+            HINT = format('Run SELECT * FROM careleaver.refresh(%L%s); as the dataset''s owner (a load through '
+                          'careleaver.reconcile does it in its transaction).', dataset,
+                          CASE WHEN la IS NULL THEN '' ELSE format(', %L', la) END);
+  END IF;
+  RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.facts_require_current(text, text) IS
+  'True when the fact tables of a dataset are current (careleaver.facts_stale has no row; only council la when '
+  'given); otherwise SQLSTATE 55000 naming the stale councils, with a hint to run careleaver.refresh. For views '
+  'and reports that read the fact tables: WHERE careleaver.facts_require_current(dataset, la) (doc/facts.md)';
 
 -- The partition of a fact table for one council: the code itself when it is a plain short code.
 CREATE FUNCTION careleaver.facts_partition_name(fact_table text, la text) RETURNS text
