@@ -330,8 +330,29 @@ COMMENT ON COLUMN careleaver.coverage_measures.years_before IS 'Covered collecti
 COMMENT ON COLUMN careleaver.coverage_measures.years_after IS 'Covered collection years needed after the year (the follow-up)';
 COMMENT ON COLUMN careleaver.coverage_measures.note IS 'Why it needs them';
 
--- Shared pieces of view SQL: one care history per child (careleaver.care_history_agg), the coverage, the
--- data's end, the collection years reported and the care-leaver cohort with its evidence.
+-- The reporting views read the fact layer (96_facts.sql, doc/facts.md), never stale figures: a council whose
+-- facts are missing, or were materialised for another data end or other years than its coverage now gives,
+-- stops the view with this error.
+CREATE FUNCTION careleaver.facts_guard(dataset text, la text, problem text) RETURNS boolean
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  IF problem IS NOT NULL THEN
+    RAISE EXCEPTION 'the facts of council "%" in dataset "%" are not current: %', la, dataset, problem
+      USING ERRCODE = '55000',
+            DETAIL = 'The reporting views read the fact tables child_facts and child_year_facts (doc/facts.md).',
+            HINT = format('Run SELECT * FROM careleaver.refresh(%L); as the dataset''s owner.', dataset);
+  END IF;
+  RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.facts_guard(text, text, text) IS
+  'Internal: true, or an error (SQLSTATE 55000, with a hint to run careleaver.refresh) when problem is given: '
+  'how the reporting views refuse to show figures from facts that are not current (doc/facts.md)';
+
+-- Shared pieces of view SQL: the children's facts (the fact layer), the coverage, the data's end, the
+-- collection years reported and the care-leaver cohort with its evidence.
 CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
@@ -339,12 +360,24 @@ AS $fn$
 BEGIN
   RETURN format($q$
   person AS (
-    SELECT e.la, e.child, min(h.dob) AS dob,
-           careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec) AS history
-      FROM %1$I.episodes e
-      LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
-     GROUP BY e.la, e.child),
-  coverage_year AS (%2$s),
+    SELECT f.la, f.child, f.date_of_birth AS dob, f.history FROM %1$I.child_facts f),
+  coverage_year AS (
+    -- every covered year, once the council's facts are known to be materialised for its coverage
+    SELECT c.* FROM (%2$s) c
+      LEFT JOIN %1$I.refresh_state s ON s.la = c.la
+     WHERE careleaver.facts_guard(%1$L, c.la,
+             CASE WHEN s.la IS NULL
+                  THEN CASE WHEN EXISTS (SELECT 1 FROM %1$I.episodes e WHERE e.la = c.la)
+                            THEN 'its facts have never been materialised' END
+                  WHEN s.data_end <> c.data_end
+                  THEN format('they were materialised for the data''s end %%s, the coverage now gives %%s',
+                              s.data_end, c.data_end)
+                  WHEN c.collection_year > s.last_year
+                  THEN format('they were materialised up to %%s, the coverage now reaches %%s',
+                              s.last_year, c.collection_year)
+                  WHEN c.collection_year < s.first_year AND c.collection_year > s.last_year - 10
+                  THEN format('they were materialised from %%s, the coverage reports %%s',
+                              s.first_year, c.collection_year) END)),
   data_end AS (
     SELECT c.la, max(c.data_end) AS data_end,
            min(c.collection_year) AS first_year, max(c.collection_year) AS last_year
@@ -355,20 +388,20 @@ BEGIN
       FROM coverage_year c JOIN data_end d USING (la)
      WHERE c.collection_year > d.last_year - 10),
   leaver_evidence AS (
-    -- cohort members by their history, and every OC3 record of a reported year
+    -- cohort members by their history (child_year_facts.cohort_age), and every OC3 record of a reported year
     SELECT coalesce(m.la, o.la) AS la, coalesce(m.child, o.child) AS child,
            coalesce(m.collection_year, o.year) AS collection_year, m.age AS history_age,
            o.child IS NOT NULL AS has_oc3, o.in_touch, o.activ, o.accom,
-           coalesce(m.dob, p.dob, hd.dob, o.dob) AS dob
-      FROM (SELECT p.la, p.child, p.dob, y.collection_year,
-                   careleaver.leaver_cohort_age(p.history, p.dob, y.collection_year) AS age
-              FROM person p JOIN report_year y USING (la)
-             WHERE p.dob IS NOT NULL) m
+           coalesce(m.dob, p.date_of_birth, hd.dob, o.dob) AS dob
+      FROM (SELECT f.la, f.child, p.date_of_birth AS dob, f.collection_year, f.cohort_age AS age
+              FROM %1$I.child_year_facts f
+              JOIN report_year y USING (la, collection_year)
+              JOIN %1$I.child_facts p USING (la, child)
+             WHERE f.cohort_age IS NOT NULL AND f.date_of_birth_known) m
       FULL JOIN (SELECT o.* FROM %1$I.oc3 o JOIN report_year y ON y.la = o.la AND y.collection_year = o.year) o
-        ON o.la = m.la AND o.child = m.child AND o.year = m.collection_year AND m.age IS NOT NULL
-      LEFT JOIN person p ON m.la IS NULL AND p.la = o.la AND p.child = o.child
-      LEFT JOIN %1$I.header hd ON m.la IS NULL AND hd.la = o.la AND hd.child = o.child
-     WHERE m.age IS NOT NULL OR o.child IS NOT NULL),
+        ON o.la = m.la AND o.child = m.child AND o.year = m.collection_year
+      LEFT JOIN %1$I.child_facts p ON m.la IS NULL AND p.la = o.la AND p.child = o.child
+      LEFT JOIN %1$I.header hd ON m.la IS NULL AND hd.la = o.la AND hd.child = o.child),
   leaver_judged AS (
     -- where the history does not reach the 14th birthday, the council's OC3 record is the evidence
     SELECT v.*, b.age AS record_age,
@@ -387,11 +420,13 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reporting_common_sql(text) IS
-  'Internal: the common table expressions of the reporting views over a dataset schema: person (one care history '
-  'per child, careleaver.care_history_agg, metrics.md 1 to 3), coverage_year (careleaver.coverage_sql, metrics.md 11), '
-  'data_end (31 March of the last covered year), report_year (the last ten covered years), leaver_evidence and '
-  'leaver_judged (the cohort by history and the OC3 records of each year), leaver_member (the care-leaver cohort of '
-  'metrics.md 5: by the history where it reaches the 14th birthday, else by the council''s OC3 record; basis)';
+  'Internal: the common table expressions of the reporting views over a dataset schema, read from its fact layer '
+  '(doc/facts.md): person (each child''s care history as child_facts holds it, metrics.md 1 to 3), coverage_year '
+  '(careleaver.coverage_sql, metrics.md 11; stops with careleaver.facts_guard when a council''s facts are not '
+  'materialised for it), data_end (31 March of the last covered year), report_year (the last ten covered years), '
+  'leaver_evidence and leaver_judged (the cohort by child_year_facts.cohort_age and the OC3 records of each year), '
+  'leaver_member (the care-leaver cohort of metrics.md 5: by the history where it reaches the 14th birthday, else '
+  'by the council''s OC3 record; basis)';
 
 -- DfE's care-leaver age bands (metrics.md 12): a cohort age (17 to 21) as its band, 17 to 18 years or 19 to 21
 -- years (age_order 1, 2), and as a single age ('19 years', age_order the age).
@@ -600,41 +635,31 @@ CREATE FUNCTION careleaver.looked_after_summary_sql(schema_name text) RETURNS te
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
+
 BEGIN
+  -- the figures of every child-year from child_year_facts (doc/facts.md)
   RETURN format($q$
 WITH %1$s,
-  period AS (
-    SELECT p.la, pc.start_date, pc.end_date, pc.end_reason
-      FROM person p CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc),
-  in_care AS (
-    SELECT y.la, y.collection_year,
-           count(*) FILTER (WHERE careleaver.looked_after_on(p.history, y.year_end)) AS looked_after_31_march
-      FROM report_year y JOIN person p USING (la)
-     GROUP BY 1, 2),
-  flows AS (
-    SELECT y.la, y.collection_year,
-           count(p.start_date) FILTER (WHERE p.start_date BETWEEN y.year_start AND y.year_end) AS periods_started,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end) AS periods_ended,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
-                                         AND careleaver.is_returned_home(p.end_reason)) AS returned_home,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
-                                         AND careleaver.is_adoption(p.end_reason)) AS adopted,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
-                                         AND careleaver.is_special_guardianship_order(p.end_reason)) AS special_guardianship,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
-                                         AND NOT coalesce(careleaver.is_returned_home(p.end_reason)
-                                                          OR careleaver.is_adoption(p.end_reason)
-                                                          OR careleaver.is_special_guardianship_order(p.end_reason), false))
+  counted AS (
+    SELECT f.la, f.collection_year,
+           count(*) FILTER (WHERE f.looked_after_31_march) AS looked_after_31_march,
+           sum(f.periods_started) AS periods_started, sum(f.periods_ceased) AS periods_ended,
+           sum(f.ceased_returned_home) AS returned_home, sum(f.ceased_adopted) AS adopted,
+           sum(f.ceased_special_guardianship) AS special_guardianship,
+           -- unknown reasons included, as periods_of_care gives them
+           sum(f.periods_ceased - f.ceased_returned_home - f.ceased_adopted - f.ceased_special_guardianship)
              AS other_endings
-      FROM report_year y LEFT JOIN period p ON p.la = y.la
-     GROUP BY 1, 2)
-SELECT f.la, f.collection_year, coalesce(i.looked_after_31_march, 0) AS looked_after_31_march,
-       f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings,
+      FROM %2$I.child_year_facts f GROUP BY 1, 2)
+SELECT y.la, y.collection_year, coalesce(k.looked_after_31_march, 0) AS looked_after_31_march,
+       coalesce(k.periods_started, 0) AS periods_started, coalesce(k.periods_ended, 0) AS periods_ended,
+       coalesce(k.returned_home, 0) AS returned_home, coalesce(k.adopted, 0) AS adopted,
+       coalesce(k.special_guardianship, 0) AS special_guardianship, coalesce(k.other_endings, 0) AS other_endings,
        pop.children AS child_population,
-       round(10000.0 * coalesce(i.looked_after_31_march, 0) / nullif(pop.children, 0), 1) AS rate_per_10000
-  FROM flows f LEFT JOIN in_care i USING (la, collection_year)
-  LEFT JOIN (%2$s) pop ON pop.la = f.la AND pop.year = f.collection_year$q$, careleaver.reporting_common_sql(schema_name),
-    careleaver.reporting_population_sql(schema_name));
+       round(10000.0 * coalesce(k.looked_after_31_march, 0) / nullif(pop.children, 0), 1) AS rate_per_10000
+  FROM report_year y
+  LEFT JOIN counted k USING (la, collection_year)
+  LEFT JOIN (%3$s) pop ON pop.la = y.la AND pop.year = y.collection_year$q$,
+    careleaver.reporting_common_sql(schema_name), schema_name, careleaver.reporting_population_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.looked_after_summary_sql(text) IS
@@ -667,29 +692,36 @@ CREATE FUNCTION careleaver.placement_stability_sql(schema_name text) RETURNS tex
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
+
 BEGIN
+  -- the stability columns of child_year_facts (careleaver.stability per child and year; doc/facts.md), for
+  -- the children with a date of birth
   RETURN format($q$
-WITH %s,
-  measure AS (
-    SELECT y.la, y.collection_year, st.*
-      FROM report_year y JOIN person p USING (la)
-     CROSS JOIN LATERAL careleaver.stability(p.history, p.dob, y.collection_year) st
-     WHERE p.dob IS NOT NULL),
+WITH %1$s,
   counted AS (
-    SELECT y.la, y.collection_year,
-           count(m.la) FILTER (WHERE m.looked_after_on_31_march) AS looked_after_31_march,
-           count(m.la) FILTER (WHERE m.three_or_more_placements) AS three_or_more_placements,
-           count(m.la) FILTER (WHERE NOT m.three_or_more_placements) AS fewer_than_three_placements,
-           count(m.la) FILTER (WHERE m.in_two_year_measure) AS two_year_children,
-           count(m.la) FILTER (WHERE m.two_year_three_or_more) AS two_year_three_or_more,
-           count(m.la) FILTER (WHERE m.in_long_term_measure) AS long_term_children,
-           count(m.la) FILTER (WHERE m.long_term_stable) AS long_term_stable
-      FROM report_year y LEFT JOIN measure m USING (la, collection_year)
-     GROUP BY 1, 2),
+    SELECT f.la, f.collection_year,
+           count(*) FILTER (WHERE f.looked_after_31_march) AS looked_after_31_march,
+           count(*) FILTER (WHERE f.three_or_more_placements) AS three_or_more_placements,
+           count(*) FILTER (WHERE NOT f.three_or_more_placements) AS fewer_than_three_placements,
+           count(*) FILTER (WHERE f.in_two_year_measure) AS two_year_children,
+           count(*) FILTER (WHERE f.two_year_three_or_more) AS two_year_three_or_more,
+           count(*) FILTER (WHERE f.in_long_term_measure) AS long_term_children,
+           count(*) FILTER (WHERE f.long_term_stable) AS long_term_stable
+      FROM %2$I.child_year_facts f WHERE f.date_of_birth_known GROUP BY 1, 2),
   covered AS (
-    SELECT k.*, careleaver.coverage_allows(c.history_from, c.covered_to, k.collection_year, 1, 0) AS two_year_ok,
-           careleaver.coverage_allows(c.history_from, c.covered_to, k.collection_year, 2, 0) AS long_term_ok
-      FROM counted k JOIN coverage_year c USING (la, collection_year))
+    SELECT y.la, y.collection_year,
+           coalesce(k.looked_after_31_march, 0) AS looked_after_31_march,
+           coalesce(k.three_or_more_placements, 0) AS three_or_more_placements,
+           coalesce(k.fewer_than_three_placements, 0) AS fewer_than_three_placements,
+           coalesce(k.two_year_children, 0) AS two_year_children,
+           coalesce(k.two_year_three_or_more, 0) AS two_year_three_or_more,
+           coalesce(k.long_term_children, 0) AS long_term_children,
+           coalesce(k.long_term_stable, 0) AS long_term_stable,
+           careleaver.coverage_allows(c.history_from, c.covered_to, y.collection_year, 1, 0) AS two_year_ok,
+           careleaver.coverage_allows(c.history_from, c.covered_to, y.collection_year, 2, 0) AS long_term_ok
+      FROM report_year y
+      JOIN coverage_year c USING (la, collection_year)
+      LEFT JOIN counted k USING (la, collection_year))
 SELECT la, collection_year, looked_after_31_march, three_or_more_placements, fewer_than_three_placements,
        CASE WHEN two_year_ok THEN two_year_children END AS two_year_children,
        CASE WHEN two_year_ok THEN two_year_three_or_more END AS two_year_three_or_more,
@@ -700,7 +732,7 @@ SELECT la, collection_year, looked_after_31_march, three_or_more_placements, few
        CASE WHEN long_term_ok THEN 'history'
             ELSE format('not available: needs the %%s and %%s returns', collection_year - 2, collection_year - 1) END
          AS long_term_basis
-  FROM covered$q$, careleaver.reporting_common_sql(schema_name));
+  FROM covered$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.placement_stability_sql(text) IS
@@ -805,18 +837,18 @@ CREATE FUNCTION careleaver.looked_after_by_characteristic_sql(schema_name text) 
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
+
 BEGIN
+  -- the children looked after on 31 March of child_year_facts, by the LS and PLACE of their episode open that
+  -- day, their age on it and the header's sex (doc/facts.md)
   RETURN format($q$
 WITH %1$s,
   at_31_march AS (
-    SELECT DISTINCT ON (e.la, e.child, y.collection_year)
-           e.la, y.collection_year, e.ls, e.place, h.sex,
-           careleaver.age_on(h.dob, y.year_end) AS age
-      FROM report_year y
-      JOIN %2$I.episodes e ON e.la = y.la AND e.decom <= y.year_end AND (e."dec" IS NULL OR e."dec" > y.year_end)
-      LEFT JOIN %2$I.header h ON h.la = e.la AND h.child = e.child
-     WHERE e.ls IS NULL OR NOT careleaver.is_short_break(e.ls)
-     ORDER BY e.la, e.child, y.collection_year, e.decom DESC)
+    SELECT f.la, f.collection_year, f.legal_status AS ls, f.placement AS place, f.age_31_march AS age, p.sex
+      FROM %2$I.child_year_facts f
+      JOIN report_year y USING (la, collection_year)
+      JOIN %2$I.child_facts p USING (la, child)
+     WHERE f.looked_after_31_march)
 SELECT la, collection_year, k.breakdown, k.category, count(*) AS children
   FROM at_31_march a
  CROSS JOIN LATERAL (VALUES
@@ -858,26 +890,27 @@ CREATE FUNCTION careleaver.returns_home_reentry_sql(schema_name text) RETURNS te
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
+
 BEGIN
+  -- returns home and re-entries of child_year_facts, counted up to the data's end (doc/facts.md)
   RETURN format($q$
-WITH %s,
-  ret AS (
-    SELECT p.la, careleaver.collection_year_of(r.return_date) AS collection_year,
-           careleaver.reentered_within(p.history, r.return_date, interval '12 months', d.data_end) AS reentered
-      FROM person p JOIN data_end d USING (la)
-     CROSS JOIN LATERAL careleaver.returns_home(p.history, d.data_end) r)
+WITH %1$s,
+  counted AS (
+    SELECT f.la, f.collection_year, sum(f.returned_home) AS returned_home,
+           sum(f.reentered_within_12_months) AS reentered_within_12_months,
+           sum(f.follow_up_incomplete) AS follow_up_incomplete
+      FROM %2$I.child_year_facts f GROUP BY 1, 2)
 SELECT y.la, y.collection_year,
-       count(r.la) AS returned_home,
-       count(r.la) FILTER (WHERE r.reentered) AS reentered_within_12_months,
-       count(r.la) FILTER (WHERE r.la IS NOT NULL AND r.reentered IS NULL) AS follow_up_incomplete,
-       CASE WHEN careleaver.coverage_allows(min(c.history_from), min(c.covered_to), y.collection_year, 0, 1)
-                 AND count(r.la) FILTER (WHERE r.la IS NOT NULL AND r.reentered IS NULL) = 0
+       coalesce(k.returned_home, 0) AS returned_home,
+       coalesce(k.reentered_within_12_months, 0) AS reentered_within_12_months,
+       coalesce(k.follow_up_incomplete, 0) AS follow_up_incomplete,
+       CASE WHEN careleaver.coverage_allows(c.history_from, c.covered_to, y.collection_year, 0, 1)
+                 AND coalesce(k.follow_up_incomplete, 0) = 0
             THEN 'complete follow-up'
             ELSE format('follow-up incomplete: needs the %%s return', y.collection_year + 1) END AS basis
   FROM report_year y
   JOIN coverage_year c USING (la, collection_year)
-  LEFT JOIN ret r USING (la, collection_year)
- GROUP BY 1, 2$q$, careleaver.reporting_common_sql(schema_name));
+  LEFT JOIN counted k USING (la, collection_year)$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.returns_home_reentry_sql(text) IS
@@ -971,33 +1004,35 @@ WITH %1$s,
   -- the covered council-years; DISTINCT gives the planner a realistic row estimate (generate_series in
   -- report_year is estimated at 1,000 years per council), which keeps JIT compilation out of the plan
   frame AS MATERIALIZED (SELECT DISTINCT la, collection_year, year_start, year_end FROM report_year),
+  -- each child's year from child_year_facts (doc/facts.md); the stored history is read only for the day a
+  -- UASC child's first period of the year began and for the reason of a child's last ending in the year
   child_year AS (
-    SELECT y.la, y.collection_year, y.year_end, p.child, st.start_date, ce.end_date, ce.end_reason,
-           careleaver.looked_after_on(p.history, y.year_end) AS looked_after, pl.place,
-           u.child IS NOT NULL AS has_uasc_record, u.duc
-      FROM frame y JOIN person p USING (la)
-      LEFT JOIN LATERAL (SELECT min(pc.start_date) AS start_date FROM careleaver.periods_of_care(p.history) pc
-                          WHERE pc.start_date BETWEEN y.year_start AND y.year_end) st ON true
-      LEFT JOIN LATERAL (SELECT pc.end_date, pc.end_reason FROM careleaver.periods_of_care(p.history) pc
-                          WHERE pc.end_date BETWEEN y.year_start AND y.year_end
-                          ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) ce ON true
-      LEFT JOIN LATERAL (SELECT ep.place FROM careleaver.episodes(p.history) ep
-                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
-                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
-                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) pl ON true
-      LEFT JOIN (%2$s) u ON u.la = p.la AND u.child = p.child),
+    SELECT y.la, y.collection_year, y.year_end, f.child, f.periods_started > 0 AS started, st.start_date,
+           f.periods_ceased > 0 AS ceased, ce.end_reason, f.looked_after_31_march AS looked_after,
+           f.placement AS place, u.child IS NOT NULL AS has_uasc_record, u.duc
+      FROM frame y
+      JOIN %8$I.child_year_facts f USING (la, collection_year)
+      LEFT JOIN (%2$s) u ON u.la = f.la AND u.child = f.child
+      LEFT JOIN LATERAL (SELECT min(pc.start_date) AS start_date
+                           FROM %8$I.child_facts p CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
+                          WHERE f.periods_started > 0 AND u.child IS NOT NULL AND p.la = f.la AND p.child = f.child
+                            AND pc.start_date BETWEEN y.year_start AND y.year_end) st ON true
+      LEFT JOIN LATERAL (SELECT pc.end_reason
+                           FROM %8$I.child_facts p CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
+                          WHERE f.periods_ceased > 0 AND p.la = f.la AND p.child = f.child
+                            AND pc.end_date BETWEEN y.year_start AND y.year_end
+                          ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) ce ON true),
   counted AS (
     SELECT la, collection_year,
-           count(*) FILTER (WHERE start_date IS NOT NULL) AS started,
-           count(*) FILTER (WHERE start_date IS NOT NULL AND has_uasc_record
-                              AND (duc IS NULL OR duc > start_date)) AS started_uasc,
+           count(*) FILTER (WHERE started) AS started,
+           count(*) FILTER (WHERE started AND has_uasc_record AND (duc IS NULL OR duc > start_date)) AS started_uasc,
            count(*) FILTER (WHERE looked_after) AS looked_after,
            count(*) FILTER (WHERE looked_after AND has_uasc_record AND (duc IS NULL OR duc > year_end)) AS looked_after_uasc,
-           count(*) FILTER (WHERE end_date IS NOT NULL) AS ceased,
-           count(*) FILTER (WHERE end_date IS NOT NULL
-                              AND coalesce(careleaver.is_special_guardianship_order(end_reason), false)) AS ceased_sgo,
-           count(*) FILTER (WHERE end_date IS NOT NULL AND careleaver.ceased_reason_group(end_reason)
-                                                           = 'Residence order or child arrangements order') AS ceased_cao,
+           count(*) FILTER (WHERE ceased) AS ceased,
+           count(*) FILTER (WHERE ceased AND coalesce(careleaver.is_special_guardianship_order(end_reason), false))
+             AS ceased_sgo,
+           count(*) FILTER (WHERE ceased AND careleaver.ceased_reason_group(end_reason)
+                                             = 'Residence order or child arrangements order') AS ceased_cao,
            count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements') AS foster,
            count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
                                                    = 'Secure homes and children''s homes') AS secure_or_childrens_home,
@@ -1076,7 +1111,8 @@ SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, sou
     careleaver.placement_stability_sql(schema_name),
     careleaver.returns_home_reentry_sql(schema_name),
     CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
-         THEN 'the dataset has no uasc table' END);
+         THEN 'the dataset has no uasc table' END,
+    schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.national_framework_sql(text) IS
@@ -1134,17 +1170,10 @@ CREATE FUNCTION careleaver.starts_and_ceases_by_reason_sql(schema_name text) RET
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %1$s,
-  person_need AS (
-    SELECT e.la, e.child,
-           careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec, e.cin,
-                                       NULL::careleaver.placement_provider,
-                                       NULL::careleaver.placement_change_reason) AS history
-      FROM %2$I.episodes e
-     GROUP BY e.la, e.child),
+WITH %s,
   period AS (
     SELECT p.la, pc.start_date, pc.end_date, pc.end_reason, f.ls, f.cin
-      FROM person_need p
+      FROM person p   -- child_facts.history carries each episode's CIN
      CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
       LEFT JOIN LATERAL (SELECT ep.ls, ep.cin FROM careleaver.episodes(p.history) ep
                           WHERE NOT ep.short_break AND ep.decom = pc.start_date
@@ -1165,7 +1194,7 @@ WITH %1$s,
      ) AS k(breakdown, category))
 SELECT la, collection_year, movement, breakdown, category, count(*) AS periods
   FROM moved
- GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name), schema_name);
+ GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.starts_and_ceases_by_reason_sql(text) IS
@@ -1885,6 +1914,8 @@ BEGIN
       USING ERRCODE = '3F000',
             HINT = 'Create it with careleaver.create_dataset() and load or generate data first.';
   END IF;
+  -- the views read the fact layer: make it current first (no work for councils whose data did not change)
+  PERFORM careleaver.refresh(schema_name);
   -- one pass over the registry: each view's SELECT from its builder, its comment and its columns' comments
   FOR v IN SELECT r.view_name, r.description, careleaver.reporting_view_sql(r.view_name, schema_name) AS body
              FROM careleaver.report_views r ORDER BY r.position LOOP
@@ -1927,6 +1958,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_reports(text) IS
-  'Creates (or replaces) the reporting views registered in careleaver.report_views in a dataset schema, each from its '
-  'builder function, with a comment on every view and column; a view whose columns changed in a new version is '
+  'Refreshes the dataset''s fact layer (careleaver.refresh) and creates (or replaces) the reporting views registered '
+  'in careleaver.report_views in a dataset schema, each from its builder function, with a comment on every view and '
+  'column; a view whose columns changed in a new version is '
   'dropped and made again with its grants kept; returns the names of the views created (doc/reporting.md)';
