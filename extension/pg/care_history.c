@@ -50,10 +50,8 @@ cl_pg_history_arg(FunctionCallInfo fcinfo, int argno)
 
 /* An episode date (DECOM, DEC) or a date of birth: finite and in the years 1 to 9999, else 22008. */
 static cl_date
-episode_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
+episode_date(DateADT d, const char *what)
 {
-	DateADT		d = PG_GETARG_DATEADT(argno);
-
 	if (DATE_NOT_FINITE(d) || !cl_history_date_ok(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -63,10 +61,22 @@ episode_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
 	return d;
 }
 
+static cl_date
+episode_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
+{
+	return episode_date(PG_GETARG_DATEADT(argno), what);
+}
+
+cl_date
+cl_pg_birth_date(DateADT d)
+{
+	return episode_date(d, "date of birth");
+}
+
 cl_date
 cl_pg_birth_date_arg(FunctionCallInfo fcinfo, int argno)
 {
-	return episode_date_arg(fcinfo, argno, "date of birth");
+	return cl_pg_birth_date(PG_GETARG_DATEADT(argno));
 }
 
 cl_date

@@ -28,6 +28,7 @@
 #include "cfsr.h"
 #include "yearfacts.h"
 #include "cl_history_glue.h"
+#include "facts_glue.h"
 
 PG_FUNCTION_INFO_V1(cl_returns_home_srf);
 PG_FUNCTION_INFO_V1(cl_sql_reentered_within);
@@ -602,9 +603,6 @@ cl_sql_cfsr_days_in_care(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- facts of a year (doc/facts.md) */
 
-/* Most collection years one child_year_facts call covers. */
-#define CL_YEAR_FACTS_MAX_YEARS 100
-#define CL_YEAR_FACTS_COLUMNS 21
 
 /* A figure that is NULL when the child is not in its denominator. */
 static void
@@ -664,6 +662,51 @@ not_null_arg(FunctionCallInfo fcinfo, int argno, const char *what, const char *h
 				 errhint("%s", hint)));
 }
 
+int64
+cl_pg_year_facts_rows(const cl_history *h, bool has_dob, cl_date dob, int first, int last,
+					  cl_date data_end, void (*emit) (Datum *values, bool *nulls, void *arg), void *arg)
+{
+	cl_facts	f;
+	int32		room = h->n > 0 ? h->n : 1;
+	cl_return_home *rh;
+	int32		nrh;
+	cl_span		twelve = {CL_REENTRY_MONTHS, 0};
+	int64		rows = 0;
+
+	cl_facts_init(&f, h, palloc(sizeof(cl_period) * room), palloc(sizeof(cl_spell) * room),
+				  palloc(sizeof(cl_spell) * room));
+	rh = palloc(sizeof(cl_return_home) * (f.np > 0 ? f.np : 1));
+	nrh = cl_returns_home(&f, data_end, twelve, false, rh);
+	for (int year = first; year <= last; year++)
+	{
+		cl_year_facts y;
+		Datum		v[CL_YEAR_FACTS_COLUMNS];
+		bool		nl[CL_YEAR_FACTS_COLUMNS] = {false};
+
+		CHECK_FOR_INTERRUPTS();
+		if (!cl_year_facts_of(&f, has_dob, dob, year, data_end, rh, nrh, &y))
+			continue;
+		put_year_facts(v, nl, &y, has_dob);
+		emit(v, nl, arg);
+		rows++;
+	}
+	return rows;
+}
+
+typedef struct YearRowSink
+{
+	Tuplestorestate *ts;
+	TupleDesc	desc;
+} YearRowSink;
+
+static void
+year_row_to_store(Datum *values, bool *nulls, void *arg)
+{
+	YearRowSink *sink = arg;
+
+	tuplestore_putvalues(sink->ts, sink->desc, values, nulls);
+}
+
 /*
  * child_year_facts(history, date_of_birth, first_year, last_year, data_end):
  * one row per collection year of [first_year, last_year] in which the child
@@ -680,10 +723,8 @@ cl_child_year_facts(PG_FUNCTION_ARGS)
 	cl_date		data_end;
 	TupleDesc	desc;
 	Tuplestorestate *ts;
-	FactsBuf	fb;
-	cl_return_home *rh;
-	int32		nrh;
-	cl_span		twelve = {CL_REENTRY_MONTHS, 0};
+	cl_history	h;
+	YearRowSink sink;
 
 	not_null_arg(fcinfo, 2, "first collection year", "Pass the first collection year of the window.");
 	not_null_arg(fcinfo, 3, "last collection year", "Pass the last collection year of the window.");
@@ -701,21 +742,9 @@ cl_child_year_facts(PG_FUNCTION_ARGS)
 	ts = srf_materialize(fcinfo, &desc);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-	facts_arg(fcinfo, 0, &fb, true);
-	rh = palloc(sizeof(cl_return_home) * (fb.f.np > 0 ? fb.f.np : 1));
-	nrh = cl_returns_home(&fb.f, data_end, twelve, false, rh);
-
-	for (int year = first; year <= last; year++)
-	{
-		cl_year_facts y;
-		Datum		v[CL_YEAR_FACTS_COLUMNS];
-		bool		nl[CL_YEAR_FACTS_COLUMNS] = {false};
-
-		CHECK_FOR_INTERRUPTS();
-		if (!cl_year_facts_of(&fb.f, has_dob, dob, year, data_end, rh, nrh, &y))
-			continue;
-		put_year_facts(v, nl, &y, has_dob);
-		tuplestore_putvalues(ts, desc, v, nl);
-	}
+	sink.ts = ts;
+	sink.desc = desc;
+	h = cl_pg_history_arg(fcinfo, 0);
+	cl_pg_year_facts_rows(&h, has_dob, dob, first, last, data_end, year_row_to_store, &sink);
 	return (Datum) 0;
 }

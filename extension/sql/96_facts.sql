@@ -30,6 +30,18 @@ COMMENT ON FUNCTION careleaver.child_year_facts(careleaver.care_history, date, i
 
 -- ---------------------------------------------------------------- the dataset's fact tables
 
+CREATE FUNCTION careleaver.facts_fill(dataset text, la text, child_partition regclass,
+    year_partition regclass, first_year integer, last_year integer, data_end date,
+    OUT children bigint, OUT child_years bigint)
+  RETURNS record
+  AS 'MODULE_PATHNAME', 'cl_facts_fill' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION careleaver.facts_fill(text, text, regclass, regclass, integer, integer, date) IS
+  'Internal (careleaver.refresh): writes council la''s rows of child_facts and child_year_facts into the two '
+  'empty partitions given: each child''s history built once by careleaver.care_history_agg with the header''s '
+  'date of birth and sex, and its careleaver.child_year_facts for first_year to last_year, in bulk. Runs '
+  'careleaver.dataset_check_owner first; writes only to plain tables with the fact tables'' columns and no '
+  'index, trigger, rule, check constraint or row security. Returns the rows written (doc/facts.md)';
+
 -- Only the role that owns the dataset schema may refresh its facts (careleaver.dataset_check_owner).
 CREATE FUNCTION careleaver.facts_dataset_owner(dataset text) RETURNS regrole
   LANGUAGE plpgsql STABLE
@@ -69,8 +81,8 @@ BEGIN
     RETURN;                                     -- made before, with their comments
   END IF;
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.child_facts (la text NOT NULL, child text NOT NULL, '
-                 'date_of_birth date, sex text, history careleaver.care_history NOT NULL, '
-                 'PRIMARY KEY (la, child)) PARTITION BY LIST (la)', dataset);
+                 'date_of_birth date, sex text, history careleaver.care_history NOT NULL) '
+                 'PARTITION BY LIST (la)', dataset);
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.child_year_facts (la text NOT NULL, child text NOT NULL, '
                  'collection_year integer NOT NULL, date_of_birth_known boolean NOT NULL, '
                  'looked_after_31_march boolean NOT NULL, legal_status careleaver.legal_status, '
@@ -292,33 +304,11 @@ BEGIN
         EXECUTE format('TRUNCATE %I.%I', dataset, part);
       END IF;
     END LOOP;
-    -- each history is built once and read once: the years' facts come from the rows just inserted
-    EXECUTE format($q$
-      WITH person AS (
-        INSERT INTO %1$I.%2$I (la, child, date_of_birth, sex, history)
-        SELECT e.la, e.child, min(h.dob), min(h.sex),
-               careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec, %4$s, %5$s, %6$s)
-          FROM %1$I.episodes e
-          LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
-         WHERE e.la = $1
-         GROUP BY e.la, e.child
-        RETURNING la, child, date_of_birth, history),
-      years AS (
-        INSERT INTO %1$I.%3$I
-        SELECT p.la, p.child, f.collection_year, p.date_of_birth IS NOT NULL, f.looked_after_31_march,
-               f.legal_status, f.placement, f.age_31_march, f.days_looked_after, f.periods_started,
-               f.periods_ceased, f.ceased_returned_home, f.ceased_adopted, f.ceased_special_guardianship,
-               f.placements_in_year, f.three_or_more_placements, f.in_two_year_measure,
-               f.two_year_three_or_more, f.in_long_term_measure, f.long_term_stable, f.cohort_age,
-               f.returned_home, f.reentered_within_12_months, f.follow_up_incomplete
-          FROM person p
-         CROSS JOIN LATERAL careleaver.child_year_facts(p.history, p.date_of_birth, $2, $3, $4) f
-        RETURNING 1)
-      SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM years)$q$, dataset, part_c, part_y,
-      careleaver.facts_episode_column(dataset, 'cin', 'careleaver.need_category'),
-      careleaver.facts_episode_column(dataset, 'place_provider', 'careleaver.placement_provider'),
-      careleaver.facts_episode_column(dataset, 'reason_place_change', 'careleaver.placement_change_reason'))
-      INTO n_children, n_years USING c.la, c.first_year, c.last_year, c.data_end;
+    -- each history built once, its year facts computed from it in memory, both written in bulk (facts_fill)
+    SELECT f.children, f.child_years INTO n_children, n_years
+      FROM careleaver.facts_fill(dataset, c.la, format('%I.%I', dataset, part_c)::regclass,
+                                 format('%I.%I', dataset, part_y)::regclass, c.first_year, c.last_year,
+                                 c.data_end) f;
     EXECUTE format('INSERT INTO %I.refresh_state AS s VALUES ($1, now(), $2, $3, $4, $5, $6, $7) '
                    'ON CONFLICT (la) DO UPDATE SET refreshed_at = excluded.refreshed_at, '
                    'fingerprint = excluded.fingerprint, data_end = excluded.data_end, '
