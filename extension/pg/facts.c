@@ -278,6 +278,7 @@ cl_facts_fill(PG_FUNCTION_ARGS)
 	bool		out_null[2] = {false, false};
 	FillColumn *ycols = NULL;
 	bool		opened = false;
+	char	   *optional_columns;
 
 	if (last < first || last - first >= CL_YEAR_FACTS_MAX_YEARS)
 		ereport(ERROR,
@@ -296,13 +297,23 @@ cl_facts_fill(PG_FUNCTION_ARGS)
 	 * Each child once: the history built by care_history_agg (hashed, no
 	 * sort), with the header's date of birth and sex.
 	 */
+	/* a dataset made by hand may lack the optional episode columns: NULL of their type then */
+	if (SPI_execute_with_args(
+			"SELECT careleaver.facts_episode_column($1, 'cin', 'careleaver.need_category'), "
+			"careleaver.facts_episode_column($1, 'place_provider', 'careleaver.placement_provider'), "
+			"careleaver.facts_episode_column($1, 'reason_place_change', 'careleaver.placement_change_reason')",
+			1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "facts_episode_column failed");
+	optional_columns = psprintf("%s, %s, %s", SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1),
+								SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
+								SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3));
 	args[0] = la;
 	portal = SPI_cursor_open_with_args(NULL, psprintf(
 		"SELECT x.child, x.history, hd.dob, hd.sex "
 		"FROM (SELECT e.child, careleaver.care_history_agg(e.decom, e.\"dec\", e.rne, e.ls, e.place, e.rec, "
-		"             e.cin, e.place_provider, e.reason_place_change) AS history "
+		"             %s) AS history "
 		"        FROM %s.episodes e WHERE e.la = $1 GROUP BY e.child) x "
-		"LEFT JOIN %s.header hd ON hd.la = $1 AND hd.child = x.child", schema, schema),
+		"LEFT JOIN %s.header hd ON hd.la = $1 AND hd.child = x.child", optional_columns, schema, schema),
 		1, argtypes, args, NULL, false, 0);
 
 	per_child = AllocSetContextCreate(CurrentMemoryContext, "careleaver facts_fill", ALLOCSET_DEFAULT_SIZES);

@@ -177,26 +177,33 @@ BEGIN
             FROM %1$I.header t %2$s GROUP BY t.la),
     o AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
             FROM %1$I.oc3 t %2$s GROUP BY t.la),
+    -- the reporting views' window: the council's coverage (careleaver.coverage_sql, metrics.md 11)
+    cv AS (SELECT c.la, max(c.data_end) AS data_end, min(c.collection_year) AS first_year,
+                  max(c.collection_year) AS last_year
+             FROM (%3$s) c WHERE $1 IS NULL OR c.la = $1 GROUP BY c.la),
     w AS (
       SELECT e.la, e.n AS en, e.hash AS eh, h.n AS hn, h.hash AS hh, o.n AS o_n, o.hash AS oh,
-             careleaver.data_end(e.latest) AS data_end,
-             careleaver.collection_year_of(e.earliest) AS first_entry_year,
-             greatest(careleaver.collection_year_of(e.latest), o.last_oc3) AS last_year
-        FROM e LEFT JOIN h USING (la) LEFT JOIN o USING (la))
+             coalesce(cv.data_end, careleaver.data_end(e.latest)) AS data_end,
+             coalesce(cv.first_year, careleaver.collection_year_of(e.earliest)) AS first_entry_year,
+             coalesce(cv.last_year, greatest(careleaver.collection_year_of(e.latest), o.last_oc3)) AS last_year
+        FROM e LEFT JOIN h USING (la) LEFT JOIN o USING (la) LEFT JOIN cv USING (la))
     SELECT w.la,
            concat_ws(':', (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'careleaver'),
-                     w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0')),
+                     w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0'),
+                     -- the window too: a return loaded or removed can move the coverage without any episode
+                     w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year),
            w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year
       FROM w$q$, dataset,
     -- one council: read through the tables' (la, ...) keys, whatever the other councils hold
-    CASE WHEN only_la IS NULL THEN '' ELSE 'WHERE t.la = $1' END) USING only_la;
+    CASE WHEN only_la IS NULL THEN '' ELSE 'WHERE t.la = $1' END, careleaver.coverage_sql(dataset)) USING only_la;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.facts_councils(text, text) IS
   'Internal: per council with episodes (only only_la when given), the fingerprint of its episodes, header and '
   'OC3 rows (row counts, sums of each row version''s xmin and of a hash of its ctid, which every insert, update '
-  'and delete changes, with the extension version), the data''s end '
-  '(careleaver.data_end, metrics.md 1) and the reporting window of the last ten collection years (doc/facts.md)';
+  'and delete changes, with the extension version and the window), and the reporting views'' window: the data''s '
+  'end and the last ten collection years of the council''s coverage (careleaver.coverage_sql, metrics.md 11; '
+  'doc/facts.md). With only_la, it reads that council''s rows through the tables'' keys';
 
 CREATE FUNCTION careleaver.facts_stale(dataset text, council text DEFAULT NULL)
   RETURNS TABLE (la text, reason text)
@@ -263,6 +270,21 @@ AS $$
 $$;
 COMMENT ON FUNCTION careleaver.facts_partition_name(text, text) IS
   'Internal: the name of the partition of child_facts or child_year_facts holding one council';
+
+-- An optional episode column of a dataset as SQL: e.<column>, or a NULL of its type when a dataset made by
+-- hand (doc/reporting.md) does not have it.
+CREATE FUNCTION careleaver.facts_episode_column(dataset text, column_name text, column_type text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+  SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                            WHERE a.attrelid = format('%I.episodes', dataset)::regclass
+                              AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped)
+              THEN format('e.%I', column_name) ELSE format('NULL::%s', column_type) END
+$$;
+COMMENT ON FUNCTION careleaver.facts_episode_column(text, text, text) IS
+  'Internal: SQL for an optional column of a dataset''s episodes (alias e): the column, or NULL of its type when '
+  'a dataset made by hand lacks it (careleaver.refresh)';
 
 CREATE FUNCTION careleaver.refresh(dataset text, la text DEFAULT NULL)
   RETURNS TABLE (council text, action text, children bigint, child_years bigint)
