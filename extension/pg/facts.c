@@ -44,6 +44,18 @@
 #include "srf.h"
 
 PG_FUNCTION_INFO_V1(cl_facts_fill);
+PG_FUNCTION_INFO_V1(cl_facts_xid_bits);
+
+/*
+ * facts_xid_bits(xid): the transaction id's 32 bits as an integer, so that a
+ * fingerprint sums row versions' xmin as integers (int4 sums in bigint)
+ * instead of through their text form.
+ */
+Datum
+cl_facts_xid_bits(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32((int32) DatumGetTransactionId(PG_GETARG_DATUM(0)));
+}
 
 /* Rows buffered per table before one bulk insertion (as COPY does). */
 #define FILL_BATCH 1000

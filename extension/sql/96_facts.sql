@@ -42,6 +42,12 @@ COMMENT ON FUNCTION careleaver.facts_fill(text, text, regclass, regclass, intege
   'careleaver.dataset_check_owner first; writes only to plain tables with the fact tables'' columns and no '
   'index, trigger, rule, check constraint or row security. Returns the rows written (doc/facts.md)';
 
+CREATE FUNCTION careleaver.facts_xid_bits(xid) RETURNS integer
+  AS 'MODULE_PATHNAME', 'cl_facts_xid_bits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.facts_xid_bits(xid) IS
+  'Internal: a transaction id''s 32 bits as an integer (the fingerprint of careleaver.facts_councils sums row '
+  'versions'' xmin with it)';
+
 -- Only the role that owns the dataset schema may refresh its facts (careleaver.dataset_check_owner).
 CREATE FUNCTION careleaver.facts_dataset_owner(dataset text) RETURNS regrole
   LANGUAGE plpgsql STABLE
@@ -170,12 +176,12 @@ BEGIN
   PERFORM careleaver.facts_dataset_owner(dataset);
   RETURN QUERY EXECUTE format($q$
     WITH e AS (
-      SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash,
+      SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash,
              max(greatest(t.decom, coalesce(t."dec", t.decom))) AS latest, min(t.decom) AS earliest
         FROM %1$I.episodes t %2$s GROUP BY t.la),
-    h AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash
+    h AS (SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash
             FROM %1$I.header t %2$s GROUP BY t.la),
-    o AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
+    o AS (SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
             FROM %1$I.oc3 t %2$s GROUP BY t.la),
     -- the reporting views' window: the council's coverage (careleaver.coverage_sql, metrics.md 11)
     cv AS (SELECT c.la, max(c.data_end) AS data_end, min(c.collection_year) AS first_year,
