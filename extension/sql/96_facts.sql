@@ -183,10 +183,13 @@ BEGIN
             FROM %1$I.header t %2$s GROUP BY t.la),
     o AS (SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
             FROM %1$I.oc3 t %2$s GROUP BY t.la),
-    -- the reporting views' window: the council's coverage (careleaver.coverage_sql, metrics.md 11)
-    cv AS (SELECT c.la, max(c.data_end) AS data_end, min(c.collection_year) AS first_year,
-                  max(c.collection_year) AS last_year
-             FROM (%3$s) c WHERE $1 IS NULL OR c.la = $1 GROUP BY c.la),
+    -- the reporting views' window: the council's coverage (careleaver.coverage_sql, metrics.md 11): its
+    -- returns' years, the data's end 31 March of the last; without returns, the episodes' years (w below).
+    -- Read from the returns alone, not through coverage_sql, whose fallback reads every council's episodes
+    -- (test/pgtap/96_facts.sql checks the two agree)
+    cv AS (SELECT r.la, careleaver.collection_year_end(max(r.year)) AS data_end, min(r.year) AS first_year,
+                  max(r.year) AS last_year
+             FROM (%3$s) r WHERE $1 IS NULL OR r.la = $1 GROUP BY r.la),
     w AS (
       SELECT e.la, e.n AS en, e.hash AS eh, h.n AS hn, h.hash AS hh, o.n AS o_n, o.hash AS oh,
              coalesce(cv.data_end, careleaver.data_end(e.latest)) AS data_end,
@@ -201,7 +204,7 @@ BEGIN
            w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year
       FROM w$q$, dataset,
     -- one council: read through the tables' (la, ...) keys, whatever the other councils hold
-    CASE WHEN only_la IS NULL THEN '' ELSE 'WHERE t.la = $1' END, careleaver.coverage_sql(dataset)) USING only_la;
+    CASE WHEN only_la IS NULL THEN '' ELSE 'WHERE t.la = $1' END, careleaver.dataset_returns_sql(dataset)) USING only_la;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.facts_councils(text, text) IS

@@ -3,7 +3,7 @@
 -- careleaver.refresh: idempotence, incrementality, partitions, ownership.
 BEGIN;
 SET LOCAL search_path = public, careleaver;
-SELECT plan(32);
+SELECT plan(33);
 
 -- "DECOM/DEC RNE LS PLACE [REC]; ..." -> history
 CREATE FUNCTION pg_temp.hist(eps text) RETURNS careleaver.care_history LANGUAGE sql AS $$
@@ -225,6 +225,17 @@ SELECT throws_like($$SELECT * FROM careleaver.refresh('facts_t')$$,
 DROP INDEX facts_t.facts_t_extra;
 SELECT results_eq($$SELECT council, action FROM careleaver.refresh('facts_t')$$,
   $$VALUES ('213', 'refreshed')$$, 'refresh: only that council is refreshed');
+CREATE FUNCTION pg_temp.coverage_window(ds text)
+  RETURNS TABLE (council text, data_end date, first_year integer, last_year integer) LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY EXECUTE format('SELECT c.la, max(c.data_end), greatest(min(c.collection_year), '
+                              'max(c.collection_year) - 9), max(c.collection_year) FROM (%s) c GROUP BY c.la',
+                              careleaver.coverage_sql(ds));
+END $$;
+SELECT is((SELECT count(*) FROM facts_t.refresh_state s
+             JOIN pg_temp.coverage_window('facts_t') c ON c.council = s.la
+            WHERE (s.data_end, s.first_year, s.last_year) = (c.data_end, c.first_year, c.last_year)),
+  2::bigint, 'the facts'' window is the coverage''s: its data end and its last ten years');
 SELECT is((SELECT count(*) FROM facts_t.child_year_facts WHERE la = '213'),
           (SELECT child_years FROM facts_t.refresh_state WHERE la = '213'),
   'refresh_state counts the rows written');
