@@ -274,13 +274,21 @@ BEGIN
             UNION ALL
             -- the data's end: 31 March of the year of the latest episode date, as before 0.2.0
             SELECT d.la, y, 0, 'the data (no returns recorded)', careleaver.collection_year_end(d.episode_year)
-              FROM (SELECT e.la, careleaver.collection_year_of(min(e.decom)) AS first_year,
-                           careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))) AS episode_year,
-                           greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
-                                    (SELECT max(o.year) FROM %2$I.oc3 o WHERE o.la = e.la)) AS last_year
-                      FROM %2$I.episodes e
-                     WHERE NOT EXISTS (SELECT 1 FROM (%1$s) l WHERE l.la = e.la)
-                     GROUP BY e.la) d,
+              FROM (SELECT k.la, a.first_year, a.episode_year,
+                           greatest(a.episode_year, (SELECT max(o.year) FROM %2$I.oc3 o WHERE o.la = k.la)) AS last_year
+                      FROM (-- the councils of the episodes, one index probe each (not a scan of every episode)
+                            WITH RECURSIVE council(la) AS (
+                              SELECT min(e.la) FROM %2$I.episodes e
+                              UNION ALL
+                              SELECT (SELECT min(e.la) FROM %2$I.episodes e WHERE e.la > c.la)
+                                FROM council c WHERE c.la IS NOT NULL)
+                            SELECT council.la FROM council WHERE council.la IS NOT NULL) k
+                     CROSS JOIN LATERAL (
+                       SELECT careleaver.collection_year_of(min(e.decom)) AS first_year,
+                              careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom))))
+                                AS episode_year
+                         FROM %2$I.episodes e WHERE e.la = k.la) a
+                     WHERE NOT EXISTS (SELECT 1 FROM (%1$s) l WHERE l.la = k.la)) d,
                    generate_series(d.first_year, d.last_year) AS y) c
     WINDOW run AS (PARTITION BY c.la, c.run_no)$q$, returns_sql, schema_name);
 END
@@ -388,20 +396,25 @@ BEGIN
       FROM coverage_year c JOIN data_end d USING (la)
      WHERE c.collection_year > d.last_year - 10),
   leaver_evidence AS (
-    -- cohort members by their history (child_year_facts.cohort_age), and every OC3 record of a reported year
-    SELECT coalesce(m.la, o.la) AS la, coalesce(m.child, o.child) AS child,
-           coalesce(m.collection_year, o.year) AS collection_year, m.age AS history_age,
-           o.child IS NOT NULL AS has_oc3, o.in_touch, o.activ, o.accom,
-           coalesce(m.dob, p.date_of_birth, hd.dob, o.dob) AS dob
-      FROM (SELECT f.la, f.child, p.date_of_birth AS dob, f.collection_year, f.cohort_age AS age
-              FROM %1$I.child_year_facts f
-              JOIN report_year y USING (la, collection_year)
-              JOIN %1$I.child_facts p USING (la, child)
-             WHERE f.cohort_age IS NOT NULL AND f.date_of_birth_known) m
-      FULL JOIN (SELECT o.* FROM %1$I.oc3 o JOIN report_year y ON y.la = o.la AND y.collection_year = o.year) o
-        ON o.la = m.la AND o.child = m.child AND o.year = m.collection_year
-      LEFT JOIN %1$I.child_facts p ON m.la IS NULL AND p.la = o.la AND p.child = o.child
-      LEFT JOIN %1$I.header hd ON m.la IS NULL AND hd.la = o.la AND hd.child = o.child),
+    -- cohort members by their history (child_year_facts.cohort_age) with their OC3 record of the year if any,
+    -- and the other OC3 records of a reported year (a union, not a full join, so that a filter on la reaches
+    -- both sides); the date of birth is needed only for the latter (leaver_judged)
+    SELECT m.la, m.child, m.collection_year, m.cohort_age AS history_age, o.child IS NOT NULL AS has_oc3,
+           o.in_touch, o.activ, o.accom, NULL::date AS dob
+      FROM %1$I.child_year_facts m
+      JOIN report_year y USING (la, collection_year)
+      LEFT JOIN %1$I.oc3 o ON o.la = m.la AND o.child = m.child AND o.year = m.collection_year
+     WHERE m.cohort_age IS NOT NULL AND m.date_of_birth_known
+    UNION ALL
+    SELECT o.la, o.child, o.year, NULL::integer, true, o.in_touch, o.activ, o.accom,
+           coalesce(p.date_of_birth, hd.dob, o.dob)
+      FROM %1$I.oc3 o
+      JOIN report_year y ON y.la = o.la AND y.collection_year = o.year
+      LEFT JOIN %1$I.child_facts p ON p.la = o.la AND p.child = o.child
+      LEFT JOIN %1$I.header hd ON hd.la = o.la AND hd.child = o.child
+     WHERE NOT EXISTS (SELECT 1 FROM %1$I.child_year_facts m
+                        WHERE m.la = o.la AND m.child = o.child AND m.collection_year = o.year
+                          AND m.cohort_age IS NOT NULL AND m.date_of_birth_known)),
   leaver_judged AS (
     -- where the history does not reach the 14th birthday, the council's OC3 record is the evidence
     SELECT v.*, b.age AS record_age,
