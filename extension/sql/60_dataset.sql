@@ -779,7 +779,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reconcile(text, text, text) IS
-  'Rebuilds the canonical header, episodes, oc3, uasc, oc2, missing and reviews of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts';
+  'Rebuilds the canonical header, episodes, oc3, uasc, oc2, missing and reviews of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts. Ends with careleaver.refresh of each council reconciled, so its facts (doc/facts.md) are current when the transaction commits and rolled back with it';
 
 -- The dataset's returns as SQL (la, year, origin), read by coverage and validate alike: a dataset made
 -- before 0.2.0 has no origin column, and all its returns were loaded; no returns table gives no rows.

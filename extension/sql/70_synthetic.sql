@@ -158,4 +158,5 @@ COMMENT ON FUNCTION careleaver.generate_synthetic(text, integer, integer, intege
   'children shared among councils councils, over the collection years first_year to last_year: header, '
   'episodes, oc3, uasc and population, and records each generated year in returns (origin generated: the coverage '
   'of its figures). Deterministic per seed; returns one summary row per council '
-  '(looked_after_at_end: children looked after on 31 March of the last year). See doc/synthetic.md';
+  '(looked_after_at_end: children looked after on 31 March of the last year). The generated councils'' facts are '
+  'refreshed (careleaver.refresh, doc/facts.md). See doc/synthetic.md';

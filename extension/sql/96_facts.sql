@@ -368,5 +368,6 @@ COMMENT ON FUNCTION careleaver.refresh(text, text) IS
   'once) and child_year_facts (careleaver.child_year_facts for the last ten collection years), one partition '
   'per council, for the councils careleaver.facts_stale lists (only la when given); councils no longer in the '
   'data are dropped. Returns one row per council (council, action refreshed or removed, rows written); no rows when nothing changed. Only '
-  'a member of the dataset''s owner role may run it. Call it in the transaction that loads or reconciles, so '
-  'that the facts are never stale';
+  'the dataset''s owner may run it. careleaver.reconcile (so every load through careleaver-load) and '
+  'careleaver.generate_synthetic call it for the councils they change, in their transaction, so that the facts '
+  'are never stale after a load';
