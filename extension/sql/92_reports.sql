@@ -647,7 +647,6 @@ CREATE FUNCTION careleaver.looked_after_summary_sql(schema_name text) RETURNS te
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-
 BEGIN
   -- the figures of every child-year from child_year_facts (doc/facts.md)
   RETURN format($q$
@@ -704,7 +703,6 @@ CREATE FUNCTION careleaver.placement_stability_sql(schema_name text) RETURNS tex
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-
 BEGIN
   -- the stability columns of child_year_facts (careleaver.stability per child and year; doc/facts.md), for
   -- the children with a date of birth
@@ -860,28 +858,30 @@ CREATE FUNCTION careleaver.looked_after_by_characteristic_sql(schema_name text) 
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-
 BEGIN
   -- the children looked after on 31 March of child_year_facts, by the LS and PLACE of their episode open that
-  -- day, their age on it and the header's sex (doc/facts.md)
+  -- day, their age on it and the header's sex (doc/facts.md); counted per combination first, then per breakdown
   RETURN format($q$
 WITH %1$s,
   at_31_march AS (
-    SELECT f.la, f.collection_year, f.legal_status AS ls, f.placement AS place, f.age_31_march AS age, p.sex
+    SELECT f.la, f.collection_year,
+           coalesce(careleaver.legal_status_group(f.legal_status), 'not recorded') AS legal_status,
+           coalesce(careleaver.placement_group(f.placement), 'not recorded') AS placement,
+           CASE WHEN f.age_31_march IS NULL THEN 'not recorded' WHEN f.age_31_march < 1 THEN 'under 1'
+                WHEN f.age_31_march < 5 THEN '1 to 4' WHEN f.age_31_march < 10 THEN '5 to 9'
+                WHEN f.age_31_march < 16 THEN '10 to 15' ELSE '16 and over' END AS age,
+           CASE upper(trim(h.sex::text)) WHEN '1' THEN 'male' WHEN 'M' THEN 'male' WHEN '2' THEN 'female'
+                                         WHEN 'F' THEN 'female' ELSE 'not recorded' END AS sex,
+           count(*) AS children
       FROM %2$I.child_year_facts f
       JOIN report_year y USING (la, collection_year)
-      JOIN %2$I.child_facts p USING (la, child)
-     WHERE f.looked_after_31_march)
-SELECT la, collection_year, k.breakdown, k.category, count(*) AS children
+      LEFT JOIN %2$I.header h ON h.la = f.la AND h.child = f.child
+     WHERE f.looked_after_31_march
+     GROUP BY 1, 2, 3, 4, 5, 6)
+SELECT la, collection_year, k.breakdown, k.category, sum(a.children)::bigint AS children
   FROM at_31_march a
- CROSS JOIN LATERAL (VALUES
-   ('legal status', coalesce(careleaver.legal_status_group(a.ls), 'not recorded')),
-   ('placement', coalesce(careleaver.placement_group(a.place), 'not recorded')),
-   ('age', CASE WHEN a.age IS NULL THEN 'not recorded' WHEN a.age < 1 THEN 'under 1'
-                WHEN a.age < 5 THEN '1 to 4' WHEN a.age < 10 THEN '5 to 9' WHEN a.age < 16 THEN '10 to 15'
-                ELSE '16 and over' END),
-   ('sex', CASE upper(trim(a.sex::text)) WHEN '1' THEN 'male' WHEN 'M' THEN 'male' WHEN '2' THEN 'female'
-                                         WHEN 'F' THEN 'female' ELSE 'not recorded' END)) AS k(breakdown, category)
+ CROSS JOIN LATERAL (VALUES ('legal status', a.legal_status), ('placement', a.placement), ('age', a.age),
+                            ('sex', a.sex)) AS k(breakdown, category)
  GROUP BY 1, 2, 3, 4$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
@@ -913,7 +913,6 @@ CREATE FUNCTION careleaver.returns_home_reentry_sql(schema_name text) RETURNS te
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-
 BEGIN
   -- returns home and re-entries of child_year_facts, counted up to the data's end (doc/facts.md)
   RETURN format($q$
