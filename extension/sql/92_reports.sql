@@ -1299,24 +1299,24 @@ WITH %s,
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
        AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+  -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): each exit
+  -- up to day 730 kept as cause * 10000 + days, one integer, for the counts by route and day below
   cohort AS (
-    SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks
+    SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks,
+           array_agg(cause * 10000 + least(duration_days, 9999)) FILTER (WHERE cause > 0 AND duration_days <= 730)
+             AS exit_cause_days
       FROM entry GROUP BY 1, 2),
   day AS (SELECT * FROM (VALUES (91), (182), (365), (730)) AS d(day)),
   route AS (
     SELECT * FROM (VALUES (1, 'returned home'), (2, 'adopted'), (3, 'special guardianship'),
-                          (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route)),
-  exited AS (
-    SELECT x.la, x.entry_year, d.day, x.cause, count(*) AS exits
-      FROM entry x JOIN day d ON x.duration_days <= d.day
-     WHERE x.cause > 0
-     GROUP BY 1, 2, 3, 4)
-SELECT c.la, c.entry_year, d.day, r.route, c.periods_started, coalesce(e.exits, 0) AS exits_by_day,
+                          (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route))
+SELECT c.la, c.entry_year, d.day, r.route, c.periods_started,
+       (SELECT count(*) FROM unnest(c.exit_cause_days) k
+         WHERE k / 10000 = r.cause AND k %% 10000 <= d.day) AS exits_by_day,
        round(ci.incidence::numeric, 4) AS cumulative_incidence,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.lower95::numeric, 4) END AS lower95,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.upper95::numeric, 4) END AS upper95
   FROM cohort c CROSS JOIN day d CROSS JOIN route r
-  LEFT JOIN exited e ON e.la = c.la AND e.entry_year = c.entry_year AND e.day = d.day AND e.cause = r.cause
  CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, r.cause, d.day) AS incidence) ci
   LEFT JOIN LATERAL (SELECT t.lower95, t.upper95 FROM careleaver.cif_table(c.risks) t
                       WHERE t.cause = r.cause AND t.days <= d.day
