@@ -2,8 +2,8 @@
  * facts.c: the writer of careleaver.refresh (doc/facts.md): fills one
  * council's partitions of child_facts and child_year_facts in one pass.
  *
- * Each child's history is built once by care_history_agg (one hashed GROUP BY
- * over the council's episodes, run through SPI), its year facts are computed
+ * Each child's history is built once by care_history_agg (one GROUP BY over
+ * the council's episodes in key order, run through SPI), its year facts are computed
  * at once from the history in memory by the same code as
  * careleaver.child_year_facts (facts_glue.h), and both kinds of rows are
  * written with the bulk insertion COPY uses (table_multi_insert: one WAL
@@ -33,6 +33,7 @@
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -44,6 +45,18 @@
 #include "srf.h"
 
 PG_FUNCTION_INFO_V1(cl_facts_fill);
+PG_FUNCTION_INFO_V1(cl_facts_xid_bits);
+
+/*
+ * facts_xid_bits(xid): the transaction id's 32 bits as an integer, so that a
+ * fingerprint sums row versions' xmin as integers (int4 sums in bigint)
+ * instead of through their text form.
+ */
+Datum
+cl_facts_xid_bits(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32((int32) DatumGetTransactionId(PG_GETARG_DATUM(0)));
+}
 
 /* Rows buffered per table before one bulk insertion (as COPY does). */
 #define FILL_BATCH 1000
@@ -279,6 +292,10 @@ cl_facts_fill(PG_FUNCTION_ARGS)
 	FillColumn *ycols = NULL;
 	bool		opened = false;
 	char	   *optional_columns;
+	int			guc_level;
+	static const char *const plan_settings[] = {
+		"enable_hashagg", "enable_hashjoin", "enable_bitmapscan", "enable_seqscan"
+	};
 
 	if (last < first || last - first >= CL_YEAR_FACTS_MAX_YEARS)
 		ereport(ERROR,
@@ -294,8 +311,8 @@ cl_facts_fill(PG_FUNCTION_ARGS)
 		elog(ERROR, "dataset owner check failed");
 
 	/*
-	 * Each child once: the history built by care_history_agg (hashed, no
-	 * sort), with the header's date of birth and sex.
+	 * Each child once: the history built by care_history_agg, with the
+	 * header's date of birth and sex.
 	 */
 	/* a dataset made by hand may lack the optional episode columns: NULL of their type then */
 	if (SPI_execute_with_args(
@@ -308,6 +325,18 @@ cl_facts_fill(PG_FUNCTION_ARGS)
 								SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
 								SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3));
 	args[0] = la;
+
+	/*
+	 * Planned as a walk of the episodes' key (la, child, decom) grouped as it
+	 * goes, merged with the header's key: no hash table of every child and no
+	 * sort (a third faster than the hashed plan the planner prefers), and only
+	 * this council's rows.  The settings hold for the planning only, as a
+	 * function's SET clause would.
+	 */
+	guc_level = NewGUCNestLevel();
+	for (int i = 0; i < lengthof(plan_settings); i++)
+		(void) set_config_option(plan_settings[i], "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0,
+								 false);
 	portal = SPI_cursor_open_with_args(NULL, psprintf(
 		"SELECT x.child, x.history, hd.dob, hd.sex "
 		"FROM (SELECT e.child, careleaver.care_history_agg(e.decom, e.\"dec\", e.rne, e.ls, e.place, e.rec, "
@@ -315,6 +344,7 @@ cl_facts_fill(PG_FUNCTION_ARGS)
 		"        FROM %s.episodes e WHERE e.la = $1 GROUP BY e.child) x "
 		"LEFT JOIN %s.header hd ON hd.la = $1 AND hd.child = x.child", optional_columns, schema, schema),
 		1, argtypes, args, NULL, false, 0);
+	AtEOXact_GUC(true, guc_level);
 
 	per_child = AllocSetContextCreate(CurrentMemoryContext, "careleaver facts_fill", ALLOCSET_DEFAULT_SIZES);
 	for (;;)

@@ -765,6 +765,8 @@ BEGIN
   EXECUTE format('DELETE FROM %I.reconcile_conflicts c WHERE c.la IN (SELECT l.la FROM pg_temp.rc_las l)', s);
   EXECUTE format('INSERT INTO %I.reconcile_conflicts (la, child, kind, decom, years, detail) '
                  'SELECT c.la, c.child, c.kind, c.decom, c.years, c.detail FROM pg_temp.rc_conf c', s);
+  -- the fact layer follows the canonical tables in this transaction: never stale, rolled back with them
+  PERFORM careleaver.refresh(s, l.la) FROM pg_temp.rc_las l;
 
   RETURN QUERY
     SELECT l.la,

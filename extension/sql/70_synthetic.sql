@@ -137,6 +137,9 @@ BEGIN
     'FROM unnest($1) AS c(la) CROSS JOIN generate_series($5, $6) AS y(year)', schema_name)
     USING codes, children, seed, councils, first_year, last_year;
 
+  -- the generated councils' facts, current from the start (doc/facts.md)
+  PERFORM careleaver.refresh(schema_name, c.la) FROM unnest(codes) AS c(la);
+
   RETURN QUERY EXECUTE format(
     'SELECT c.la, coalesce(h.n, 0), coalesce(e.n, 0), coalesce(o.n, 0), coalesce(u.n, 0), coalesce(e.open, 0) '
     'FROM unnest($1) WITH ORDINALITY AS c(la, ord) '

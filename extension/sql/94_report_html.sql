@@ -208,7 +208,6 @@ DECLARE
   nf text := '';
   symbols text := '';
   version text;
-  stale text;
   r record;
   n int;
 BEGIN
@@ -233,15 +232,7 @@ BEGIN
       USING ERRCODE = '22023', HINT = 'Check the la code against the episodes table.';
   END IF;
   -- the figures come from the fact layer: never from facts older than this council's data (doc/facts.md)
-  IF to_regclass(format('%I.refresh_state', sch)) IS NULL THEN
-    stale := 'its facts have never been materialised';
-  ELSE
-    EXECUTE format('SELECT CASE WHEN s.la IS NULL THEN ''its facts have never been materialised'' '
-                   'WHEN s.fingerprint <> c.fingerprint THEN ''its data changed after the refresh of '' || s.refreshed_at END '
-                   'FROM careleaver.facts_councils($1, $2) c LEFT JOIN %I.refresh_state s ON s.la = c.la', sch)
-      INTO stale USING sch, the_la;
-  END IF;
-  PERFORM careleaver.facts_guard(sch, the_la, stale);
+  PERFORM careleaver.facts_require_current(sch, the_la);
   SELECT extversion INTO version FROM pg_extension WHERE extname = 'careleaver';
 
   -- Headline figures (looked_after_summary_published)

@@ -42,6 +42,12 @@ COMMENT ON FUNCTION careleaver.facts_fill(text, text, regclass, regclass, intege
   'careleaver.dataset_check_owner first; writes only to plain tables with the fact tables'' columns and no '
   'index, trigger, rule, check constraint or row security. Returns the rows written (doc/facts.md)';
 
+CREATE FUNCTION careleaver.facts_xid_bits(xid) RETURNS integer
+  AS 'MODULE_PATHNAME', 'cl_facts_xid_bits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.facts_xid_bits(xid) IS
+  'Internal: a transaction id''s 32 bits as an integer (the fingerprint of careleaver.facts_councils sums row '
+  'versions'' xmin with it)';
+
 -- Only the role that owns the dataset schema may refresh its facts (careleaver.dataset_check_owner).
 CREATE FUNCTION careleaver.facts_dataset_owner(dataset text) RETURNS regrole
   LANGUAGE plpgsql STABLE
@@ -170,17 +176,20 @@ BEGIN
   PERFORM careleaver.facts_dataset_owner(dataset);
   RETURN QUERY EXECUTE format($q$
     WITH e AS (
-      SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash,
+      SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash,
              max(greatest(t.decom, coalesce(t."dec", t.decom))) AS latest, min(t.decom) AS earliest
-        FROM %1$I.episodes t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
-    h AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash
-            FROM %1$I.header t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
-    o AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
-            FROM %1$I.oc3 t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
-    -- the reporting views' window: the council's coverage (careleaver.coverage_sql, metrics.md 11)
-    cv AS (SELECT c.la, max(c.data_end) AS data_end, min(c.collection_year) AS first_year,
-                  max(c.collection_year) AS last_year
-             FROM (%2$s) c WHERE $1 IS NULL OR c.la = $1 GROUP BY c.la),
+        FROM %1$I.episodes t %2$s GROUP BY t.la),
+    h AS (SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash
+            FROM %1$I.header t %2$s GROUP BY t.la),
+    o AS (SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
+            FROM %1$I.oc3 t %2$s GROUP BY t.la),
+    -- the reporting views' window: the council's coverage (careleaver.coverage_sql, metrics.md 11): its
+    -- returns' years, the data's end 31 March of the last; without returns, the episodes' years (w below).
+    -- Read from the returns alone, not through coverage_sql, whose fallback reads every council's episodes
+    -- (test/pgtap/96_facts.sql checks the two agree)
+    cv AS (SELECT r.la, careleaver.collection_year_end(max(r.year)) AS data_end, min(r.year) AS first_year,
+                  max(r.year) AS last_year
+             FROM (%3$s) r WHERE $1 IS NULL OR r.la = $1 GROUP BY r.la),
     w AS (
       SELECT e.la, e.n AS en, e.hash AS eh, h.n AS hn, h.hash AS hh, o.n AS o_n, o.hash AS oh,
              coalesce(cv.data_end, careleaver.data_end(e.latest)) AS data_end,
@@ -189,26 +198,33 @@ BEGIN
         FROM e LEFT JOIN h USING (la) LEFT JOIN o USING (la) LEFT JOIN cv USING (la))
     SELECT w.la,
            concat_ws(':', (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'careleaver'),
-                     w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0')),
+                     w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0'),
+                     -- the window too: a return loaded or removed can move the coverage without any episode
+                     w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year),
            w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year
-      FROM w$q$, dataset, careleaver.coverage_sql(dataset)) USING only_la;
+      FROM w$q$, dataset,
+    -- one council: read through the tables' (la, ...) keys, whatever the other councils hold
+    CASE WHEN only_la IS NULL THEN '' ELSE 'WHERE t.la = $1' END, careleaver.dataset_returns_sql(dataset)) USING only_la;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.facts_councils(text, text) IS
   'Internal: per council with episodes (only only_la when given), the fingerprint of its episodes, header and '
   'OC3 rows (row counts, sums of each row version''s xmin and of a hash of its ctid, which every insert, update '
-  'and delete changes, with the extension version), and the reporting views'' window: the data''s end and the '
-  'last ten collection years of the council''s coverage (careleaver.coverage_sql, metrics.md 11; doc/facts.md)';
+  'and delete changes, with the extension version and the window), and the reporting views'' window: the data''s '
+  'end and the last ten collection years of the council''s coverage (careleaver.coverage_sql, metrics.md 11; '
+  'doc/facts.md). With only_la, it reads that council''s rows through the tables'' keys';
 
-CREATE FUNCTION careleaver.facts_stale(dataset text)
+CREATE FUNCTION careleaver.facts_stale(dataset text, council text DEFAULT NULL)
   RETURNS TABLE (la text, reason text)
   LANGUAGE plpgsql STABLE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
+DECLARE
+  only_la text := council;
 BEGIN
   PERFORM careleaver.facts_dataset_owner(dataset);
   IF to_regclass(format('%I.refresh_state', dataset)) IS NULL THEN
-    RETURN QUERY SELECT c.la, 'never refreshed'::text FROM careleaver.facts_councils(dataset) c ORDER BY 1;
+    RETURN QUERY SELECT c.la, 'never refreshed'::text FROM careleaver.facts_councils(dataset, only_la) c ORDER BY 1;
     RETURN;
   END IF;
   RETURN QUERY EXECUTE format($q$
@@ -216,16 +232,43 @@ BEGIN
            CASE WHEN s.la IS NULL THEN 'never refreshed'
                 WHEN c.la IS NULL THEN 'no longer in the data'
                 ELSE 'changed since ' || s.refreshed_at::text END
-      FROM careleaver.facts_councils($1) c
-      FULL JOIN %1$I.refresh_state s ON s.la = c.la
+      FROM careleaver.facts_councils($1, $2) c
+      FULL JOIN (SELECT * FROM %1$I.refresh_state r WHERE $2 IS NULL OR r.la = $2) s ON s.la = c.la
      WHERE s.la IS NULL OR c.la IS NULL OR s.fingerprint <> c.fingerprint
-     ORDER BY 1$q$, dataset) USING dataset;
+     ORDER BY 1$q$, dataset) USING dataset, only_la;
 END
 $fn$;
-COMMENT ON FUNCTION careleaver.facts_stale(text) IS
-  'The councils of a dataset whose materialised facts (careleaver.refresh) no longer match the data: never '
-  'refreshed, changed since (episodes, header or OC3 rows added, removed or altered, or the extension updated), '
-  'or no longer in the data. No rows: every figure read from the fact tables is current (doc/facts.md)';
+COMMENT ON FUNCTION careleaver.facts_stale(text, text) IS
+  'The councils of a dataset (only council when given) whose materialised facts (careleaver.refresh) no longer '
+  'match the data: never refreshed, changed since (episodes, header or OC3 rows added, removed or altered, or '
+  'the extension updated), or no longer in the data. No rows: every figure read from the fact tables is '
+  'current. With council, it reads only that council''s rows (doc/facts.md)';
+
+CREATE FUNCTION careleaver.facts_require_current(dataset text, la text DEFAULT NULL)
+  RETURNS boolean
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  stale text;
+BEGIN
+  SELECT string_agg(format('%s (%s)', s.la, s.reason), ', ' ORDER BY s.la) INTO stale
+    FROM careleaver.facts_stale(dataset, la) s;
+  IF stale IS NOT NULL THEN
+    RAISE EXCEPTION 'the facts of dataset "%" are not current for council %', dataset, stale
+      USING ERRCODE = '55000',
+            DETAIL = 'Figures read from child_facts and child_year_facts would not match the episodes, header and OC3 rows.',
+            HINT = format('Run SELECT * FROM careleaver.refresh(%L%s); as the dataset''s owner (a load through '
+                          'careleaver.reconcile does it in its transaction).', dataset,
+                          CASE WHEN la IS NULL THEN '' ELSE format(', %L', la) END);
+  END IF;
+  RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.facts_require_current(text, text) IS
+  'True when the fact tables of a dataset are current (careleaver.facts_stale has no row; only council la when '
+  'given); otherwise SQLSTATE 55000 naming the stale councils, with a hint to run careleaver.refresh. For views '
+  'and reports that read the fact tables: WHERE careleaver.facts_require_current(dataset, la) (doc/facts.md)';
 
 -- The partition of a fact table for one council: the code itself when it is a plain short code.
 CREATE FUNCTION careleaver.facts_partition_name(fact_table text, la text) RETURNS text
