@@ -401,8 +401,7 @@ BEGIN
     -- both sides); the date of birth is needed only for the latter (leaver_judged)
     SELECT m.la, m.child, m.collection_year, m.cohort_age AS history_age, o.child IS NOT NULL AS has_oc3,
            o.in_touch, o.activ, o.accom, NULL::date AS dob
-      FROM %1$I.child_year_facts m
-      JOIN report_year y USING (la, collection_year)
+      FROM %1$I.child_year_facts m   -- its years are the reported ones (facts_guard); leaver_judged keeps the covered
       LEFT JOIN %1$I.oc3 o ON o.la = m.la AND o.child = m.child AND o.year = m.collection_year
      WHERE m.cohort_age IS NOT NULL AND m.date_of_birth_known
     UNION ALL
@@ -648,7 +647,6 @@ CREATE FUNCTION careleaver.looked_after_summary_sql(schema_name text) RETURNS te
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-
 BEGIN
   -- the figures of every child-year from child_year_facts (doc/facts.md)
   RETURN format($q$
@@ -705,7 +703,6 @@ CREATE FUNCTION careleaver.placement_stability_sql(schema_name text) RETURNS tex
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-
 BEGIN
   -- the stability columns of child_year_facts (careleaver.stability per child and year; doc/facts.md), for
   -- the children with a date of birth
@@ -805,17 +802,28 @@ WITH %s,
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
        AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+  -- one pass over the cohort's periods: the counts by each day are counted as the cohort is aggregated
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started,
-           careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks
+           careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks,
+           ARRAY[count(*) FILTER (WHERE cause = 1 AND duration_days <= 30),
+                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 91),
+                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 182),
+                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 365),
+                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 547),
+                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 730)] AS home_by_day,
+           ARRAY[count(*) FILTER (WHERE cause = 0 AND duration_days < 30),
+                 count(*) FILTER (WHERE cause = 0 AND duration_days < 91),
+                 count(*) FILTER (WHERE cause = 0 AND duration_days < 182),
+                 count(*) FILTER (WHERE cause = 0 AND duration_days < 365),
+                 count(*) FILTER (WHERE cause = 0 AND duration_days < 547),
+                 count(*) FILTER (WHERE cause = 0 AND duration_days < 730)] AS censored_by_day
       FROM entry GROUP BY 1, 2)
-SELECT c.la, c.entry_year, d.day, c.periods_started,
-       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 1
-                                        AND x.duration_days <= d.day) AS returned_home_by_day,
-       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 0
-                                        AND x.duration_days < d.day) AS censored_before_day,
+SELECT c.la, c.entry_year, d.day, c.periods_started, c.home_by_day[d.i] AS returned_home_by_day,
+       c.censored_by_day[d.i] AS censored_before_day,
        round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
-  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$, careleaver.reporting_common_sql(schema_name));
+  FROM cohort c CROSS JOIN (VALUES (1, 30), (2, 91), (3, 182), (4, 365), (5, 547), (6, 730)) AS d(i, day)$q$,
+    careleaver.reporting_common_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.return_home_by_duration_sql(text) IS
@@ -850,28 +858,30 @@ CREATE FUNCTION careleaver.looked_after_by_characteristic_sql(schema_name text) 
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-
 BEGIN
   -- the children looked after on 31 March of child_year_facts, by the LS and PLACE of their episode open that
-  -- day, their age on it and the header's sex (doc/facts.md)
+  -- day, their age on it and the header's sex (doc/facts.md); counted per combination first, then per breakdown
   RETURN format($q$
 WITH %1$s,
   at_31_march AS (
-    SELECT f.la, f.collection_year, f.legal_status AS ls, f.placement AS place, f.age_31_march AS age, p.sex
+    SELECT f.la, f.collection_year,
+           coalesce(careleaver.legal_status_group(f.legal_status), 'not recorded') AS legal_status,
+           coalesce(careleaver.placement_group(f.placement), 'not recorded') AS placement,
+           CASE WHEN f.age_31_march IS NULL THEN 'not recorded' WHEN f.age_31_march < 1 THEN 'under 1'
+                WHEN f.age_31_march < 5 THEN '1 to 4' WHEN f.age_31_march < 10 THEN '5 to 9'
+                WHEN f.age_31_march < 16 THEN '10 to 15' ELSE '16 and over' END AS age,
+           CASE upper(trim(h.sex::text)) WHEN '1' THEN 'male' WHEN 'M' THEN 'male' WHEN '2' THEN 'female'
+                                         WHEN 'F' THEN 'female' ELSE 'not recorded' END AS sex,
+           count(*) AS children
       FROM %2$I.child_year_facts f
       JOIN report_year y USING (la, collection_year)
-      JOIN %2$I.child_facts p USING (la, child)
-     WHERE f.looked_after_31_march)
-SELECT la, collection_year, k.breakdown, k.category, count(*) AS children
+      LEFT JOIN %2$I.header h ON h.la = f.la AND h.child = f.child
+     WHERE f.looked_after_31_march
+     GROUP BY 1, 2, 3, 4, 5, 6)
+SELECT la, collection_year, k.breakdown, k.category, sum(a.children)::bigint AS children
   FROM at_31_march a
- CROSS JOIN LATERAL (VALUES
-   ('legal status', coalesce(careleaver.legal_status_group(a.ls), 'not recorded')),
-   ('placement', coalesce(careleaver.placement_group(a.place), 'not recorded')),
-   ('age', CASE WHEN a.age IS NULL THEN 'not recorded' WHEN a.age < 1 THEN 'under 1'
-                WHEN a.age < 5 THEN '1 to 4' WHEN a.age < 10 THEN '5 to 9' WHEN a.age < 16 THEN '10 to 15'
-                ELSE '16 and over' END),
-   ('sex', CASE upper(trim(a.sex::text)) WHEN '1' THEN 'male' WHEN 'M' THEN 'male' WHEN '2' THEN 'female'
-                                         WHEN 'F' THEN 'female' ELSE 'not recorded' END)) AS k(breakdown, category)
+ CROSS JOIN LATERAL (VALUES ('legal status', a.legal_status), ('placement', a.placement), ('age', a.age),
+                            ('sex', a.sex)) AS k(breakdown, category)
  GROUP BY 1, 2, 3, 4$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
@@ -903,7 +913,6 @@ CREATE FUNCTION careleaver.returns_home_reentry_sql(schema_name text) RETURNS te
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-
 BEGIN
   -- returns home and re-entries of child_year_facts, counted up to the data's end (doc/facts.md)
   RETURN format($q$
@@ -1017,24 +1026,26 @@ WITH %1$s,
   -- the covered council-years; DISTINCT gives the planner a realistic row estimate (generate_series in
   -- report_year is estimated at 1,000 years per council), which keeps JIT compilation out of the plan
   frame AS MATERIALIZED (SELECT DISTINCT la, collection_year, year_start, year_end FROM report_year),
-  -- each child's year from child_year_facts (doc/facts.md); the stored history is read only for the day a
-  -- UASC child's first period of the year began and for the reason of a child's last ending in the year
-  child_year AS (
-    SELECT y.la, y.collection_year, y.year_end, f.child, f.periods_started > 0 AS started, st.start_date,
-           f.periods_ceased > 0 AS ceased, ce.end_reason, f.looked_after_31_march AS looked_after,
-           f.placement AS place, u.child IS NOT NULL AS has_uasc_record, u.duc
+  -- each child's year from child_year_facts (doc/facts.md); not materialised, so that a filter on la reaches
+  -- the fact table's partition from both its readers
+  child_year AS NOT MATERIALIZED (
+    SELECT y.la, y.collection_year, y.year_start, y.year_end, f.child, f.periods_started > 0 AS started,
+           f.periods_ceased > 0 AS ceased, f.looked_after_31_march AS looked_after, f.placement AS place,
+           u.child IS NOT NULL AS has_uasc_record, u.duc
       FROM frame y
       JOIN %8$I.child_year_facts f USING (la, collection_year)
-      LEFT JOIN (%2$s) u ON u.la = f.la AND u.child = f.child
-      LEFT JOIN LATERAL (SELECT min(pc.start_date) AS start_date
-                           FROM %8$I.child_facts p CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
-                          WHERE f.periods_started > 0 AND u.child IS NOT NULL AND p.la = f.la AND p.child = f.child
-                            AND pc.start_date BETWEEN y.year_start AND y.year_end) st ON true
-      LEFT JOIN LATERAL (SELECT pc.end_reason
-                           FROM %8$I.child_facts p CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
-                          WHERE f.periods_ceased > 0 AND p.la = f.la AND p.child = f.child
-                            AND pc.end_date BETWEEN y.year_start AND y.year_end
-                          ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) ce ON true),
+      LEFT JOIN (%2$s) u ON u.la = f.la AND u.child = f.child),
+  -- from the stored history, only for the children who need it: the day a UASC child's first period of the
+  -- year began, and the reason of a child's last ending in the year
+  from_history AS (
+    SELECT c.la, c.collection_year, c.child,
+           (SELECT min(pc.start_date) FROM careleaver.periods_of_care(p.history) pc
+             WHERE c.started AND c.has_uasc_record AND pc.start_date BETWEEN c.year_start AND c.year_end) AS start_date,
+           (SELECT pc.end_reason FROM careleaver.periods_of_care(p.history) pc
+             WHERE c.ceased AND pc.end_date BETWEEN c.year_start AND c.year_end
+             ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) AS end_reason
+      FROM child_year c JOIN %8$I.child_facts p ON p.la = c.la AND p.child = c.child
+     WHERE c.ceased OR (c.started AND c.has_uasc_record)),
   counted AS (
     SELECT la, collection_year,
            count(*) FILTER (WHERE started) AS started,
@@ -1052,14 +1063,22 @@ WITH %1$s,
            count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
                               = 'Independent and semi-independent living arrangements/supported accommodation')
              AS independent_or_semi_independent
-      FROM child_year GROUP BY 1, 2),
+      FROM child_year LEFT JOIN from_history USING (la, collection_year, child) GROUP BY 1, 2),
   pop AS (%3$s),
+  -- the two age bands of a council-year in one row (one reader, so that a filter on la reaches it)
   leavers AS (
-    SELECT la, collection_year, CASE WHEN age <= 18 THEN '17 to 18' ELSE '19 to 21' END AS band,
-           sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet, sum(in_touch)::bigint AS in_touch,
-           sum(suitable)::bigint AS suitable,
-           sum(suitable + unsuitable + accommodation_not_known + no_information)::bigint AS suitability_total
-      FROM (%4$s) v WHERE age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
+    SELECT la, collection_year,
+           sum(care_leavers) FILTER (WHERE age <= 18)::bigint AS care_leavers_17_18,
+           sum(care_leavers) FILTER (WHERE age >= 19)::bigint AS care_leavers_19_21,
+           sum(eet) FILTER (WHERE age <= 18)::bigint AS eet_17_18, sum(eet) FILTER (WHERE age >= 19)::bigint AS eet_19_21,
+           sum(in_touch) FILTER (WHERE age >= 19)::bigint AS in_touch_19_21,
+           sum(suitable) FILTER (WHERE age <= 18)::bigint AS suitable_17_18,
+           sum(suitable) FILTER (WHERE age >= 19)::bigint AS suitable_19_21,
+           sum(suitable + unsuitable + accommodation_not_known + no_information) FILTER (WHERE age <= 18)::bigint
+             AS suitability_total_17_18,
+           sum(suitable + unsuitable + accommodation_not_known + no_information) FILTER (WHERE age >= 19)::bigint
+             AS suitability_total_19_21
+      FROM (%4$s) v WHERE age BETWEEN 17 AND 21 GROUP BY 1, 2),
   stab AS (%5$s),
   reentry AS (%6$s),
   -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
@@ -1071,15 +1090,15 @@ WITH %1$s,
                  coalesce(c.looked_after_uasc, 0), coalesce(c.ceased_sgo, 0), coalesce(c.ceased_cao, 0),
                  coalesce(s.three_or_more_placements, 0), NULL, NULL, coalesce(c.foster, 0),
                  coalesce(c.secure_or_childrens_home, 0), coalesce(c.independent_or_semi_independent, 0), NULL,
-                 coalesce(l1.eet, 0), coalesce(l2.eet, 0), coalesce(l1.suitable, 0), coalesce(l2.suitable, 0), NULL,
-                 coalesce(l2.in_touch, 0), coalesce(s.long_term_stable, 0), coalesce(r.reentered_within_12_months, 0)
+                 coalesce(l.eet_17_18, 0), coalesce(l.eet_19_21, 0), coalesce(l.suitable_17_18, 0), coalesce(l.suitable_19_21, 0), NULL,
+                 coalesce(l.in_touch_19_21, 0), coalesce(s.long_term_stable, 0), coalesce(r.reentered_within_12_months, 0)
            ]::bigint[] AS numerators,
            ARRAY[pop.children, pop.children, pop.children, pop.children, coalesce(c.ceased, 0), coalesce(c.ceased, 0),
                  coalesce(s.looked_after_31_march, 0), NULL, NULL, coalesce(c.looked_after, 0),
                  coalesce(c.looked_after, 0), coalesce(c.looked_after, 0), NULL,
-                 coalesce(l1.care_leavers, 0), coalesce(l2.care_leavers, 0), coalesce(l1.suitability_total, 0),
-                 coalesce(l2.suitability_total, 0), NULL,
-                 coalesce(l2.care_leavers, 0), coalesce(s.long_term_children, 0), coalesce(r.returned_home, 0)
+                 coalesce(l.care_leavers_17_18, 0), coalesce(l.care_leavers_19_21, 0), coalesce(l.suitability_total_17_18, 0),
+                 coalesce(l.suitability_total_19_21, 0), NULL,
+                 coalesce(l.care_leavers_19_21, 0), coalesce(s.long_term_children, 0), coalesce(r.returned_home, 0)
            ]::bigint[] AS denominators,
            ARRAY[NULL, NULL, %7$L, %7$L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                  NULL, NULL, NULL,
@@ -1089,8 +1108,7 @@ WITH %1$s,
       FROM frame y
       LEFT JOIN counted c USING (la, collection_year)
       LEFT JOIN pop ON pop.la = y.la AND pop.year = y.collection_year
-      LEFT JOIN leavers l1 ON l1.la = y.la AND l1.collection_year = y.collection_year AND l1.band = '17 to 18'
-      LEFT JOIN leavers l2 ON l2.la = y.la AND l2.collection_year = y.collection_year AND l2.band = '19 to 21'
+      LEFT JOIN leavers l ON l.la = y.la AND l.collection_year = y.collection_year
       LEFT JOIN stab s ON s.la = y.la AND s.collection_year = y.collection_year
       LEFT JOIN reentry r ON r.la = y.la AND r.collection_year = y.collection_year),
   with_previous AS (
@@ -1281,24 +1299,24 @@ WITH %s,
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
        AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+  -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): each exit
+  -- up to day 730 kept as cause * 10000 + days, one integer, for the counts by route and day below
   cohort AS (
-    SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks
+    SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks,
+           array_agg(cause * 10000 + least(duration_days, 9999)) FILTER (WHERE cause > 0 AND duration_days <= 730)
+             AS exit_cause_days
       FROM entry GROUP BY 1, 2),
   day AS (SELECT * FROM (VALUES (91), (182), (365), (730)) AS d(day)),
   route AS (
     SELECT * FROM (VALUES (1, 'returned home'), (2, 'adopted'), (3, 'special guardianship'),
-                          (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route)),
-  exited AS (
-    SELECT x.la, x.entry_year, d.day, x.cause, count(*) AS exits
-      FROM entry x JOIN day d ON x.duration_days <= d.day
-     WHERE x.cause > 0
-     GROUP BY 1, 2, 3, 4)
-SELECT c.la, c.entry_year, d.day, r.route, c.periods_started, coalesce(e.exits, 0) AS exits_by_day,
+                          (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route))
+SELECT c.la, c.entry_year, d.day, r.route, c.periods_started,
+       (SELECT count(*) FROM unnest(c.exit_cause_days) k
+         WHERE k / 10000 = r.cause AND k %% 10000 <= d.day) AS exits_by_day,
        round(ci.incidence::numeric, 4) AS cumulative_incidence,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.lower95::numeric, 4) END AS lower95,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.upper95::numeric, 4) END AS upper95
   FROM cohort c CROSS JOIN day d CROSS JOIN route r
-  LEFT JOIN exited e ON e.la = c.la AND e.entry_year = c.entry_year AND e.day = d.day AND e.cause = r.cause
  CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, r.cause, d.day) AS incidence) ci
   LEFT JOIN LATERAL (SELECT t.lower95, t.upper95 FROM careleaver.cif_table(c.risks) t
                       WHERE t.cause = r.cause AND t.days <= d.day

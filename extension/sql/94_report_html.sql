@@ -231,6 +231,8 @@ BEGIN
     RAISE EXCEPTION 'dataset "%" has no episodes for local authority "%"', sch, the_la
       USING ERRCODE = '22023', HINT = 'Check the la code against the episodes table.';
   END IF;
+  -- the figures come from the fact layer: never from facts older than this council's data (doc/facts.md)
+  PERFORM careleaver.facts_require_current(sch, the_la);
   SELECT extversion INTO version FROM pg_extension WHERE extname = 'careleaver';
 
   -- Headline figures (looked_after_summary_published)
@@ -444,4 +446,6 @@ $fn$;
 COMMENT ON FUNCTION careleaver.report_html(text, text, integer) IS
   'A self-contained HTML report (inline CSS and SVG charts, no script, no external assets) for one local authority '
   'and collection year of a dataset: headline figures, care leavers by age, outcomes over the years, placement '
-  'stability and time to return home; every number goes through disclosure control (doc/reporting.md, metrics.md 9)';
+  'stability and time to return home; every number goes through disclosure control (doc/reporting.md, metrics.md 9). '
+  'Read from the fact layer: refuses (SQLSTATE 55000) when the council''s facts are older than its data, with a hint '
+  'to run careleaver.refresh (doc/facts.md)';

@@ -352,6 +352,8 @@ BEGIN
       FROM careleaver.facts_fill(dataset, c.la, format('%I.%I', dataset, part_c)::regclass,
                                  format('%I.%I', dataset, part_y)::regclass, c.first_year, c.last_year,
                                  c.data_end) f;
+    -- statistics for the reporting views' plans at once (autovacuum cannot see rows of an open transaction)
+    EXECUTE format('ANALYZE %I.%I, %I.%I', dataset, part_c, dataset, part_y);
     EXECUTE format('INSERT INTO %I.refresh_state AS s VALUES ($1, now(), $2, $3, $4, $5, $6, $7) '
                    'ON CONFLICT (la) DO UPDATE SET refreshed_at = excluded.refreshed_at, '
                    'fingerprint = excluded.fingerprint, data_end = excluded.data_end, '
