@@ -479,7 +479,8 @@ elig AS (
      careleaver.validation_column_expr(ds, 'return_episodes', 'cin', 'p'),
      careleaver.validation_column_expr(ds, 'return_episodes', 'place', 'p'),
      careleaver.validation_column_expr(ds, 'return_episodes', 'place_provider', 'p'),
-     c_rpc, v_rpc, rj_more, refused_sql, cover_sql);
+     c_rpc, v_rpc, rj_more, refused_sql, cover_sql)
+    || careleaver.validation_module_bases_sql(ds);  -- the bases of the other modules' rules (82_validation_rules_modules.sql)
 END;
 $fn$;
 
