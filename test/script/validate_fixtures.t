@@ -11,7 +11,8 @@ from validate_lib import *
 
 FIX = os.path.join(TEST_DATA, 'validator903_rule_fixtures')
 MODULES = {'Episodes': ('episodes', 0), 'Episodes_last': ('episodes', -1), 'Header': ('header', 0),
-           'Header_last': ('header', -1), 'OC3': ('oc3', 0), 'UASC': ('uasc', 0)}
+           'Header_last': ('header', -1), 'OC3': ('oc3', 0), 'UASC': ('uasc', 0), 'OC2': ('oc2', 0),
+           'AD1': ('ad1', 0)}
 
 
 def parse_date(s):
