@@ -1220,7 +1220,7 @@ SELECT 'PrevPerm' AS tbl, q.la, q.child, q.source_file, q.source_line,
        format('previous permanence information, but the child''s latest episode began %s, before 1 April 2016', f.decom) AS msg
   FROM m_pp q JOIN (SELECT e.la, e.child, max(e.decom) AS decom FROM ep e GROUP BY e.la, e.child) f
     ON f.la = q.la AND f.child = q.child
- WHERE f.decom < DATE '2016-04-01'
+ WHERE f.decom < careleaver.collection_year_start(2017)  -- 1 April 2016
    AND (q.prev_perm IS NOT NULL OR q.la_perm IS NOT NULL OR q.date_perm IS NOT NULL OR q.rjv ? 'date_perm')
 $chk$),
   ('635', 'previous permanence', NULL, NULL, 'PrevPerm', '{header,prev_perm}'::text[], false, '{}'::text[],
