@@ -225,6 +225,16 @@ p_%1$s AS (
   SELECT t.la, t.year, %2$s, t.source_file, t.source_line
     FROM %3$I.%4$I t WHERE t.year = $1 - 1 AND ($4::text IS NULL OR t.la = $4)
 ),$b$, m.module, cols, ds, 'return_' || m.module);
+    IF m.module = 'header' THEN
+      -- one header row per child (the first in the file), this year and last
+      bases := bases || $b$
+hdr_y AS MATERIALIZED (
+  SELECT DISTINCT ON (h.la, h.child) h.* FROM y_header h ORDER BY h.la, h.child, h.source_file, h.source_line
+),
+hdr_p AS MATERIALIZED (
+  SELECT DISTINCT ON (h.la, h.child) h.* FROM p_header h ORDER BY h.la, h.child, h.source_file, h.source_line
+),$b$;
+    END IF;
     IF m.module IN ('oc2', 'ad1', 'placed_adoption', 'prev_perm', 'missing', 'reviews') THEN
       other_rows := other_rows || format($b$
   UNION ALL SELECT %1$L AS tbl, x.la, x.child, x.source_file, x.source_line FROM y_%2$s x$b$,
@@ -282,7 +292,6 @@ other_rows AS (
                                 max(r.value) AS value
                            FROM %I.rejects r
                           WHERE r.year = $1 AND ($4::text IS NULL OR r.la = $4)
-                            AND lower(r.column_name) IN ('reason_place_change', 'missing', 'mis_start', 'mis_end')
                           GROUP BY r.la, r.source_file, r.source_line, lower(r.column_name)$q$, ds);
     refused_sql := careleaver.validation_refused_sql(ds);
   ELSE
@@ -392,7 +401,7 @@ seen_before AS (
 ),
 -- care-leaver rows, with the text of values the loader could not type
 rj AS (%9$s),
--- values the loader could not type, by row and column (1004-1006, 1009)
+-- values the loader could not type, by row and column (lower-case column name), for rows it kept
 rj_more AS (%28$s),
 -- rows the loader skipped for a bad value: one row per bad value, with the module of its file
 refused AS (%29$s),
