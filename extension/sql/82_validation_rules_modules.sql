@@ -1534,16 +1534,6 @@ SELECT 'UASC' AS tbl, u.la, u.child, u.source_file, u.source_line,
   FROM m_uasc u
  WHERE EXISTS (SELECT 1 FROM m_hdr_last h WHERE h.la = u.la AND h.child = u.child)
    AND NOT EXISTS (SELECT 1 FROM m_uasc_last l WHERE l.la = u.la AND l.child = u.child)
-$chk$),
-  ('231', 'UASC', 2025, NULL, 'UASC', '{header,uasc}'::text[], false, '{}'::text[],
-   'UASC aged under 11 at the end of the year: check the date of birth',
-   'We expect that unaccompanied asylum seeking children are generally older young people. Please check the date of birth is correct. If the date of birth is correct then please provide details in a bypass request.',
-   'A UASC row makes the child UASC (the validator''s header UASC_STATUS); DOB of the UASC row, else the header',
-   NULL,
-   $chk$
-SELECT 'UASC' AS tbl, u.la, u.child, u.source_file, u.source_line,
-       format('UASC aged under 11 at the end of the year (11th birthday %s): check the date of birth', careleaver.birthday(u.dob, 11)) AS msg
-  FROM m_uasc u WHERE careleaver.birthday(u.dob, 11) > $3
 $chk$)
 ON CONFLICT (rule_code) DO UPDATE SET
   family = excluded.family,
