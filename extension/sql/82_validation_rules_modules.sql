@@ -61,6 +61,21 @@ m_prev_la AS MATERIALIZED (
   UNION
   SELECT e.la FROM %1$I.return_episodes e WHERE e.year = $1 - 1 AND ($4::text IS NULL OR e.la = $4)
 )$b$),
+('m_unloaded', ARRAY['returns'], $b$
+-- the modules a loaded return (this year's or last year's) did not include: a council's return recorded in the
+-- returns table without a file of the module (an XML file holds every module); rules that expect rows of a
+-- module are silent for a return that did not load it, as no rows cannot be told from a module not submitted.
+-- A return not recorded there (rows put in without the loader) counts as holding every module.
+m_unloaded AS MATERIALIZED (
+  SELECT t.la, t.year, m.module
+    FROM %1$I.returns t
+   CROSS JOIN unnest(ARRAY['oc2', 'ad1', 'placed_adoption', 'prev_perm', 'missing', 'reviews', 'uasc']) AS m(module)
+   WHERE t.year IN ($1, $1 - 1) AND ($4::text IS NULL OR t.la = $4)
+     AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(t.files) x
+                      WHERE x->>'module' = m.module OR lower(x->>'name') LIKE '%%.xml')
+)$b$),
+('m_unloaded', ARRAY[]::text[], $b$
+m_unloaded AS (SELECT NULL::text AS la, NULL::integer AS year, NULL::text AS module WHERE false)$b$),
 ('m_cla12', ARRAY[]::text[], $b$
 -- looked after continuously for 12 months at 31 March (the OC2 cohort): a period of care of the core
 -- (careleaver.periods_of_care: chained episodes, short breaks left out) that began by the first day of
@@ -208,8 +223,8 @@ m_uasc_last AS (
   ) AS v(name, tables, sql) LOOP
     CONTINUE WHEN EXISTS (SELECT 1 FROM unnest(b.tables) t(tbl)
                            WHERE to_regclass(format('%I.%I', schema_name, t.tbl)) IS NULL);
-    -- the first m_rj that applies wins: the rejects table, else none
-    CONTINUE WHEN b.name = 'm_rj' AND bases LIKE '%m_rj AS%';
+    -- the first m_rj (m_unloaded) that applies wins: the rejects (returns) table, else none
+    CONTINUE WHEN b.name IN ('m_rj', 'm_unloaded') AND bases LIKE '%' || b.name || ' AS%';
     bases := bases || E',\n' || format(b.sql, schema_name);
   END LOOP;
   RETURN bases;
@@ -451,7 +466,7 @@ SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
                         array_to_string(a.blank_items, ', ')) END AS msg
   FROM ep e LEFT JOIN m_ad1 a ON a.la = e.la AND a.child = e.child
  WHERE e.rec IN ('E11', 'E12') AND e.dec BETWEEN $2 AND $3
-   AND (a.child IS NULL OR cardinality(a.blank_items) > 0)
+   AND (a.child IS NULL OR cardinality(a.blank_items) > 0) AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = e.la AND z.year = $1 AND z.module = 'ad1')
 $chk$),
   ('602', 'adoption', NULL, NULL, 'AD1', '{header,ad1}'::text[], false, '{}'::text[],
    'AD1 information but no episode of the year ends in adoption (E11, E12)',
@@ -648,6 +663,7 @@ SELECT 'Episodes', s.la, s.child, s.source_file, s.source_line,
        'looked after continuously for 12 months at 31 March but the return has no OC2 row for the child'
   FROM seq s JOIN m_cla12 c ON c.la = s.la AND c.child = s.child
  WHERE s.k = 1 AND NOT EXISTS (SELECT 1 FROM m_oc2 o WHERE o.la = s.la AND o.child = s.child)
+   AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = s.la AND z.year = $1 AND z.module = 'oc2')
 $chk$),
   ('192', 'outcomes (OC2)', NULL, NULL, 'OC2', '{header,oc2}'::text[], false, '{}'::text[],
    'SUBSTANCE_MISUSE 1 but INTERVENTION_RECEIVED blank',
@@ -933,7 +949,7 @@ $chk$),
 SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
        format('placed for adoption (%s) from %s but no decision to place for adoption (DATE_PLACED) is recorded', e.place, e.decom) AS msg
   FROM ep e
- WHERE e.place IN ('A3', 'A4', 'A5', 'A6')
+ WHERE e.place IN ('A3', 'A4', 'A5', 'A6') AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = e.la AND z.year = $1 AND z.module = 'placed_adoption')
    AND NOT EXISTS (SELECT 1 FROM m_pa p WHERE p.la = e.la AND p.child = e.child
                       AND (p.date_placed IS NOT NULL OR p.rjv ? 'date_placed'))
 $chk$),
@@ -961,6 +977,7 @@ SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
        format('placement order (E1) from %s but the return has no decision to place for adoption (PlacedAdoption)', e.decom) AS msg
   FROM ep e
  WHERE e.ls = 'E1' AND NOT EXISTS (SELECT 1 FROM m_pa p WHERE p.la = e.la AND p.child = e.child)
+   AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = e.la AND z.year = $1 AND z.module = 'placed_adoption')
 UNION ALL
 SELECT 'PlacedAdoption', p.la, p.child, p.source_file, p.source_line,
        format('decision reversed although the placement order (E1) from %s is still in force', e.decom)
@@ -990,6 +1007,7 @@ SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
        format('freeing order (D1) from %s but the return has no decision to place for adoption (PlacedAdoption)', e.decom) AS msg
   FROM ep e
  WHERE e.ls = 'D1' AND NOT EXISTS (SELECT 1 FROM m_pa p WHERE p.la = e.la AND p.child = e.child)
+   AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = e.la AND z.year = $1 AND z.module = 'placed_adoption')
 UNION ALL
 SELECT 'PlacedAdoption', p.la, p.child, p.source_file, p.source_line,
        format('decision reversed although the freeing order (D1) from %s is still in force', e.decom)
@@ -1020,7 +1038,7 @@ SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
               e.rec, e.dec, CASE WHEN e.place IN ('A3', 'A4', 'A5', 'A6') THEN 'placement ' || e.place ELSE 'legal status ' || e.ls END) AS msg
   FROM ep e
  WHERE (e.place IN ('A3', 'A4', 'A5', 'A6') OR e.ls = 'E1' OR (e.ls = 'D1' AND $1 <= 2024))
-   AND e.rec IS NOT NULL AND e.rec NOT IN ('X1', 'E11', 'E12')
+   AND e.rec IS NOT NULL AND e.rec NOT IN ('X1', 'E11', 'E12') AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = e.la AND z.year = $1 AND z.module = 'placed_adoption')
    AND NOT EXISTS (SELECT 1 FROM m_pa p WHERE p.la = e.la AND p.child = e.child
                       AND (p.date_placed_ceased IS NOT NULL OR p.rjv ? 'date_placed_ceased')
                       AND p.reason_placed_ceased IS NOT NULL)
@@ -1047,7 +1065,7 @@ $chk$),
 SELECT 'PlacedAdoption' AS tbl, p.la, p.child, p.source_file, p.source_line,
        format('decision to place for adoption dated %s, before the year, but last year''s return records none', p.date_placed) AS msg
   FROM m_pa p JOIN m_prev_la l ON l.la = p.la
- WHERE p.date_placed < $2
+ WHERE p.date_placed < $2 AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = p.la AND z.year = $1 - 1 AND z.module = 'placed_adoption')
    AND NOT EXISTS (SELECT 1 FROM m_pa_last q WHERE q.la = p.la AND q.child = p.child AND q.date_placed IS NOT NULL)
 $chk$),
   ('560', 'placed for adoption', NULL, NULL, 'PlacedAdoption', '{header,placed_adoption}'::text[], true, '{}'::text[],
@@ -1158,7 +1176,7 @@ SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
             THEN format('started to be looked after %s but the return has no previous permanence (PrevPerm) row', e.decom)
             ELSE format('started to be looked after %s but PREV_PERM is blank, or LA_PERM or DATE_PERM is missing for an order', e.decom) END AS msg
   FROM ep e
- WHERE e.rne = 'S' AND e.decom BETWEEN $2 AND $3
+ WHERE e.rne = 'S' AND e.decom BETWEEN $2 AND $3 AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = e.la AND z.year = $1 AND z.module = 'prev_perm')
    AND NOT EXISTS (SELECT 1 FROM m_pp q WHERE q.la = e.la AND q.child = e.child AND q.prev_perm IS NOT NULL
                       AND (q.prev_perm NOT IN ('P1', 'P2', 'P3')
                            OR (q.la_perm IS NOT NULL AND (q.date_perm IS NOT NULL OR q.rjv ? 'date_perm'))))
@@ -1520,7 +1538,7 @@ SELECT 'Header' AS tbl, h.la, h.child, h.source_file, h.source_line,
               coalesce(l.duc::text, 'blank')) AS msg
   FROM m_hdr_now h
   JOIN m_uasc_last l ON l.la = h.la AND l.child = h.child
- WHERE NOT EXISTS (SELECT 1 FROM m_uasc u WHERE u.la = h.la AND u.child = h.child)
+ WHERE NOT EXISTS (SELECT 1 FROM m_uasc u WHERE u.la = h.la AND u.child = h.child) AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = h.la AND z.year = $1 AND z.module = 'uasc')
    AND (l.duc IS NULL OR l.duc < careleaver.collection_year_start($1 - 1) OR l.duc > careleaver.collection_year_end($1 - 1))
 $chk$),
   ('205D', 'UASC', NULL, NULL, 'UASC', '{header,uasc}'::text[], true, '{}'::text[],
@@ -1534,6 +1552,7 @@ SELECT 'UASC' AS tbl, u.la, u.child, u.source_file, u.source_line,
   FROM m_uasc u
  WHERE EXISTS (SELECT 1 FROM m_hdr_last h WHERE h.la = u.la AND h.child = u.child)
    AND NOT EXISTS (SELECT 1 FROM m_uasc_last l WHERE l.la = u.la AND l.child = u.child)
+   AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = u.la AND z.year = $1 - 1 AND z.module = 'uasc')
 $chk$)
 ON CONFLICT (rule_code) DO UPDATE SET
   family = excluded.family,

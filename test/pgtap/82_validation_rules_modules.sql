@@ -4,7 +4,7 @@
 -- h (header), ad (AD1), pa (PlacedAdoption), pp (PrevPerm), mi (Missing), rv (Reviews), o2 (OC2),
 -- ua (UASC), o3 (OC3). Children looked after all year ("CLA12") have one open episode from 1 January 2022.
 BEGIN;
-SELECT plan(111);
+SELECT plan(113);
 
 SELECT careleaver.create_dataset('mt');
 
@@ -462,6 +462,20 @@ SELECT is((SELECT string_agg(v.rule_code || ' ' || v.child, ', ')
                           ('u3', 'UASC')) AS c(child, family) ON c.child = v.child AND c.family = r.family
             WHERE v.rule_code <> '602'), NULL,
   'the clean children of each family are flagged by none of its rules (602 aside: AD1 rows without an adoption)');
+
+-- ------------------------------------------------------------------ a loaded return without some modules
+-- The loader records the files of each return (returns.files): a return loaded without OC2, PrevPerm,
+-- PlacedAdoption or AD1 files cannot be told to have no such rows, so the rules expecting them are silent.
+INSERT INTO mt.returns (la, year, files) VALUES
+  ('A', 2024, '[{"name": "episodes.csv", "module": "episodes"}, {"name": "header.csv", "module": "header"}]');
+SELECT is((SELECT string_agg(DISTINCT rule_code, ' ') FROM careleaver.validate('mt', 2024, 'A')
+            WHERE rule_code IN ('191', '630', '551', '553', '555', '557', '601') AND table_name = 'Episodes'), NULL,
+  '191, 630, 551, 553, 555, 557, 601 do not flag episodes for modules the loaded return did not include');
+UPDATE mt.returns SET files = '[{"name": "return.xml", "module": "header"}]' WHERE la = 'A' AND year = 2024;
+SELECT set_eq($$SELECT DISTINCT rule_code FROM careleaver.validate('mt', 2024, 'A')
+                WHERE rule_code IN ('191', '630', '551', '553', '555', '557', '601') AND table_name = 'Episodes'$$,
+  ARRAY['191', '630', '551', '553', '555', '557', '601'], 'an XML return holds every module: the rules run');
+DELETE FROM mt.returns;
 
 -- ------------------------------------------------------------------ a return without last year's: the year-to-year rules are silent
 DELETE FROM mt.return_header WHERE year = 2023;
