@@ -237,10 +237,10 @@ COMMENT ON FUNCTION careleaver.validation_module_bases_sql(text) IS
 -- ---------------------------------------------------------------------------
 -- The rules
 
--- adoption
 INSERT INTO careleaver.validation_rules
   (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
 VALUES
+  -- adoption
   ('112', 'adoption', NULL, NULL, 'AD1', '{header,ad1}'::text[], false, '{AD1.DATE_INT}'::text[],
    'AD1 DATE_INT (date of the decision to place for adoption) is not a date',
    'Date should be placed for adoption is not a valid date.',
@@ -492,25 +492,8 @@ SELECT 'AD1' AS tbl, a.la, a.child, a.source_file, a.source_line,
   FROM m_ad1 a
  WHERE cardinality(a.blank_items) < 6
    AND EXISTS (SELECT 1 FROM m_oc3 o WHERE o.la = a.la AND o.child = a.child AND o.given)
-$chk$)
-ON CONFLICT (rule_code) DO UPDATE SET
-  family = excluded.family,
-  since_year = excluded.since_year,
-  until_year = excluded.until_year,
-  module = excluded.module,
-  modules_needed = excluded.modules_needed,
-  needs_history = excluded.needs_history,
-  refusals = excluded.refusals,
-  description = excluded.description,
-  message = excluded.message,
-  note = excluded.note,
-  not_checkable = excluded.not_checkable,
-  check_sql = excluded.check_sql;
-
--- outcomes (OC2)
-INSERT INTO careleaver.validation_rules
-  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES
+$chk$),
+  -- outcomes (OC2)
   ('187', 'outcomes (OC2)', NULL, NULL, 'AD1, OC3', '{header,ad1}'::text[], false, '{}'::text[],
    'AD1 or OC3 information for a child looked after continuously for 12 months at 31 March',
    'Child cannot be looked after continuously for 12 months at 31 March (OC2) and have any of adoption or care leavers returns completed.',
@@ -797,25 +780,8 @@ SELECT 'OC2' AS tbl, o.la, o.child, o.source_file, o.source_line,
   FROM m_oc2 o
  WHERE o.flags ? 'health_check'
    AND NOT (o.flags ?& ARRAY['immunisations', 'teeth_check', 'health_assessment', 'substance_misuse'])
-$chk$)
-ON CONFLICT (rule_code) DO UPDATE SET
-  family = excluded.family,
-  since_year = excluded.since_year,
-  until_year = excluded.until_year,
-  module = excluded.module,
-  modules_needed = excluded.modules_needed,
-  needs_history = excluded.needs_history,
-  refusals = excluded.refusals,
-  description = excluded.description,
-  message = excluded.message,
-  note = excluded.note,
-  not_checkable = excluded.not_checkable,
-  check_sql = excluded.check_sql;
-
--- placed for adoption
-INSERT INTO careleaver.validation_rules
-  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES
+$chk$),
+  -- placed for adoption
   ('115', 'placed for adoption', NULL, NULL, 'PlacedAdoption', '{header,placed_adoption}'::text[], false, '{PlacedAdoption.DATE_PLACED}'::text[],
    'PlacedAdoption DATE_PLACED is not a date',
    'Date of Local Authority''s (LA) decision that a child should be placed for adoption is not a valid date.',
@@ -1146,25 +1112,8 @@ SELECT 'PlacedAdoption' AS tbl, p.la, p.child, p.source_file, p.source_line,
   JOIN m_pa_last q ON q.la = p.la AND q.child = p.child AND q.date_placed IS NOT NULL
                 AND (q.date_placed_ceased IS NOT NULL OR q.reason_placed_ceased IS NOT NULL)
  WHERE p.date_placed <= q.date_placed OR (p.date_placed IS NULL AND NOT p.rjv ? 'date_placed')
-$chk$)
-ON CONFLICT (rule_code) DO UPDATE SET
-  family = excluded.family,
-  since_year = excluded.since_year,
-  until_year = excluded.until_year,
-  module = excluded.module,
-  modules_needed = excluded.modules_needed,
-  needs_history = excluded.needs_history,
-  refusals = excluded.refusals,
-  description = excluded.description,
-  message = excluded.message,
-  note = excluded.note,
-  not_checkable = excluded.not_checkable,
-  check_sql = excluded.check_sql;
-
--- previous permanence
-INSERT INTO careleaver.validation_rules
-  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES
+$chk$),
+  -- previous permanence
   ('630', 'previous permanence', NULL, NULL, 'Episodes', '{header,prev_perm}'::text[], false, '{}'::text[],
    'Started to be looked after in the year (RNE S) but no PrevPerm row, PREV_PERM blank, or LA_PERM/DATE_PERM missing for an order (P1-P3) (flags the episode)',
    'Information on previous permanence option should be returned.',
@@ -1252,25 +1201,8 @@ SELECT 'PrevPerm' AS tbl, q.la, q.child, q.source_file, q.source_line,
   FROM m_pp q
  WHERE (q.la_perm IS NOT NULL OR q.date_perm IS NOT NULL OR q.rjv ? 'date_perm')
    AND (q.prev_perm IS NULL OR q.prev_perm = 'Z1')
-$chk$)
-ON CONFLICT (rule_code) DO UPDATE SET
-  family = excluded.family,
-  since_year = excluded.since_year,
-  until_year = excluded.until_year,
-  module = excluded.module,
-  modules_needed = excluded.modules_needed,
-  needs_history = excluded.needs_history,
-  refusals = excluded.refusals,
-  description = excluded.description,
-  message = excluded.message,
-  note = excluded.note,
-  not_checkable = excluded.not_checkable,
-  check_sql = excluded.check_sql;
-
--- missing
-INSERT INTO careleaver.validation_rules
-  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES
+$chk$),
+  -- missing
   ('564', 'missing', NULL, NULL, 'Missing', '{header,missing}'::text[], false, '{}'::text[],
    'MISSING M or A but MIS_START blank',
    'Child was missing or away from placement without authorisation and the date started is blank.',
@@ -1406,25 +1338,8 @@ $chk$),
 SELECT 'Missing' AS tbl, m.la, m.child, m.source_file, m.source_line,
        format('missing or away from %s, before the date of birth %s', m.mis_start, m.dob) AS msg
   FROM m_mis m WHERE m.mis_start < m.dob
-$chk$)
-ON CONFLICT (rule_code) DO UPDATE SET
-  family = excluded.family,
-  since_year = excluded.since_year,
-  until_year = excluded.until_year,
-  module = excluded.module,
-  modules_needed = excluded.modules_needed,
-  needs_history = excluded.needs_history,
-  refusals = excluded.refusals,
-  description = excluded.description,
-  message = excluded.message,
-  note = excluded.note,
-  not_checkable = excluded.not_checkable,
-  check_sql = excluded.check_sql;
-
--- reviews
-INSERT INTO careleaver.validation_rules
-  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES
+$chk$),
+  -- reviews
   ('166', 'reviews', NULL, NULL, 'Reviews', '{header,reviews}'::text[], false, '{Reviews.REVIEW}'::text[],
    'REVIEW blank or not a date',
    'Date of review is invalid or blank.',
@@ -1488,25 +1403,8 @@ SELECT 'Header', h.la, h.child, h.source_file, h.source_line,
        'MOTHER given for a child whose episodes of the year are all short breaks (V3, V4)'
   FROM m_hdr_now h JOIN m_breaks_only b ON b.la = h.la AND b.child = h.child
  WHERE h.mother IS NOT NULL
-$chk$)
-ON CONFLICT (rule_code) DO UPDATE SET
-  family = excluded.family,
-  since_year = excluded.since_year,
-  until_year = excluded.until_year,
-  module = excluded.module,
-  modules_needed = excluded.modules_needed,
-  needs_history = excluded.needs_history,
-  refusals = excluded.refusals,
-  description = excluded.description,
-  message = excluded.message,
-  note = excluded.note,
-  not_checkable = excluded.not_checkable,
-  check_sql = excluded.check_sql;
-
--- UASC
-INSERT INTO careleaver.validation_rules
-  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES
+$chk$),
+  -- UASC
   ('104', 'UASC', NULL, NULL, 'UASC', '{header,uasc}'::text[], false, '{UASC.DUC}'::text[],
    'UASC DUC (date UASC status ceased) is not a date',
    'Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.',
@@ -1553,25 +1451,8 @@ SELECT 'UASC' AS tbl, u.la, u.child, u.source_file, u.source_line,
  WHERE EXISTS (SELECT 1 FROM m_hdr_last h WHERE h.la = u.la AND h.child = u.child)
    AND NOT EXISTS (SELECT 1 FROM m_uasc_last l WHERE l.la = u.la AND l.child = u.child)
    AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = u.la AND z.year = $1 - 1 AND z.module = 'uasc')
-$chk$)
-ON CONFLICT (rule_code) DO UPDATE SET
-  family = excluded.family,
-  since_year = excluded.since_year,
-  until_year = excluded.until_year,
-  module = excluded.module,
-  modules_needed = excluded.modules_needed,
-  needs_history = excluded.needs_history,
-  refusals = excluded.refusals,
-  description = excluded.description,
-  message = excluded.message,
-  note = excluded.note,
-  not_checkable = excluded.not_checkable,
-  check_sql = excluded.check_sql;
-
--- care leavers
-INSERT INTO careleaver.validation_rules
-  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES
+$chk$),
+  -- care leavers
   ('348', 'care leavers', 2026, NULL, 'OC3', '{header}'::text[], true, '{}'::text[],
    'Reported as died (IN_TOUCH DIED) in last year''s OC3 but not this year',
    'Care leaver has previously been reported as having died.',
