@@ -1426,9 +1426,9 @@ SELECT 'UASC' AS tbl, u.la, u.child, u.source_file, u.source_line,
   FROM m_uasc u WHERE u.duc > careleaver.birthday(u.dob, 18)
 $chk$),
   ('205A', 'UASC', NULL, NULL, 'Header', '{header,uasc}'::text[], true, '{}'::text[],
-   'UASC in last year''s return, not in this year''s, and last year''s DUC is blank or not in last year (flags this year''s header row)',
+   'UASC in last year''s return, not in this year''s, looked after in the year, and last year''s DUC is blank or not in last year (flags this year''s header row)',
    'Child identified as UASC last year is no longer UASC this year, but date UASC ceased in both years does not support this.',
-   'UASC status is a row in the UASC module (the dataset holds no header UASC flag, as the validator derives it from CSV files). Silent without last year''s return',
+   'UASC status is a row in the UASC module (the dataset holds no header UASC flag; the validator derives it so from CSV files). Only for children looked after in the year: a care leaver''s UASC information is not returned (rule 1014), so a former UASC now only in the OC3 cohort has no UASC row, which the validator would flag. Silent without last year''s return',
    NULL,
    $chk$
 SELECT 'Header' AS tbl, h.la, h.child, h.source_file, h.source_line,
@@ -1436,7 +1436,9 @@ SELECT 'Header' AS tbl, h.la, h.child, h.source_file, h.source_line,
               coalesce(l.duc::text, 'blank')) AS msg
   FROM m_hdr_now h
   JOIN m_uasc_last l ON l.la = h.la AND l.child = h.child
- WHERE NOT EXISTS (SELECT 1 FROM m_uasc u WHERE u.la = h.la AND u.child = h.child) AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = h.la AND z.year = $1 AND z.module = 'uasc')
+ WHERE NOT EXISTS (SELECT 1 FROM m_uasc u WHERE u.la = h.la AND u.child = h.child)
+   -- looked after in the year: a care leaver's UASC information is not returned (rule 1014)
+   AND EXISTS (SELECT 1 FROM ep e WHERE e.la = h.la AND e.child = h.child) AND NOT EXISTS (SELECT 1 FROM m_unloaded z WHERE z.la = h.la AND z.year = $1 AND z.module = 'uasc')
    AND (l.duc IS NULL OR l.duc < careleaver.collection_year_start($1 - 1) OR l.duc > careleaver.collection_year_end($1 - 1))
 $chk$),
   ('205D', 'UASC', NULL, NULL, 'UASC', '{header,uasc}'::text[], true, '{}'::text[],

@@ -73,7 +73,10 @@ INSERT INTO mt.return_episodes (la, year, child, decom, rne, ls, cin, place, pla
   ('A', 2024, 'v10', '2023-05-01', 'S', 'V2', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 40),
   -- k26: care began in the year; k27: care ended on 31 March, the last day: neither looked after 12 months
   ('A', 2024, 'k26', '2023-06-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 41),
-  ('A', 2024, 'k27', '2022-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2024-03-31', 'E4A', 'e', 42);
+  ('A', 2024, 'k27', '2022-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', '2024-03-31', 'E4A', 'e', 42),
+  -- u5, u6: former UASC looked after in the year (205A); u10, a former UASC only in the OC3 cohort, has none
+  ('A', 2024, 'u5', '2022-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 43),
+  ('A', 2024, 'u6', '2022-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 44);
 -- CLA12 children of the OC2 rules (lines 101-)
 INSERT INTO mt.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, source_file, source_line)
 SELECT 'A', 2024, c, '2022-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'e', 100 + n
@@ -87,6 +90,7 @@ INSERT INTO mt.return_header (la, year, child, sex, dob, mother, source_file, so
   ('A', 2024, 'v10', '2', '2008-01-01', 1, 'h', 3),
   ('A', 2024, 'u5', '1', '2006-01-01', NULL, 'h', 4),
   ('A', 2024, 'u6', '1', '2006-01-01', NULL, 'h', 5),
+  ('A', 2024, 'u10', '1', '2006-01-01', NULL, 'h', 6),
   ('A', 2023, 'u7', '1', '2006-01-01', NULL, 'h', 1);
 -- the header of the OC2 children
 INSERT INTO mt.return_header (la, year, child, sex, dob, source_file, source_line)
@@ -258,7 +262,8 @@ INSERT INTO mt.return_uasc (la, year, child, sex, dob, duc, source_file, source_
   ('A', 2024, 'u7', '1', '2006-01-01', NULL, 'ua', 4),          -- not UASC in last year's return: 205D
   ('A', 2024, 'u8', '1', '2015-01-01', NULL, 'ua', 5),
   ('A', 2023, 'u5', '1', '2006-01-01', NULL, 'ua', 1),          -- no longer UASC, DUC blank: 205A
-  ('A', 2023, 'u6', '1', '2006-01-01', '2022-12-01', 'ua', 2);
+  ('A', 2023, 'u6', '1', '2006-01-01', '2022-12-01', 'ua', 2),
+  ('A', 2023, 'u10', '1', '2006-01-01', NULL, 'ua', 3);
 
 -- ------------------------------------------------------------------ OC3
 INSERT INTO mt.return_oc3 (la, year, child, dob, in_touch, activ, accom, source_file, source_line) VALUES
@@ -447,7 +452,7 @@ SELECT set_eq($$SELECT row_ref FROM v WHERE rule_code = '547'$$, ARRAY['o2:23', 
 SELECT set_eq($$SELECT row_ref FROM v WHERE rule_code = '104'$$, ARRAY['ua:1'], '104: a refused DUC');
 SELECT set_eq($$SELECT row_ref FROM v WHERE rule_code = '304'$$, ARRAY['ua:2'], '304: DUC after the 18th birthday; on it passes');
 SELECT set_eq($$SELECT row_ref FROM v WHERE rule_code = '205A'$$, ARRAY['h:4'],
-  '205A: UASC last year, not now, DUC blank (u5); u6''s DUC was in last year');
+  '205A: UASC last year, looked after, not UASC now, DUC blank (u5); u6''s DUC was in last year; u10 is only a care leaver');
 SELECT set_eq($$SELECT row_ref FROM v WHERE rule_code = '205D'$$, ARRAY['ua:4'],
   '205D: UASC now, in last year''s return without (u7); u2, u3 not in last year''s return');
 
