@@ -211,7 +211,9 @@ BEGIN
   -- columns read as canonical text (a code type prints its DfE spelling; a text column is trimmed and upper-cased)
   FOR m IN SELECT d.module FROM careleaver.dataset_columns() d GROUP BY d.module ORDER BY d.module LOOP
     CONTINUE WHEN to_regclass(format('%I.%I', ds, 'return_' || m.module)) IS NULL;
-    SELECT string_agg(CASE WHEN d.kind IN ('id', 'text', 'upper', 'date', 'flag', 'integer')
+    SELECT string_agg(CASE WHEN d.kind = 'upper'  -- as the loader stores them: trimmed, upper case, blank NULL
+                           THEN careleaver.validation_code_expr(ds, 'return_' || m.module, d.column_name, 't')
+                           WHEN d.kind IN ('id', 'text', 'date', 'flag', 'integer')
                            THEN careleaver.validation_column_expr(ds, 'return_' || m.module, d.column_name, 't')
                            ELSE careleaver.validation_code_expr(ds, 'return_' || m.module, d.column_name, 't') END
                       || format(' AS %I', d.column_name), ', ' ORDER BY d.ord)

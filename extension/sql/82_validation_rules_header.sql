@@ -129,8 +129,8 @@ SELECT 'Header' AS tbl, h.la, h.child, h.source_file, h.source_line,
  CROSS JOIN LATERAL (SELECT upper(btrim(h.upn)) AS now, upper(btrim(p.upn)) AS was) u
  WHERE u.now IS DISTINCT FROM u.was
    -- allowed: blank or UN1 last year to UN2-UN5; blank last year to UN1; unknown (blank or UN1-UN5) to a UPN
-   AND NOT ((u.was IS NULL OR u.was = 'UN1') AND u.now IN ('UN2', 'UN3', 'UN4', 'UN5'))
-   AND NOT (u.was IS NULL AND u.now = 'UN1')
+   AND NOT ((u.was IS NULL OR u.was = 'UN1') AND coalesce(u.now IN ('UN2', 'UN3', 'UN4', 'UN5'), false))
+   AND NOT (u.was IS NULL AND u.now IS NOT DISTINCT FROM 'UN1')
    AND NOT ((u.was IS NULL OR u.was IN ('UN1', 'UN2', 'UN3', 'UN4', 'UN5'))
             AND u.now IS NOT NULL AND u.now NOT IN ('UN1', 'UN2', 'UN3', 'UN4', 'UN5'))
 $chk$),
@@ -179,14 +179,15 @@ $chk$),
   ('612', 'header', NULL, NULL, 'Header', '{header}'::text[], false, '{}'::text[],
    'MC_DOB given but MOTHER is 0 or blank for a female child',
    'Date of birth field has been completed but mother field indicates child is not a mother.',
-   'Female is 2 up to 2023-24 and F from 2024-25; both are read in every year',
+   'Female is 2 up to 2023-24 and F from 2024-25; both are read in every year. An MC_DOB the loader could not read counts as given',
    NULL,
    $chk$
 SELECT 'Header' AS tbl, h.la, h.child, h.source_file, h.source_line,
-       format('date of birth of the mother''s child (MC_DOB %s) given but MOTHER is %s', h.mc_dob,
+       format('date of birth of the mother''s child (MC_DOB %s) given but MOTHER is %s', coalesce(h.mc_dob::text, r.value),
               coalesce(h.mother::text, 'blank')) AS msg
   FROM y_header h
- WHERE h.mc_dob IS NOT NULL AND h.sex IN ('2', 'F') AND (h.mother = 0 OR h.mother IS NULL)
+  LEFT JOIN rj_more r ON r.la = h.la AND r.source_file = h.source_file AND r.source_line = h.source_line AND r.col = 'mc_dob'
+ WHERE (h.mc_dob IS NOT NULL OR r.value IS NOT NULL) AND h.sex IN ('2', 'F') AND (h.mother = 0 OR h.mother IS NULL)
 $chk$),
   ('620', 'header', NULL, NULL, 'Header', '{header}'::text[], false, '{}'::text[],
    'Mother under 11 at the start of the collection year',

@@ -323,13 +323,16 @@ $chk$),
   ('226', 'placements', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
    'REASON_PLACE_CHANGE given for a temporary placement or the episode before it',
    'Reason for placement change is not required for temporary placements.',
-   NULL,
+   'A REASON_PLACE_CHANGE the loader could not read counts as given',
    NULL,
    $chk$
 SELECT 'Episodes' AS tbl, s.la, s.child, s.source_file, s.source_line,
        format('temporary placement %s: REASON_PLACE_CHANGE is not required here or on the episode before', s.place) AS msg
-  FROM (SELECT q.*, lag(q.rpc) OVER (PARTITION BY q.la, q.child ORDER BY q.decom, q.source_line) AS p_rpc FROM seq q) s
- WHERE s.place IN ('T0', 'T1', 'T2', 'T3', 'T4') AND (s.rpc IS NOT NULL OR s.p_rpc IS NOT NULL)
+  FROM (SELECT q.*, coalesce(q.rpc, r.value) AS any_rpc,
+               lag(coalesce(q.rpc, r.value)) OVER (PARTITION BY q.la, q.child ORDER BY q.decom, q.source_line) AS p_rpc
+          FROM seq q LEFT JOIN rj_more r ON r.la = q.la AND r.source_file = q.source_file
+                                        AND r.source_line = q.source_line AND r.col = 'reason_place_change') s
+ WHERE s.place IN ('T0', 'T1', 'T2', 'T3', 'T4') AND (s.any_rpc IS NOT NULL OR s.p_rpc IS NOT NULL)
 $chk$),
   ('233', 'placements', 2026, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
    'REASON_PLACE_CHANGE given for an episode that has not ended',
