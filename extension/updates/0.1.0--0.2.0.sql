@@ -106,3 +106,23 @@ CREATE TABLE careleaver.validation_rules (
   CONSTRAINT validation_rules_years CHECK (until_year IS NULL OR since_year IS NULL OR since_year <= until_year),
   CONSTRAINT validation_rules_check_or_reason CHECK ((check_sql IS NULL) <> (not_checkable IS NULL))
 );
+
+-- ---------------------------------------------------------------- report views registry (issue 13 item 2)
+-- The reporting views become rows of careleaver.report_views, their column comments rows of
+-- careleaver.report_view_columns (extension/sql/92_reports.sql); the rows follow as upserts.
+CREATE TABLE careleaver.report_views (
+  view_name text PRIMARY KEY CHECK (view_name ~ '^[a-z][a-z0-9_]*$'),
+  position integer NOT NULL,
+  published boolean NOT NULL,
+  base_view text REFERENCES careleaver.report_views (view_name),
+  builder text NOT NULL CHECK (builder ~ '^[a-z][a-z0-9_]*_sql$'),
+  description text NOT NULL,
+  CHECK (base_view IS NULL OR published)
+);
+CREATE TABLE careleaver.report_view_columns (
+  view_name text NOT NULL REFERENCES careleaver.report_views (view_name) ON UPDATE CASCADE ON DELETE CASCADE,
+  column_name text NOT NULL,
+  position integer NOT NULL,
+  description text NOT NULL,
+  PRIMARY KEY (view_name, column_name)
+);
