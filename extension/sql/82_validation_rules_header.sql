@@ -213,7 +213,7 @@ $chk$),
   ('624', 'header', NULL, NULL, 'Header', '{header}'::text[], true, '{}'::text[],
    'MC_DOB differs from the one given last year',
    'Date of birth of the first child contradicts the date of birth of the first child previously recorded.',
-   NULL,
+   'A blank MC_DOB of a care leaver not looked after in the year is no contradiction: rule 628 asks for no motherhood details there',
    NULL,
    $chk$
 SELECT 'Header' AS tbl, h.la, h.child, h.source_file, h.source_line,
@@ -221,6 +221,9 @@ SELECT 'Header' AS tbl, h.la, h.child, h.source_file, h.source_line,
               coalesce(h.mc_dob::text, 'blank'), p.mc_dob) AS msg
   FROM hdr_y h JOIN hdr_p p ON p.la = h.la AND p.child = h.child
  WHERE p.mc_dob IS NOT NULL AND h.mc_dob IS DISTINCT FROM p.mc_dob
+   -- a care leaver not looked after this year gives no motherhood details (628): a blank contradicts nothing
+   AND NOT (h.mc_dob IS NULL AND NOT EXISTS (SELECT 1 FROM ep e WHERE e.la = h.la AND e.child = h.child)
+            AND EXISTS (SELECT 1 FROM ocd o WHERE o.la = h.la AND o.child = h.child AND o.given))
 $chk$),
   ('626', 'header', NULL, NULL, 'Header', '{header}'::text[], true, '{}'::text[],
    'MOTHER 1 this year, 0 last year, but MC_DOB before this year',

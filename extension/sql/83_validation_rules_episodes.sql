@@ -908,7 +908,8 @@ SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
    AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
    -- not for a UASC or former UASC: a UASC row in this return or one of the two before it
    AND NOT EXISTS (SELECT 1 FROM @schema@.return_uasc u
-                    WHERE u.la = e.la AND u.child = e.child AND u.year BETWEEN $1 - 2 AND $1)
+                    WHERE u.la = e.la AND u.child = e.child AND u.year BETWEEN $1 - 2 AND $1
+                      AND (u.sex IS NOT NULL OR u.dob IS NOT NULL OR u.duc IS NOT NULL))
 $chk$),
   ('392d', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
    'HOME_POST equals PL_POST for a placement other than P1',

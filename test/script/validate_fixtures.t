@@ -13,7 +13,8 @@ from validate_lib import *
 # (those captured for later rules), each with its PROVENANCE.json
 FIXES = sorted(glob.glob(os.path.join(TEST_DATA, 'validator903_rule_fixtures*')))
 MODULES = {'Episodes': ('episodes', 0), 'Episodes_last': ('episodes', -1), 'Header': ('header', 0),
-           'Header_last': ('header', -1), 'OC3': ('oc3', 0), 'UASC': ('uasc', 0), 'Missing': ('missing', 0),
+           'Header_last': ('header', -1), 'OC3': ('oc3', 0), 'UASC': ('uasc', 0), 'UASC_last': ('uasc', -1),
+           'Missing': ('missing', 0),
            'AD1': ('ad1', 0), 'PlacedAdoption': ('placed_adoption', 0), 'OC2': ('oc2', 0),
            'PrevPerm': ('prev_perm', 0), 'Reviews': ('reviews', 0)}
 
