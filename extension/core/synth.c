@@ -1553,6 +1553,13 @@ cl_synth_child_generate(const cl_synth_params *p, int64_t n, cl_synth_child *c)
 			c->mc_dob = from + rint_n(&s, last_seen - from);
 		}
 	}
+	/* MOTHER is not given for a child looked after only for short breaks (DfE rule 399); decided after the
+	 * draws above so that the random stream, and so every other generated value, stays as it was */
+	if (c->episodes[0].ls == CL_LS_V3 || c->episodes[0].ls == CL_LS_V4)
+	{
+		c->mother = -1;
+		c->mc_dob = 0;
+	}
 	c->duc = CL_DATE_OPEN;
 	if (s.uasc)
 	{

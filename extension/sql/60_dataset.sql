@@ -255,6 +255,13 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.rejects.column_name IS %L', schema_name, 'DfE column name of the bad value');
   EXECUTE format('COMMENT ON COLUMN %I.rejects.value IS %L', schema_name, 'The bad value as read');
   EXECUTE format('COMMENT ON COLUMN %I.rejects.reason IS %L', schema_name, 'Why it was rejected');
+  -- added in 0.2.0: the module and child of the skipped row, so that validate reports it under its DfE rule
+  EXECUTE format('ALTER TABLE %I.rejects ADD COLUMN IF NOT EXISTS module text', schema_name);
+  EXECUTE format('ALTER TABLE %I.rejects ADD COLUMN IF NOT EXISTS child text', schema_name);
+  EXECUTE format('COMMENT ON COLUMN %I.rejects.module IS %L', schema_name,
+                 'Module of the skipped row (episodes, header, oc3, ...; NULL for rows rejected before 0.2.0)');
+  EXECUTE format('COMMENT ON COLUMN %I.rejects.child IS %L', schema_name,
+                 'CHILD of the skipped row as read (NULL when unreadable, or for rows rejected before 0.2.0)');
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.reconcile_conflicts (la text NOT NULL, child text NOT NULL, '
                  'kind text NOT NULL, decom date, years integer[], detail text NOT NULL)', schema_name);
@@ -340,9 +347,11 @@ BEGIN
   PERFORM careleaver.create_dataset(schema_name);
   DROP TABLE IF EXISTS pg_temp.careleaver_load_problems;
   CREATE TEMP TABLE careleaver_load_problems (module text, la text, year text, source_file text,
-    source_line integer, column_name text, value text, reason text);
+    source_line integer, column_name text, value text, reason text, child text);
   IF to_regclass('pg_temp.careleaver_stage_problems') IS NOT NULL THEN
-    INSERT INTO pg_temp.careleaver_load_problems SELECT * FROM pg_temp.careleaver_stage_problems;
+    INSERT INTO pg_temp.careleaver_load_problems (module, la, year, source_file, source_line, column_name, value, reason)
+    SELECT p.module, p.la, p.year, p.source_file, p.source_line, p.column_name, p.value, p.reason
+      FROM pg_temp.careleaver_stage_problems p;
   END IF;
 
   FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d ORDER BY 1 LOOP
@@ -366,7 +375,7 @@ BEGIN
     -- a cheap test per row first; the bad rows only are taken apart per cell
     EXECUTE format($q$
       INSERT INTO pg_temp.careleaver_load_problems
-      SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem
+      SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem, nullif(btrim(s.child), '')
       FROM (SELECT * FROM pg_temp.%I s
             WHERE s.la IS NULL OR btrim(s.la) = '' OR careleaver.return_value_problem(s.la, 'text') IS NOT NULL
                OR s.year IS NULL OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
@@ -481,9 +490,15 @@ BEGIN
       nrows := nrows + nproblems;
     END LOOP;
     EXECUTE format($q$
-      INSERT INTO %I.rejects (la, year, source_file, source_line, column_name, value, reason)
-      SELECT btrim(p.la), careleaver.return_integer(p.year), p.source_file, p.source_line, p.column_name, p.value, p.reason
+      INSERT INTO %I.rejects (la, year, source_file, source_line, column_name, value, reason, module, child)
+      SELECT btrim(p.la), careleaver.return_integer(p.year), p.source_file, p.source_line, p.column_name, p.value, p.reason,
+             p.module, coalesce(p.child, c.child)
       FROM pg_temp.careleaver_load_problems p
+      -- a problem the client found (control characters, undecodable bytes) has no child: the row's, from the
+      -- server's own check of it, or none
+      LEFT JOIN LATERAL (SELECT max(q.child) AS child FROM pg_temp.careleaver_load_problems q
+                          WHERE q.source_file = p.source_file AND q.source_line = p.source_line
+                            AND q.child IS NOT NULL) c ON p.child IS NULL
       WHERE btrim(p.la) = $1 AND careleaver.return_value_problem(p.year, 'integer') IS NULL
         AND careleaver.return_integer(p.year) = $2$q$, schema_name)
       USING r.la, r.year;

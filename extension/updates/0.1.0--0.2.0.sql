@@ -86,6 +86,27 @@ DROP FUNCTION IF EXISTS careleaver.leaver_outcomes(text, integer);
 -- roles (issue 12): hub credentials never pass as function arguments
 DROP FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer);
 
+-- validation rules (issue 14): the rule catalogue becomes a registry table, one row per rule with its check
+-- (extension/sql/80_validate.sql; the rows follow from the install script's INSERT ... ON CONFLICT statements)
+DROP VIEW careleaver.validation_rules;
+CREATE TABLE careleaver.validation_rules (
+  rule_code      text PRIMARY KEY,
+  family         text NOT NULL,
+  description    text NOT NULL,
+  since_year     integer,
+  module         text NOT NULL,
+  message        text NOT NULL,
+  until_year     integer,
+  modules_needed text[] NOT NULL DEFAULT '{}',
+  needs_history  boolean NOT NULL DEFAULT false,
+  check_sql      text,
+  note           text,
+  refusals       text[] NOT NULL DEFAULT '{}',
+  not_checkable  text,
+  CONSTRAINT validation_rules_years CHECK (until_year IS NULL OR since_year IS NULL OR since_year <= until_year),
+  CONSTRAINT validation_rules_check_or_reason CHECK ((check_sql IS NULL) <> (not_checkable IS NULL))
+);
+
 -- ---------------------------------------------------------------- report views registry (issue 13 item 2)
 -- The reporting views become rows of careleaver.report_views, their column comments rows of
 -- careleaver.report_view_columns (extension/sql/92_reports.sql); the rows follow as upserts.
