@@ -1,0 +1,490 @@
+-- DfE's Dashboard parity, part 1 (issue 15; metrics.md 12 and 13; doc/reporting.md): adoption timeliness
+-- (Dashboard 47), the average SDQ score (51), kinship care beside special guardianship and child arrangements
+-- orders (43, 44), and DfE's published figures set beside the council's own (dashboard_comparison).
+-- The month arithmetic is in the C core (core/timeliness.c); the view SQL is built by the *_sql functions
+-- below and registered with the reporting views by careleaver.dashboard_parity_views().
+
+CREATE FUNCTION careleaver.months_from_days(days double precision) RETURNS double precision
+  AS 'MODULE_PATHNAME', 'cl_sql_months_from_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.months_from_days(double precision) IS
+  'Days in months of the mean calendar month, 365.25 / 12 = 30.4375 days (metrics.md 12: adoption timeliness, Dashboard 47)';
+
+CREATE FUNCTION careleaver.years_months(months double precision) RETURNS text
+  AS 'MODULE_PATHNAME', 'cl_sql_years_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.years_months(double precision) IS
+  'DfE''s years and months (YY:MM, as national_cla_adopted_average_time_between_adoption_process_stages.csv '
+  'writes average times) of a number of months, rounded to whole months first, halves up: 19 is 01:07, 11.6 is 01:00 (metrics.md 12)';
+
+CREATE FUNCTION careleaver.years_months_to_months(years_months text) RETURNS integer
+  AS 'MODULE_PATHNAME', 'cl_sql_years_months_to_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.years_months_to_months(text) IS
+  'The whole months of DfE''s YY:MM (01:07 is 19), as the Dashboard reads the adoption-stage table; '
+  'SQLSTATE 22P02 for anything else (metrics.md 12)';
+
+-- ---------------------------------------------------------------------------------------------------
+-- DfE's published figures in a dataset: the rows of the Dashboard indicators read from the
+-- explore-education-statistics files by scripts/careleaver-load-published, and the statistical neighbours.
+
+-- Where each Dashboard indicator is in DfE's published files: the filter columns and values that pick its row,
+-- the column holding the figure and how it reads (metrics.md 13).
+CREATE TABLE careleaver.published_indicator_sources (
+  dashboard_no integer PRIMARY KEY,
+  dfe_file text NOT NULL,
+  filters jsonb NOT NULL,
+  value_column text NOT NULL,
+  value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score'))
+);
+COMMENT ON TABLE careleaver.published_indicator_sources IS
+  'Where each Dashboard indicator is in DfE''s published explore-education-statistics files (metrics.md 13): '
+  'a row of the file is the indicator''s when every filter column holds its value; scripts/careleaver-load-published '
+  'reads them into a dataset''s published table';
+COMMENT ON COLUMN careleaver.published_indicator_sources.dashboard_no IS 'The indicator''s number in DfE''s Dashboard';
+COMMENT ON COLUMN careleaver.published_indicator_sources.dfe_file IS 'The DfE file that carries it (the name the Dashboard''s source reads)';
+COMMENT ON COLUMN careleaver.published_indicator_sources.filters IS 'Column name to value: the file''s row of the indicator';
+COMMENT ON COLUMN careleaver.published_indicator_sources.value_column IS 'The column holding the figure';
+COMMENT ON COLUMN careleaver.published_indicator_sources.value_kind IS 'percent, per 10,000 children, months (DfE''s YY:MM, read as whole months) or score';
+
+INSERT INTO careleaver.published_indicator_sources (dashboard_no, dfe_file, filters, value_column, value_kind) VALUES
+  (3, 'cla_number_and_rate_per_10k_children.csv',
+   '{"population_type": "Children starting to be looked after each year"}', 'rate_per_10000', 'per 10,000 children'),
+  (4, 'cla_number_and_rate_per_10k_children.csv',
+   '{"population_type": "Children looked after on 31 March each year"}', 'rate_per_10000', 'per 10,000 children'),
+  (45, 'la_cla_placement_stability.csv',
+   '{"cla_group": "CLA on 31 March", "placement_stability": "With 3 or more placements during the year"}',
+   'children_percent', 'percent'),
+  (47, 'national_cla_adopted_average_time_between_adoption_process_stages.csv',
+   '{"cla_group": "Age on starting final period of care", "stage_of_adoption_process": "2. Average time between decision that child should be placed for adoption and matching of child and adopters", "age_start_poc": "Total"}',
+   'number', 'months'),
+  (51, 'la_conviction_health_outcome_cla.csv',
+   '{"characteristic": "Ages 5 to 16 years with SDQ score", "breakdown": "SDQ average score"}', 'children_count', 'score'),
+  (52, 'la_care_leavers_activity.csv',
+   '{"care_leaver_age": "17 to 18 years", "breakdown": "Total in education, employment or training"}',
+   'care_leaver_percent', 'percent'),
+  (53, 'la_care_leavers_activity.csv',
+   '{"care_leaver_age": "19 to 21 years", "breakdown": "Total in education, employment or training"}',
+   'care_leaver_percent', 'percent'),
+  (54, 'la_care_leavers_accommodation_suitability.csv',
+   '{"care_leaver_age": "17 to 18 years", "breakdown": "Accommodation considered suitable"}', 'care_leaver_percent', 'percent'),
+  (55, 'la_care_leavers_accommodation_suitability.csv',
+   '{"care_leaver_age": "19 to 21 years", "breakdown": "Accommodation considered suitable"}', 'care_leaver_percent', 'percent'),
+  (67, 'la_cla_swcount.csv',
+   '{"cla_group": "CLA on 31 March", "sw_stability": "3 or more social workers during the year"}', 'percentage', 'percent')
+ON CONFLICT (dashboard_no) DO UPDATE SET dfe_file = EXCLUDED.dfe_file, filters = EXCLUDED.filters,
+  value_column = EXCLUDED.value_column, value_kind = EXCLUDED.value_kind;
+
+-- A published figure as a number: NULL for DfE's symbols (c, k, low, u, x, z) and for a cell that does not read
+-- as its kind (the loader lists those as file:line:column first).
+CREATE FUNCTION careleaver.published_value(value_kind text, shown text) RETURNS numeric
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  IF shown IS NULL OR btrim(shown) IN ('c', 'k', 'low', 'u', 'x', 'z', '') THEN
+    RETURN NULL;
+  ELSIF value_kind = 'months' THEN
+    RETURN careleaver.years_months_to_months(shown);
+  ELSIF btrim(shown) ~ '^-?[0-9]+(\.[0-9]+)?$' THEN
+    RETURN btrim(shown)::numeric;
+  END IF;
+  RETURN NULL;
+EXCEPTION WHEN invalid_text_representation THEN
+  RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.published_value(text, text) IS
+  'A figure of DfE''s published files as a number (metrics.md 13): NULL for the symbols c, k, low, u, x, z and for '
+  'a cell that does not read as its kind; months from YY:MM (careleaver.years_months_to_months)';
+
+CREATE FUNCTION careleaver.published_symbol(shown text) RETURNS boolean
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT btrim(shown) IN ('c', 'k', 'low', 'u', 'x', 'z') $$;
+COMMENT ON FUNCTION careleaver.published_symbol(text) IS
+  'True for DfE''s symbols in published value cells: c suppressed, k rounds to 0, low, u low reliability, '
+  'x not available, z not applicable (metrics.md 9 and 13)';
+
+-- The dataset tables of DfE's published figures (made by create_dataset; idempotent).
+CREATE FUNCTION careleaver.create_published_tables(schema_name text) RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name, creating => true);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.published (dashboard_no integer NOT NULL, '
+                 'collection_year integer NOT NULL, geographic_level text NOT NULL, area text NOT NULL, '
+                 'area_name text, region_code text, region_name text, shown text NOT NULL, value numeric, '
+                 'source_file text NOT NULL, source_line integer NOT NULL, '
+                 'PRIMARY KEY (dashboard_no, collection_year, geographic_level, area))', schema_name);
+  EXECUTE format('COMMENT ON TABLE %I.published IS %L', schema_name,
+                 'DfE''s published figures of the Dashboard indicators (scripts/careleaver-load-published; metrics.md 13)');
+  EXECUTE format('COMMENT ON COLUMN %I.published.dashboard_no IS %L', schema_name, 'The Dashboard indicator');
+  EXECUTE format('COMMENT ON COLUMN %I.published.collection_year IS %L', schema_name,
+                 'time_period of the file: the collection year, named by the year it ends');
+  EXECUTE format('COMMENT ON COLUMN %I.published.geographic_level IS %L', schema_name, 'National, Regional or Local authority');
+  EXECUTE format('COMMENT ON COLUMN %I.published.area IS %L', schema_name,
+                 'E92000001 for England, the region code, or the three-digit LA code (old_la_code)');
+  EXECUTE format('COMMENT ON COLUMN %I.published.area_name IS %L', schema_name, 'England, the region or the council');
+  EXECUTE format('COMMENT ON COLUMN %I.published.region_code IS %L', schema_name, 'The region of a council''s row (its Regional row''s area)');
+  EXECUTE format('COMMENT ON COLUMN %I.published.region_name IS %L', schema_name, 'The region''s name');
+  EXECUTE format('COMMENT ON COLUMN %I.published.shown IS %L', schema_name, 'The cell as published (a number, YY:MM, or a symbol)');
+  EXECUTE format('COMMENT ON COLUMN %I.published.value IS %L', schema_name,
+                 'The figure as a number (months for YY:MM); NULL for a symbol (careleaver.published_value)');
+  EXECUTE format('COMMENT ON COLUMN %I.published.source_file IS %L', schema_name, 'File the row was read from');
+  EXECUTE format('COMMENT ON COLUMN %I.published.source_line IS %L', schema_name, 'Line of the row in its file');
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.statistical_neighbours (la text NOT NULL, neighbour text NOT NULL, '
+                 'rank integer NOT NULL, closeness text, source_file text NOT NULL, PRIMARY KEY (la, rank))', schema_name);
+  EXECUTE format('COMMENT ON TABLE %I.statistical_neighbours IS %L', schema_name,
+                 'DfE''s statistical neighbours: ten councils per council, closest first (scripts/careleaver-load-published; metrics.md 13)');
+  EXECUTE format('COMMENT ON COLUMN %I.statistical_neighbours.la IS %L', schema_name, 'The council (three-digit LA code)');
+  EXECUTE format('COMMENT ON COLUMN %I.statistical_neighbours.neighbour IS %L', schema_name, 'A statistical neighbour (three-digit LA code)');
+  EXECUTE format('COMMENT ON COLUMN %I.statistical_neighbours.rank IS %L', schema_name, '1 (closest) to 10');
+  EXECUTE format('COMMENT ON COLUMN %I.statistical_neighbours.closeness IS %L', schema_name, 'DfE''s closeness label (Very close, Close, ...)');
+  EXECUTE format('COMMENT ON COLUMN %I.statistical_neighbours.source_file IS %L', schema_name, 'File the grouping was read from');
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.create_published_tables(text) IS
+  'Creates (idempotently) the published and statistical_neighbours tables of a dataset, which '
+  'scripts/careleaver-load-published fills (metrics.md 13); called by careleaver.create_dataset';
+
+-- ---------------------------------------------------------------------------------------------------
+-- Adoption: the children adopted in each collection year with the dates of DfE's adoption stages.
+-- Needs the CTEs person and report_year of careleaver.reporting_common_sql in scope.
+CREATE FUNCTION careleaver.adoption_stages_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+    SELECT a.la, a.collection_year, a.child, careleaver.age_on(a.dob, a.entered) AS age_start,
+           a.entered, ad.date_int AS decided, ad.date_match AS matched, pl.placed, a.adopted_on
+      FROM (SELECT y.la, y.collection_year, p.child, p.dob, p.history, pc.start_date AS entered,
+                   pc.end_date AS adopted_on
+              FROM report_year y JOIN person p USING (la)
+             CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
+             WHERE pc.end_date BETWEEN y.year_start AND y.year_end
+               AND coalesce(careleaver.is_adoption(pc.end_reason), false)) a
+      LEFT JOIN %1$I.ad1 ad ON ad.la = a.la AND ad.child = a.child AND ad.year = a.collection_year
+      LEFT JOIN LATERAL (SELECT min(ep.decom) AS placed FROM careleaver.episodes(a.history) ep
+                          WHERE ep.decom >= a.entered AND ep.decom < a.adopted_on
+                            AND careleaver.placement_group(ep.place) = 'Placed for adoption') pl ON true$q$,
+    schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.adoption_stages_sql(text) IS
+  'Internal: SQL (over the CTEs person and report_year) of the children adopted in each reported year (a period '
+  'of care ending with REC E11 or E12) with the dates of DfE''s adoption stages: entered (start of the final '
+  'period of care), decided (AD1 DATE_INT), matched (AD1 DATE_MATCH, the AD1 record of the adoption''s return), '
+  'placed (first placement for adoption, PLACE A3 to A6, in the period) and adopted_on (metrics.md 12)';
+
+CREATE FUNCTION careleaver.adoption_timeliness_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %1$s,
+  adopted AS (%2$s),
+  stage_days AS (
+    SELECT a.la, a.collection_year, a.age_start, s.stage, s.days
+      FROM adopted a
+     CROSS JOIN LATERAL (VALUES
+       ('1. Average time between entry into care and decision that child should be placed for adoption', a.decided - a.entered),
+       ('2. Average time between decision that child should be placed for adoption and matching of child and adopters', a.matched - a.decided),
+       ('3. Average time between date of matching and date placed for adoption', a.placed - a.matched),
+       ('4. Total average time between entry into care and date placed for adoption', a.placed - a.entered),
+       ('5. Average time between date placed for adoption and the date child adopted', a.adopted_on - a.placed),
+       ('6. Total average time between entry into care and adoption', a.adopted_on - a.entered)) AS s(stage, days)
+     WHERE s.days >= 0)
+SELECT d.la, d.collection_year, 'Age on starting final period of care'::text AS cla_group,
+       d.stage AS stage_of_adoption_process,
+       coalesce(CASE WHEN d.age_start IS NULL THEN NULL WHEN d.age_start < 1 THEN 'Aged under 1'
+                     WHEN d.age_start < 7 THEN 'Aged ' || d.age_start ELSE 'Aged 7 and over' END, 'Total') AS age_start_poc,
+       count(*) AS children, sum(d.days)::bigint AS total_days,
+       careleaver.months_from_days(avg(d.days)::double precision)::numeric AS average_months,
+       careleaver.years_months(careleaver.months_from_days(avg(d.days)::double precision)) AS number
+  FROM stage_days d
+ GROUP BY GROUPING SETS ((d.la, d.collection_year, d.stage, d.age_start), (d.la, d.collection_year, d.stage))
+HAVING d.age_start IS NOT NULL OR GROUPING(d.age_start) = 1$q$,
+    careleaver.reporting_common_sql(schema_name), careleaver.adoption_stages_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.adoption_timeliness_sql(text) IS
+  'Internal: the SELECT of the adoption_timeliness view (metrics.md 12)';
+
+CREATE FUNCTION careleaver.adoption_timeliness_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+SELECT t.la, t.collection_year, t.cla_group, t.stage_of_adoption_process, t.age_start_poc,
+       careleaver.publish_count(t.children) AS children,
+       CASE WHEN careleaver.publish_count(t.children) = 'c' THEN 'c' ELSE t.number END AS number
+  FROM (%1$s) t$q$, careleaver.adoption_timeliness_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.adoption_timeliness_published_sql(text) IS
+  'Internal: the SELECT of the adoption_timeliness_published view (metrics.md 9 and 12)';
+
+-- ---------------------------------------------------------------------------------------------------
+-- Kinship care: foster care with relatives or friends apart from other fostering on 31 March, and the
+-- special guardianship and child arrangements orders that ended periods of care, with their kinship shares.
+CREATE FUNCTION careleaver.kinship_care_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %1$s,
+  child_year AS (
+    SELECT y.la, y.collection_year, pl.place, ce.end_reason, ce.end_date
+      FROM report_year y JOIN person p USING (la)
+      LEFT JOIN LATERAL (SELECT ep.place FROM careleaver.episodes(p.history) ep
+                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
+                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
+                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) pl ON true
+      LEFT JOIN LATERAL (SELECT pc.end_date, pc.end_reason FROM careleaver.periods_of_care(p.history) pc
+                          WHERE pc.end_date BETWEEN y.year_start AND y.year_end
+                          ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) ce ON true
+     WHERE pl.place IS NOT NULL OR ce.end_date IS NOT NULL),
+  counted AS (
+    SELECT la, collection_year,
+           count(*) FILTER (WHERE careleaver.dfe_placement_group(place) = 'Foster placements') AS foster,
+           count(*) FILTER (WHERE careleaver.is_kinship_foster_placement(place)) AS foster_kinship,
+           count(*) FILTER (WHERE end_date IS NOT NULL) AS ceased,
+           count(*) FILTER (WHERE careleaver.is_special_guardianship_order(end_reason)) AS sgo,
+           count(*) FILTER (WHERE end_reason::text IN ('E45', 'E47')) AS sgo_kinship,
+           count(*) FILTER (WHERE end_reason::text IN ('E46', 'E48')) AS sgo_other,
+           count(*) FILTER (WHERE careleaver.ceased_reason_group(end_reason)
+                                  = 'Residence order or child arrangements order') AS cao
+      FROM child_year GROUP BY 1, 2)
+SELECT y.la, y.collection_year, k.breakdown, k.category, k.children, k.total,
+       CASE WHEN k.total > 0 THEN 100.0 * k.children / k.total END AS percent
+  FROM (SELECT DISTINCT la, collection_year FROM report_year) y
+  LEFT JOIN counted c USING (la, collection_year)
+ CROSS JOIN LATERAL (VALUES
+   ('Foster placements on 31 March', 'With relative(s) or friend(s) (U1 to U3)', coalesce(c.foster_kinship, 0), coalesce(c.foster, 0), 1),
+   ('Foster placements on 31 March', 'With other foster carer(s) (U4 to U6)', coalesce(c.foster - c.foster_kinship, 0), coalesce(c.foster, 0), 2),
+   ('Ceased: special guardianship order', 'To relative(s) or friend(s) (E45, E47)', coalesce(c.sgo_kinship, 0), coalesce(c.sgo, 0), 3),
+   ('Ceased: special guardianship order', 'To carer(s) who are not relative(s) or friend(s) (E46, E48)', coalesce(c.sgo_other, 0), coalesce(c.sgo, 0), 4),
+   ('Ceased: special guardianship order', 'Relationship not recorded (E43, E44, up to 2018)', coalesce(c.sgo - c.sgo_kinship - c.sgo_other, 0), coalesce(c.sgo, 0), 5),
+   ('Ceased in the year', 'Special guardianship order (Dashboard 43)', coalesce(c.sgo, 0), coalesce(c.ceased, 0), 6),
+   ('Ceased in the year', 'Special guardianship order to relative(s) or friend(s)', coalesce(c.sgo_kinship, 0), coalesce(c.ceased, 0), 7),
+   ('Ceased in the year', 'Residence order or child arrangements order (Dashboard 44)', coalesce(c.cao, 0), coalesce(c.ceased, 0), 8)
+   ) AS k(breakdown, category, children, total, category_order)
+ ORDER BY y.la, y.collection_year, k.category_order$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.kinship_care_sql(text) IS 'Internal: the SELECT of the kinship_care view (metrics.md 12)';
+
+CREATE FUNCTION careleaver.kinship_care_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  -- the foster and special guardianship splits are rows whose parts add to the total: suppressed as one row
+  RETURN format($q$
+WITH k AS (%1$s),
+  grouped AS (
+    SELECT la, collection_year, breakdown, array_agg(category ORDER BY category) AS categories,
+           array_agg(children ORDER BY category) AS cells, max(total) AS total
+      FROM k WHERE breakdown <> 'Ceased in the year' GROUP BY 1, 2, 3),
+  shown AS (
+    SELECT g.la, g.collection_year, g.breakdown, u.category, u.cell, u.shown,
+           careleaver.publish_row_total(g.cells) AS total_shown, g.total
+      FROM grouped g
+     CROSS JOIN LATERAL unnest(g.categories, g.cells, careleaver.suppress_row(g.cells)) AS u(category, cell, shown))
+SELECT la, collection_year, breakdown, category, shown AS children, total_shown AS total,
+       CASE WHEN 'c' IN (shown, total_shown) THEN 'c' ELSE careleaver.publish_percent(cell, total) END AS percent
+  FROM shown
+UNION ALL
+SELECT la, collection_year, breakdown, category, careleaver.publish_count(children), careleaver.publish_count(total),
+       CASE WHEN 'c' IN (careleaver.publish_count(children), careleaver.publish_count(total)) THEN 'c'
+            ELSE careleaver.publish_percent(children, total) END
+  FROM k WHERE breakdown = 'Ceased in the year'$q$, careleaver.kinship_care_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.kinship_care_published_sql(text) IS
+  'Internal: the SELECT of the kinship_care_published view (metrics.md 9 and 12)';
+
+-- ---------------------------------------------------------------------------------------------------
+-- The national_framework rows computed here (Dashboard 47 and 51), as SQL over the CTEs person and frame
+-- (la, collection_year, year_start, year_end) of the national_framework view: one row per council, year and
+-- ordinal of careleaver.dashboard_indicators with numerator, denominator and a reason when not available.
+-- 47: numerator total days from decision to match, denominator the adopted children with both dates;
+-- 51: numerator total SDQ score, denominator the children of the cohort with a score.
+CREATE FUNCTION careleaver.dashboard_parity_rows_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+    SELECT f.la, f.collection_year, d.ordinal, x.numerator, x.denominator, NULL::text AS reason
+      FROM frame f
+     CROSS JOIN LATERAL (
+       SELECT 47 AS dashboard_no, coalesce(sum(a.matched - a.decided), 0)::bigint AS numerator, count(*) AS denominator
+         FROM (%2$s) a
+        WHERE a.la = f.la AND a.collection_year = f.collection_year AND a.matched >= a.decided
+       UNION ALL
+       SELECT 51, coalesce(sum(o.sdq_score), 0)::bigint, count(o.sdq_score)
+         FROM person p
+         JOIN %1$I.oc2 o ON o.la = p.la AND o.child = p.child AND o.year = f.collection_year
+                        AND o.sdq_score BETWEEN 0 AND 40
+        WHERE p.la = f.la AND careleaver.age_on(p.dob, f.year_end) BETWEEN 5 AND 16
+          AND EXISTS (SELECT 1 FROM careleaver.periods_of_care(p.history) pc
+                       WHERE pc.start_date <= f.year_start AND (pc.end_date IS NULL OR pc.end_date > f.year_end))) x
+      JOIN careleaver.dashboard_indicators d ON d.dashboard_no = x.dashboard_no$q$,
+    schema_name,
+    replace(careleaver.adoption_stages_sql(schema_name), 'report_year y', 'frame y'));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_parity_rows_sql(text) IS
+  'Internal: SQL (over the CTEs person and frame of national_framework) of the rows of Dashboard 47 (days from '
+  'the decision to place for adoption to the match, over the children adopted in the year with both dates) and '
+  '51 (SDQ scores of the children aged 5 to 16 on 31 March looked after for the whole year) (metrics.md 12)';
+
+-- Puts the values of the computed rows into the arrays of national_framework, by ordinal.
+CREATE FUNCTION careleaver.dashboard_overlay(base anyarray, ordinals integer[], vals anyarray) RETURNS anyarray
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  result base%TYPE := base;
+  i integer;
+BEGIN
+  FOR i IN 1 .. coalesce(cardinality(ordinals), 0) LOOP
+    result[ordinals[i]] := vals[i];
+  END LOOP;
+  RETURN result;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_overlay(anyarray, integer[], anyarray) IS
+  'Internal: base with element ordinals[i] set to vals[i] for each i: the rows computed by '
+  'dashboard_parity_rows_sql put into national_framework''s arrays (metrics.md 12)';
+
+-- ---------------------------------------------------------------------------------------------------
+-- The council's figures beside England, its region, its statistical neighbours and its own published figure.
+CREATE FUNCTION careleaver.dashboard_comparison_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  published_sql text := 'SELECT NULL::integer AS dashboard_no, NULL::integer AS collection_year, '
+                        'NULL::text AS geographic_level, NULL::text AS area, NULL::text AS region_code, '
+                        'NULL::numeric AS value WHERE false';
+  neighbours_sql text := 'SELECT NULL::text AS la, NULL::text AS neighbour WHERE false';
+BEGIN
+  IF to_regclass(format('%I.published', schema_name)) IS NOT NULL THEN
+    published_sql := format('SELECT p.dashboard_no, p.collection_year, p.geographic_level, p.area, '
+                            'p.region_code, p.value FROM %I.published p', schema_name);
+  END IF;
+  IF to_regclass(format('%I.statistical_neighbours', schema_name)) IS NOT NULL THEN
+    neighbours_sql := format('SELECT s.la, s.neighbour FROM %I.statistical_neighbours s', schema_name);
+  END IF;
+  RETURN format($q$
+WITH own AS (SELECT n.la, n.collection_year, n.ordinal, n.dashboard_no, n.value FROM (%1$s) n
+              WHERE n.dashboard_no IS NOT NULL),
+  pub AS (%2$s),
+  sn AS (%3$s)
+SELECT o.la, o.collection_year, o.dashboard_no, o.value,
+       eng.value AS england,
+       reg.value AS region,
+       (SELECT avg(q.value) FROM sn JOIN pub q ON q.area = sn.neighbour
+         WHERE sn.la = o.la AND q.dashboard_no = o.dashboard_no AND q.collection_year = o.collection_year
+           AND q.geographic_level = 'Local authority') AS statistical_neighbours,
+       mine.value AS published
+  FROM own o
+  LEFT JOIN pub eng ON eng.dashboard_no = o.dashboard_no AND eng.collection_year = o.collection_year
+                   AND eng.geographic_level = 'National'
+  LEFT JOIN pub mine ON mine.dashboard_no = o.dashboard_no AND mine.collection_year = o.collection_year
+                    AND mine.geographic_level = 'Local authority' AND mine.area = o.la
+  LEFT JOIN LATERAL (SELECT r.value FROM pub r
+                      WHERE r.dashboard_no = o.dashboard_no AND r.collection_year = o.collection_year
+                        AND r.geographic_level = 'Regional'
+                        AND r.area = (SELECT l.region_code FROM pub l
+                                       WHERE l.geographic_level = 'Local authority' AND l.area = o.la
+                                         AND l.region_code IS NOT NULL
+                                       ORDER BY l.collection_year DESC LIMIT 1)) reg ON true$q$,
+    careleaver.reporting_view_sql('national_framework', schema_name), published_sql, neighbours_sql);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_comparison_sql(text) IS
+  'Internal: the SELECT of the dashboard_comparison view (metrics.md 13)';
+
+-- ---------------------------------------------------------------------------------------------------
+-- The reporting views of this file, for create_reports (careleaver.reporting_views) and report_html.
+CREATE FUNCTION careleaver.dashboard_parity_views(
+    OUT view_name text, OUT published boolean, OUT description text, OUT builder text)
+  RETURNS SETOF record
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+VALUES
+  ('adoption_timeliness'::text, false,
+   'Average time between DfE''s adoption stages for the children adopted in the year, by age on starting the final period of care, in DfE''s table shape and labels (national_cla_adopted_average_time_between_adoption_process_stages); stage 2 is Dashboard 47 (metrics.md 12)'::text,
+   'careleaver.adoption_timeliness_sql'::text),
+  ('adoption_timeliness_published', true,
+   'adoption_timeliness as published: the children counted under disclosure control, the average time as DfE''s YY:MM, hidden with its count (metrics.md 9 and 12)',
+   'careleaver.adoption_timeliness_published_sql'),
+  ('kinship_care', false,
+   'Kinship care: foster care with relatives or friends (U1 to U3) apart from other fostering on 31 March, and special guardianship and child arrangements orders ending periods of care, with the kinship shares (Dashboard 43 and 44; metrics.md 12)',
+   'careleaver.kinship_care_sql'),
+  ('kinship_care_published', true,
+   'kinship_care with disclosure control: each split is one row whose total is published (metrics.md 9 and 12)',
+   'careleaver.kinship_care_published_sql'),
+  ('dashboard_comparison', false,
+   'Each Dashboard indicator of national_framework beside England, the council''s region, the mean of its ten statistical neighbours and its own figure as DfE published it (scripts/careleaver-load-published; metrics.md 13)',
+   'careleaver.dashboard_comparison_sql')
+$$;
+COMMENT ON FUNCTION careleaver.dashboard_parity_views() IS
+  'The reporting views of Dashboard parity (adoption timeliness, kinship care, the comparison with published '
+  'figures) with their comments and the function building each one''s SELECT (doc/reporting.md)';
+
+CREATE FUNCTION careleaver.dashboard_parity_view_columns(
+    OUT view_name text, OUT column_name text, OUT ordinal integer, OUT description text)
+  RETURNS SETOF record
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+SELECT v.view_name, c.column_name, c.ordinal::integer, c.description
+  FROM (VALUES ('adoption_timeliness'), ('adoption_timeliness_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year of the adoption, named by the year it ends (metrics.md 1)'),
+    ('cla_group', 3, 'DfE''s grouping: Age on starting final period of care'),
+    ('stage_of_adoption_process', 4, 'DfE''s stage, in its words; stage 2 is Dashboard 47 (metrics.md 12)'),
+    ('age_start_poc', 5, 'Age on starting the final period of care: Aged under 1, Aged 1 to Aged 6, Aged 7 and over, Total'),
+    ('children', 6, 'Children adopted in the year with both dates of the stage, the later not before the earlier'),
+    ('total_days', 7, 'Sum of the days between the two dates of the stage'),
+    ('average_months', 8, 'Average days in months of 365.25 / 12 days (careleaver.months_from_days; metrics.md 12)'),
+    ('number', CASE WHEN v.view_name = 'adoption_timeliness' THEN 9 ELSE 7 END,
+     'The average as DfE writes it: years and months YY:MM (careleaver.years_months); c when the children are suppressed')
+  ) AS c(column_name, ordinal, description)
+ WHERE v.view_name = 'adoption_timeliness' OR c.column_name NOT IN ('total_days', 'average_months')
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('kinship_care'), ('kinship_care_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('breakdown', 3, 'Foster placements on 31 March, Ceased: special guardianship order, or Ceased in the year (metrics.md 12)'),
+    ('category', 4, 'The part of the breakdown, with the SSDA903 codes it counts'),
+    ('children', 5, 'Children in the category (on 31 March, short breaks left out; or whose last period of care ending in the year ended so)'),
+    ('total', 6, 'Children of the breakdown: in foster care on 31 March, ceased with a special guardianship order, or ceased in the year'),
+    ('percent', 7, 'children as a percentage of total (the kinship share; Dashboard 43 and 44 in Ceased in the year)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT 'dashboard_comparison', c.column_name, c.ordinal, c.description
+  FROM (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('dashboard_no', 3, 'The indicator''s number in DfE''s Dashboard (careleaver.dashboard_indicators)'),
+    ('value', 4, 'The council''s own figure from its data, unrounded (national_framework.value)'),
+    ('england', 5, 'England''s figure as DfE published it (months for YY:MM); NULL when not loaded or suppressed'),
+    ('region', 6, 'The figure of the council''s region as DfE published it'),
+    ('statistical_neighbours', 7, 'Mean of the published figures of the council''s ten statistical neighbours, those not suppressed'),
+    ('published', 8, 'The council''s own figure as DfE published it, to set beside value')
+  ) AS c(column_name, ordinal, description)
+$$;
+COMMENT ON FUNCTION careleaver.dashboard_parity_view_columns() IS
+  'The column comments of the Dashboard parity reporting views (careleaver.dashboard_parity_views)';
