@@ -488,3 +488,53 @@ SELECT 'dashboard_comparison', c.column_name, c.ordinal, c.description
 $$;
 COMMENT ON FUNCTION careleaver.dashboard_parity_view_columns() IS
   'The column comments of the Dashboard parity reporting views (careleaver.dashboard_parity_views)';
+
+-- The report's comparison section (report_html): every Dashboard indicator of the council beside England, its
+-- region, its statistical neighbours and its own figure as DfE published it.  The council's figure is the
+-- published one (disclosure control); the comparators are DfE's own published figures, shown as DfE rounds
+-- them (whole numbers; scores to one decimal; the neighbours' mean to one decimal).
+CREATE FUNCTION careleaver.dashboard_comparison_html(schema_name text, the_la text, yr integer) RETURNS text
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  rows_html text := '';
+  loaded boolean := false;
+  r record;
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
+  FOR r IN EXECUTE format($q$
+    SELECT p.dashboard_no, p.indicator, p.unit, p.value AS own, c.england, c.region, c.statistical_neighbours,
+           c.published
+      FROM (%1$s) p
+      LEFT JOIN (%2$s) c ON c.la = p.la AND c.collection_year = p.collection_year AND c.dashboard_no = p.dashboard_no
+     WHERE p.la = $1 AND p.collection_year = $2 AND p.dashboard_no IS NOT NULL
+     ORDER BY p.ordinal$q$,
+    careleaver.reporting_view_sql('national_framework_published', schema_name),
+    careleaver.dashboard_comparison_sql(schema_name)) USING the_la, yr LOOP
+    loaded := loaded OR coalesce(r.england, r.region, r.statistical_neighbours, r.published) IS NOT NULL;
+    rows_html := rows_html || format(
+      '<tr><td class="num">%s</td><td>%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td>'
+      '<td class="num">%s</td><td class="num">%s</td></tr>',
+      r.dashboard_no, careleaver.html_escape(r.indicator), careleaver.html_escape(r.own),
+      coalesce(CASE WHEN r.unit = 'score' THEN to_char(r.england, 'FM9990.0') ELSE round(r.england)::text END, 'x'),
+      coalesce(CASE WHEN r.unit = 'score' THEN to_char(r.region, 'FM9990.0') ELSE round(r.region)::text END, 'x'),
+      coalesce(to_char(round(r.statistical_neighbours, 1), 'FM9990.0'), 'x'),
+      coalesce(CASE WHEN r.unit = 'score' THEN to_char(r.published, 'FM9990.0') ELSE round(r.published)::text END, 'x'));
+  END LOOP;
+  RETURN '<section id="comparison"><h2>Beside England, the region and statistical neighbours</h2>'
+      || '<p class="note">Each Dashboard indicator of this council, from its own returns, beside the figures DfE '
+      || 'published for England, the council''s region, the mean of its ten statistical neighbours and the council '
+      || 'itself (scripts/careleaver-load-published; metrics.md section 13). DfE publishes its figures about eight '
+      || 'months after the year ends; x where a figure is not published or not loaded.'
+      || CASE WHEN loaded THEN '' ELSE ' <strong>No published figures are loaded for this year.</strong>' END
+      || '</p><table><thead><tr><th scope="col">No.</th><th scope="col">Indicator</th><th scope="col">This council</th>'
+      || '<th scope="col">England</th><th scope="col">Region</th><th scope="col">Statistical neighbours</th>'
+      || '<th scope="col">Published by DfE</th></tr></thead><tbody>'
+      || CASE WHEN rows_html = '' THEN '<tr><td colspan="7">No indicators for this year.</td></tr>' ELSE rows_html END
+      || '</tbody></table></section>';
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_comparison_html(text, text, integer) IS
+  'Internal: the section of careleaver.report_html setting every Dashboard indicator of a council and year beside '
+  'England, its region, its statistical neighbours and its own published figure (metrics.md 13)';
