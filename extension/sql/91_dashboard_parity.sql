@@ -32,7 +32,8 @@ CREATE TABLE careleaver.published_indicator_sources (
   dfe_file text NOT NULL,
   filters jsonb NOT NULL,
   value_column text NOT NULL,
-  value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score'))
+  value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score')),
+  dfe_columns text[] NOT NULL
 );
 COMMENT ON TABLE careleaver.published_indicator_sources IS
   'Where each Dashboard indicator is in DfE''s published explore-education-statistics files (metrics.md 13): '
@@ -43,34 +44,46 @@ COMMENT ON COLUMN careleaver.published_indicator_sources.dfe_file IS 'The DfE fi
 COMMENT ON COLUMN careleaver.published_indicator_sources.filters IS 'Column name to value: the file''s row of the indicator';
 COMMENT ON COLUMN careleaver.published_indicator_sources.value_column IS 'The column holding the figure';
 COMMENT ON COLUMN careleaver.published_indicator_sources.value_kind IS 'percent, per 10,000 children, months (DfE''s YY:MM, read as whole months) or score';
+COMMENT ON COLUMN careleaver.published_indicator_sources.dfe_columns IS 'The columns of the DfE file, in order: the shape careleaver-export --dfe-shape writes the council''s rows in';
 
-INSERT INTO careleaver.published_indicator_sources (dashboard_no, dfe_file, filters, value_column, value_kind) VALUES
+INSERT INTO careleaver.published_indicator_sources (dashboard_no, dfe_file, filters, value_column, value_kind, dfe_columns) VALUES
   (3, 'cla_number_and_rate_per_10k_children.csv',
-   '{"population_type": "Children starting to be looked after each year"}', 'rate_per_10000', 'per 10,000 children'),
+   '{"population_type": "Children starting to be looked after each year"}', 'rate_per_10000', 'per 10,000 children',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,population_type,population_estimate,children_count,rate_per_10000}'),
   (4, 'cla_number_and_rate_per_10k_children.csv',
-   '{"population_type": "Children looked after on 31 March each year"}', 'rate_per_10000', 'per 10,000 children'),
+   '{"population_type": "Children looked after on 31 March each year"}', 'rate_per_10000', 'per 10,000 children',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,population_type,population_estimate,children_count,rate_per_10000}'),
   (45, 'la_cla_placement_stability.csv',
    '{"cla_group": "CLA on 31 March", "placement_stability": "With 3 or more placements during the year"}',
-   'children_percent', 'percent'),
+   'children_percent', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,cla_group,placement_stability,children_count,children_percent}'),
   (47, 'national_cla_adopted_average_time_between_adoption_process_stages.csv',
    '{"cla_group": "Age on starting final period of care", "stage_of_adoption_process": "2. Average time between decision that child should be placed for adoption and matching of child and adopters", "age_start_poc": "Total"}',
-   'number', 'months'),
+   'number', 'months',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,cla_group,stage_of_adoption_process,age_start_poc,number}'),
   (51, 'la_conviction_health_outcome_cla.csv',
-   '{"characteristic": "Ages 5 to 16 years with SDQ score", "breakdown": "SDQ average score"}', 'children_count', 'score'),
+   '{"characteristic": "Ages 5 to 16 years with SDQ score", "breakdown": "SDQ average score"}', 'children_count', 'score',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,characteristic,breakdown,children_count,children_percent}'),
   (52, 'la_care_leavers_activity.csv',
    '{"care_leaver_age": "17 to 18 years", "breakdown": "Total in education, employment or training"}',
-   'care_leaver_percent', 'percent'),
+   'care_leaver_percent', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent}'),
   (53, 'la_care_leavers_activity.csv',
    '{"care_leaver_age": "19 to 21 years", "breakdown": "Total in education, employment or training"}',
-   'care_leaver_percent', 'percent'),
+   'care_leaver_percent', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent}'),
   (54, 'la_care_leavers_accommodation_suitability.csv',
-   '{"care_leaver_age": "17 to 18 years", "breakdown": "Accommodation considered suitable"}', 'care_leaver_percent', 'percent'),
+   '{"care_leaver_age": "17 to 18 years", "breakdown": "Accommodation considered suitable"}', 'care_leaver_percent', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent}'),
   (55, 'la_care_leavers_accommodation_suitability.csv',
-   '{"care_leaver_age": "19 to 21 years", "breakdown": "Accommodation considered suitable"}', 'care_leaver_percent', 'percent'),
+   '{"care_leaver_age": "19 to 21 years", "breakdown": "Accommodation considered suitable"}', 'care_leaver_percent', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent}'),
   (67, 'la_cla_swcount.csv',
-   '{"cla_group": "CLA on 31 March", "sw_stability": "3 or more social workers during the year"}', 'percentage', 'percent')
+   '{"cla_group": "CLA on 31 March", "sw_stability": "3 or more social workers during the year"}', 'percentage', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,cla_group,sw_stability,number,percentage}')
 ON CONFLICT (dashboard_no) DO UPDATE SET dfe_file = EXCLUDED.dfe_file, filters = EXCLUDED.filters,
-  value_column = EXCLUDED.value_column, value_kind = EXCLUDED.value_kind;
+  value_column = EXCLUDED.value_column, value_kind = EXCLUDED.value_kind,
+  dfe_columns = EXCLUDED.dfe_columns;
 
 -- A published figure as a number: NULL for DfE's symbols (c, k, low, u, x, z) and for a cell that does not read
 -- as its kind (the loader lists those as file:line:column first).
@@ -538,3 +551,71 @@ $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_comparison_html(text, text, integer) IS
   'Internal: the section of careleaver.report_html setting every Dashboard indicator of a council and year beside '
   'England, its region, its statistical neighbours and its own published figure (metrics.md 13)';
+
+-- One CSV cell as DfE's files write it: quoted when it holds a comma, a quote or a line break.
+CREATE FUNCTION careleaver.csv_cell(value text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT CASE WHEN value IS NULL THEN ''
+                    WHEN value ~ '[,"\r\n]' THEN '"' || replace(value, '"', '""') || '"'
+                    ELSE value END $$;
+COMMENT ON FUNCTION careleaver.csv_cell(text) IS
+  'Internal: a CSV cell (RFC 4180): the text, quoted with doubled quotes when it holds a comma, a quote or a line break; empty for NULL';
+
+-- The council's published Dashboard figures of a year in DfE's file shapes, one CSV line per indicator (line_no 0:
+-- the file's header), to append to DfE's local-authority files (careleaver-export --dfe-shape).
+CREATE FUNCTION careleaver.dashboard_dfe_rows(schema_name text, la text, collection_year integer)
+  RETURNS TABLE (dfe_file text, line_no integer, line text)
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  place_sql text := 'SELECT NULL::text AS area_name, NULL::text AS region_code, NULL::text AS region_name WHERE false';
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
+  IF to_regclass(format('%I.published', schema_name)) IS NOT NULL THEN
+    -- the council's name and region as DfE's files carry them, from its latest loaded row
+    place_sql := format('SELECT p.area_name, p.region_code, p.region_name FROM %I.published p '
+                        'WHERE p.geographic_level = ''Local authority'' AND p.area = $1 '
+                        'ORDER BY p.collection_year DESC, p.dashboard_no LIMIT 1', schema_name);
+  END IF;
+  RETURN QUERY EXECUTE format($q$
+    WITH own AS (SELECT n.dashboard_no, n.value FROM (%1$s) n WHERE n.la = $1 AND n.collection_year = $2),
+      place AS (%2$s),
+      cell AS (
+        SELECT s.dfe_file, s.dashboard_no, c.ord,
+               CASE c.col
+                 WHEN 'time_period' THEN $2::text
+                 WHEN 'time_identifier' THEN 'Reporting year'
+                 WHEN 'geographic_level' THEN 'Local authority'
+                 WHEN 'country_code' THEN 'E92000001'
+                 WHEN 'country_name' THEN 'England'
+                 WHEN 'old_la_code' THEN $1
+                 WHEN 'la_name' THEN (SELECT area_name FROM place)
+                 WHEN 'region_code' THEN (SELECT region_code FROM place)
+                 WHEN 'region_name' THEN (SELECT region_name FROM place)
+                 WHEN 'new_la_code' THEN ''
+                 WHEN s.value_column THEN o.value
+                 ELSE coalesce(s.filters ->> c.col, 'x') END AS value
+          FROM careleaver.published_indicator_sources s
+          JOIN own o ON o.dashboard_no = s.dashboard_no
+         CROSS JOIN LATERAL unnest(s.dfe_columns) WITH ORDINALITY AS c(col, ord)
+         WHERE 'old_la_code' = ANY (s.dfe_columns))
+    SELECT s.dfe_file, 0, array_to_string(s.dfe_columns, ',')
+      FROM (SELECT DISTINCT ON (x.dfe_file) x.dfe_file, x.dfe_columns FROM careleaver.published_indicator_sources x
+             WHERE x.dfe_file IN (SELECT c.dfe_file FROM cell c) ORDER BY x.dfe_file, x.dashboard_no) s
+    UNION ALL
+    SELECT c.dfe_file, (row_number() OVER (PARTITION BY c.dfe_file ORDER BY c.dashboard_no))::integer,
+           string_agg(careleaver.csv_cell(c.value), ',' ORDER BY c.ord)
+      FROM cell c GROUP BY c.dfe_file, c.dashboard_no
+     ORDER BY 1, 2$q$,
+    careleaver.reporting_view_sql('national_framework_published', schema_name), place_sql)
+    USING la, collection_year;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_dfe_rows(text, text, integer) IS
+  'The council''s published Dashboard figures of a collection year (national_framework_published, disclosure '
+  'control applied) as lines of DfE''s local-authority files, to append to them: per file the header (line_no 0) '
+  'and one row per indicator with the filter values of its row, the figure in its value column, the council''s '
+  'name and region from the loaded published files, and x (not available) in the columns careleaver does not '
+  'fill (metrics.md 13; careleaver-export --dfe-shape)';

@@ -93,5 +93,6 @@ CREATE TABLE careleaver.published_indicator_sources (
   dfe_file text NOT NULL,
   filters jsonb NOT NULL,
   value_column text NOT NULL,
-  value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score'))
+  value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score')),
+  dfe_columns text[] NOT NULL
 );

@@ -206,5 +206,23 @@ section = page[page.find('id="comparison"'):]
 ok('id="comparison"' in page and '<td class="num">53</td>' in section and '<td class="num">%s</td>' % england in section,
    'the report sets indicator 53 beside England')
 
+# --- the council's own figures in DfE's file shapes load back as DfE's rows would ------------------------
+exported = os.path.join(tmp, 'dfe_shape')
+r = subprocess.run([os.path.join(ROOT, 'scripts', 'careleaver-export'), '-d', DB, '--dataset', 'syn', '--la', '213',
+                    '--year', '2025', '--dfe-shape', exported], capture_output=True, text=True)
+is_(r.returncode, 0, 'careleaver-export --dfe-shape writes the files (%s)' % r.stderr.strip())
+with open(os.path.join(exported, 'la_care_leavers_activity.csv'), newline='', encoding='utf-8') as f:
+    exported_header = f.readline().strip().split(',')
+with open(ACTIVITY, newline='', encoding='utf-8-sig') as f:
+    is_(exported_header, f.readline().strip().split(','), "an exported file has DfE's header, so its rows append to DfE's file")
+r = load('--dataset', 'back', exported)
+is_(r.returncode, 0, 'the exported files load as published files (%s)' % r.stderr.strip())
+is_(psql("SELECT string_agg(dashboard_no || '=' || shown, ' ' ORDER BY dashboard_no) FROM back.published "
+         "WHERE area = '213' AND collection_year = 2025"),
+    psql("SELECT string_agg(dashboard_no || '=' || value, ' ' ORDER BY dashboard_no) FROM syn.national_framework_published "
+         "WHERE la = '213' AND collection_year = 2025 AND dashboard_no IN (SELECT s.dashboard_no FROM "
+         "careleaver.published_indicator_sources s WHERE 'old_la_code' = ANY (s.dfe_columns))"),
+    "they carry the council's published figure of every indicator DfE publishes by council")
+
 psql('DROP DATABASE %s' % DB, db='postgres')
 done()
