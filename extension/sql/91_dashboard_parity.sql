@@ -159,6 +159,26 @@ COMMENT ON FUNCTION careleaver.create_published_tables(text) IS
   'Creates (idempotently) the published and statistical_neighbours tables of a dataset, which '
   'scripts/careleaver-load-published fills (metrics.md 13); called by careleaver.create_dataset';
 
+-- A dataset module table as SQL, or an empty relation of its columns when the dataset has none (a schema
+-- filled by hand): the views over it then read x, never fail.
+CREATE FUNCTION careleaver.dataset_table_or_empty(schema_name text, module text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  IF to_regclass(format('%I.%I', schema_name, module)) IS NOT NULL THEN
+    RETURN format('%I.%I', schema_name, module);
+  END IF;
+  RETURN format('(SELECT NULL::text AS la, NULL::text AS child, NULL::integer AS year, %s WHERE false)',
+                (SELECT string_agg(format('NULL::%s AS %I', d.sql_type, d.column_name), ', ' ORDER BY d.ord)
+                   FROM careleaver.dataset_columns() d WHERE d.module = dataset_table_or_empty.module
+                    AND d.column_name <> 'child'));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dataset_table_or_empty(text, text) IS
+  'Internal: the dataset''s table of an SSDA903 module (ad1, oc2, ...) as SQL, or an empty relation of its '
+  'columns (la, child, year and the module''s) when the dataset has none';
+
 -- ---------------------------------------------------------------------------------------------------
 -- Adoption: the children adopted in each collection year with the dates of DfE's adoption stages.
 -- Needs the CTEs person and report_year of careleaver.reporting_common_sql in scope.
@@ -176,11 +196,11 @@ BEGIN
              CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
              WHERE pc.end_date BETWEEN y.year_start AND y.year_end
                AND coalesce(careleaver.is_adoption(pc.end_reason), false)) a
-      LEFT JOIN %1$I.ad1 ad ON ad.la = a.la AND ad.child = a.child AND ad.year = a.collection_year
+      LEFT JOIN %1$s ad ON ad.la = a.la AND ad.child = a.child AND ad.year = a.collection_year
       LEFT JOIN LATERAL (SELECT min(ep.decom) AS placed FROM careleaver.episodes(a.history) ep
                           WHERE ep.decom >= a.entered AND ep.decom < a.adopted_on
                             AND careleaver.placement_group(ep.place) = 'Placed for adoption') pl ON true$q$,
-    schema_name);
+    careleaver.dataset_table_or_empty(schema_name, 'ad1'));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.adoption_stages_sql(text) IS
@@ -332,7 +352,8 @@ CREATE FUNCTION careleaver.dashboard_parity_rows_sql(schema_name text) RETURNS t
 AS $fn$
 BEGIN
   RETURN format($q$
-    SELECT f.la, f.collection_year, d.ordinal, x.numerator, x.denominator, NULL::text AS reason
+    SELECT f.la, f.collection_year, d.ordinal, x.numerator, x.denominator,
+           CASE WHEN x.dashboard_no = 47 THEN %3$L ELSE %4$L END AS reason
       FROM frame f
      CROSS JOIN LATERAL (
        SELECT 47 AS dashboard_no, coalesce(sum(a.matched - a.decided), 0)::bigint AS numerator, count(*) AS denominator
@@ -341,14 +362,16 @@ BEGIN
        UNION ALL
        SELECT 51, coalesce(sum(o.sdq_score), 0)::bigint, count(o.sdq_score)
          FROM person p
-         JOIN %1$I.oc2 o ON o.la = p.la AND o.child = p.child AND o.year = f.collection_year
+         JOIN %1$s o ON o.la = p.la AND o.child = p.child AND o.year = f.collection_year
                         AND o.sdq_score BETWEEN 0 AND 40
         WHERE p.la = f.la AND careleaver.age_on(p.dob, f.year_end) BETWEEN 5 AND 16
           AND EXISTS (SELECT 1 FROM careleaver.periods_of_care(p.history) pc
                        WHERE pc.start_date <= f.year_start AND (pc.end_date IS NULL OR pc.end_date > f.year_end))) x
       JOIN careleaver.dashboard_indicators d ON d.dashboard_no = x.dashboard_no$q$,
-    schema_name,
-    replace(careleaver.adoption_stages_sql(schema_name), 'report_year y', 'frame y'));
+    careleaver.dataset_table_or_empty(schema_name, 'oc2'),
+    replace(careleaver.adoption_stages_sql(schema_name), 'report_year y', 'frame y'),
+    CASE WHEN to_regclass(format('%I.ad1', schema_name)) IS NULL THEN 'the dataset has no ad1 table' END,
+    CASE WHEN to_regclass(format('%I.oc2', schema_name)) IS NULL THEN 'the dataset has no oc2 table' END);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_parity_rows_sql(text) IS
