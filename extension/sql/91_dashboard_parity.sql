@@ -159,6 +159,29 @@ COMMENT ON FUNCTION careleaver.create_published_tables(text) IS
   'Creates (idempotently) the published and statistical_neighbours tables of a dataset, which '
   'scripts/careleaver-load-published fills (metrics.md 13); called by careleaver.create_dataset';
 
+-- Per child p (history) and collection year y (year_start, year_end): the placement of the care episode open
+-- on 31 March, and the child's last period of care ending in the year, as national_framework and kinship_care
+-- read them (metrics.md 12).
+CREATE FUNCTION careleaver.placement_on_31_march_sql() RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT 'SELECT ep.place FROM careleaver.episodes(p.history) ep
+                 WHERE NOT ep.short_break AND ep.decom <= y.year_end AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
+                 ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1'::text $$;
+COMMENT ON FUNCTION careleaver.placement_on_31_march_sql() IS
+  'Internal: SQL (over p.history and y.year_end) of the PLACE of the latest care episode open on 31 March, short '
+  'breaks left out: the placement Dashboard 48 to 50 and kinship_care count (metrics.md 12)';
+
+CREATE FUNCTION careleaver.last_ending_in_year_sql() RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT 'SELECT pc.end_date, pc.end_reason FROM careleaver.periods_of_care(p.history) pc
+                 WHERE pc.end_date BETWEEN y.year_start AND y.year_end
+                 ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1'::text $$;
+COMMENT ON FUNCTION careleaver.last_ending_in_year_sql() IS
+  'Internal: SQL (over p.history, y.year_start and y.year_end) of the child''s last period of care ending in the '
+  'year: how Dashboard 43 and 44 and kinship_care count children ceasing (metrics.md 12)';
+
 -- A dataset module table as SQL, or an empty relation of its columns when the dataset has none (a schema
 -- filled by hand): the views over it then read x, never fail.
 CREATE FUNCTION careleaver.dataset_table_or_empty(schema_name text, module text) RETURNS text
@@ -272,13 +295,8 @@ WITH %1$s,
   child_year AS (
     SELECT y.la, y.collection_year, pl.place, ce.end_reason, ce.end_date
       FROM report_year y JOIN person p USING (la)
-      LEFT JOIN LATERAL (SELECT ep.place FROM careleaver.episodes(p.history) ep
-                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
-                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
-                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) pl ON true
-      LEFT JOIN LATERAL (SELECT pc.end_date, pc.end_reason FROM careleaver.periods_of_care(p.history) pc
-                          WHERE pc.end_date BETWEEN y.year_start AND y.year_end
-                          ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) ce ON true
+      LEFT JOIN LATERAL (%3$s) pl ON true
+      LEFT JOIN LATERAL (%2$s) ce ON true
      WHERE pl.place IS NOT NULL OR ce.end_date IS NOT NULL),
   counted AS (
     SELECT la, collection_year,
@@ -305,7 +323,8 @@ SELECT y.la, y.collection_year, k.breakdown, k.category, k.children, k.total,
    ('Ceased in the year', 'Special guardianship order to relative(s) or friend(s)', coalesce(c.sgo_kinship, 0), coalesce(c.ceased, 0), 7),
    ('Ceased in the year', 'Residence order or child arrangements order (Dashboard 44)', coalesce(c.cao, 0), coalesce(c.ceased, 0), 8)
    ) AS k(breakdown, category, children, total, category_order)
- ORDER BY y.la, y.collection_year, k.category_order$q$, careleaver.reporting_common_sql(schema_name));
+ ORDER BY y.la, y.collection_year, k.category_order$q$, careleaver.reporting_common_sql(schema_name),
+    careleaver.last_ending_in_year_sql(), careleaver.placement_on_31_march_sql());
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.kinship_care_sql(text) IS 'Internal: the SELECT of the kinship_care view (metrics.md 12)';

@@ -823,13 +823,8 @@ WITH %1$s,
       FROM frame y JOIN person p USING (la)
       LEFT JOIN LATERAL (SELECT min(pc.start_date) AS start_date FROM careleaver.periods_of_care(p.history) pc
                           WHERE pc.start_date BETWEEN y.year_start AND y.year_end) st ON true
-      LEFT JOIN LATERAL (SELECT pc.end_date, pc.end_reason FROM careleaver.periods_of_care(p.history) pc
-                          WHERE pc.end_date BETWEEN y.year_start AND y.year_end
-                          ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) ce ON true
-      LEFT JOIN LATERAL (SELECT ep.place FROM careleaver.episodes(p.history) ep
-                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
-                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
-                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) pl ON true
+      LEFT JOIN LATERAL (%9$s) ce ON true
+      LEFT JOIN LATERAL (%10$s) pl ON true
       LEFT JOIN (%2$s) u ON u.la = p.la AND u.child = p.child),
   counted AS (
     SELECT la, collection_year,
@@ -926,7 +921,8 @@ SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, sou
       careleaver.reporting_view_sql('returns_home_reentry', schema_name),
       CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
            THEN 'the dataset has no uasc table' END,
-      careleaver.dashboard_parity_rows_sql(schema_name));
+      careleaver.dashboard_parity_rows_sql(schema_name),
+      careleaver.last_ending_in_year_sql(), careleaver.placement_on_31_march_sql());
 
   WHEN 'national_framework_published' THEN
     -- Per council and year, the rows are gathered back into arrays and published together by
