@@ -184,7 +184,7 @@ COMMENT ON FUNCTION careleaver.last_ending_in_year_sql() IS
 
 -- A dataset module table as SQL, or an empty relation of its columns when the dataset has none (a schema
 -- filled by hand): the views over it then read x, never fail.
-CREATE FUNCTION careleaver.dataset_table_or_empty(schema_name text, module text) RETURNS text
+CREATE FUNCTION careleaver.dataset_table_or_empty_sql(schema_name text, module text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
@@ -194,11 +194,11 @@ BEGIN
   END IF;
   RETURN format('(SELECT NULL::text AS la, NULL::text AS child, NULL::integer AS year, %s WHERE false)',
                 (SELECT string_agg(format('NULL::%s AS %I', d.sql_type, d.column_name), ', ' ORDER BY d.ord)
-                   FROM careleaver.dataset_columns() d WHERE d.module = dataset_table_or_empty.module
+                   FROM careleaver.dataset_columns() d WHERE d.module = dataset_table_or_empty_sql.module
                     AND d.column_name <> 'child'));
 END
 $fn$;
-COMMENT ON FUNCTION careleaver.dataset_table_or_empty(text, text) IS
+COMMENT ON FUNCTION careleaver.dataset_table_or_empty_sql(text, text) IS
   'Internal: the dataset''s table of an SSDA903 module (ad1, oc2, ...) as SQL, or an empty relation of its '
   'columns (la, child, year and the module''s) when the dataset has none';
 
@@ -223,7 +223,7 @@ BEGIN
       LEFT JOIN LATERAL (SELECT min(ep.decom) AS placed FROM careleaver.episodes(a.history) ep
                           WHERE ep.decom >= a.entered AND ep.decom < a.adopted_on
                             AND careleaver.placement_group(ep.place) = 'Placed for adoption') pl ON true$q$,
-    careleaver.dataset_table_or_empty(schema_name, 'ad1'));
+    careleaver.dataset_table_or_empty_sql(schema_name, 'ad1'));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.adoption_stages_sql(text) IS
@@ -387,7 +387,7 @@ BEGIN
           AND EXISTS (SELECT 1 FROM careleaver.periods_of_care(p.history) pc
                        WHERE pc.start_date <= f.year_start AND (pc.end_date IS NULL OR pc.end_date > f.year_end))) x
       JOIN careleaver.dashboard_indicators d ON d.dashboard_no = x.dashboard_no$q$,
-    careleaver.dataset_table_or_empty(schema_name, 'oc2'),
+    careleaver.dataset_table_or_empty_sql(schema_name, 'oc2'),
     replace(careleaver.adoption_stages_sql(schema_name), 'report_year y', 'frame y'),
     CASE WHEN to_regclass(format('%I.ad1', schema_name)) IS NULL THEN 'the dataset has no ad1 table' END,
     CASE WHEN to_regclass(format('%I.oc2', schema_name)) IS NULL THEN 'the dataset has no oc2 table' END);
