@@ -334,30 +334,63 @@ CREATE FUNCTION careleaver.kinship_care_published_sql(schema_name text) RETURNS 
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
-  -- the foster and special guardianship splits are rows whose parts add to the total: suppressed as one row
+  -- Each split is one row whose parts add to its total (suppress_row).  The children ceasing are the row
+  -- national_framework_published suppresses for 43 and 44 (special guardianship, child arrangements, the other
+  -- endings), suppressed the same way here; when the special guardianship orders are hidden there, their split
+  -- and the kinship share are hidden too, so no view reveals what another hides.
   RETURN format($q$
 WITH k AS (%1$s),
-  grouped AS (
-    SELECT la, collection_year, breakdown, array_agg(category ORDER BY category) AS categories,
-           array_agg(children ORDER BY category) AS cells, max(total) AS total
-      FROM k WHERE breakdown <> 'Ceased in the year' GROUP BY 1, 2, 3),
-  shown AS (
-    SELECT g.la, g.collection_year, g.breakdown, u.category, u.cell, u.shown,
-           careleaver.publish_row_total(g.cells) AS total_shown, g.total
-      FROM grouped g
-     CROSS JOIN LATERAL unnest(g.categories, g.cells, careleaver.suppress_row(g.cells)) AS u(category, cell, shown))
-SELECT la, collection_year, breakdown, category, shown AS children, total_shown AS total,
-       CASE WHEN 'c' IN (shown, total_shown) THEN 'c' ELSE careleaver.publish_percent(cell, total) END AS percent
-  FROM shown
+  wide AS (
+    SELECT la, collection_year,
+           array_agg(children ORDER BY category) FILTER (WHERE breakdown = 'Foster placements on 31 March') AS foster_cells,
+           array_agg(category ORDER BY category) FILTER (WHERE breakdown = 'Foster placements on 31 March') AS foster_names,
+           max(total) FILTER (WHERE breakdown = 'Foster placements on 31 March') AS foster_total,
+           array_agg(children ORDER BY category) FILTER (WHERE breakdown = 'Ceased: special guardianship order') AS sgo_cells,
+           array_agg(category ORDER BY category) FILTER (WHERE breakdown = 'Ceased: special guardianship order') AS sgo_names,
+           max(total) FILTER (WHERE breakdown = 'Ceased in the year') AS ceased,
+           max(children) FILTER (WHERE category LIKE 'Special guardianship order (%%') AS sgo,
+           max(children) FILTER (WHERE category LIKE 'Special guardianship order to %%') AS sgo_kinship,
+           max(children) FILTER (WHERE category LIKE 'Residence order%%') AS cao
+      FROM k GROUP BY 1, 2),
+  ceased_row AS (
+    SELECT w.*, careleaver.suppress_row(ARRAY[w.sgo, w.cao, w.ceased - w.sgo - w.cao]) AS ceased_shown,
+           careleaver.publish_row_total(ARRAY[w.sgo, w.cao, w.ceased - w.sgo - w.cao]) AS ceased_total_shown
+      FROM wide w),
+  sgo_row AS (
+    SELECT c.*, c.ceased_shown[1] = 'c' AS sgo_hidden,
+           careleaver.suppress_row(c.sgo_cells) AS sgo_shown, careleaver.publish_row_total(c.sgo_cells) AS sgo_total_shown
+      FROM ceased_row c)
+SELECT r.la, r.collection_year, 'Foster placements on 31 March'::text AS breakdown, u.category,
+       u.shown AS children, careleaver.publish_row_total(r.foster_cells) AS total,
+       CASE WHEN 'c' IN (u.shown, careleaver.publish_row_total(r.foster_cells)) THEN 'c'
+            ELSE careleaver.publish_percent(u.cell, r.foster_total) END AS percent
+  FROM sgo_row r
+ CROSS JOIN LATERAL unnest(r.foster_names, r.foster_cells, careleaver.suppress_row(r.foster_cells)) AS u(category, cell, shown)
 UNION ALL
-SELECT la, collection_year, breakdown, category, careleaver.publish_count(children), careleaver.publish_count(total),
-       CASE WHEN 'c' IN (careleaver.publish_count(children), careleaver.publish_count(total)) THEN 'c'
-            ELSE careleaver.publish_percent(children, total) END
-  FROM k WHERE breakdown = 'Ceased in the year'$q$, careleaver.kinship_care_sql(schema_name));
+SELECT r.la, r.collection_year, 'Ceased: special guardianship order', u.category,
+       CASE WHEN r.sgo_hidden THEN 'c' ELSE u.shown END,
+       CASE WHEN r.sgo_hidden THEN 'c' ELSE r.sgo_total_shown END,
+       CASE WHEN r.sgo_hidden OR 'c' IN (u.shown, r.sgo_total_shown) THEN 'c'
+            ELSE careleaver.publish_percent(u.cell, r.sgo) END
+  FROM sgo_row r
+ CROSS JOIN LATERAL unnest(r.sgo_names, r.sgo_cells, r.sgo_shown) AS u(category, cell, shown)
+UNION ALL
+SELECT r.la, r.collection_year, 'Ceased in the year', v.category, v.shown, r.ceased_total_shown,
+       CASE WHEN 'c' IN (v.shown, r.ceased_total_shown) THEN 'c' ELSE careleaver.publish_percent(v.cell, r.ceased) END
+  FROM sgo_row r
+ CROSS JOIN LATERAL (VALUES
+   ('Special guardianship order (Dashboard 43)', r.sgo, r.ceased_shown[1]),
+   ('Special guardianship order to relative(s) or friend(s)', r.sgo_kinship,
+    CASE WHEN r.sgo_hidden THEN 'c'
+         ELSE r.sgo_shown[array_position(r.sgo_names, 'To relative(s) or friend(s) (E45, E47)')] END),
+   ('Residence order or child arrangements order (Dashboard 44)', r.cao, r.ceased_shown[2])) AS v(category, cell, shown)$q$,
+    careleaver.kinship_care_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.kinship_care_published_sql(text) IS
-  'Internal: the SELECT of the kinship_care_published view (metrics.md 9 and 12)';
+  'Internal: the SELECT of the kinship_care_published view (metrics.md 9 and 12): each split suppressed as one row '
+  'with its total; the children ceasing suppressed as national_framework_published suppresses 43 and 44, and the '
+  'special guardianship split hidden with them';
 
 -- ---------------------------------------------------------------------------------------------------
 -- The national_framework rows computed here (Dashboard 47 and 51), as SQL over the CTEs person and frame
@@ -485,7 +518,7 @@ VALUES
    'Kinship care: foster care with relatives or friends (U1 to U3) apart from other fostering on 31 March, and special guardianship and child arrangements orders ending periods of care, with the kinship shares (Dashboard 43 and 44; metrics.md 12)',
    'careleaver.kinship_care_sql'),
   ('kinship_care_published', true,
-   'kinship_care with disclosure control: each split is one row whose total is published (metrics.md 9 and 12)',
+   'kinship_care with disclosure control: each split is one row whose total is published; the children ceasing are suppressed as national_framework_published suppresses 43 and 44, and the special guardianship split is hidden with them (metrics.md 9 and 12)',
    'careleaver.kinship_care_published_sql'),
   ('dashboard_comparison', false,
    'Each Dashboard indicator of national_framework beside England, the council''s region, the mean of its ten statistical neighbours and its own figure as DfE published it (scripts/careleaver-load-published; metrics.md 13)',

@@ -113,6 +113,8 @@ is_(kin.get('With relative(s) or friend(s) (U1 to U3)'), '2|4', 'kinship foster 
 is_(kin.get('With other foster carer(s) (U4 to U6)'), '2|4', 'other foster care: D and F')
 is_(kin.get('To relative(s) or friend(s) (E45, E47)'), '1|2', 'special guardianship to a relative or friend: H of H and I')
 is_(kin.get('Special guardianship order to relative(s) or friend(s)'), '1|8', "the kinship share of the children ceasing")
+is_(psql("SELECT count(*) FROM hw.kinship_care_published WHERE collection_year = 2025 AND children NOT IN ('c', '0')"),
+    '0', 'kinship_care_published hides every count of 1 to 5 children')
 is_(psql("SELECT string_agg(DISTINCT careleaver.dfe_placement_group(place), ',') FROM hw.episodes WHERE place::text IN ('U1', 'U4')"),
     'Foster placements', "DfE's published grouping keeps U1 to U6 together (Dashboard 48)")
 
@@ -196,6 +198,10 @@ is_(got[4], 't', "value is the council's own figure from its data")
 is_(psql("SELECT england FROM syn.dashboard_comparison WHERE la = '213' AND collection_year = 2025 AND dashboard_no = 47"),
     '10', "Dashboard 47: England's 00:10 reads as 10 months")
 
+is_(psql("SELECT count(*) FROM syn.national_framework_published n JOIN syn.kinship_care_published k "
+         "USING (la, collection_year) WHERE n.dashboard_no = 43 "
+         "AND k.category = 'Special guardianship order (Dashboard 43)' AND (n.value = 'c') <> (k.children = 'c')"),
+    '0', 'kinship_care_published hides the special guardianship orders exactly where national_framework_published does')
 html = os.path.join(tmp, 'report.html')
 r = subprocess.run([os.path.join(ROOT, 'scripts', 'careleaver-report'), '-d', DB, '--dataset', 'syn', '--la', '213',
                     '--year', '2025', '-o', html], capture_output=True, text=True)
