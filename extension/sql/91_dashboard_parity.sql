@@ -452,7 +452,9 @@ COMMENT ON FUNCTION careleaver.dashboard_overlay(anyarray, integer[], anyarray) 
 
 -- ---------------------------------------------------------------------------------------------------
 -- The council's figures beside England, its region, its statistical neighbours and its own published figure.
-CREATE FUNCTION careleaver.dashboard_comparison_sql(schema_name text) RETURNS text
+-- own_sql (any SELECT with la, collection_year and dashboard_no) with DfE's published comparators appended:
+-- england, region, statistical_neighbours, published (metrics.md 13).
+CREATE FUNCTION careleaver.dashboard_comparators_sql(schema_name text, own_sql text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
@@ -470,11 +472,10 @@ BEGIN
     neighbours_sql := format('SELECT s.la, s.neighbour FROM %I.statistical_neighbours s', schema_name);
   END IF;
   RETURN format($q$
-WITH own AS (SELECT n.la, n.collection_year, n.ordinal, n.dashboard_no, n.value FROM (%1$s) n
-              WHERE n.dashboard_no IS NOT NULL),
+WITH own AS (%1$s),
   pub AS (%2$s),
   sn AS (%3$s)
-SELECT o.la, o.collection_year, o.dashboard_no, o.value,
+SELECT o.*,
        eng.value AS england,
        reg.value AS region,
        (SELECT avg(q.value) FROM sn JOIN pub q ON q.area = sn.neighbour
@@ -486,6 +487,7 @@ SELECT o.la, o.collection_year, o.dashboard_no, o.value,
                    AND eng.geographic_level = 'National'
   LEFT JOIN pub mine ON mine.dashboard_no = o.dashboard_no AND mine.collection_year = o.collection_year
                     AND mine.geographic_level = 'Local authority' AND mine.area = o.la
+  -- the region is the one the council's latest published row names (London: Inner or Outer London)
   LEFT JOIN LATERAL (SELECT r.value FROM pub r
                       WHERE r.dashboard_no = o.dashboard_no AND r.collection_year = o.collection_year
                         AND r.geographic_level = 'Regional'
@@ -493,7 +495,22 @@ SELECT o.la, o.collection_year, o.dashboard_no, o.value,
                                        WHERE l.geographic_level = 'Local authority' AND l.area = o.la
                                          AND l.region_code IS NOT NULL
                                        ORDER BY l.collection_year DESC LIMIT 1)) reg ON true$q$,
-    careleaver.reporting_view_sql('national_framework', schema_name), published_sql, neighbours_sql);
+    own_sql, published_sql, neighbours_sql);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_comparators_sql(text, text) IS
+  'Internal: own_sql (a SELECT with la, collection_year and dashboard_no) with the figures DfE published for England, '
+  'the council''s region, the mean of its statistical neighbours and the council appended from the dataset''s '
+  'published and statistical_neighbours tables (metrics.md 13)';
+
+CREATE FUNCTION careleaver.dashboard_comparison_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN careleaver.dashboard_comparators_sql(schema_name, format(
+    'SELECT n.la, n.collection_year, n.dashboard_no, n.value FROM (%s) n WHERE n.dashboard_no IS NOT NULL',
+    careleaver.reporting_view_sql('national_framework', schema_name)));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_comparison_sql(text) IS
@@ -591,15 +608,11 @@ DECLARE
   r record;
 BEGIN
   PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
-  FOR r IN EXECUTE format($q$
-    SELECT p.dashboard_no, p.indicator, p.unit, p.value AS own, c.england, c.region, c.statistical_neighbours,
-           c.published
-      FROM (%1$s) p
-      LEFT JOIN (%2$s) c ON c.la = p.la AND c.collection_year = p.collection_year AND c.dashboard_no = p.dashboard_no
-     WHERE p.la = $1 AND p.collection_year = $2 AND p.dashboard_no IS NOT NULL
-     ORDER BY p.ordinal$q$,
-    careleaver.reporting_view_sql('national_framework_published', schema_name),
-    careleaver.dashboard_comparison_sql(schema_name)) USING the_la, yr LOOP
+  -- one pass of national_framework: the council's published rows of the year, the comparators beside them
+  FOR r IN EXECUTE format('SELECT c.* FROM (%s) c ORDER BY c.ordinal', careleaver.dashboard_comparators_sql(schema_name,
+    format('SELECT p.la, p.collection_year, p.dashboard_no, p.ordinal, p.indicator, p.unit, p.value AS own '
+           'FROM (%s) p WHERE p.la = $1 AND p.collection_year = $2 AND p.dashboard_no IS NOT NULL',
+           careleaver.reporting_view_sql('national_framework_published', schema_name)))) USING the_la, yr LOOP
     loaded := loaded OR coalesce(r.england, r.region, r.statistical_neighbours, r.published) IS NOT NULL;
     rows_html := rows_html || format(
       '<tr><td class="num">%s</td><td>%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td>'
