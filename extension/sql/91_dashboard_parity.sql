@@ -556,14 +556,14 @@ SELECT v.view_name, c.column_name, c.ordinal::integer, c.description
        LATERAL (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year of the adoption, named by the year it ends (metrics.md 1)'),
-    ('cla_group', 3, 'DfE''s grouping: Age on starting final period of care'),
+    ('cla_group', 3, 'DfE''s grouping: Age on starting final period of care (metrics.md 12)'),
     ('stage_of_adoption_process', 4, 'DfE''s stage, in its words; stage 2 is Dashboard 47 (metrics.md 12)'),
-    ('age_start_poc', 5, 'Age on starting the final period of care: Aged under 1, Aged 1 to Aged 6, Aged 7 and over, Total'),
-    ('children', 6, 'Children adopted in the year with both dates of the stage, the later not before the earlier'),
-    ('total_days', 7, 'Sum of the days between the two dates of the stage'),
+    ('age_start_poc', 5, 'Age on starting the final period of care: Aged under 1, Aged 1 to Aged 6, Aged 7 and over, Total (metrics.md 12)'),
+    ('children', 6, 'Children adopted in the year with both dates of the stage, the later not before the earlier (metrics.md 12)'),
+    ('total_days', 7, 'Sum of the days between the two dates of the stage (metrics.md 12)'),
     ('average_months', 8, 'Average days in months of 365.25 / 12 days (careleaver.months_from_days; metrics.md 12)'),
     ('number', CASE WHEN v.view_name = 'adoption_timeliness' THEN 9 ELSE 7 END,
-     'The average as DfE writes it: years and months YY:MM (careleaver.years_months); c when the children are suppressed')
+     'The average as DfE writes it: years and months YY:MM (careleaver.years_months); c when the children are suppressed (metrics.md 9 and 12)')
   ) AS c(column_name, ordinal, description)
  WHERE v.view_name = 'adoption_timeliness' OR c.column_name NOT IN ('total_days', 'average_months')
 UNION ALL
@@ -573,22 +573,22 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
     ('breakdown', 3, 'Foster placements on 31 March, Ceased: special guardianship order, or Ceased in the year (metrics.md 12)'),
-    ('category', 4, 'The part of the breakdown, with the SSDA903 codes it counts'),
-    ('children', 5, 'Children in the category (on 31 March, short breaks left out; or whose last period of care ending in the year ended so)'),
-    ('total', 6, 'Children of the breakdown: in foster care on 31 March, ceased with a special guardianship order, or ceased in the year'),
-    ('percent', 7, 'children as a percentage of total (the kinship share; Dashboard 43 and 44 in Ceased in the year)')
+    ('category', 4, 'The part of the breakdown, with the SSDA903 codes it counts (metrics.md 12)'),
+    ('children', 5, 'Children in the category (on 31 March, short breaks left out; or whose last period of care ending in the year ended so) (metrics.md 12)'),
+    ('total', 6, 'Children of the breakdown: in foster care on 31 March, ceased with a special guardianship order, or ceased in the year (metrics.md 12)'),
+    ('percent', 7, 'children as a percentage of total (the kinship share; Dashboard 43 and 44 in Ceased in the year) (metrics.md 12)')
   ) AS c(column_name, ordinal, description)
 UNION ALL
 SELECT 'dashboard_comparison', c.column_name, c.ordinal, c.description
   FROM (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('dashboard_no', 3, 'The indicator''s number in DfE''s Dashboard (careleaver.dashboard_indicators)'),
-    ('value', 4, 'The council''s own figure from its data, unrounded (national_framework.value)'),
-    ('england', 5, 'England''s figure as DfE published it (months for YY:MM); NULL when not loaded or suppressed'),
-    ('region', 6, 'The figure of the council''s region as DfE published it'),
-    ('statistical_neighbours', 7, 'Mean of the published figures of the council''s ten statistical neighbours, those not suppressed'),
-    ('published', 8, 'The council''s own figure as DfE published it, to set beside value')
+    ('dashboard_no', 3, 'The indicator''s number in DfE''s Dashboard (careleaver.dashboard_indicators) (metrics.md 13)'),
+    ('value', 4, 'The council''s own figure from its data, unrounded (national_framework.value) (metrics.md 13)'),
+    ('england', 5, 'England''s figure as DfE published it (months for YY:MM); NULL when not loaded or suppressed (metrics.md 13)'),
+    ('region', 6, 'The figure of the council''s region as DfE published it (metrics.md 13)'),
+    ('statistical_neighbours', 7, 'Mean of the published figures of the council''s ten statistical neighbours, those not suppressed (metrics.md 13)'),
+    ('published', 8, 'The council''s own figure as DfE published it, to set beside value (metrics.md 13)')
   ) AS c(column_name, ordinal, description)
 $$;
 COMMENT ON FUNCTION careleaver.dashboard_parity_view_columns() IS
