@@ -2,7 +2,7 @@
 -- (Dashboard 47), the average SDQ score (51), kinship care beside special guardianship and child arrangements
 -- orders (43, 44), and DfE's published figures set beside the council's own (dashboard_comparison).
 -- The month arithmetic is in the C core (core/timeliness.c); the view SQL is built by the *_sql functions
--- below and registered with the reporting views by careleaver.dashboard_parity_views().
+-- below, registered as report views in 93_dashboard_parity_views.sql.
 
 CREATE FUNCTION careleaver.months_from_days(days double precision) RETURNS double precision
   AS 'MODULE_PATHNAME', 'cl_sql_months_from_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -515,84 +515,6 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_comparison_sql(text) IS
   'Internal: the SELECT of the dashboard_comparison view (metrics.md 13)';
-
--- ---------------------------------------------------------------------------------------------------
--- The reporting views of this file, for create_reports (careleaver.reporting_views) and report_html.
-CREATE FUNCTION careleaver.dashboard_parity_views(
-    OUT view_name text, OUT published boolean, OUT description text, OUT builder text)
-  RETURNS SETOF record
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver, pg_temp
-AS $$
-VALUES
-  ('adoption_timeliness'::text, false,
-   'Average time between DfE''s adoption stages for the children adopted in the year, by age on starting the final period of care, in DfE''s table shape and labels (national_cla_adopted_average_time_between_adoption_process_stages); stage 2 is Dashboard 47 (metrics.md 12)'::text,
-   'careleaver.adoption_timeliness_sql'::text),
-  ('adoption_timeliness_published', true,
-   'adoption_timeliness as published: the children counted under disclosure control, the average time as DfE''s YY:MM, hidden with its count (metrics.md 9 and 12)',
-   'careleaver.adoption_timeliness_published_sql'),
-  ('kinship_care', false,
-   'Kinship care: foster care with relatives or friends (U1 to U3) apart from other fostering on 31 March, and special guardianship and child arrangements orders ending periods of care, with the kinship shares (Dashboard 43 and 44; metrics.md 12)',
-   'careleaver.kinship_care_sql'),
-  ('kinship_care_published', true,
-   'kinship_care with disclosure control: each split is one row whose total is published; the children ceasing are suppressed as national_framework_published suppresses 43 and 44, and the special guardianship split is hidden with them (metrics.md 9 and 12)',
-   'careleaver.kinship_care_published_sql'),
-  ('dashboard_comparison', false,
-   'Each Dashboard indicator of national_framework beside England, the council''s region, the mean of its ten statistical neighbours and its own figure as DfE published it (scripts/careleaver-load-published; metrics.md 13)',
-   'careleaver.dashboard_comparison_sql')
-$$;
-COMMENT ON FUNCTION careleaver.dashboard_parity_views() IS
-  'The reporting views of Dashboard parity (adoption timeliness, kinship care, the comparison with published '
-  'figures) with their comments and the function building each one''s SELECT (doc/reporting.md)';
-
-CREATE FUNCTION careleaver.dashboard_parity_view_columns(
-    OUT view_name text, OUT column_name text, OUT ordinal integer, OUT description text)
-  RETURNS SETOF record
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver, pg_temp
-AS $$
-SELECT v.view_name, c.column_name, c.ordinal::integer, c.description
-  FROM (VALUES ('adoption_timeliness'), ('adoption_timeliness_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year of the adoption, named by the year it ends (metrics.md 1)'),
-    ('cla_group', 3, 'DfE''s grouping: Age on starting final period of care (metrics.md 12)'),
-    ('stage_of_adoption_process', 4, 'DfE''s stage, in its words; stage 2 is Dashboard 47 (metrics.md 12)'),
-    ('age_start_poc', 5, 'Age on starting the final period of care: Aged under 1, Aged 1 to Aged 6, Aged 7 and over, Total (metrics.md 12)'),
-    ('children', 6, 'Children adopted in the year with both dates of the stage, the later not before the earlier (metrics.md 12)'),
-    ('total_days', 7, 'Sum of the days between the two dates of the stage (metrics.md 12)'),
-    ('average_months', 8, 'Average days in months of 365.25 / 12 days (careleaver.months_from_days; metrics.md 12)'),
-    ('number', CASE WHEN v.view_name = 'adoption_timeliness' THEN 9 ELSE 7 END,
-     'The average as DfE writes it: years and months YY:MM (careleaver.years_months); c when the children are suppressed (metrics.md 9 and 12)')
-  ) AS c(column_name, ordinal, description)
- WHERE v.view_name = 'adoption_timeliness' OR c.column_name NOT IN ('total_days', 'average_months')
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('kinship_care'), ('kinship_care_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('breakdown', 3, 'Foster placements on 31 March, Ceased: special guardianship order, or Ceased in the year (metrics.md 12)'),
-    ('category', 4, 'The part of the breakdown, with the SSDA903 codes it counts (metrics.md 12)'),
-    ('children', 5, 'Children in the category (on 31 March, short breaks left out; or whose last period of care ending in the year ended so) (metrics.md 12)'),
-    ('total', 6, 'Children of the breakdown: in foster care on 31 March, ceased with a special guardianship order, or ceased in the year (metrics.md 12)'),
-    ('percent', 7, 'children as a percentage of total (the kinship share; Dashboard 43 and 44 in Ceased in the year) (metrics.md 12)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT 'dashboard_comparison', c.column_name, c.ordinal, c.description
-  FROM (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('dashboard_no', 3, 'The indicator''s number in DfE''s Dashboard (careleaver.dashboard_indicators) (metrics.md 13)'),
-    ('value', 4, 'The council''s own figure from its data, unrounded (national_framework.value) (metrics.md 13)'),
-    ('england', 5, 'England''s figure as DfE published it (months for YY:MM); NULL when not loaded or suppressed (metrics.md 13)'),
-    ('region', 6, 'The figure of the council''s region as DfE published it (metrics.md 13)'),
-    ('statistical_neighbours', 7, 'Mean of the published figures of the council''s ten statistical neighbours, those not suppressed (metrics.md 13)'),
-    ('published', 8, 'The council''s own figure as DfE published it, to set beside value (metrics.md 13)')
-  ) AS c(column_name, ordinal, description)
-$$;
-COMMENT ON FUNCTION careleaver.dashboard_parity_view_columns() IS
-  'The column comments of the Dashboard parity reporting views (careleaver.dashboard_parity_views)';
 
 -- The report's comparison section (report_html): every Dashboard indicator of the council beside England, its
 -- region, its statistical neighbours and its own figure as DfE published it.  The council's figure is the
