@@ -20,17 +20,24 @@
 
 #include "codes.h"
 #include "synth.h"
+#include "synth_modules_glue.h"
 
 PG_FUNCTION_INFO_V1(cl_synthetic_header);
 PG_FUNCTION_INFO_V1(cl_synthetic_episodes);
 PG_FUNCTION_INFO_V1(cl_synthetic_oc3);
 PG_FUNCTION_INFO_V1(cl_synthetic_councils);
+PG_FUNCTION_INFO_V1(cl_synthetic_ad1);
+PG_FUNCTION_INFO_V1(cl_synthetic_placed_adoption);
+PG_FUNCTION_INFO_V1(cl_synthetic_oc2);
 
 typedef enum synth_kind
 {
 	SYNTH_HEADER,
 	SYNTH_EPISODES,
-	SYNTH_OC3
+	SYNTH_OC3,
+	SYNTH_AD1,					/* and on: the modules of synth_modules_glue.h */
+	SYNTH_PLACED_ADOPTION,
+	SYNTH_OC2
 } synth_kind;
 
 #define HEADER_COLS 10
@@ -180,6 +187,9 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				tuplestore_putvalues(store, tupdesc, values, nulls);
 			}
 		}
+		else if (kind >= SYNTH_AD1)
+			cl_pg_synth_module_rows((cl_synth_module) (kind - SYNTH_AD1), &params, child, store,
+									tupdesc, values, nulls);
 		else
 		{
 			for (int i = 0; i < child->n_oc3; i++)
@@ -221,6 +231,24 @@ cl_synthetic_oc3(PG_FUNCTION_ARGS)
 }
 
 /* The council codes the generator uses for its first n councils. */
+Datum
+cl_synthetic_ad1(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_AD1);
+}
+
+Datum
+cl_synthetic_placed_adoption(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_PLACED_ADOPTION);
+}
+
+Datum
+cl_synthetic_oc2(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_OC2);
+}
+
 Datum
 cl_synthetic_councils(PG_FUNCTION_ARGS)
 {

@@ -172,7 +172,7 @@ BEGIN
                       'source_year integer, reconcile_note text, PRIMARY KEY (la, child, decom))',
                       schema_name, replace(replace(cols, 'child text', 'child text NOT NULL'),
                                            'decom date', 'decom date NOT NULL'));
-    ELSIF m.module IN ('oc3', 'oc2') THEN
+    ELSIF m.module IN ('oc3', 'oc2', 'ad1', 'placed_adoption') THEN
       canon := format('CREATE TABLE IF NOT EXISTS %I.%I (la text NOT NULL, child text NOT NULL, '
                       'year integer NOT NULL, %s, PRIMARY KEY (la, child, year))',
                       schema_name, m.module, replace(cols, 'child text, ', ''));
@@ -188,7 +188,7 @@ BEGIN
       EXECUTE format('COMMENT ON COLUMN %I.%I.la IS %L', schema_name, m.module,
                      'Local authority code (from the submission, not a file column)');
     END IF;
-    IF m.module IN ('oc3', 'oc2', 'missing', 'reviews') THEN
+    IF m.module IN ('oc3', 'oc2', 'ad1', 'placed_adoption', 'missing', 'reviews') THEN
       EXECUTE format('COMMENT ON COLUMN %I.%I.year IS %L', schema_name, m.module,
                      'Collection year of the return the row came from');
     END IF;
@@ -274,10 +274,11 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.decom IS %L', schema_name, 'DECOM of the episode concerned (NULL for header and OC3 conflicts)');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.years IS %L', schema_name, 'Collection years of the returns involved');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.detail IS %L', schema_name, 'What disagrees and what the policy kept');
+  PERFORM careleaver.create_published_tables(schema_name);  -- DfE's published figures (91_dashboard_parity.sql)
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_dataset(text) IS
-  'Creates (idempotently) the schema and tables of a council dataset: canonical header, episodes, oc3, uasc, missing, reviews, oc2, population; the annual returns as loaded (returns, return_*), rejects and reconcile_conflicts. The tables belong to the caller, not to the extension';
+  'Creates (idempotently) the schema and tables of a council dataset: canonical header, episodes, oc3, uasc, missing, reviews, oc2, ad1, placed_adoption, population; the annual returns as loaded (returns, return_*), rejects and reconcile_conflicts; published and statistical_neighbours (DfE''s published figures). The tables belong to the caller, not to the extension';
 
 -- ---------------------------------------------------------------------------
 -- Loading: the client (scripts/careleaver-load) stages every cell as text in
@@ -752,7 +753,7 @@ BEGIN
     FROM %I.return_oc3 o WHERE o.la IN (SELECT l.la FROM pg_temp.rc_las l)
     GROUP BY o.la, o.child, o.year HAVING count(*) > 1$q$, s);
 
-  FOREACH m IN ARRAY ARRAY['header', 'uasc', 'oc3', 'oc2', 'missing', 'reviews'] LOOP
+  FOREACH m IN ARRAY ARRAY['header', 'uasc', 'oc3', 'oc2', 'ad1', 'placed_adoption', 'missing', 'reviews'] LOOP
     SELECT string_agg(format('%I', d.column_name), ', ' ORDER BY d.ord) INTO cols
       FROM careleaver.dataset_columns() d WHERE d.module = m;
     EXECUTE format('DELETE FROM %I.%I t WHERE t.la IN (SELECT l.la FROM pg_temp.rc_las l)', s, m);
@@ -763,6 +764,7 @@ BEGIN
       s, m, cols, CASE WHEN m IN ('header', 'uasc') THEN '' ELSE ', year' END,
       CASE m WHEN 'header' THEN 'r.la, r.child' WHEN 'uasc' THEN 'r.la, r.child'
              WHEN 'oc3' THEN 'r.la, r.child, r.year' WHEN 'oc2' THEN 'r.la, r.child, r.year'
+             WHEN 'ad1' THEN 'r.la, r.child, r.year' WHEN 'placed_adoption' THEN 'r.la, r.child, r.year'
              WHEN 'missing' THEN 'r.la, r.child, r.mis_start, r.missing'
              ELSE 'r.la, r.child, r.review' END,
       (SELECT string_agg('r.' || quote_ident(d.column_name), ', ' ORDER BY d.ord)
@@ -771,9 +773,10 @@ BEGIN
       s, 'return_' || m,
       CASE m WHEN 'header' THEN 'r.la, r.child' WHEN 'uasc' THEN 'r.la, r.child'
              WHEN 'oc3' THEN 'r.la, r.child, r.year' WHEN 'oc2' THEN 'r.la, r.child, r.year'
+             WHEN 'ad1' THEN 'r.la, r.child, r.year' WHEN 'placed_adoption' THEN 'r.la, r.child, r.year'
              WHEN 'missing' THEN 'r.la, r.child, r.mis_start, r.missing'
              ELSE 'r.la, r.child, r.review' END,
-      CASE WHEN m IN ('oc3', 'oc2') THEN 'r.source_file, r.source_line'
+      CASE WHEN m IN ('oc3', 'oc2', 'ad1', 'placed_adoption') THEN 'r.source_file, r.source_line'
            ELSE 'r.year DESC, r.source_file, r.source_line' END);
   END LOOP;
 
@@ -794,7 +797,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reconcile(text, text, text) IS
-  'Rebuilds the canonical header, episodes, oc3, uasc, oc2, missing and reviews of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts. Ends with careleaver.refresh of each council reconciled, so its facts (doc/facts.md) are current when the transaction commits and rolled back with it';
+  'Rebuilds the canonical header, episodes, oc3, uasc, oc2, ad1, placed_adoption, missing and reviews of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts. Ends with careleaver.refresh of each council reconciled, so its facts (doc/facts.md) are current when the transaction commits and rolled back with it';
 
 -- The dataset's returns as SQL (la, year, origin), read by coverage and validate alike: a dataset made
 -- before 0.2.0 has no origin column, and all its returns were loaded; no returns table gives no rows.

@@ -81,8 +81,8 @@ VALUES
    'metrics.md 12', 'not yet built: needs the distance between the home and placement postcodes (HOME_POST, PL_POST) from a postcode look-up'),
   (9, 47, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Average number of months between decision that a child should be placed for adoption and matching of child and adopters', 'months',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the placed-for-adoption and adoption (AD1) modules read for the decision and match dates'),
+   'Of the children adopted in the year (a period of care ending with REC E11 or E12), those whose AD1 record of that year has DATE_INT and DATE_MATCH, the match not before the decision: their average days from decision to match, in months of 365.25 / 12 days (stage 2 of adoption_timeliness)',
+   'ad1.date_int, ad1.date_match; periods_of_care(history).end_reason; months_from_days', 'metrics.md 12', NULL),
   (10, 48, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    '% CLA on 31 March living in foster care', 'percent',
    'Of the children looked after on 31 March, those whose episode open that day has PLACE U1 to U6',
@@ -97,8 +97,8 @@ VALUES
    'episodes(history).place; dfe_placement_group', 'metrics.md 12', NULL),
   (13, 51, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Average SDQ score', 'score',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the SDQ scores of the OC2 module read for children looked after for 12 months'),
+   'Of the children aged 5 to 16 on 31 March looked after for the whole collection year (a period of care from 1 April or before, open on 31 March), those whose OC2 record of the year has an SDQ score (0 to 40): their average score',
+   'oc2.sdq_score; periods_of_care(history); age_on', 'metrics.md 12', NULL),
   (14, 52, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Care leavers in education, employment or training (17 to 18 years)', 'percent',
    'Care leavers aged 17 or 18 in the year in education, employment or training, of the care leavers of those ages (care_leavers_by_age, ages pooled by summing)',
@@ -152,10 +152,13 @@ CREATE FUNCTION careleaver.dashboard_value(unit text, reason text, numerator big
   SET search_path = pg_catalog, careleaver, pg_temp
   AS $$ SELECT CASE WHEN reason IS NOT NULL OR denominator IS NULL OR denominator = 0 OR numerator IS NULL THEN NULL
                     WHEN unit = 'per 10,000 children' THEN 10000.0 * numerator / denominator
+                    WHEN unit = 'months' THEN careleaver.months_from_days(numerator::double precision / denominator)::numeric
+                    WHEN unit = 'score' THEN numerator::numeric / denominator
                     ELSE 100.0 * numerator / denominator END $$;
 COMMENT ON FUNCTION careleaver.dashboard_value(text, text, bigint, bigint) IS
   'Internal: the value of a national_framework row (metrics.md 12): 10000 * numerator / denominator for a rate per '
-  '10,000 children, 100 * numerator / denominator for a percentage, unrounded; NULL when reason is given or the '
+  '10,000 children, 100 * numerator / denominator for a percentage, the average (numerator / denominator) for a '
+  'score, and for months the average days in months (careleaver.months_from_days), unrounded; NULL when reason is given or the '
   'denominator is NULL or 0';
 
 CREATE FUNCTION careleaver.dashboard_not_available_reason(unit text, reason text, denominator bigint) RETURNS text
@@ -196,6 +199,11 @@ BEGIN
       shown[i] := CASE WHEN careleaver.publish_count(numerators[i]) = 'c' THEN 'c'
                        WHEN numerators[i] > 0 AND round(vals[i]) = 0 THEN 'k'
                        ELSE round(vals[i])::text END;
+    ELSIF units[i] IN ('months', 'score') THEN
+      -- an average: hidden with the children it is over; whole months and one decimal as DfE publishes them
+      shown[i] := CASE WHEN careleaver.publish_count(denominators[i]) = 'c' THEN 'c'
+                       WHEN units[i] = 'months' THEN round(vals[i])::text
+                       ELSE to_char(round(vals[i], 1), 'FM9990.0') END;
     END IF;
   END LOOP;
   -- percentages: the counts of the rows sharing row_name and their remainder are one row for suppress_row
@@ -222,7 +230,8 @@ $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_publish(text[], text[], bigint[], bigint[], numeric[], text[]) IS
   'Internal: the published values of one council''s national_framework rows of one year (metrics.md 9 and 12): '
   'x when not available, z when not applicable; rates per 10,000 as whole numbers, c when the count is 1 to the '
-  'threshold, k when a non-zero rate rounds to 0; percentages as whole numbers through publish_percent, the counts '
+  'threshold, k when a non-zero rate rounds to 0; averages (months whole, scores to one decimal) c when the '
+  'children averaged are 1 to the threshold; percentages as whole numbers through publish_percent, the counts '
   'of rows with the same row_name and their remainder to the denominator suppressed as one row (suppress_row)';
 
 -- The child population aged 0 to 17 per council and collection year, as SQL over a dataset's population
@@ -1081,36 +1090,40 @@ WITH %1$s,
       FROM (%4$s) v WHERE age BETWEEN 17 AND 21 GROUP BY 1, 2),
   stab AS (%5$s),
   reentry AS (%6$s),
+  parity AS (SELECT x.la, x.collection_year, array_agg(x.ordinal) AS ordinals, array_agg(x.numerator) AS numerators,
+                    array_agg(x.denominator) AS denominators, array_agg(x.reason) AS reasons
+               FROM (%9$s) x GROUP BY 1, 2),
   -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
   -- the previous year is a window over these rows, and the rows are only unnested at the end, so the
   -- planner's estimates (and JIT) stay those of one row per council and year
   per_year AS (
     SELECT y.la, y.collection_year,
-           ARRAY[coalesce(c.started, 0), coalesce(c.looked_after, 0), coalesce(c.started_uasc, 0),
+           careleaver.dashboard_overlay(ARRAY[coalesce(c.started, 0), coalesce(c.looked_after, 0), coalesce(c.started_uasc, 0),
                  coalesce(c.looked_after_uasc, 0), coalesce(c.ceased_sgo, 0), coalesce(c.ceased_cao, 0),
                  coalesce(s.three_or_more_placements, 0), NULL, NULL, coalesce(c.foster, 0),
                  coalesce(c.secure_or_childrens_home, 0), coalesce(c.independent_or_semi_independent, 0), NULL,
                  coalesce(l.eet_17_18, 0), coalesce(l.eet_19_21, 0), coalesce(l.suitable_17_18, 0), coalesce(l.suitable_19_21, 0), NULL,
                  coalesce(l.in_touch_19_21, 0), coalesce(s.long_term_stable, 0), coalesce(r.reentered_within_12_months, 0)
-           ]::bigint[] AS numerators,
-           ARRAY[pop.children, pop.children, pop.children, pop.children, coalesce(c.ceased, 0), coalesce(c.ceased, 0),
+           ]::bigint[], x.ordinals, x.numerators) AS numerators,
+           careleaver.dashboard_overlay(ARRAY[pop.children, pop.children, pop.children, pop.children, coalesce(c.ceased, 0), coalesce(c.ceased, 0),
                  coalesce(s.looked_after_31_march, 0), NULL, NULL, coalesce(c.looked_after, 0),
                  coalesce(c.looked_after, 0), coalesce(c.looked_after, 0), NULL,
                  coalesce(l.care_leavers_17_18, 0), coalesce(l.care_leavers_19_21, 0), coalesce(l.suitability_total_17_18, 0),
                  coalesce(l.suitability_total_19_21, 0), NULL,
                  coalesce(l.care_leavers_19_21, 0), coalesce(s.long_term_children, 0), coalesce(r.returned_home, 0)
-           ]::bigint[] AS denominators,
-           ARRAY[NULL, NULL, %7$L, %7$L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           ]::bigint[], x.ordinals, x.denominators) AS denominators,
+           careleaver.dashboard_overlay(ARRAY[NULL, NULL, %7$L, %7$L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                  NULL, NULL, NULL,
                  CASE WHEN r.follow_up_incomplete > 0
                       THEN format('%%s of %%s 12-month follow-ups are incomplete at the data''s end',
-                                  r.follow_up_incomplete, r.returned_home) END]::text[] AS reasons
+                                  r.follow_up_incomplete, r.returned_home) END]::text[], x.ordinals, x.reasons) AS reasons
       FROM frame y
       LEFT JOIN counted c USING (la, collection_year)
       LEFT JOIN pop ON pop.la = y.la AND pop.year = y.collection_year
       LEFT JOIN leavers l ON l.la = y.la AND l.collection_year = y.collection_year
       LEFT JOIN stab s ON s.la = y.la AND s.collection_year = y.collection_year
-      LEFT JOIN reentry r ON r.la = y.la AND r.collection_year = y.collection_year),
+      LEFT JOIN reentry r ON r.la = y.la AND r.collection_year = y.collection_year
+      LEFT JOIN parity x ON x.la = y.la AND x.collection_year = y.collection_year),
   with_previous AS (
     SELECT p.*, lag(p.collection_year) OVER w = p.collection_year - 1 AS previous_covered,
            lag(p.numerators) OVER w AS previous_numerators, lag(p.denominators) OVER w AS previous_denominators,
@@ -1143,7 +1156,8 @@ SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, sou
     careleaver.returns_home_reentry_sql(schema_name),
     CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
          THEN 'the dataset has no uasc table' END,
-    schema_name);
+    schema_name,
+    careleaver.dashboard_parity_rows_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.national_framework_sql(text) IS

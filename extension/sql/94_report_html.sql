@@ -391,6 +391,7 @@ BEGIN
        || '<th scope="col">Change</th><th scope="col">Definition</th></tr></thead><tbody>'
        || CASE WHEN nf = '' THEN '<tr><td colspan="7">No indicators for this year.</td></tr>' ELSE nf END
        || '</tbody></table></section>'
+       || careleaver.dashboard_comparison_html(sch, the_la, yr)
        || '<section id="care-leavers"><h2>Care leavers by age</h2>'
        || '<p class="note">The care-leaver cohort of the year: young people whose birthday in the year finds them '
        || 'relevant or former relevant (metrics.md sections 4 and 5), by the age reached. Those who died or returned '

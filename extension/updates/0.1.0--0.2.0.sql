@@ -126,3 +126,14 @@ CREATE TABLE careleaver.report_view_columns (
   description text NOT NULL,
   PRIMARY KEY (view_name, column_name)
 );
+
+-- dashboard parity (issue 15: adoption timeliness, SDQ, kinship care, comparators): the registry of where each
+-- Dashboard indicator is in DfE's published files (its rows and comments come from the install script's statements)
+CREATE TABLE careleaver.published_indicator_sources (
+  dashboard_no integer PRIMARY KEY,
+  dfe_file text NOT NULL,
+  filters jsonb NOT NULL,
+  value_column text NOT NULL,
+  value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score')),
+  dfe_columns text[] NOT NULL
+);
