@@ -802,27 +802,19 @@ WITH %s,
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
        AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
-  -- one pass over the cohort's periods: the counts by each day are counted as the cohort is aggregated
+  -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): the
+  -- durations of the returns home and of the open periods, for the counts by day below
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started,
            careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks,
-           ARRAY[count(*) FILTER (WHERE cause = 1 AND duration_days <= 30),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 91),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 182),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 365),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 547),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 730)] AS home_by_day,
-           ARRAY[count(*) FILTER (WHERE cause = 0 AND duration_days < 30),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 91),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 182),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 365),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 547),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 730)] AS censored_by_day
+           array_agg(duration_days) FILTER (WHERE cause = 1) AS home_days,
+           array_agg(duration_days) FILTER (WHERE cause = 0) AS censored_days
       FROM entry GROUP BY 1, 2)
-SELECT c.la, c.entry_year, d.day, c.periods_started, c.home_by_day[d.i] AS returned_home_by_day,
-       c.censored_by_day[d.i] AS censored_before_day,
+SELECT c.la, c.entry_year, d.day, c.periods_started,
+       (SELECT count(*) FROM unnest(c.home_days) x WHERE x <= d.day) AS returned_home_by_day,
+       (SELECT count(*) FROM unnest(c.censored_days) x WHERE x < d.day) AS censored_before_day,
        round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
-  FROM cohort c CROSS JOIN (VALUES (1, 30), (2, 91), (3, 182), (4, 365), (5, 547), (6, 730)) AS d(i, day)$q$,
+  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$,
     careleaver.reporting_common_sql(schema_name));
 END
 $fn$;
