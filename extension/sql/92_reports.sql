@@ -1030,7 +1030,7 @@ WITH %1$s,
   -- from the stored history, only for the children who need it: the day a UASC child's first period of the
   -- year began, and the reason of a child's last ending in the year
   from_history AS (
-    SELECT c.la, c.collection_year, c.child,
+    SELECT c.la, c.collection_year, c.started, c.ceased, c.has_uasc_record, c.duc,
            (SELECT min(pc.start_date) FROM careleaver.periods_of_care(p.history) pc
              WHERE c.started AND c.has_uasc_record AND pc.start_date BETWEEN c.year_start AND c.year_end) AS start_date,
            (SELECT pc.end_reason FROM careleaver.periods_of_care(p.history) pc
@@ -1038,24 +1038,36 @@ WITH %1$s,
              ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) AS end_reason
       FROM child_year c JOIN %8$I.child_facts p ON p.la = c.la AND p.child = c.child
      WHERE c.ceased OR (c.started AND c.has_uasc_record)),
-  counted AS (
+  -- counted per council and year on each side, then joined: never a join of the two per child
+  history_counted AS (
     SELECT la, collection_year,
-           count(*) FILTER (WHERE started) AS started,
            count(*) FILTER (WHERE started AND has_uasc_record AND (duc IS NULL OR duc > start_date)) AS started_uasc,
-           count(*) FILTER (WHERE looked_after) AS looked_after,
-           count(*) FILTER (WHERE looked_after AND has_uasc_record AND (duc IS NULL OR duc > year_end)) AS looked_after_uasc,
-           count(*) FILTER (WHERE ceased) AS ceased,
            count(*) FILTER (WHERE ceased AND coalesce(careleaver.is_special_guardianship_order(end_reason), false))
              AS ceased_sgo,
            count(*) FILTER (WHERE ceased AND careleaver.ceased_reason_group(end_reason)
-                                             = 'Residence order or child arrangements order') AS ceased_cao,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements') AS foster,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
-                                                   = 'Secure homes and children''s homes') AS secure_or_childrens_home,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
-                              = 'Independent and semi-independent living arrangements/supported accommodation')
-             AS independent_or_semi_independent
-      FROM child_year LEFT JOIN from_history USING (la, collection_year, child) GROUP BY 1, 2),
+                                             = 'Residence order or child arrangements order') AS ceased_cao
+      FROM from_history GROUP BY 1, 2),
+  counted AS (
+    SELECT k.la, k.collection_year, k.started, coalesce(h.started_uasc, 0) AS started_uasc, k.looked_after,
+           k.looked_after_uasc, k.ceased, coalesce(h.ceased_sgo, 0) AS ceased_sgo,
+           coalesce(h.ceased_cao, 0) AS ceased_cao, k.foster, k.secure_or_childrens_home,
+           k.independent_or_semi_independent
+      FROM (SELECT la, collection_year,
+                   count(*) FILTER (WHERE started) AS started,
+                   count(*) FILTER (WHERE looked_after) AS looked_after,
+                   count(*) FILTER (WHERE looked_after AND has_uasc_record AND (duc IS NULL OR duc > year_end))
+                     AS looked_after_uasc,
+                   count(*) FILTER (WHERE ceased) AS ceased,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements')
+                     AS foster,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
+                                                           = 'Secure homes and children''s homes')
+                     AS secure_or_childrens_home,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
+                                      = 'Independent and semi-independent living arrangements/supported accommodation')
+                     AS independent_or_semi_independent
+              FROM child_year GROUP BY 1, 2) k
+      LEFT JOIN history_counted h USING (la, collection_year)),
   pop AS (%3$s),
   -- the two age bands of a council-year in one row (one reader, so that a filter on la reaches it)
   leavers AS (
