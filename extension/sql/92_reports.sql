@@ -811,27 +811,19 @@ WITH %s,
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
        AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
-  -- one pass over the cohort's periods: the counts by each day are counted as the cohort is aggregated
+  -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): the
+  -- durations of the returns home and of the open periods, for the counts by day below
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started,
            careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks,
-           ARRAY[count(*) FILTER (WHERE cause = 1 AND duration_days <= 30),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 91),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 182),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 365),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 547),
-                 count(*) FILTER (WHERE cause = 1 AND duration_days <= 730)] AS home_by_day,
-           ARRAY[count(*) FILTER (WHERE cause = 0 AND duration_days < 30),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 91),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 182),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 365),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 547),
-                 count(*) FILTER (WHERE cause = 0 AND duration_days < 730)] AS censored_by_day
+           array_agg(duration_days) FILTER (WHERE cause = 1) AS home_days,
+           array_agg(duration_days) FILTER (WHERE cause = 0) AS censored_days
       FROM entry GROUP BY 1, 2)
-SELECT c.la, c.entry_year, d.day, c.periods_started, c.home_by_day[d.i] AS returned_home_by_day,
-       c.censored_by_day[d.i] AS censored_before_day,
+SELECT c.la, c.entry_year, d.day, c.periods_started,
+       (SELECT count(*) FROM unnest(c.home_days) x WHERE x <= d.day) AS returned_home_by_day,
+       (SELECT count(*) FROM unnest(c.censored_days) x WHERE x < d.day) AS censored_before_day,
        round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
-  FROM cohort c CROSS JOIN (VALUES (1, 30), (2, 91), (3, 182), (4, 365), (5, 547), (6, 730)) AS d(i, day)$q$,
+  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$,
     careleaver.reporting_common_sql(schema_name));
 END
 $fn$;
@@ -1047,7 +1039,7 @@ WITH %1$s,
   -- from the stored history, only for the children who need it: the day a UASC child's first period of the
   -- year began, and the reason of a child's last ending in the year
   from_history AS (
-    SELECT c.la, c.collection_year, c.child,
+    SELECT c.la, c.collection_year, c.started, c.ceased, c.has_uasc_record, c.duc,
            (SELECT min(pc.start_date) FROM careleaver.periods_of_care(p.history) pc
              WHERE c.started AND c.has_uasc_record AND pc.start_date BETWEEN c.year_start AND c.year_end) AS start_date,
            (SELECT pc.end_reason FROM careleaver.periods_of_care(p.history) pc
@@ -1055,24 +1047,36 @@ WITH %1$s,
              ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) AS end_reason
       FROM child_year c JOIN %8$I.child_facts p ON p.la = c.la AND p.child = c.child
      WHERE c.ceased OR (c.started AND c.has_uasc_record)),
-  counted AS (
+  -- counted per council and year on each side, then joined: never a join of the two per child
+  history_counted AS (
     SELECT la, collection_year,
-           count(*) FILTER (WHERE started) AS started,
            count(*) FILTER (WHERE started AND has_uasc_record AND (duc IS NULL OR duc > start_date)) AS started_uasc,
-           count(*) FILTER (WHERE looked_after) AS looked_after,
-           count(*) FILTER (WHERE looked_after AND has_uasc_record AND (duc IS NULL OR duc > year_end)) AS looked_after_uasc,
-           count(*) FILTER (WHERE ceased) AS ceased,
            count(*) FILTER (WHERE ceased AND coalesce(careleaver.is_special_guardianship_order(end_reason), false))
              AS ceased_sgo,
            count(*) FILTER (WHERE ceased AND careleaver.ceased_reason_group(end_reason)
-                                             = 'Residence order or child arrangements order') AS ceased_cao,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements') AS foster,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
-                                                   = 'Secure homes and children''s homes') AS secure_or_childrens_home,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
-                              = 'Independent and semi-independent living arrangements/supported accommodation')
-             AS independent_or_semi_independent
-      FROM child_year LEFT JOIN from_history USING (la, collection_year, child) GROUP BY 1, 2),
+                                             = 'Residence order or child arrangements order') AS ceased_cao
+      FROM from_history GROUP BY 1, 2),
+  counted AS (
+    SELECT k.la, k.collection_year, k.started, coalesce(h.started_uasc, 0) AS started_uasc, k.looked_after,
+           k.looked_after_uasc, k.ceased, coalesce(h.ceased_sgo, 0) AS ceased_sgo,
+           coalesce(h.ceased_cao, 0) AS ceased_cao, k.foster, k.secure_or_childrens_home,
+           k.independent_or_semi_independent
+      FROM (SELECT la, collection_year,
+                   count(*) FILTER (WHERE started) AS started,
+                   count(*) FILTER (WHERE looked_after) AS looked_after,
+                   count(*) FILTER (WHERE looked_after AND has_uasc_record AND (duc IS NULL OR duc > year_end))
+                     AS looked_after_uasc,
+                   count(*) FILTER (WHERE ceased) AS ceased,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements')
+                     AS foster,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
+                                                           = 'Secure homes and children''s homes')
+                     AS secure_or_childrens_home,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
+                                      = 'Independent and semi-independent living arrangements/supported accommodation')
+                     AS independent_or_semi_independent
+              FROM child_year GROUP BY 1, 2) k
+      LEFT JOIN history_counted h USING (la, collection_year)),
   pop AS (%3$s),
   -- the two age bands of a council-year in one row (one reader, so that a filter on la reaches it)
   leavers AS (
