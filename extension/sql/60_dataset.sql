@@ -267,6 +267,7 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.decom IS %L', schema_name, 'DECOM of the episode concerned (NULL for header and OC3 conflicts)');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.years IS %L', schema_name, 'Collection years of the returns involved');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.detail IS %L', schema_name, 'What disagrees and what the policy kept');
+  PERFORM careleaver.create_sufficiency_tables(schema_name);  -- 88_sufficiency.sql
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_dataset(text) IS
