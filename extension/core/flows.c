@@ -588,7 +588,7 @@ normal(cl_flow_rng *r)
 	double		u = cl_flow_uniform(r),
 				v = cl_flow_uniform(r);
 
-	return sqrt(-2.0 * log(u)) * cos(2.0 * M_PI * v);
+	return sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v);
 }
 
 int64_t
@@ -881,11 +881,13 @@ cl_flow_simulate(const cl_flow_model *m, int horizon, const cl_flow_adjust *adju
 			{
 				int64_t		n = cl_flow_poisson(rng, w->entry_rate[y][g] * mix);
 
-				for (int64_t i = 0; i < n; i++)
+				/* spread over the 12 months of age evenly: work bounded whatever n is */
+				for (int month = 0; month < 12 && n > 0; month++)
 				{
-					int			month = (int) (cl_flow_uniform(rng) * 12.0);
+					int64_t		x = month == 11 ? n : cl_flow_binomial(rng, n, 1.0 / (12 - month));
 
-					w->next[y * 12 + (month > 11 ? 11 : month)][g]++;
+					w->next[y * 12 + month][g] += x;
+					n -= x;
 				}
 			}
 		}
