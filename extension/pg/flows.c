@@ -92,7 +92,7 @@ careleaver_flow_model_in(PG_FUNCTION_ARGS)
 							   text, strlen(text) > 60 ? "..." : ""),
 						errdetail("%s", err),
 						errhint("Write {start YYYY-MM-DD; months N; moves B G D N, ...; entries Y G N, ...; "
-								"stock A G N, ...} as flow_model's output does (doc/sufficiency.md).")));
+								"stock A G N, ...; monthly K N, ...} as flow_model's output does (doc/sufficiency.md).")));
 	PG_RETURN_POINTER(v);
 }
 
