@@ -9,6 +9,9 @@ CREATE FUNCTION careleaver.flow_model_in(cstring) RETURNS careleaver.flow_model
 CREATE FUNCTION careleaver.flow_model_out(careleaver.flow_model) RETURNS cstring
   AS 'MODULE_PATHNAME', 'careleaver_flow_model_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+COMMENT ON FUNCTION careleaver.flow_model_in(cstring) IS 'Input function of careleaver.flow_model (its text form)';
+COMMENT ON FUNCTION careleaver.flow_model_out(careleaver.flow_model) IS 'Output function of careleaver.flow_model (its text form)';
+
 CREATE TYPE careleaver.flow_model (
   INPUT = careleaver.flow_model_in,
   OUTPUT = careleaver.flow_model_out,

@@ -85,3 +85,20 @@ DROP FUNCTION IF EXISTS careleaver.leaver_outcomes(text, integer);
 
 -- roles (issue 12): hub credentials never pass as function arguments
 DROP FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer);
+
+-- ---------------------------------------------------------------- sufficiency (issue 17)
+-- The flow_model type of the stock-flow projection (extension/sql/88_sufficiency.sql); its functions,
+-- aggregates and comments follow from the install script.  Datasets gain sufficiency_scenarios and
+-- placement_costs through careleaver.upgrade_dataset (create_dataset's idempotent path).
+CREATE TYPE careleaver.flow_model;
+CREATE FUNCTION careleaver.flow_model_in(cstring) RETURNS careleaver.flow_model
+  AS 'MODULE_PATHNAME', 'careleaver_flow_model_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION careleaver.flow_model_out(careleaver.flow_model) RETURNS cstring
+  AS 'MODULE_PATHNAME', 'careleaver_flow_model_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE careleaver.flow_model (
+  INPUT = careleaver.flow_model_in,
+  OUTPUT = careleaver.flow_model_out,
+  INTERNALLENGTH = VARIABLE,
+  ALIGNMENT = double,
+  STORAGE = extended
+);
