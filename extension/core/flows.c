@@ -601,16 +601,10 @@ cl_flow_binomial(cl_flow_rng *r, int64_t n, double p)
 		return 0;
 	if (p >= 1.0)
 		return n;
-	if (n <= 30)
-	{
-		for (int64_t i = 0; i < n; i++)
-			x += cl_flow_uniform(r) < p;
-		return x;
-	}
 	q = p <= 0.5 ? p : 1.0 - p;
 	if ((double) n * q < 10.0)
 	{
-		/* exact: successes of probability q as geometric waiting times */
+		/* exact: successes of probability q as geometric waiting times (about n q + 1 steps) */
 		double		log1mq = log1p(-q);
 		double		pos = 0.0;
 
@@ -622,9 +616,14 @@ cl_flow_binomial(cl_flow_rng *r, int64_t n, double p)
 			x++;
 		}
 	}
+	else if (n <= 30)
+	{
+		for (int64_t i = 0; i < n; i++)
+			x += cl_flow_uniform(r) < q;
+	}
 	else
 	{
-		/* normal approximation, n q (1 - q) large enough */
+		/* normal approximation, n q >= 10 */
 		double		mean = (double) n * q;
 		double		v = floor(mean + sqrt(mean * (1.0 - q)) * normal(r) + 0.5);
 
@@ -696,6 +695,7 @@ typedef struct flow_work
 	int64_t		stock[CL_FLOW_AGE_MONTHS][CL_FLOW_GROUPS];
 	int64_t		next[CL_FLOW_AGE_MONTHS][CL_FLOW_GROUPS];
 	double		p[CL_FLOW_BANDS][CL_FLOW_GROUPS][CL_FLOW_DEST];
+	double		cum[CL_FLOW_BANDS][CL_FLOW_GROUPS][CL_FLOW_DEST];	/* running sums of p */
 	double		entry_rate[CL_FLOW_AGE_YEARS][CL_FLOW_GROUPS];
 	double		entry_mixing;	/* shape of the month's gamma factor; 0: none (Poisson) */
 } flow_work;
@@ -835,6 +835,14 @@ draw_rates(const cl_flow_model *m, const cl_flow_adjust *adjust, int nadjust, cl
 			w->entry_rate[y][g] = rate;
 		}
 	w->entry_mixing = entry_mixing_shape(m);
+	for (int b = 0; b < CL_FLOW_BANDS; b++)
+		for (int g = 0; g < CL_FLOW_GROUPS; g++)
+		{
+			double		c = 0.0;
+
+			for (int d = 0; d < CL_FLOW_DEST; d++)
+				w->cum[b][g][d] = c += w->p[b][g][d];
+		}
 }
 
 void
@@ -853,12 +861,31 @@ cl_flow_simulate(const cl_flow_model *m, int horizon, const cl_flow_adjust *adju
 		for (int a = 0; a < CL_FLOW_AGE_MONTHS; a++)
 		{
 			const double (*rows)[CL_FLOW_DEST] = w->p[cl_flow_band_of_age(a / 12)];
+			const double (*cums)[CL_FLOW_DEST] = w->cum[cl_flow_band_of_age(a / 12)];
 
 			for (int g = 0; g < CL_FLOW_GROUPS; g++)
 			{
 				int64_t		left = w->stock[a][g];
 				double		p_left = 1.0;
 
+				if (left == 0)
+					continue;
+				if (left <= 16)
+				{
+					/* a few children: one uniform each, against the running sums */
+					for (int64_t i = 0; i < left; i++)
+					{
+						double		u = cl_flow_uniform(rng) * cums[g][CL_FLOW_DEST - 1];
+						int			d = 0;
+
+						while (d < CL_FLOW_DEST - 1 && u >= cums[g][d])
+							d++;
+						if (d < CL_FLOW_GROUPS && a + 1 < CL_FLOW_AGE_MONTHS)
+							w->next[a + 1][d]++;
+					}
+					continue;
+				}
+				/* many: a multinomial as binomials conditional on those left */
 				for (int d = 0; d < CL_FLOW_DEST && left > 0; d++)
 				{
 					double		pd = rows[g][d];
