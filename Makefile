@@ -50,6 +50,10 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS knows nothing of our headers: every object is rebuilt when any of them
+# changes, so a changed struct never meets a stale object (a crash, not an error).
+$(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
+
 extension/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) careleaver.control
 	cat $(SQL_PIECES) > $@
 

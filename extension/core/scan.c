@@ -33,7 +33,7 @@ cl_scan_uint(const char *s, size_t len, size_t *pos, uint64_t max, uint64_t *out
 	{
 		uint64_t	d = (uint64_t) (s[*pos] - '0');
 
-		if (v > (max - d) / 10)
+		if (d > max || v > (max - d) / 10)
 			return -1;
 		v = v * 10 + d;
 		(*pos)++;

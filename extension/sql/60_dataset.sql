@@ -275,6 +275,7 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.years IS %L', schema_name, 'Collection years of the returns involved');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.detail IS %L', schema_name, 'What disagrees and what the policy kept');
   PERFORM careleaver.create_published_tables(schema_name);  -- DfE's published figures (91_dashboard_parity.sql)
+  PERFORM careleaver.create_sufficiency_tables(schema_name);  -- 88_sufficiency.sql
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_dataset(text) IS

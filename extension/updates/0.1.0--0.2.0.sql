@@ -136,4 +136,19 @@ CREATE TABLE careleaver.published_indicator_sources (
   value_column text NOT NULL,
   value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score')),
   dfe_columns text[] NOT NULL
+-- ---------------------------------------------------------------- sufficiency (issue 17)
+-- The flow_model type of the stock-flow projection (extension/sql/88_sufficiency.sql); its functions,
+-- aggregates and comments follow from the install script.  Datasets gain sufficiency_scenarios and
+-- placement_costs through careleaver.upgrade_dataset (create_dataset's idempotent path).
+CREATE TYPE careleaver.flow_model;
+CREATE FUNCTION careleaver.flow_model_in(cstring) RETURNS careleaver.flow_model
+  AS 'MODULE_PATHNAME', 'careleaver_flow_model_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION careleaver.flow_model_out(careleaver.flow_model) RETURNS cstring
+  AS 'MODULE_PATHNAME', 'careleaver_flow_model_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE careleaver.flow_model (
+  INPUT = careleaver.flow_model_in,
+  OUTPUT = careleaver.flow_model_out,
+  INTERNALLENGTH = VARIABLE,
+  ALIGNMENT = double,
+  STORAGE = extended
 );

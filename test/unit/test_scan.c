@@ -52,5 +52,7 @@ main(void)
 	ok(uint_of("9223372036854775808", INT64_MAX, &v, &pos) == -1, "past the bigint maximum");
 	ok(uint_of("18446744073709551615", UINT64_MAX, &v, &pos) == 20 && v == UINT64_MAX, "uint64 maximum, no wrap");
 	ok(uint_of("18446744073709551616", UINT64_MAX, &v, &pos) == -1, "past uint64: refused, not wrapped");
+	ok(uint_of("4", 3, &v, &pos) == -1 && pos == 0, "a single digit past a small maximum: refused (the subtraction must not wrap)");
+	ok(uint_of("09", 8, &v, &pos) == -1 && pos == 1, "a last digit past a small maximum: refused");
 	return tap_done();
 }
