@@ -949,6 +949,15 @@ VALUES ('503G', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], 
 ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
   = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
 INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
+VALUES ('454', 'postcodes and distance', 2026, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
+   'Placement distance over 350 miles (from 2025-26)',
+   'Placement distance from home is over 350 miles.',
+   'PL_DISTANCE is derived from the postcodes by DfE''s look-up, which the dataset does not hold (the Dashboard issue''s postcode look-up)',
+   'not checkable: no postcode look-up',
+   NULL)
+ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
+  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
+INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
 VALUES ('169', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
    'Local authority of placement (PL_LA) not valid or missing',
    'Local Authority (LA) of placement is not valid or is missing. Please check a valid postcode has been entered.',
