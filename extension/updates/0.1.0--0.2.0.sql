@@ -136,6 +136,8 @@ CREATE TABLE careleaver.published_indicator_sources (
   value_column text NOT NULL,
   value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score')),
   dfe_columns text[] NOT NULL
+);
+
 -- ---------------------------------------------------------------- sufficiency (issue 17)
 -- The flow_model type of the stock-flow projection (extension/sql/88_sufficiency.sql); its functions,
 -- aggregates and comments follow from the install script.  Datasets gain sufficiency_scenarios and
