@@ -20,18 +20,10 @@
 #include "utils/builtins.h"
 
 #include "codes.h"
+#include "scan.h"
 
 #define CL_HINT_BUFSIZE 256
 
-
-static bool
-is_blank(const char *s)
-{
-	for (; *s; s++)
-		if (!(*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f'))
-			return false;
-	return true;
-}
 
 /* Reports a bad code as PostgreSQL's input functions do. */
 static Datum
@@ -45,18 +37,19 @@ code_in(FunctionCallInfo fcinfo, cl_code_list list)
 	{
 		char		hint[CL_HINT_BUFSIZE];
 		bool		full = cl_code_hint_is_full_list(list);
+		bool		blank = cl_scan_skip(str, len, 0, CL_SCAN_SPACE) == len;
 
 		cl_code_hint(list, str, len, hint, sizeof hint);
 		CL_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input value for type careleaver.%s: \"%s\"",
 						cl_list_type_name(list), str),
-				 is_blank(str) ?
+				 blank ?
 				 errdetail("An empty string is not a code of SSDA903 list %s; a missing value is NULL.",
 						   cl_list_field_name(list)) :
 				 errdetail("Codes of SSDA903 list %s are read trimmed and ignoring case.",
 						   cl_list_field_name(list)),
 				 full ? errhint("Valid codes are: %s.", hint) :
-				 is_blank(str) ? errhint("Valid codes include: %s; see careleaver.code_list.", hint) :
+				 blank ? errhint("Valid codes include: %s; see careleaver.code_list.", hint) :
 				 errhint("The closest valid codes are: %s.", hint)));
 	}
 	PG_RETURN_INT16((int16) idx);
