@@ -50,6 +50,10 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS does not track header dependencies: rebuild every object when a header
+# changes, so that a changed declaration never links against a stale object.
+$(OBJS) $(OBJS:.o=.bc): $(wildcard extension/core/*.h extension/pg/*.h)
+
 extension/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) careleaver.control
 	cat $(SQL_PIECES) > $@
 

@@ -88,15 +88,17 @@ cl_pg_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
  * The error for a history that would pass CL_HISTORY_MAX_EPISODES (raised
  * before any state holds more).
  */
+#define HISTORY_LIMIT_ERROR(episodes) \
+	(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED), \
+	 errmsg("a care history cannot hold %lld episodes", (long long) (episodes)), \
+	 errdetail("One careleaver.care_history holds at most %d episodes (doc/history.md, \"Limits\").", \
+			   (int) CL_HISTORY_MAX_EPISODES), \
+	 errhint("A history is one child's episodes: group the rows by child (GROUP BY la, child)."))
+
 void
 cl_pg_history_limit_error(int64 episodes)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-			 errmsg("a care history cannot hold %lld episodes", (long long) episodes),
-			 errdetail("One careleaver.care_history holds at most %d episodes (doc/history.md, \"Limits\").",
-					   (int) CL_HISTORY_MAX_EPISODES),
-			 errhint("A history is one child's episodes: group the rows by child (GROUP BY la, child).")));
+	ereport(ERROR, HISTORY_LIMIT_ERROR(episodes));
 }
 
 /* ---------------------------------------------------------------- text */
@@ -117,18 +119,17 @@ cl_care_history_in(PG_FUNCTION_ARGS)
 
 	/* items: the episodes and at most one missing_decom=N */
 	if (max > CL_HISTORY_MAX_EPISODES + 1)
-		cl_pg_history_limit_error(max - 1);
+		CL_INPUT_ERROR(HISTORY_LIMIT_ERROR(max - 1));
 	res = palloc(VARHDRSZ + cl_history_payload_size(max));
 	payload = VARDATA(res);
 	ep = (cl_episode *) (payload + CL_HISTORY_HEADER_SIZE);
 	if (!cl_history_parse(str, len, ep, max, &n, &missing, err, sizeof err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type careleaver.care_history: \"%s\"", str),
-				 errdetail("%s", err),
-				 errhint("A care history reads like {2019-04-01/2019-06-03 S C2 U4 X1; 2019-06-03/ L C1 U4}.")));
+		CL_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type careleaver.care_history: \"%s\"", str),
+						errdetail("%s", err),
+						errhint("A care history reads like {2019-04-01/2019-06-03 S C2 U4 X1; 2019-06-03/ L C1 U4}.")));
 	if (n > CL_HISTORY_MAX_EPISODES)
-		cl_pg_history_limit_error(n);
+		CL_INPUT_ERROR(HISTORY_LIMIT_ERROR(n));
 	flags = cl_history_build(ep, n, missing);
 	cl_history_write_header(payload, n, missing, flags);
 	SET_VARSIZE(res, VARHDRSZ + cl_history_payload_size(n));

@@ -391,37 +391,21 @@ Datum		cl_code_list_rows(PG_FUNCTION_ARGS);
 Datum
 cl_code_list_rows(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	int			pos;
+	cl_srf		srf;
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		/* user_fctx unused: call_cntr walks the lists in order */
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-
-	/* map call_cntr to (list, index) */
-	pos = (int) funcctx->call_cntr;
+	cl_srf_begin(fcinfo, &srf);
 	for (int l = 0; l < CL_LIST_COUNT; l++)
 	{
-		int			n = cl_code_count((cl_code_list) l);
+		cl_code_list list = (cl_code_list) l;
+		int			n = cl_code_count(list);
 
-		if (pos < n)
+		for (int idx = 1; idx <= n; idx++)
 		{
-			cl_code_list list = (cl_code_list) l;
-			int			idx = pos + 1;
 			Datum		values[CODE_LIST_COLS];
 			bool		nulls[CODE_LIST_COLS] = {false};
 			const char *group = cl_code_group(list, idx);
 			int			first = cl_code_first_year(list, idx);
 			int			last = cl_code_last_year(list, idx);
-			HeapTuple	tuple;
 
 			values[0] = CStringGetTextDatum(cl_list_type_name(list));
 			values[1] = CStringGetTextDatum(cl_list_field_name(list));
@@ -435,10 +419,8 @@ cl_code_list_rows(PG_FUNCTION_ARGS)
 			nulls[6] = (group == NULL);
 			values[7] = Int32GetDatum(idx);
 			values[8] = BoolGetDatum(cl_code_ever_valid(list, idx));
-			tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
-			SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
+			cl_srf_put(&srf, values, nulls);
 		}
-		pos -= n;
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }

@@ -286,32 +286,16 @@ typedef SrfRows *(*srf_builder) (FunctionCallInfo fcinfo, cl_history *h);
 static Datum
 srf_run(FunctionCallInfo fcinfo, srf_builder build)
 {
-	FuncCallContext *fctx;
+	cl_srf		srf;
+	cl_history	h;
 	SrfRows    *r;
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-		cl_history	h;
-
-		fctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
-		fctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		h = cl_pg_history_arg(fcinfo, 0);
-		fctx->user_fctx = build(fcinfo, &h);
-		MemoryContextSwitchTo(old);
-	}
-	fctx = SRF_PERCALL_SETUP();
-	r = fctx->user_fctx;
-	if (fctx->call_cntr < (uint64) r->nrows)
-	{
-		int			row = (int) fctx->call_cntr;
-		HeapTuple	tup = heap_form_tuple(fctx->tuple_desc, r->values + row * r->ncols,
-										  r->nulls + row * r->ncols);
-
-		SRF_RETURN_NEXT(fctx, HeapTupleGetDatum(tup));
-	}
-	SRF_RETURN_DONE(fctx);
+	cl_srf_begin(fcinfo, &srf);
+	h = cl_pg_history_arg(fcinfo, 0);
+	r = build(fcinfo, &h);
+	for (int row = 0; row < r->nrows; row++)
+		cl_srf_put(&srf, r->values + row * r->ncols, r->nulls + row * r->ncols);
+	return (Datum) 0;
 }
 
 /*

@@ -8,6 +8,7 @@
  * cfsr.c and yearfacts.c (the facts of the reporting layer, doc/facts.md), which read the periods and spells computed once by core/facts.c.
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "access/htup_details.h"
 #include "fmgr.h"
@@ -128,56 +129,6 @@ code_arg(FunctionCallInfo fcinfo, int argno, cl_code_list list)
 
 /* ---------------------------------------------------------------- results */
 
-/*
- * The blessed row descriptor of the function's result, looked up once per
- * call site (get_call_result_type reads the catalogue: too slow per row) and
- * kept in fn_extra.
- */
-static TupleDesc
-result_desc(FunctionCallInfo fcinfo)
-{
-	TupleDesc	tupdesc;
-	MemoryContext old;
-
-	if (fcinfo->flinfo->fn_extra != NULL)
-		return (TupleDesc) fcinfo->flinfo->fn_extra;
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-	MemoryContextSwitchTo(old);
-	fcinfo->flinfo->fn_extra = tupdesc;
-	return tupdesc;
-}
-
-/* Set up materialize mode; returns the tuplestore and the row descriptor. */
-static Tuplestorestate *
-srf_materialize(FunctionCallInfo fcinfo, TupleDesc *desc)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext old;
-	TupleDesc	tupdesc;
-	Tuplestorestate *ts;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	tupdesc = result_desc(fcinfo);
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	ts = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = ts;
-	rsinfo->setDesc = tupdesc;
-	MemoryContextSwitchTo(old);
-	*desc = tupdesc;
-	return ts;
-}
-
 static void
 put_date(Datum *v, bool *n, int col, cl_date d)
 {
@@ -220,11 +171,11 @@ cl_returns_home_srf(PG_FUNCTION_ARGS)
 	cl_date		data_end = cl_pg_date_arg(fcinfo, 1, "data end date");
 	cl_span		t = span_arg(fcinfo, 2);
 	bool		family = PG_GETARG_BOOL(3);
-	TupleDesc	desc;
-	Tuplestorestate *ts = srf_materialize(fcinfo, &desc);
+	cl_srf		srf;
 	cl_return_home *r;
 	int32		n;
 
+	cl_srf_begin(fcinfo, &srf);
 	facts_arg(fcinfo, 0, &fb, false);
 	r = palloc(sizeof(cl_return_home) * (fb.f.np > 0 ? fb.f.np : 1));
 	n = cl_returns_home(&fb.f, data_end, t, family, r);
@@ -245,7 +196,7 @@ cl_returns_home_srf(PG_FUNCTION_ARGS)
 		v[5] = DateADTGetDatum(r[i].period_start);
 		v[6] = Int32GetDatum((r[i].reentry_date == CL_DATE_OPEN ? data_end + 1 : r[i].reentry_date)
 							 - r[i].return_date);
-		tuplestore_putvalues(ts, desc, v, nl);
+		cl_srf_put(&srf, v, nl);
 	}
 	return (Datum) 0;
 }
@@ -276,11 +227,11 @@ cl_exits_srf(PG_FUNCTION_ARGS)
 	FactsBuf	fb;
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	cl_date		data_end = cl_pg_date_arg(fcinfo, 2, "data end date");
-	TupleDesc	desc;
-	Tuplestorestate *ts = srf_materialize(fcinfo, &desc);
+	cl_srf		srf;
 	cl_exit    *x;
 	int32		n;
 
+	cl_srf_begin(fcinfo, &srf);
 	facts_arg(fcinfo, 0, &fb, false);
 	x = palloc(sizeof(cl_exit) * (fb.f.np > 0 ? fb.f.np : 1));
 	n = cl_exits(&fb.f, dob, data_end, x);
@@ -298,7 +249,7 @@ cl_exits_srf(PG_FUNCTION_ARGS)
 		v[5] = Int32GetDatum((int32) x[i].cause);
 		v[6] = CStringGetTextDatum(cl_exit_cause_name(x[i].cause));
 		v[7] = BoolGetDatum(x[i].cause == CL_EXIT_CENSORED);
-		tuplestore_putvalues(ts, desc, v, nl);
+		cl_srf_put(&srf, v, nl);
 	}
 	return (Datum) 0;
 }
@@ -366,7 +317,7 @@ Datum
 cl_sql_stability(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = cl_row_type(fcinfo);
 	Datum		v[9];
 	bool		nl[9] = {false};
 
@@ -462,7 +413,7 @@ cl_sql_collection_year_birthday(PG_FUNCTION_ARGS)
 {
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 0);
 	int			year = year_arg(fcinfo, 1);
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = cl_row_type(fcinfo);
 	cl_date		b;
 	Datum		v[2];
 	bool		nl[2] = {false};
@@ -486,7 +437,7 @@ Datum
 cl_sql_leaver_outcome(PG_FUNCTION_ARGS)
 {
 	cl_leaver_outcome o;
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = cl_row_type(fcinfo);
 	Datum		v[13];
 	bool		nl[13] = {false};
 
@@ -532,7 +483,7 @@ Datum
 cl_sql_cfsr_indicators(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = cl_row_type(fcinfo);
 	Datum		v[10];
 	bool		nl[10] = {false};
 
@@ -678,8 +629,7 @@ cl_child_year_facts(PG_FUNCTION_ARGS)
 	bool		has_dob = !PG_ARGISNULL(1);
 	cl_date		dob = has_dob ? cl_pg_date_arg(fcinfo, 1, "date of birth") : 0;
 	cl_date		data_end;
-	TupleDesc	desc;
-	Tuplestorestate *ts;
+	cl_srf		srf;
 	FactsBuf	fb;
 	cl_return_home *rh;
 	int32		nrh;
@@ -698,7 +648,7 @@ cl_child_year_facts(PG_FUNCTION_ARGS)
 						first, last, CL_YEAR_FACTS_MAX_YEARS),
 				 errhint("Pass first_year <= last_year, at most %d years apart.",
 						 CL_YEAR_FACTS_MAX_YEARS - 1)));
-	ts = srf_materialize(fcinfo, &desc);
+	cl_srf_begin(fcinfo, &srf);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	facts_arg(fcinfo, 0, &fb, true);
@@ -715,7 +665,7 @@ cl_child_year_facts(PG_FUNCTION_ARGS)
 		if (!cl_year_facts_of(&fb.f, has_dob, dob, year, data_end, rh, nrh, &y))
 			continue;
 		put_year_facts(v, nl, &y, has_dob);
-		tuplestore_putvalues(ts, desc, v, nl);
+		cl_srf_put(&srf, v, nl);
 	}
 	return (Datum) 0;
 }

@@ -2,11 +2,11 @@
  * synth.c: the set-returning functions behind careleaver.generate_synthetic
  * (careleaver.synthetic_header, synthetic_episodes, synthetic_oc3,
  * synthetic_councils).  They convert the arguments, ask the core
- * (core/synth.c) for each child in turn and put the rows into a tuplestore
- * (materialize mode).  Code columns are the extension's code types, whose
+ * (core/synth.c) for each child in turn and return the rows (srf.h).  Code columns are the extension's code types, whose
  * datum is the code's int2 index (see codes_types.c).
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
@@ -82,9 +82,7 @@ date_datum(cl_date d, bool *isnull)
 static Datum
 synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	TupleDesc	tupdesc;
-	Tuplestorestate *store;
+	cl_srf		srf;
 	MemoryContext oldcontext,
 				rowcontext;
 	cl_synth_params params;
@@ -98,26 +96,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				buf[CL_SYNTH_TEXT_LEN];
 
 	read_args(fcinfo, &children, &params);
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("materialize mode required, but it is not allowed in this context")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-
-	/* the tuplestore and its descriptor live as long as the query */
-	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random,
-								  false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = tupdesc;
-	MemoryContextSwitchTo(oldcontext);
+	cl_srf_begin(fcinfo, &srf);
 
 	child = palloc(sizeof(cl_synth_child));
 	la = palloc(sizeof(Datum) * params.councils);
@@ -148,7 +127,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 			values[7] = date_datum(child->mother == 1 ? child->mc_dob : CL_DATE_OPEN, &nulls[7]);
 			values[8] = BoolGetDatum(child->uasc);
 			values[9] = date_datum(child->uasc ? child->duc : CL_DATE_OPEN, &nulls[9]);
-			tuplestore_putvalues(store, tupdesc, values, nulls);
+			cl_srf_put(&srf, values, nulls);
 		}
 		else if (kind == SYNTH_EPISODES)
 		{
@@ -177,7 +156,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				nulls[12] = false;
 				nulls[13] = !cl_synth_urn(e, buf);
 				values[13] = nulls[13] ? (Datum) 0 : CStringGetTextDatum(buf);
-				tuplestore_putvalues(store, tupdesc, values, nulls);
+				cl_srf_put(&srf, values, nulls);
 			}
 		}
 		else
@@ -191,7 +170,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				values[4] = code_datum(o->in_touch, &nulls[4]);
 				values[5] = code_datum(o->activ, &nulls[5]);
 				values[6] = code_datum(o->accom, &nulls[6]);
-				tuplestore_putvalues(store, tupdesc, values, nulls);
+				cl_srf_put(&srf, values, nulls);
 			}
 		}
 		MemoryContextSwitchTo(oldcontext);

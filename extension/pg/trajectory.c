@@ -27,6 +27,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -328,12 +329,6 @@ cl_leaver_trajectory_eq(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(memcmp(&a, &b, sizeof(a)) == 0);
 }
 
-typedef struct observations_ctx
-{
-	cl_trajectory t;
-	int			i;				/* next age index to look at */
-} observations_ctx;
-
 /*
  * trajectory_observations(traj): (age, in_touch, activity, accommodation,
  * state) for every age with an observation; codes not recorded, and all the
@@ -343,81 +338,48 @@ PG_FUNCTION_INFO_V1(cl_trajectory_observations);
 Datum
 cl_trajectory_observations(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	observations_ctx *ctx;
+	cl_srf		srf;
+	cl_trajectory t;
 
-	if (SRF_IS_FIRSTCALL())
+	cl_srf_begin(fcinfo, &srf);
+	traj_read(PG_GETARG_DATUM(0), &t);
+	for (int i = 0; i < CL_TRAJ_NAGES; i++)
 	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		ctx = (observations_ctx *) palloc(sizeof(observations_ctx));
-		traj_read(PG_GETARG_DATUM(0), &ctx->t);
-		ctx->i = 0;
-		funcctx->user_fctx = ctx;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	ctx = (observations_ctx *) funcctx->user_fctx;
-	while (ctx->i < CL_TRAJ_NAGES && !(ctx->t.obs[ctx->i].flags & CL_TRAJ_PRESENT))
-		ctx->i++;
-	if (ctx->i < CL_TRAJ_NAGES)
-	{
-		int			age = CL_TRAJ_MIN_AGE + ctx->i;
-		const cl_traj_obs *o = &ctx->t.obs[ctx->i++];
+		int			age = CL_TRAJ_MIN_AGE + i;
+		const cl_traj_obs *o = &t.obs[i];
 		int			codes[3] = {o->in_touch, o->activity, o->accommodation};
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, false, false};
 
+		if (!(o->flags & CL_TRAJ_PRESENT))
+			continue;
 		values[0] = Int32GetDatum(age);
 		for (int k = 0; k < 3; k++)
 		{
 			values[1 + k] = Int16GetDatum((int16) codes[k]);
 			nulls[1 + k] = codes[k] == 0;
 		}
-		values[4] = PointerGetDatum(cstring_to_text(cl_traj_state_name(cl_traj_state_at(&ctx->t, age))));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		values[4] = PointerGetDatum(cstring_to_text(cl_traj_state_name(cl_traj_state_at(&t, age))));
+		cl_srf_put(&srf, values, nulls);
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }
 
-typedef struct transitions_ctx
-{
-	int			n;
-	cl_traj_transition tr[CL_TRAJ_NAGES - 1];
-} transitions_ctx;
-
-/* transitions(traj): (from_age, to_age, from_state, to_state) per consecutive age. */
 PG_FUNCTION_INFO_V1(cl_transitions);
 Datum
 cl_transitions(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	transitions_ctx *ctx;
+	cl_srf		srf;
+	cl_trajectory t;
+	cl_traj_transition tr[CL_TRAJ_NAGES - 1];
+	int			n;
 
-	if (SRF_IS_FIRSTCALL())
+	cl_srf_begin(fcinfo, &srf);
+	traj_read(PG_GETARG_DATUM(0), &t);
+	n = cl_traj_transitions(&t, tr);
+	for (int i = 0; i < n; i++)
 	{
-		MemoryContext oldcontext;
-		cl_trajectory t;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		ctx = (transitions_ctx *) palloc(sizeof(transitions_ctx));
-		traj_read(PG_GETARG_DATUM(0), &t);
-		ctx->n = cl_traj_transitions(&t, ctx->tr);
-		funcctx->user_fctx = ctx;
-		funcctx->max_calls = ctx->n;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	ctx = (transitions_ctx *) funcctx->user_fctx;
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		const cl_traj_transition *r = &ctx->tr[funcctx->call_cntr];
+		const cl_traj_transition *r = &tr[i];
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 
@@ -425,10 +387,9 @@ cl_transitions(PG_FUNCTION_ARGS)
 		values[1] = Int32GetDatum(r->from_age + 1);
 		values[2] = PointerGetDatum(cstring_to_text(cl_traj_state_name(r->from_state)));
 		values[3] = PointerGetDatum(cstring_to_text(cl_traj_state_name(r->to_state)));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		cl_srf_put(&srf, values, nulls);
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -648,12 +609,6 @@ cl_transition_matrix_eq(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(eq);
 }
 
-typedef struct table_ctx
-{
-	cl_transition_matrix m;
-	int			cell;			/* next cell to look at */
-} table_ctx;
-
 /*
  * transition_table(matrix): (from_age, to_age, from_state, to_state,
  * young_people, share) for every non-zero cell, in age and state order.
@@ -663,37 +618,25 @@ PG_FUNCTION_INFO_V1(cl_transition_table);
 Datum
 cl_transition_table(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	table_ctx  *ctx;
+	cl_srf		srf;
+	cl_transition_matrix *m = palloc(sizeof(cl_transition_matrix));
 
-	if (SRF_IS_FIRSTCALL())
+	cl_srf_begin(fcinfo, &srf);
+	tm_read(PG_GETARG_DATUM(0), m);
+	for (int cell = 0; cell < CL_TM_CELLS; cell++)
 	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		ctx = (table_ctx *) palloc(sizeof(table_ctx));
-		tm_read(PG_GETARG_DATUM(0), &ctx->m);
-		ctx->cell = 0;
-		funcctx->user_fctx = ctx;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	ctx = (table_ctx *) funcctx->user_fctx;
-	while (ctx->cell < CL_TM_CELLS && ctx->m.count[ctx->cell] == 0)
-		ctx->cell++;
-	if (ctx->cell < CL_TM_CELLS)
-	{
-		int			cell = ctx->cell++;
 		int			to_state = cell % CL_TRAJ_NSTATES + 1;
 		int			from_state = (cell / CL_TRAJ_NSTATES) % CL_TRAJ_NSTATES + 1;
 		int			from_age = cell / (CL_TRAJ_NSTATES * CL_TRAJ_NSTATES) + CL_TRAJ_MIN_AGE;
-		int64		count = ctx->m.count[cell];
-		int64		total = cl_tm_from_total(&ctx->m, from_age, from_state);
+		int64		count = m->count[cell];
+		int64		total;
 		Datum		values[6];
 		bool		nulls[6] = {false, false, false, false, false, false};
 
+		if (count == 0)
+			continue;
+		CHECK_FOR_INTERRUPTS();
+		total = cl_tm_from_total(m, from_age, from_state);
 		if (count > PG_INT32_MAX)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -707,8 +650,7 @@ cl_transition_table(PG_FUNCTION_ARGS)
 		values[5] = DirectFunctionCall2(numeric_div,
 										DirectFunctionCall1(int8_numeric, Int64GetDatum(count)),
 										DirectFunctionCall1(int8_numeric, Int64GetDatum(total)));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		cl_srf_put(&srf, values, nulls);
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }
