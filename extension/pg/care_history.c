@@ -18,18 +18,18 @@
 #include "history.h"
 #include "cl_history_glue.h"
 
-PG_FUNCTION_INFO_V1(cl_care_history_in);
-PG_FUNCTION_INFO_V1(cl_care_history_out);
-PG_FUNCTION_INFO_V1(cl_care_history_recv);
-PG_FUNCTION_INFO_V1(cl_care_history_send);
-PG_FUNCTION_INFO_V1(cl_care_history_eq);
-PG_FUNCTION_INFO_V1(cl_care_history_ne);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_sfunc);
-PG_FUNCTION_INFO_V1(cl_care_history_merge_sfunc);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_final);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_combine);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_serial);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_deserial);
+PG_FUNCTION_INFO_V1(careleaver_care_history_in);
+PG_FUNCTION_INFO_V1(careleaver_care_history_out);
+PG_FUNCTION_INFO_V1(careleaver_care_history_recv);
+PG_FUNCTION_INFO_V1(careleaver_care_history_send);
+PG_FUNCTION_INFO_V1(careleaver_care_history_eq);
+PG_FUNCTION_INFO_V1(careleaver_care_history_ne);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_sfunc);
+PG_FUNCTION_INFO_V1(careleaver_care_history_merge_sfunc);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_final);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_combine);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_serial);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_deserial);
 
 #define ERRBUF 256
 
@@ -104,7 +104,7 @@ cl_pg_history_limit_error(int64 episodes)
 /* ---------------------------------------------------------------- text */
 
 Datum
-cl_care_history_in(PG_FUNCTION_ARGS)
+careleaver_care_history_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(str);
@@ -137,7 +137,7 @@ cl_care_history_in(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_care_history_out(PG_FUNCTION_ARGS)
+careleaver_care_history_out(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	char	   *out = palloc(cl_history_text_size(&h));
@@ -156,7 +156,7 @@ cl_care_history_out(PG_FUNCTION_ARGS)
 #define CL_SEND_EPISODE_SIZE 15
 
 Datum
-cl_care_history_recv(PG_FUNCTION_ARGS)
+careleaver_care_history_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			version = pq_getmsgbyte(buf);
@@ -209,7 +209,7 @@ cl_care_history_recv(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_care_history_send(PG_FUNCTION_ARGS)
+careleaver_care_history_send(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	StringInfoData buf;
@@ -254,13 +254,13 @@ history_equal(FunctionCallInfo fcinfo)
 }
 
 Datum
-cl_care_history_eq(PG_FUNCTION_ARGS)
+careleaver_care_history_eq(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(history_equal(fcinfo));
 }
 
 Datum
-cl_care_history_ne(PG_FUNCTION_ARGS)
+careleaver_care_history_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!history_equal(fcinfo));
 }
@@ -385,7 +385,7 @@ code_arg(FunctionCallInfo fcinfo, const ArgCodes *ac, int argno)
  * reason_place_change]): not strict, so that rows without DECOM are counted.
  */
 Datum
-cl_care_history_agg_sfunc(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_sfunc(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx;
 	HistState  *st = state_get(fcinfo, &ctx, "care_history_agg");
@@ -422,7 +422,7 @@ state_add_missing(HistState *st, int64 missing)
 
 /* care_history_merge(care_history): pools histories (e.g. from several sources). */
 Datum
-cl_care_history_merge_sfunc(PG_FUNCTION_ARGS)
+careleaver_care_history_merge_sfunc(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx;
 	HistState  *st = state_get(fcinfo, &ctx, "care_history_merge");
@@ -441,7 +441,7 @@ cl_care_history_merge_sfunc(PG_FUNCTION_ARGS)
 
 /* Sorts and checks a copy of the rows; the state itself is left as it is. */
 Datum
-cl_care_history_agg_final(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_final(PG_FUNCTION_ARGS)
 {
 	HistState  *st;
 	struct varlena *res;
@@ -462,7 +462,7 @@ cl_care_history_agg_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_care_history_agg_combine(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx;
 	HistState  *a,
@@ -491,7 +491,7 @@ cl_care_history_agg_combine(PG_FUNCTION_ARGS)
 
 /* Serial form: int32 n, int32 missing, the raw episodes (same machine). */
 Datum
-cl_care_history_agg_serial(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_serial(PG_FUNCTION_ARGS)
 {
 	HistState  *st = (HistState *) PG_GETARG_POINTER(0);
 	Size		size = VARHDRSZ + 8 + (Size) st->n * sizeof(cl_episode);
@@ -507,7 +507,7 @@ cl_care_history_agg_serial(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_care_history_agg_deserial(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_deserial(PG_FUNCTION_ARGS)
 {
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	const char *p = VARDATA_ANY(b);

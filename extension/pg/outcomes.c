@@ -30,26 +30,26 @@
 #include "yearfacts.h"
 #include "cl_history_glue.h"
 
-PG_FUNCTION_INFO_V1(cl_returns_home_srf);
-PG_FUNCTION_INFO_V1(cl_sql_reentered_within);
-PG_FUNCTION_INFO_V1(cl_exits_srf);
-PG_FUNCTION_INFO_V1(cl_sql_placements_in_window);
-PG_FUNCTION_INFO_V1(cl_sql_placement_moves);
-PG_FUNCTION_INFO_V1(cl_sql_moves_per_1000_days);
-PG_FUNCTION_INFO_V1(cl_sql_stability);
-PG_FUNCTION_INFO_V1(cl_sql_stability_short_term);
-PG_FUNCTION_INFO_V1(cl_sql_stability_two_year);
-PG_FUNCTION_INFO_V1(cl_sql_stability_long_term);
-PG_FUNCTION_INFO_V1(cl_sql_in_leaver_cohort);
-PG_FUNCTION_INFO_V1(cl_sql_leaver_cohort_age);
-PG_FUNCTION_INFO_V1(cl_sql_collection_year_birthday);
-PG_FUNCTION_INFO_V1(cl_sql_leaver_outcome);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_indicators);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_permanency_12m);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_reentry_12m);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_placement_moves);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_days_in_care);
-PG_FUNCTION_INFO_V1(cl_child_year_facts);
+PG_FUNCTION_INFO_V1(careleaver_returns_home);
+PG_FUNCTION_INFO_V1(careleaver_reentered_within);
+PG_FUNCTION_INFO_V1(careleaver_exits);
+PG_FUNCTION_INFO_V1(careleaver_placements_in_window);
+PG_FUNCTION_INFO_V1(careleaver_placement_moves);
+PG_FUNCTION_INFO_V1(careleaver_moves_per_1000_days);
+PG_FUNCTION_INFO_V1(careleaver_stability);
+PG_FUNCTION_INFO_V1(careleaver_stability_short_term);
+PG_FUNCTION_INFO_V1(careleaver_stability_two_year);
+PG_FUNCTION_INFO_V1(careleaver_stability_long_term);
+PG_FUNCTION_INFO_V1(careleaver_in_leaver_cohort);
+PG_FUNCTION_INFO_V1(careleaver_leaver_cohort_age);
+PG_FUNCTION_INFO_V1(careleaver_collection_year_birthday);
+PG_FUNCTION_INFO_V1(careleaver_leaver_outcome);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_indicators);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_permanency_12m);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_reentry_12m);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_placement_moves);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_days_in_care);
+PG_FUNCTION_INFO_V1(careleaver_child_year_facts);
 
 /* ---------------------------------------------------------------- arguments */
 
@@ -165,7 +165,7 @@ put_flag(Datum *v, bool *n, int col, int flag)
  * follow_up_days
  */
 Datum
-cl_returns_home_srf(PG_FUNCTION_ARGS)
+careleaver_returns_home(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		data_end = cl_pg_date_arg(fcinfo, 1, "data end date");
@@ -202,7 +202,7 @@ cl_returns_home_srf(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_reentered_within(PG_FUNCTION_ARGS)
+careleaver_reentered_within(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		exit_date = cl_pg_date_arg(fcinfo, 1, "return date");
@@ -222,7 +222,7 @@ cl_sql_reentered_within(PG_FUNCTION_ARGS)
  * duration_days, end_reason, cause, exit_route, censored
  */
 Datum
-cl_exits_srf(PG_FUNCTION_ARGS)
+careleaver_exits(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
@@ -257,7 +257,7 @@ cl_exits_srf(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- stability */
 
 Datum
-cl_sql_placements_in_window(PG_FUNCTION_ARGS)
+careleaver_placements_in_window(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
@@ -268,7 +268,7 @@ cl_sql_placements_in_window(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_placement_moves(PG_FUNCTION_ARGS)
+careleaver_placement_moves(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
@@ -279,7 +279,7 @@ cl_sql_placement_moves(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_moves_per_1000_days(PG_FUNCTION_ARGS)
+careleaver_moves_per_1000_days(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
@@ -314,7 +314,7 @@ stability_args(FunctionCallInfo fcinfo, bool with_dob, cl_stability *s)
  * carer_since, long_term_stable
  */
 Datum
-cl_sql_stability(PG_FUNCTION_ARGS)
+careleaver_stability(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
 	TupleDesc	desc = cl_row_type(fcinfo);
@@ -344,7 +344,7 @@ cl_sql_stability(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_stability_short_term(PG_FUNCTION_ARGS)
+careleaver_stability_short_term(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
 
@@ -355,7 +355,7 @@ cl_sql_stability_short_term(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_stability_two_year(PG_FUNCTION_ARGS)
+careleaver_stability_two_year(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
 
@@ -366,7 +366,7 @@ cl_sql_stability_two_year(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_stability_long_term(PG_FUNCTION_ARGS)
+careleaver_stability_long_term(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
 
@@ -379,7 +379,7 @@ cl_sql_stability_long_term(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- cohort and outcomes */
 
 Datum
-cl_sql_in_leaver_cohort(PG_FUNCTION_ARGS)
+careleaver_in_leaver_cohort(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
@@ -395,7 +395,7 @@ cl_sql_in_leaver_cohort(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
+careleaver_leaver_cohort_age(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
@@ -409,7 +409,7 @@ cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
 
 /* collection_year_birthday(dob, year): age, birthday */
 Datum
-cl_sql_collection_year_birthday(PG_FUNCTION_ARGS)
+careleaver_collection_year_birthday(PG_FUNCTION_ARGS)
 {
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 0);
 	int			year = year_arg(fcinfo, 1);
@@ -434,7 +434,7 @@ cl_sql_collection_year_birthday(PG_FUNCTION_ARGS)
  * homeless_or_insecure.  Not strict: NULL codes are "no code".
  */
 Datum
-cl_sql_leaver_outcome(PG_FUNCTION_ARGS)
+careleaver_leaver_outcome(PG_FUNCTION_ARGS)
 {
 	cl_leaver_outcome o;
 	TupleDesc	desc = cl_row_type(fcinfo);
@@ -480,7 +480,7 @@ cfsr_args(FunctionCallInfo fcinfo, cl_cfsr *c)
  * reentry_date, placement_moves, days_in_care
  */
 Datum
-cl_sql_cfsr_indicators(PG_FUNCTION_ARGS)
+careleaver_cfsr_indicators(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 	TupleDesc	desc = cl_row_type(fcinfo);
@@ -508,7 +508,7 @@ cl_sql_cfsr_indicators(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_cfsr_permanency_12m(PG_FUNCTION_ARGS)
+careleaver_cfsr_permanency_12m(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 
@@ -519,7 +519,7 @@ cl_sql_cfsr_permanency_12m(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_cfsr_reentry_12m(PG_FUNCTION_ARGS)
+careleaver_cfsr_reentry_12m(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 
@@ -530,7 +530,7 @@ cl_sql_cfsr_reentry_12m(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_cfsr_placement_moves(PG_FUNCTION_ARGS)
+careleaver_cfsr_placement_moves(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 
@@ -541,7 +541,7 @@ cl_sql_cfsr_placement_moves(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_cfsr_days_in_care(PG_FUNCTION_ARGS)
+careleaver_cfsr_days_in_care(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 
@@ -622,7 +622,7 @@ not_null_arg(FunctionCallInfo fcinfo, int argno, const char *what, const char *h
  * NULL history has no rows.
  */
 Datum
-cl_child_year_facts(PG_FUNCTION_ARGS)
+careleaver_child_year_facts(PG_FUNCTION_ARGS)
 {
 	int			first;
 	int			last;

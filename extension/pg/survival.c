@@ -296,58 +296,58 @@ value_recv(StringInfo buf, int kind)
 	PG_RETURN_POINTER(v);
 }
 
-PG_FUNCTION_INFO_V1(survival_in);
+PG_FUNCTION_INFO_V1(careleaver_survival_in);
 Datum
-survival_in(PG_FUNCTION_ARGS)
+careleaver_survival_in(PG_FUNCTION_ARGS)
 {
 	return value_in(fcinfo, CL_SURV_KIND_KM);
 }
 
-PG_FUNCTION_INFO_V1(survival_out);
+PG_FUNCTION_INFO_V1(careleaver_survival_out);
 Datum
-survival_out(PG_FUNCTION_ARGS)
+careleaver_survival_out(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_CSTRING(value_out(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), CL_SURV_KIND_KM));
 }
 
-PG_FUNCTION_INFO_V1(survival_recv);
+PG_FUNCTION_INFO_V1(careleaver_survival_recv);
 Datum
-survival_recv(PG_FUNCTION_ARGS)
+careleaver_survival_recv(PG_FUNCTION_ARGS)
 {
 	return value_recv((StringInfo) PG_GETARG_POINTER(0), CL_SURV_KIND_KM);
 }
 
-PG_FUNCTION_INFO_V1(survival_send);
+PG_FUNCTION_INFO_V1(careleaver_survival_send);
 Datum
-survival_send(PG_FUNCTION_ARGS)
+careleaver_survival_send(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BYTEA_P(value_send(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), CL_SURV_KIND_KM));
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_in);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_in);
 Datum
-competing_risks_in(PG_FUNCTION_ARGS)
+careleaver_competing_risks_in(PG_FUNCTION_ARGS)
 {
 	return value_in(fcinfo, CL_SURV_KIND_CR);
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_out);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_out);
 Datum
-competing_risks_out(PG_FUNCTION_ARGS)
+careleaver_competing_risks_out(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_CSTRING(value_out(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), CL_SURV_KIND_CR));
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_recv);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_recv);
 Datum
-competing_risks_recv(PG_FUNCTION_ARGS)
+careleaver_competing_risks_recv(PG_FUNCTION_ARGS)
 {
 	return value_recv((StringInfo) PG_GETARG_POINTER(0), CL_SURV_KIND_CR);
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_send);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_send);
 Datum
-competing_risks_send(PG_FUNCTION_ARGS)
+careleaver_competing_risks_send(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BYTEA_P(value_send(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), CL_SURV_KIND_CR));
 }
@@ -378,16 +378,16 @@ transition(FunctionCallInfo fcinfo, int kind, int32 day, int32 cause)
 	PG_RETURN_POINTER(v);
 }
 
-PG_FUNCTION_INFO_V1(km_agg_transition);
+PG_FUNCTION_INFO_V1(careleaver_km_agg_transition);
 Datum
-km_agg_transition(PG_FUNCTION_ARGS)
+careleaver_km_agg_transition(PG_FUNCTION_ARGS)
 {
 	return transition(fcinfo, CL_SURV_KIND_KM, PG_GETARG_INT32(1), PG_GETARG_BOOL(2) ? 1 : 0);
 }
 
-PG_FUNCTION_INFO_V1(cif_agg_transition);
+PG_FUNCTION_INFO_V1(careleaver_cif_agg_transition);
 Datum
-cif_agg_transition(PG_FUNCTION_ARGS)
+careleaver_cif_agg_transition(PG_FUNCTION_ARGS)
 {
 	return transition(fcinfo, CL_SURV_KIND_CR, PG_GETARG_INT32(1), PG_GETARG_INT32(2));
 }
@@ -424,16 +424,16 @@ combine(FunctionCallInfo fcinfo, int kind)
 	PG_RETURN_POINTER(a);
 }
 
-PG_FUNCTION_INFO_V1(survival_combine);
+PG_FUNCTION_INFO_V1(careleaver_survival_combine);
 Datum
-survival_combine(PG_FUNCTION_ARGS)
+careleaver_survival_combine(PG_FUNCTION_ARGS)
 {
 	return combine(fcinfo, CL_SURV_KIND_KM);
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_combine);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_combine);
 Datum
-competing_risks_combine(PG_FUNCTION_ARGS)
+careleaver_competing_risks_combine(PG_FUNCTION_ARGS)
 {
 	return combine(fcinfo, CL_SURV_KIND_CR);
 }
@@ -454,16 +454,16 @@ final_value(FunctionCallInfo fcinfo, int kind)
 	PG_RETURN_POINTER(c);
 }
 
-PG_FUNCTION_INFO_V1(survival_final);
+PG_FUNCTION_INFO_V1(careleaver_survival_final);
 Datum
-survival_final(PG_FUNCTION_ARGS)
+careleaver_survival_final(PG_FUNCTION_ARGS)
 {
 	return final_value(fcinfo, CL_SURV_KIND_KM);
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_final);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_final);
 Datum
-competing_risks_final(PG_FUNCTION_ARGS)
+careleaver_competing_risks_final(PG_FUNCTION_ARGS)
 {
 	return final_value(fcinfo, CL_SURV_KIND_CR);
 }
@@ -480,9 +480,9 @@ canonical_arg(FunctionCallInfo fcinfo, int argno, int kind)
 #define RETURN_FLOAT8_OR_NULL(x) \
 	do { double x_ = (x); if (isnan(x_)) PG_RETURN_NULL(); PG_RETURN_FLOAT8(x_); } while (0)
 
-PG_FUNCTION_INFO_V1(km_table);
+PG_FUNCTION_INFO_V1(careleaver_km_table);
 Datum
-km_table(PG_FUNCTION_ARGS)
+careleaver_km_table(PG_FUNCTION_ARGS)
 {
 	cl_srf		srf;
 	cl_km_iter	it;
@@ -510,18 +510,18 @@ km_table(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(km_at);
+PG_FUNCTION_INFO_V1(careleaver_km_at);
 Datum
-km_at(PG_FUNCTION_ARGS)
+careleaver_km_at(PG_FUNCTION_ARGS)
 {
 	cl_surv_state *s = canonical_arg(fcinfo, 0, CL_SURV_KIND_KM);
 
 	RETURN_FLOAT8_OR_NULL(cl_km_at(s, PG_GETARG_INT32(1)));
 }
 
-PG_FUNCTION_INFO_V1(km_median);
+PG_FUNCTION_INFO_V1(careleaver_km_median);
 Datum
-km_median(PG_FUNCTION_ARGS)
+careleaver_km_median(PG_FUNCTION_ARGS)
 {
 	cl_surv_state *s = canonical_arg(fcinfo, 0, CL_SURV_KIND_KM);
 	double		m,
@@ -532,9 +532,9 @@ km_median(PG_FUNCTION_ARGS)
 	RETURN_FLOAT8_OR_NULL(m);
 }
 
-PG_FUNCTION_INFO_V1(km_median_ci);
+PG_FUNCTION_INFO_V1(careleaver_km_median_ci);
 Datum
-km_median_ci(PG_FUNCTION_ARGS)
+careleaver_km_median_ci(PG_FUNCTION_ARGS)
 {
 	cl_surv_state *s = canonical_arg(fcinfo, 0, CL_SURV_KIND_KM);
 	TupleDesc	tupdesc;
@@ -553,27 +553,27 @@ km_median_ci(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
-PG_FUNCTION_INFO_V1(km_n);
+PG_FUNCTION_INFO_V1(careleaver_km_n);
 Datum
-km_n(PG_FUNCTION_ARGS)
+careleaver_km_n(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 
 	PG_RETURN_INT32(cl_surv_total(state_of(v, CL_SURV_KIND_KM)));
 }
 
-PG_FUNCTION_INFO_V1(km_events);
+PG_FUNCTION_INFO_V1(careleaver_km_events);
 Datum
-km_events(PG_FUNCTION_ARGS)
+careleaver_km_events(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 
 	PG_RETURN_INT32(cl_surv_events(state_of(v, CL_SURV_KIND_KM), -1));
 }
 
-PG_FUNCTION_INFO_V1(cif_n);
+PG_FUNCTION_INFO_V1(careleaver_cif_n);
 Datum
-cif_n(PG_FUNCTION_ARGS)
+careleaver_cif_n(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 
@@ -590,9 +590,9 @@ check_cause(int32 cause)
 				 errhint("Cause 0 marks censored observations, which have no incidence.")));
 }
 
-PG_FUNCTION_INFO_V1(cif_events);
+PG_FUNCTION_INFO_V1(careleaver_cif_events);
 Datum
-cif_events(PG_FUNCTION_ARGS)
+careleaver_cif_events(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	int32		cause = PG_GETARG_INT32(1);
@@ -601,9 +601,9 @@ cif_events(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(cl_surv_events(state_of(v, CL_SURV_KIND_CR), cause));
 }
 
-PG_FUNCTION_INFO_V1(cif_at);
+PG_FUNCTION_INFO_V1(careleaver_cif_at);
 Datum
-cif_at(PG_FUNCTION_ARGS)
+careleaver_cif_at(PG_FUNCTION_ARGS)
 {
 	cl_surv_state *s = canonical_arg(fcinfo, 0, CL_SURV_KIND_CR);
 	int32		cause = PG_GETARG_INT32(1);
@@ -612,9 +612,9 @@ cif_at(PG_FUNCTION_ARGS)
 	RETURN_FLOAT8_OR_NULL(cl_cif_at(s, cause, PG_GETARG_INT32(2)));
 }
 
-PG_FUNCTION_INFO_V1(cif_table);
+PG_FUNCTION_INFO_V1(careleaver_cif_table);
 Datum
-cif_table(PG_FUNCTION_ARGS)
+careleaver_cif_table(PG_FUNCTION_ARGS)
 {
 	cl_srf		srf;
 	cl_surv_state *s;

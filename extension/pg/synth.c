@@ -21,10 +21,10 @@
 #include "codes.h"
 #include "synth.h"
 
-PG_FUNCTION_INFO_V1(cl_synthetic_header);
-PG_FUNCTION_INFO_V1(cl_synthetic_episodes);
-PG_FUNCTION_INFO_V1(cl_synthetic_oc3);
-PG_FUNCTION_INFO_V1(cl_synthetic_councils);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_header);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_episodes);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_oc3);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_councils);
 
 typedef enum synth_kind
 {
@@ -182,26 +182,26 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 }
 
 Datum
-cl_synthetic_header(PG_FUNCTION_ARGS)
+careleaver_synthetic_header(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_HEADER);
 }
 
 Datum
-cl_synthetic_episodes(PG_FUNCTION_ARGS)
+careleaver_synthetic_episodes(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_EPISODES);
 }
 
 Datum
-cl_synthetic_oc3(PG_FUNCTION_ARGS)
+careleaver_synthetic_oc3(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_OC3);
 }
 
 /* The council codes the generator uses for its first n councils. */
 Datum
-cl_synthetic_councils(PG_FUNCTION_ARGS)
+careleaver_synthetic_councils(PG_FUNCTION_ARGS)
 {
 	int32		n = PG_GETARG_INT32(0);
 	Datum	   *elems;

@@ -107,9 +107,9 @@ traj_return_state(FunctionCallInfo fcinfo, const cl_trajectory *t)
  * leaver_trajectory: I/O
  */
 
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_in);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_in);
 Datum
-cl_leaver_trajectory_in(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	cl_trajectory t;
@@ -124,9 +124,9 @@ cl_leaver_trajectory_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(traj_make(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_out);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_out);
 Datum
-cl_leaver_trajectory_out(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_out(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 	char		buf[CL_TRAJ_TEXT_MAX];
@@ -136,9 +136,9 @@ cl_leaver_trajectory_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(pstrdup(buf));
 }
 
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_recv);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_recv);
 Datum
-cl_leaver_trajectory_recv(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			n = buf->len - buf->cursor;
@@ -154,9 +154,9 @@ cl_leaver_trajectory_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(traj_make(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_send);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_send);
 Datum
-cl_leaver_trajectory_send(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_send(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 	uint8_t		enc[CL_TRAJ_ENCODED_SIZE];
@@ -178,9 +178,9 @@ cl_leaver_trajectory_send(PG_FUNCTION_ARGS)
  * a NULL age is skipped; a NULL code is "not recorded"; a row with no code
  * at all adds nothing.
  */
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_transfn);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_transfn);
 Datum
-cl_leaver_trajectory_transfn(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_transfn(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 	int			codes[3];
@@ -223,9 +223,9 @@ cl_leaver_trajectory_transfn(PG_FUNCTION_ARGS)
 }
 
 /* Combines two trajectories of the same young person (partial states). */
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_combine);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_combine);
 Datum
-cl_leaver_trajectory_combine(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_combine(PG_FUNCTION_ARGS)
 {
 	cl_trajectory a,
 				b;
@@ -240,9 +240,9 @@ cl_leaver_trajectory_combine(PG_FUNCTION_ARGS)
  * leaver_trajectory: measures
  */
 
-PG_FUNCTION_INFO_V1(cl_ever_neet);
+PG_FUNCTION_INFO_V1(careleaver_ever_neet);
 Datum
-cl_ever_neet(PG_FUNCTION_ARGS)
+careleaver_ever_neet(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -250,9 +250,9 @@ cl_ever_neet(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_ever_neet(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_persistent_neet);
+PG_FUNCTION_INFO_V1(careleaver_persistent_neet);
 Datum
-cl_persistent_neet(PG_FUNCTION_ARGS)
+careleaver_persistent_neet(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -260,9 +260,9 @@ cl_persistent_neet(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_persistent_neet(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_ever_unsuitable);
+PG_FUNCTION_INFO_V1(careleaver_ever_unsuitable);
 Datum
-cl_ever_unsuitable(PG_FUNCTION_ARGS)
+careleaver_ever_unsuitable(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -270,9 +270,9 @@ cl_ever_unsuitable(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_ever_unsuitable(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_ever_homeless_or_insecure);
+PG_FUNCTION_INFO_V1(careleaver_ever_homeless_or_insecure);
 Datum
-cl_ever_homeless_or_insecure(PG_FUNCTION_ARGS)
+careleaver_ever_homeless_or_insecure(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -280,9 +280,9 @@ cl_ever_homeless_or_insecure(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_ever_homeless_or_insecure(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_accommodation_changes);
+PG_FUNCTION_INFO_V1(careleaver_accommodation_changes);
 Datum
-cl_accommodation_changes(PG_FUNCTION_ARGS)
+careleaver_accommodation_changes(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -290,9 +290,9 @@ cl_accommodation_changes(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(cl_traj_accommodation_changes(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_has_conflicting_records);
+PG_FUNCTION_INFO_V1(careleaver_has_conflicting_records);
 Datum
-cl_has_conflicting_records(PG_FUNCTION_ARGS)
+careleaver_has_conflicting_records(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -300,9 +300,9 @@ cl_has_conflicting_records(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_has_conflict(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_trajectory_state);
+PG_FUNCTION_INFO_V1(careleaver_trajectory_state);
 Datum
-cl_trajectory_state(PG_FUNCTION_ARGS)
+careleaver_trajectory_state(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 	int32		age = PG_GETARG_INT32(1);
@@ -317,9 +317,9 @@ cl_trajectory_state(PG_FUNCTION_ARGS)
 }
 
 /* leaver_trajectory = leaver_trajectory: the same observations at every age. */
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_eq);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_eq);
 Datum
-cl_leaver_trajectory_eq(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_eq(PG_FUNCTION_ARGS)
 {
 	cl_trajectory a,
 				b;
@@ -334,9 +334,9 @@ cl_leaver_trajectory_eq(PG_FUNCTION_ARGS)
  * state) for every age with an observation; codes not recorded, and all the
  * codes of a conflict, are NULL.
  */
-PG_FUNCTION_INFO_V1(cl_trajectory_observations);
+PG_FUNCTION_INFO_V1(careleaver_trajectory_observations);
 Datum
-cl_trajectory_observations(PG_FUNCTION_ARGS)
+careleaver_trajectory_observations(PG_FUNCTION_ARGS)
 {
 	cl_srf		srf;
 	cl_trajectory t;
@@ -365,9 +365,9 @@ cl_trajectory_observations(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(cl_transitions);
+PG_FUNCTION_INFO_V1(careleaver_transitions);
 Datum
-cl_transitions(PG_FUNCTION_ARGS)
+careleaver_transitions(PG_FUNCTION_ARGS)
 {
 	cl_srf		srf;
 	cl_trajectory t;
@@ -466,9 +466,9 @@ tm_overflow(const char *err)
  * transition_matrix: I/O
  */
 
-PG_FUNCTION_INFO_V1(cl_transition_matrix_in);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_in);
 Datum
-cl_transition_matrix_in(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	cl_transition_matrix *m = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
@@ -483,9 +483,9 @@ cl_transition_matrix_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(tm_make(m));
 }
 
-PG_FUNCTION_INFO_V1(cl_transition_matrix_out);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_out);
 Datum
-cl_transition_matrix_out(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_out(PG_FUNCTION_ARGS)
 {
 	cl_transition_matrix *m = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
 	size_t		size;
@@ -498,9 +498,9 @@ cl_transition_matrix_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-PG_FUNCTION_INFO_V1(cl_transition_matrix_recv);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_recv);
 Datum
-cl_transition_matrix_recv(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			n = buf->len - buf->cursor;
@@ -516,9 +516,9 @@ cl_transition_matrix_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(tm_make(m));
 }
 
-PG_FUNCTION_INFO_V1(cl_transition_matrix_send);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_send);
 Datum
-cl_transition_matrix_send(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_send(PG_FUNCTION_ARGS)
 {
 	cl_transition_matrix *m = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
 	size_t		size;
@@ -539,9 +539,9 @@ cl_transition_matrix_send(PG_FUNCTION_ARGS)
  */
 
 /* (matrix, trajectory): adds one young person's transitions.  Strict. */
-PG_FUNCTION_INFO_V1(cl_transition_matrix_transfn);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_transfn);
 Datum
-cl_transition_matrix_transfn(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_transfn(PG_FUNCTION_ARGS)
 {
 	TransitionMatrixData *state = tm_state_in_place(fcinfo);
 	cl_trajectory t;
@@ -566,9 +566,9 @@ cl_transition_matrix_transfn(PG_FUNCTION_ARGS)
 }
 
 /* (matrix, matrix): adds the counts.  Strict; combine and merge function. */
-PG_FUNCTION_INFO_V1(cl_transition_matrix_combine);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_combine);
 Datum
-cl_transition_matrix_combine(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_combine(PG_FUNCTION_ARGS)
 {
 	TransitionMatrixData *state = tm_state_in_place(fcinfo);
 	cl_transition_matrix *from = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
@@ -593,9 +593,9 @@ cl_transition_matrix_combine(PG_FUNCTION_ARGS)
 }
 
 /* transition_matrix = transition_matrix: the same count in every cell. */
-PG_FUNCTION_INFO_V1(cl_transition_matrix_eq);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_eq);
 Datum
-cl_transition_matrix_eq(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_eq(PG_FUNCTION_ARGS)
 {
 	cl_transition_matrix *a = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
 	cl_transition_matrix *b = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
@@ -614,9 +614,9 @@ cl_transition_matrix_eq(PG_FUNCTION_ARGS)
  * young_people, share) for every non-zero cell, in age and state order.
  * share = young_people / all young people in from_state at from_age.
  */
-PG_FUNCTION_INFO_V1(cl_transition_table);
+PG_FUNCTION_INFO_V1(careleaver_transition_table);
 Datum
-cl_transition_table(PG_FUNCTION_ARGS)
+careleaver_transition_table(PG_FUNCTION_ARGS)
 {
 	cl_srf		srf;
 	cl_transition_matrix *m = palloc(sizeof(cl_transition_matrix));

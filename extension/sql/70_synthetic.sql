@@ -8,7 +8,7 @@ CREATE FUNCTION careleaver.synthetic_header(children integer, seed integer,
                                             last_year integer DEFAULT 2026)
 RETURNS TABLE (la text, child text, sex text, dob date, ethnic text, upn text,
                mother smallint, mc_dob date, uasc boolean, duc date)
-AS 'MODULE_PATHNAME', 'cl_synthetic_header'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_header'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION careleaver.synthetic_header(integer, integer, integer, integer, integer) IS
   'Header rows (one per child) of the synthetic councils careleaver.generate_synthetic builds, with the '
@@ -25,7 +25,7 @@ RETURNS TABLE (la text, child text, decom date, rne careleaver.new_episode_reaso
                "dec" date, rec careleaver.ceased_reason,
                reason_place_change careleaver.placement_change_reason,
                home_post text, pl_post text, urn text)
-AS 'MODULE_PATHNAME', 'cl_synthetic_episodes'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_episodes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4000;
 COMMENT ON FUNCTION careleaver.synthetic_episodes(integer, integer, integer, integer, integer) IS
   'Episodes of the synthetic councils: every episode open at some time in the collection years, with its '
@@ -39,7 +39,7 @@ CREATE FUNCTION careleaver.synthetic_oc3(children integer, seed integer,
 RETURNS TABLE (la text, child text, year integer, dob date,
                in_touch careleaver.contact_status, activ careleaver.leaver_activity,
                accom careleaver.leaver_accommodation)
-AS 'MODULE_PATHNAME', 'cl_synthetic_oc3'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_oc3'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 400;
 COMMENT ON FUNCTION careleaver.synthetic_oc3(integer, integer, integer, integer, integer) IS
   'OC3 records of the synthetic councils: one per care leaver and 17th to 21st birthday falling in a '
@@ -48,7 +48,7 @@ COMMENT ON FUNCTION careleaver.synthetic_oc3(integer, integer, integer, integer,
 
 CREATE FUNCTION careleaver.synthetic_councils(councils integer)
 RETURNS text[]
-AS 'MODULE_PATHNAME', 'cl_synthetic_councils'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_councils'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.synthetic_councils(integer) IS
   'The local authority codes of the first n synthetic councils (a fixed list of real three-digit LA codes, '

@@ -15,7 +15,7 @@ CREATE FUNCTION careleaver.child_year_facts(history careleaver.care_history, dat
     OUT cohort_age integer, OUT returned_home integer, OUT reentered_within_12_months integer,
     OUT follow_up_incomplete integer)
   RETURNS SETOF record
-  AS 'MODULE_PATHNAME', 'cl_child_year_facts' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
+  AS 'MODULE_PATHNAME', 'careleaver_child_year_facts' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
 COMMENT ON FUNCTION careleaver.child_year_facts(careleaver.care_history, date, integer, integer, date) IS
   'One row per collection year from first_year to last_year (at most 100 years) in which the child has a fact '
   '(looked after at some time in the year or on 31 March, a period of care starting or ending, a care-leaver '
