@@ -86,6 +86,15 @@ for path in RELEASES:
     ok(not missing, 'every symbol named by %s is still in the library (%d)'
        % (os.path.relpath(path, ROOT), len(released)), ' '.join(missing))
     named |= released
+# The update script (built from extension/updates/ and the install script) may create C functions
+# through format() templates such as 'careleaver_%2$s_hash_text': every symbol it names, template
+# or not, is in the scheme's namespace.
+UPDATE = os.path.join(ROOT, 'extension', 'careleaver--%s--%s.sql' % (
+    re.search(r'PREV_VERSION\s*=\s*(\S+)', open(os.path.join(ROOT, 'Makefile')).read()).group(1), VERSION))
+update_symbols = re.findall(r"'MODULE_PATHNAME',\s*'([\w%$]+)'", open(UPDATE).read()) if os.path.exists(UPDATE) else []
+off = sorted({s for s in update_symbols if not s.startswith('careleaver_')})
+ok(update_symbols and not off, 'every symbol (or symbol template) of the update script starts with careleaver_ (%d)'
+   % len(update_symbols), ' '.join(off))
 unused = sorted(defined - named)
 ok(not unused, 'every entry point of the library is named by the install script or a release', ' '.join(unused))
 done()
