@@ -50,9 +50,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# PGXS knows nothing of our headers: every object is rebuilt when any of them
-# changes, so a changed struct never meets a stale object (a crash, not an error).
-$(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
+# PGXS does not track header dependencies: rebuild every object when a header
+# changes, so that a changed declaration never links against a stale object.
+$(OBJS) $(OBJS:.o=.bc): $(wildcard extension/core/*.h extension/pg/*.h)
 
 extension/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) careleaver.control
 	cat $(SQL_PIECES) > $@

@@ -44,8 +44,8 @@
 #include "facts_glue.h"
 #include "srf.h"
 
-PG_FUNCTION_INFO_V1(cl_facts_fill);
-PG_FUNCTION_INFO_V1(cl_facts_xid_bits);
+PG_FUNCTION_INFO_V1(careleaver_facts_fill);
+PG_FUNCTION_INFO_V1(careleaver_facts_xid_bits);
 
 /*
  * facts_xid_bits(xid): the transaction id's 32 bits as an integer, so that a
@@ -53,7 +53,7 @@ PG_FUNCTION_INFO_V1(cl_facts_xid_bits);
  * instead of through their text form.
  */
 Datum
-cl_facts_xid_bits(PG_FUNCTION_ARGS)
+careleaver_facts_xid_bits(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT32((int32) DatumGetTransactionId(PG_GETARG_DATUM(0)));
 }
@@ -269,7 +269,7 @@ year_columns(Oid history_type)
  * dataset's owner, taken its lock and emptied the partitions.
  */
 Datum
-cl_facts_fill(PG_FUNCTION_ARGS)
+careleaver_facts_fill(PG_FUNCTION_ARGS)
 {
 	text	   *dataset = PG_GETARG_TEXT_PP(0);
 	Datum		la = PointerGetDatum(PG_GETARG_TEXT_PP(1));
@@ -278,7 +278,7 @@ cl_facts_fill(PG_FUNCTION_ARGS)
 	int			first = PG_GETARG_INT32(4);
 	int			last = PG_GETARG_INT32(5);
 	cl_date		data_end = cl_pg_date_arg(fcinfo, 6, "data end date");
-	TupleDesc	result = cl_blessed_result_type(fcinfo);
+	TupleDesc	result = cl_row_type(fcinfo);
 	const char *schema = quote_identifier(text_to_cstring(dataset));
 	MemoryContext per_child;
 	MemoryContext old;

@@ -259,31 +259,6 @@ careleaver_flow_age_band(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- rows */
 
-static Tuplestorestate *
-materialize(FunctionCallInfo fcinfo, TupleDesc *desc)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext old;
-	TupleDesc	tupdesc;
-	Tuplestorestate *ts;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	tupdesc = cl_blessed_result_type(fcinfo);
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	ts = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = ts;
-	rsinfo->setDesc = tupdesc;
-	MemoryContextSwitchTo(old);
-	*desc = tupdesc;
-	return ts;
-}
-
 static Datum
 text_datum(const char *s)
 {
@@ -295,9 +270,10 @@ PG_FUNCTION_INFO_V1(careleaver_flow_groups);
 Datum
 careleaver_flow_groups(PG_FUNCTION_ARGS)
 {
-	TupleDesc	desc;
-	Tuplestorestate *ts = materialize(fcinfo, &desc);
 	static const char *const kinds[3] = {"placement group", "exit route", "age band"};
+	cl_srf		srf;
+
+	cl_srf_begin(fcinfo, &srf);
 
 	for (int k = 0; k < 3; k++)
 		for (int i = 0;; i++)
@@ -311,7 +287,7 @@ careleaver_flow_groups(PG_FUNCTION_ARGS)
 			v[0] = text_datum(kinds[k]);
 			v[1] = Int32GetDatum(i + 1);
 			v[2] = text_datum(name);
-			tuplestore_putvalues(ts, desc, v, nl);
+			cl_srf_put(&srf, v, nl);
 		}
 	return (Datum) 0;
 }
@@ -328,8 +304,9 @@ Datum
 careleaver_flow_model_moves(PG_FUNCTION_ARGS)
 {
 	cl_flow_model *m = model_of(model_arg(fcinfo, 0));
-	TupleDesc	desc;
-	Tuplestorestate *ts = materialize(fcinfo, &desc);
+	cl_srf		srf;
+
+	cl_srf_begin(fcinfo, &srf);
 
 	for (int b = 0; b < CL_FLOW_BANDS; b++)
 		for (int g = 0; g < CL_FLOW_GROUPS; g++)
@@ -353,7 +330,7 @@ careleaver_flow_model_moves(PG_FUNCTION_ARGS)
 				v[3] = Int64GetDatum(m->moves[b][g][d]);
 				v[4] = Int64GetDatum(exposure);
 				v[5] = Float8GetDatum((double) m->moves[b][g][d] / (double) exposure);
-				tuplestore_putvalues(ts, desc, v, nl);
+				cl_srf_put(&srf, v, nl);
 			}
 		}
 	return (Datum) 0;
@@ -365,8 +342,9 @@ Datum
 careleaver_flow_model_entries(PG_FUNCTION_ARGS)
 {
 	cl_flow_model *m = model_of(model_arg(fcinfo, 0));
-	TupleDesc	desc;
-	Tuplestorestate *ts = materialize(fcinfo, &desc);
+	cl_srf		srf;
+
+	cl_srf_begin(fcinfo, &srf);
 
 	for (int y = 0; y < CL_FLOW_AGE_YEARS; y++)
 		for (int g = 0; g < CL_FLOW_GROUPS; g++)
@@ -381,7 +359,7 @@ careleaver_flow_model_entries(PG_FUNCTION_ARGS)
 			v[2] = text_datum(cl_flow_group_name(g));
 			v[3] = Int64GetDatum(m->entries[y][g]);
 			v[4] = Float8GetDatum((double) m->entries[y][g] / m->months);
-			tuplestore_putvalues(ts, desc, v, nl);
+			cl_srf_put(&srf, v, nl);
 		}
 	return (Datum) 0;
 }
@@ -392,9 +370,10 @@ Datum
 careleaver_flow_model_stock(PG_FUNCTION_ARGS)
 {
 	cl_flow_model *m = model_of(model_arg(fcinfo, 0));
-	TupleDesc	desc;
-	Tuplestorestate *ts = materialize(fcinfo, &desc);
+	cl_srf		srf;
 	int64		cells[CL_FLOW_BANDS][CL_FLOW_GROUPS] = {{0}};
+
+	cl_srf_begin(fcinfo, &srf);
 
 	for (int a = 0; a < CL_FLOW_AGE_MONTHS; a++)
 		for (int g = 0; g < CL_FLOW_GROUPS; g++)
@@ -410,7 +389,7 @@ careleaver_flow_model_stock(PG_FUNCTION_ARGS)
 			v[0] = text_datum(cl_flow_band_name(b));
 			v[1] = text_datum(cl_flow_group_name(g));
 			v[2] = Int64GetDatum(cells[b][g]);
-			tuplestore_putvalues(ts, desc, v, nl);
+			cl_srf_put(&srf, v, nl);
 		}
 	return (Datum) 0;
 }
@@ -499,8 +478,7 @@ careleaver_flow_project(PG_FUNCTION_ARGS)
 			   *one,
 			   *column;
 	void	   *work;
-	TupleDesc	desc;
-	Tuplestorestate *ts;
+	cl_srf		srf;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		ereport(ERROR,
@@ -593,7 +571,7 @@ careleaver_flow_project(PG_FUNCTION_ARGS)
 		}
 	}
 
-	ts = materialize(fcinfo, &desc);
+	cl_srf_begin(fcinfo, &srf);
 	for (int k = 0; k < horizon; k++)
 	{
 		DateADT		month = cl_add_months(m->start, k + 1);
@@ -633,7 +611,7 @@ careleaver_flow_project(PG_FUNCTION_ARGS)
 				}
 				else
 					nl[6] = nl[7] = nl[8] = true;
-				tuplestore_putvalues(ts, desc, v, nl);
+				cl_srf_put(&srf, v, nl);
 			}
 	}
 	return (Datum) 0;

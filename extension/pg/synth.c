@@ -2,11 +2,11 @@
  * synth.c: the set-returning functions behind careleaver.generate_synthetic
  * (careleaver.synthetic_header, synthetic_episodes, synthetic_oc3,
  * synthetic_councils).  They convert the arguments, ask the core
- * (core/synth.c) for each child in turn and put the rows into a tuplestore
- * (materialize mode).  Code columns are the extension's code types, whose
+ * (core/synth.c) for each child in turn and return the rows (srf.h).  Code columns are the extension's code types, whose
  * datum is the code's int2 index (see codes_types.c).
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
@@ -22,13 +22,13 @@
 #include "synth.h"
 #include "synth_modules_glue.h"
 
-PG_FUNCTION_INFO_V1(cl_synthetic_header);
-PG_FUNCTION_INFO_V1(cl_synthetic_episodes);
-PG_FUNCTION_INFO_V1(cl_synthetic_oc3);
-PG_FUNCTION_INFO_V1(cl_synthetic_councils);
-PG_FUNCTION_INFO_V1(cl_synthetic_ad1);
-PG_FUNCTION_INFO_V1(cl_synthetic_placed_adoption);
-PG_FUNCTION_INFO_V1(cl_synthetic_oc2);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_header);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_episodes);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_oc3);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_councils);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_ad1);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_placed_adoption);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_oc2);
 
 typedef enum synth_kind
 {
@@ -89,9 +89,7 @@ date_datum(cl_date d, bool *isnull)
 static Datum
 synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	TupleDesc	tupdesc;
-	Tuplestorestate *store;
+	cl_srf		srf;
 	MemoryContext oldcontext,
 				rowcontext;
 	cl_synth_params params;
@@ -105,26 +103,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				buf[CL_SYNTH_TEXT_LEN];
 
 	read_args(fcinfo, &children, &params);
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("materialize mode required, but it is not allowed in this context")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-
-	/* the tuplestore and its descriptor live as long as the query */
-	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random,
-								  false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = tupdesc;
-	MemoryContextSwitchTo(oldcontext);
+	cl_srf_begin(fcinfo, &srf);
 
 	child = palloc(sizeof(cl_synth_child));
 	la = palloc(sizeof(Datum) * params.councils);
@@ -155,7 +134,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 			values[7] = date_datum(child->mother == 1 ? child->mc_dob : CL_DATE_OPEN, &nulls[7]);
 			values[8] = BoolGetDatum(child->uasc);
 			values[9] = date_datum(child->uasc ? child->duc : CL_DATE_OPEN, &nulls[9]);
-			tuplestore_putvalues(store, tupdesc, values, nulls);
+			cl_srf_put(&srf, values, nulls);
 		}
 		else if (kind == SYNTH_EPISODES)
 		{
@@ -184,12 +163,12 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				nulls[12] = false;
 				nulls[13] = !cl_synth_urn(e, buf);
 				values[13] = nulls[13] ? (Datum) 0 : CStringGetTextDatum(buf);
-				tuplestore_putvalues(store, tupdesc, values, nulls);
+				cl_srf_put(&srf, values, nulls);
 			}
 		}
 		else if (kind >= SYNTH_AD1)
-			cl_pg_synth_module_rows((cl_synth_module) (kind - SYNTH_AD1), &params, child, store,
-									tupdesc, values, nulls);
+			cl_pg_synth_module_rows((cl_synth_module) (kind - SYNTH_AD1), &params, child, &srf,
+									values, nulls);
 		else
 		{
 			for (int i = 0; i < child->n_oc3; i++)
@@ -201,7 +180,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				values[4] = code_datum(o->in_touch, &nulls[4]);
 				values[5] = code_datum(o->activ, &nulls[5]);
 				values[6] = code_datum(o->accom, &nulls[6]);
-				tuplestore_putvalues(store, tupdesc, values, nulls);
+				cl_srf_put(&srf, values, nulls);
 			}
 		}
 		MemoryContextSwitchTo(oldcontext);
@@ -213,44 +192,44 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 }
 
 Datum
-cl_synthetic_header(PG_FUNCTION_ARGS)
+careleaver_synthetic_header(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_HEADER);
 }
 
 Datum
-cl_synthetic_episodes(PG_FUNCTION_ARGS)
+careleaver_synthetic_episodes(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_EPISODES);
 }
 
 Datum
-cl_synthetic_oc3(PG_FUNCTION_ARGS)
+careleaver_synthetic_oc3(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_OC3);
 }
 
 /* The council codes the generator uses for its first n councils. */
 Datum
-cl_synthetic_ad1(PG_FUNCTION_ARGS)
+careleaver_synthetic_ad1(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_AD1);
 }
 
 Datum
-cl_synthetic_placed_adoption(PG_FUNCTION_ARGS)
+careleaver_synthetic_placed_adoption(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_PLACED_ADOPTION);
 }
 
 Datum
-cl_synthetic_oc2(PG_FUNCTION_ARGS)
+careleaver_synthetic_oc2(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_OC2);
 }
 
 Datum
-cl_synthetic_councils(PG_FUNCTION_ARGS)
+careleaver_synthetic_councils(PG_FUNCTION_ARGS)
 {
 	int32		n = PG_GETARG_INT32(0);
 	Datum	   *elems;

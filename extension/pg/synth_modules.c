@@ -14,8 +14,8 @@
 
 void
 cl_pg_synth_module_rows(cl_synth_module module, const cl_synth_params *p,
-						const cl_synth_child *child, Tuplestorestate *store,
-						TupleDesc tupdesc, Datum *values, bool *nulls)
+						const cl_synth_child *child, cl_srf *srf,
+						Datum *values, bool *nulls)
 {
 	if (module == CL_SYNTH_MODULE_OC2)
 	{
@@ -30,7 +30,7 @@ cl_pg_synth_module_rows(cl_synth_module module, const cl_synth_params *p,
 			nulls[4] = oc2[i].sdq_score < 0;
 			nulls[5] = oc2[i].sdq_reason == NULL;
 			values[5] = nulls[5] ? (Datum) 0 : CStringGetTextDatum(oc2[i].sdq_reason);
-			tuplestore_putvalues(store, tupdesc, values, nulls);
+			cl_srf_put(srf, values, nulls);
 		}
 	}
 	else
@@ -60,6 +60,6 @@ cl_pg_synth_module_rows(cl_synth_module module, const cl_synth_params *p,
 			values[5] = DateADTGetDatum((DateADT) a.adopted_on);
 			values[6] = CStringGetTextDatum(rec);
 		}
-		tuplestore_putvalues(store, tupdesc, values, nulls);
+		cl_srf_put(srf, values, nulls);
 	}
 }

@@ -7,8 +7,7 @@
 
 #include "postgres.h"
 
-#include "access/tupdesc.h"
-#include "utils/tuplestore.h"
+#include "srf.h"
 
 #include "synth.h"
 
@@ -24,7 +23,7 @@ typedef enum cl_synth_module
  * child) are set by the caller, the rest here (at most 10 columns).
  */
 extern void cl_pg_synth_module_rows(cl_synth_module module, const cl_synth_params *p,
-									const cl_synth_child *child, Tuplestorestate *store,
-									TupleDesc tupdesc, Datum *values, bool *nulls);
+									const cl_synth_child *child, cl_srf *srf,
+									Datum *values, bool *nulls);
 
 #endif							/* CL_SYNTH_MODULES_GLUE_H */

@@ -11,13 +11,13 @@
 
 #include "timeliness.h"
 
-PG_FUNCTION_INFO_V1(cl_sql_months_from_days);
-PG_FUNCTION_INFO_V1(cl_sql_years_months);
-PG_FUNCTION_INFO_V1(cl_sql_years_months_to_months);
+PG_FUNCTION_INFO_V1(careleaver_months_from_days);
+PG_FUNCTION_INFO_V1(careleaver_years_months);
+PG_FUNCTION_INFO_V1(careleaver_years_months_to_months);
 
 /* months_from_days(days): days in mean calendar months (365.25 / 12 days) */
 Datum
-cl_sql_months_from_days(PG_FUNCTION_ARGS)
+careleaver_months_from_days(PG_FUNCTION_ARGS)
 {
 	float8		days = PG_GETARG_FLOAT8(0);
 
@@ -31,7 +31,7 @@ cl_sql_months_from_days(PG_FUNCTION_ARGS)
 
 /* years_months(months): DfE's "YY:MM" of a number of months */
 Datum
-cl_sql_years_months(PG_FUNCTION_ARGS)
+careleaver_years_months(PG_FUNCTION_ARGS)
 {
 	float8		months = PG_GETARG_FLOAT8(0);
 	char		buf[CL_YEARS_MONTHS_MAX];
@@ -46,7 +46,7 @@ cl_sql_years_months(PG_FUNCTION_ARGS)
 
 /* years_months_to_months(text): the whole months of DfE's "YY:MM" */
 Datum
-cl_sql_years_months_to_months(PG_FUNCTION_ARGS)
+careleaver_years_months_to_months(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			months;

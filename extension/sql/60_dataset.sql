@@ -13,21 +13,21 @@
 
 CREATE FUNCTION careleaver.return_value_problem(value text, kind text)
 RETURNS text
-AS 'MODULE_PATHNAME', 'cl_return_value_problem'
+AS 'MODULE_PATHNAME', 'careleaver_return_value_problem'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_value_problem(text, text) IS
   'NULL when value is a valid return cell of the kind (date, flag, smallint, integer, text, or a code type name such as legal_status), else why not; never raises on bad values. Every kind, text included, refuses a tab, line break or other control character inside the value. Dates: DD/MM/YYYY or YYYY-MM-DD; two-digit years are refused';
 
 CREATE FUNCTION careleaver.return_date(value text)
 RETURNS date
-AS 'MODULE_PATHNAME', 'cl_return_date'
+AS 'MODULE_PATHNAME', 'careleaver_return_date'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_date(text) IS
   'A return date cell (DD/MM/YYYY or YYYY-MM-DD, optional midnight time) as a date; raises 22007 otherwise';
 
 CREATE FUNCTION careleaver.return_integer(value text)
 RETURNS integer
-AS 'MODULE_PATHNAME', 'cl_return_integer'
+AS 'MODULE_PATHNAME', 'careleaver_return_integer'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_integer(text) IS
   'A whole-number return cell (digits, optionally ".0" as pandas writes them) as an integer; raises 22P02 otherwise';

@@ -8,7 +8,7 @@ CREATE FUNCTION careleaver.synthetic_header(children integer, seed integer,
                                             last_year integer DEFAULT 2026)
 RETURNS TABLE (la text, child text, sex text, dob date, ethnic text, upn text,
                mother smallint, mc_dob date, uasc boolean, duc date)
-AS 'MODULE_PATHNAME', 'cl_synthetic_header'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_header'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION careleaver.synthetic_header(integer, integer, integer, integer, integer) IS
   'Header rows (one per child) of the synthetic councils careleaver.generate_synthetic builds, with the '
@@ -25,7 +25,7 @@ RETURNS TABLE (la text, child text, decom date, rne careleaver.new_episode_reaso
                "dec" date, rec careleaver.ceased_reason,
                reason_place_change careleaver.placement_change_reason,
                home_post text, pl_post text, urn text)
-AS 'MODULE_PATHNAME', 'cl_synthetic_episodes'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_episodes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4000;
 COMMENT ON FUNCTION careleaver.synthetic_episodes(integer, integer, integer, integer, integer) IS
   'Episodes of the synthetic councils: every episode open at some time in the collection years, with its '
@@ -39,7 +39,7 @@ CREATE FUNCTION careleaver.synthetic_oc3(children integer, seed integer,
 RETURNS TABLE (la text, child text, year integer, dob date,
                in_touch careleaver.contact_status, activ careleaver.leaver_activity,
                accom careleaver.leaver_accommodation)
-AS 'MODULE_PATHNAME', 'cl_synthetic_oc3'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_oc3'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 400;
 COMMENT ON FUNCTION careleaver.synthetic_oc3(integer, integer, integer, integer, integer) IS
   'OC3 records of the synthetic councils: one per care leaver and 17th to 21st birthday falling in a '
@@ -52,7 +52,7 @@ CREATE FUNCTION careleaver.synthetic_ad1(children integer, seed integer,
                                          last_year integer DEFAULT 2026)
 RETURNS TABLE (la text, child text, year integer, dob date, date_int date, date_match date,
                foster_care smallint, nb_adoptr integer, sex_adoptr text, ls_adoptr text)
-AS 'MODULE_PATHNAME', 'cl_synthetic_ad1'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_ad1'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
 COMMENT ON FUNCTION careleaver.synthetic_ad1(integer, integer, integer, integer, integer) IS
   'AD1 records of the synthetic councils: one per child adopted (REC E11, E12) in a generated collection year, '
@@ -66,7 +66,7 @@ CREATE FUNCTION careleaver.synthetic_placed_adoption(children integer, seed inte
                                                      last_year integer DEFAULT 2026)
 RETURNS TABLE (la text, child text, year integer, dob date, date_placed date, date_placed_ceased date,
                reason_placed_ceased text)
-AS 'MODULE_PATHNAME', 'cl_synthetic_placed_adoption'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_placed_adoption'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
 COMMENT ON FUNCTION careleaver.synthetic_placed_adoption(integer, integer, integer, integer, integer) IS
   'Placed-for-adoption records of the synthetic councils: one per child adopted in a generated year, in that '
@@ -78,7 +78,7 @@ CREATE FUNCTION careleaver.synthetic_oc2(children integer, seed integer,
                                          first_year integer DEFAULT 2017,
                                          last_year integer DEFAULT 2026)
 RETURNS TABLE (la text, child text, year integer, dob date, sdq_score integer, sdq_reason text)
-AS 'MODULE_PATHNAME', 'cl_synthetic_oc2'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_oc2'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 400;
 COMMENT ON FUNCTION careleaver.synthetic_oc2(integer, integer, integer, integer, integer) IS
   'OC2 records of the synthetic councils: one per child and generated collection year throughout which the '
@@ -87,7 +87,7 @@ COMMENT ON FUNCTION careleaver.synthetic_oc2(integer, integer, integer, integer,
 
 CREATE FUNCTION careleaver.synthetic_councils(councils integer)
 RETURNS text[]
-AS 'MODULE_PATHNAME', 'cl_synthetic_councils'
+AS 'MODULE_PATHNAME', 'careleaver_synthetic_councils'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.synthetic_councils(integer) IS
   'The local authority codes of the first n synthetic councils (a fixed list of real three-digit LA codes, '

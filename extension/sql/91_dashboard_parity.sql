@@ -5,18 +5,18 @@
 -- below, registered as report views in 93_dashboard_parity_views.sql.
 
 CREATE FUNCTION careleaver.months_from_days(days double precision) RETURNS double precision
-  AS 'MODULE_PATHNAME', 'cl_sql_months_from_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_months_from_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.months_from_days(double precision) IS
   'Days in months of the mean calendar month, 365.25 / 12 = 30.4375 days (metrics.md 12: adoption timeliness, Dashboard 47)';
 
 CREATE FUNCTION careleaver.years_months(months double precision) RETURNS text
-  AS 'MODULE_PATHNAME', 'cl_sql_years_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_years_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.years_months(double precision) IS
   'DfE''s years and months (YY:MM, as national_cla_adopted_average_time_between_adoption_process_stages.csv '
   'writes average times) of a number of months, rounded to whole months first, halves up: 19 is 01:07, 11.6 is 01:00 (metrics.md 12)';
 
 CREATE FUNCTION careleaver.years_months_to_months(years_months text) RETURNS integer
-  AS 'MODULE_PATHNAME', 'cl_sql_years_months_to_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_years_months_to_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.years_months_to_months(text) IS
   'The whole months of DfE''s YY:MM (01:07 is 19), as the Dashboard reads the adoption-stage table; '
   'SQLSTATE 22P02 for anything else (metrics.md 12)';

@@ -15,7 +15,7 @@ CREATE FUNCTION careleaver.child_year_facts(history careleaver.care_history, dat
     OUT cohort_age integer, OUT returned_home integer, OUT reentered_within_12_months integer,
     OUT follow_up_incomplete integer)
   RETURNS SETOF record
-  AS 'MODULE_PATHNAME', 'cl_child_year_facts' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
+  AS 'MODULE_PATHNAME', 'careleaver_child_year_facts' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
 COMMENT ON FUNCTION careleaver.child_year_facts(careleaver.care_history, date, integer, integer, date) IS
   'One row per collection year from first_year to last_year (at most 100 years) in which the child has a fact '
   '(looked after at some time in the year or on 31 March, a period of care starting or ending, a care-leaver '
@@ -34,7 +34,7 @@ CREATE FUNCTION careleaver.facts_fill(dataset text, la text, child_partition reg
     year_partition regclass, first_year integer, last_year integer, data_end date,
     OUT children bigint, OUT child_years bigint)
   RETURNS record
-  AS 'MODULE_PATHNAME', 'cl_facts_fill' LANGUAGE C VOLATILE STRICT;
+  AS 'MODULE_PATHNAME', 'careleaver_facts_fill' LANGUAGE C VOLATILE STRICT;
 COMMENT ON FUNCTION careleaver.facts_fill(text, text, regclass, regclass, integer, integer, date) IS
   'Internal (careleaver.refresh): writes council la''s rows of child_facts and child_year_facts into the two '
   'empty partitions given: each child''s history built once by careleaver.care_history_agg with the header''s '
@@ -43,7 +43,7 @@ COMMENT ON FUNCTION careleaver.facts_fill(text, text, regclass, regclass, intege
   'index, trigger, rule, check constraint or row security. Returns the rows written (doc/facts.md)';
 
 CREATE FUNCTION careleaver.facts_xid_bits(xid) RETURNS integer
-  AS 'MODULE_PATHNAME', 'cl_facts_xid_bits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_facts_xid_bits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.facts_xid_bits(xid) IS
   'Internal: a transaction id''s 32 bits as an integer (the fingerprint of careleaver.facts_councils sums row '
   'versions'' xmin with it)';

@@ -42,10 +42,10 @@ BEGIN
                                     ('>=', 'ge', '<=', '<', 'scalargesel', 'scalargejoinsel', ''))
                       AS v(op, suf, com, neg, rs, js, extra) LOOP
       EXECUTE format($s$CREATE FUNCTION %1$s_%2$s_text(%1$s, text) RETURNS boolean
-                        AS 'MODULE_PATHNAME', 'cl_%3$s_%2$s_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                        AS 'MODULE_PATHNAME', 'careleaver_%3$s_%2$s_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
                      t, op.suf, name);
       EXECUTE format($s$CREATE FUNCTION careleaver.text_%2$s_%3$s(text, %1$s) RETURNS boolean
-                        AS 'MODULE_PATHNAME', 'cl_text_%2$s_%3$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                        AS 'MODULE_PATHNAME', 'careleaver_text_%2$s_%3$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
                      t, op.suf, name);
       EXECUTE format($s$CREATE OPERATOR careleaver.%2$s (LEFTARG = %1$s, RIGHTARG = text, FUNCTION = %1$s_%3$s_text,
                         COMMUTATOR = OPERATOR(careleaver.%4$s), NEGATOR = OPERATOR(careleaver.%5$s),
@@ -62,14 +62,14 @@ BEGIN
                                     ('!~~*', 'notilike', '~~*', 'icnlikesel', 'icnlikejoinsel'))
                       AS v(op, suf, neg, rs, js) LOOP
       EXECUTE format($s$CREATE FUNCTION %1$s_%2$s(%1$s, text) RETURNS boolean
-                        AS 'MODULE_PATHNAME', 'cl_%3$s_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                        AS 'MODULE_PATHNAME', 'careleaver_%3$s_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
                      t, op.suf, name);
       EXECUTE format($s$CREATE OPERATOR careleaver.%2$s (LEFTARG = %1$s, RIGHTARG = text, FUNCTION = %1$s_%3$s,
                         NEGATOR = OPERATOR(careleaver.%4$s), RESTRICT = %5$s, JOIN = %6$s)$s$,
                      t, op.op, op.suf, op.neg, op.rs, op.js);
     END LOOP;
     EXECUTE format($s$CREATE FUNCTION %1$s_hash_text(%1$s) RETURNS integer
-                      AS 'MODULE_PATHNAME', 'cl_%2$s_hash_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                      AS 'MODULE_PATHNAME', 'careleaver_%2$s_hash_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
                    t, name);
     EXECUTE format('CREATE OPERATOR FAMILY careleaver.%s_text_ops USING hash', name);
     EXECUTE format($s$ALTER OPERATOR FAMILY careleaver.%2$s_text_ops USING hash ADD
