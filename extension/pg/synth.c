@@ -20,17 +20,20 @@
 
 #include "codes.h"
 #include "synth.h"
+#include "synth_location.h"
 
 PG_FUNCTION_INFO_V1(cl_synthetic_header);
 PG_FUNCTION_INFO_V1(cl_synthetic_episodes);
 PG_FUNCTION_INFO_V1(cl_synthetic_oc3);
 PG_FUNCTION_INFO_V1(cl_synthetic_councils);
+PG_FUNCTION_INFO_V1(cl_synthetic_sw_episodes);
 
 typedef enum synth_kind
 {
 	SYNTH_HEADER,
 	SYNTH_EPISODES,
-	SYNTH_OC3
+	SYNTH_OC3,
+	SYNTH_SW_EPISODES
 } synth_kind;
 
 #define HEADER_COLS 10
@@ -89,6 +92,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				rowcontext;
 	cl_synth_params params;
 	cl_synth_child *child;
+	cl_synth_sw_episode *sw;
 	int32		children;
 	Datum	   *la;
 	Datum		values[MAX_COLS];
@@ -120,6 +124,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 	MemoryContextSwitchTo(oldcontext);
 
 	child = palloc(sizeof(cl_synth_child));
+	sw = kind == SYNTH_SW_EPISODES ? palloc(sizeof(cl_synth_sw_episode) * CL_SYNTH_MAX_SW) : NULL;
 	la = palloc(sizeof(Datum) * params.councils);
 	for (int i = 0; i < params.councils; i++)
 		la[i] = CStringGetTextDatum(cl_synth_council_code(i));
@@ -152,7 +157,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 		}
 		else if (kind == SYNTH_EPISODES)
 		{
-			cl_synth_postcode(child->home, home);
+			cl_synth_home_postcode(child, home);
 			for (int i = 0; i < child->n_episodes; i++)
 			{
 				const cl_synth_episode *e = &child->episodes[i];
@@ -167,16 +172,30 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				values[9] = code_datum(e->rec, &nulls[9]);
 				values[10] = code_datum(e->rpc, &nulls[10]);
 				values[11] = CStringGetTextDatum(home);
+				nulls[12] = false;
 				if (e->place == CL_PLACE_P1)
 					values[12] = values[11];	/* placed with parents: at home */
-				else
-				{
-					cl_synth_postcode(e->carer, buf);
+				else if (cl_synth_placement_postcode(child, e, buf))
 					values[12] = CStringGetTextDatum(buf);
-				}
-				nulls[12] = false;
+				else
+					nulls[12] = true;
 				nulls[13] = !cl_synth_urn(e, buf);
 				values[13] = nulls[13] ? (Datum) 0 : CStringGetTextDatum(buf);
+				tuplestore_putvalues(store, tupdesc, values, nulls);
+			}
+		}
+		else if (kind == SYNTH_SW_EPISODES)
+		{
+			int			n = cl_synth_social_workers(&params, child, sw, CL_SYNTH_MAX_SW);
+
+			for (int i = 0; i < n; i++)
+			{
+				values[2] = date_datum(child->dob, &nulls[2]);
+				values[3] = CStringGetTextDatum(sw[i].sw_id);
+				values[4] = date_datum(sw[i].decom, &nulls[4]);
+				values[5] = date_datum(sw[i].dec, &nulls[5]);
+				nulls[6] = sw[i].reason == NULL;
+				values[6] = nulls[6] ? (Datum) 0 : CStringGetTextDatum(sw[i].reason);
 				tuplestore_putvalues(store, tupdesc, values, nulls);
 			}
 		}
@@ -199,6 +218,8 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 	}
 	MemoryContextDelete(rowcontext);
 	pfree(child);
+	if (sw)
+		pfree(sw);
 	return (Datum) 0;
 }
 
@@ -221,6 +242,12 @@ cl_synthetic_oc3(PG_FUNCTION_ARGS)
 }
 
 /* The council codes the generator uses for its first n councils. */
+Datum
+cl_synthetic_sw_episodes(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_SW_EPISODES);
+}
+
 Datum
 cl_synthetic_councils(PG_FUNCTION_ARGS)
 {

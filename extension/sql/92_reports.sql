@@ -40,8 +40,8 @@ VALUES
    'placement_stability.three_or_more_placements / looked_after_31_march', 'metrics.md 12', NULL),
   (8, 46, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    '% CLA on 31 March placed more than 20 miles from home', 'percent',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the distance between the home and placement postcodes (HOME_POST, PL_POST) from a postcode look-up'),
+   'Of the children looked after on 31 March, those whose episode open that day is more than 20 miles from home: DfE''s straight-line distance between the HOME_POST and PL_POST grid references of the dataset''s postcode look-up; distance not known (UASC, postcodes blank or not in the look-up) counts in the denominator only',
+   'episodes.home_post, pl_post; postcodes; placement_distance_miles', 'metrics.md 13', NULL),
   (9, 47, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Average number of months between decision that a child should be placed for adoption and matching of child and adopters', 'months',
    'Not yet computed', NULL,
@@ -80,8 +80,8 @@ VALUES
    'care_leavers_by_age.suitable / (suitable + unsuitable + accommodation_not_known + no_information) (ages 19 to 21)', 'metrics.md 12', NULL),
   (18, 67, 'Enabler: The workforce is equipped and effective',
    '% CLA with 3 or more social workers in past 12 months', 'percent',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the social worker episodes (SWEpisodes) module, which is not loaded'),
+   'Of the children looked after on 31 March, those with three or more different social workers (SW_ID, each counted once) whose episodes fall in the year 1 April to 31 March; not available for a council-year with no SWEpisodes rows',
+   'sw_episodes.sw_id, sw_decom, sw_dec', 'metrics.md 13', NULL),
   (19, NULL, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Care leavers aged 19 to 21 in touch with the local authority (not a Dashboard indicator)', 'percent',
    'Care leavers aged 19 to 21 whose IN_TOUCH is YES, of the care leavers of those ages',
@@ -850,6 +850,7 @@ WITH %1$s,
       FROM (%4$s) v WHERE age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
   stab AS (%5$s),
   reentry AS (%6$s),
+  added AS (%8$s),  -- rows computed by their own builders (careleaver.dashboard_added_sql), over person and frame
   -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
   -- the previous year is a window over these rows, and the rows are only unnested at the end, so the
   -- planner's estimates (and JIT) stay those of one row per council and year
@@ -898,8 +899,16 @@ WITH %1$s,
       FROM with_previous v
      CROSS JOIN LATERAL unnest(v.numerators, v.denominators, v.reasons, v.previous_numerators,
                                v.previous_denominators, v.previous_reasons) WITH ORDINALITY
-                         AS u(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
-      JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal)
+                         AS a(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
+      JOIN careleaver.dashboard_indicators d ON d.ordinal = a.ordinal
+      LEFT JOIN added x ON x.la = v.la AND x.collection_year = v.collection_year AND x.dashboard_no = d.dashboard_no
+      LEFT JOIN added xp ON xp.la = v.la AND xp.collection_year = v.collection_year - 1 AND xp.dashboard_no = d.dashboard_no
+     CROSS JOIN LATERAL (SELECT CASE WHEN x.la IS NULL THEN a.numerator ELSE x.numerator END AS numerator,
+                                CASE WHEN x.la IS NULL THEN a.denominator ELSE x.denominator END AS denominator,
+                                CASE WHEN x.la IS NULL THEN a.reason ELSE x.reason END AS reason,
+                                CASE WHEN xp.la IS NULL THEN a.previous_numerator ELSE xp.numerator END AS previous_numerator,
+                                CASE WHEN xp.la IS NULL THEN a.previous_denominator ELSE xp.denominator END AS previous_denominator,
+                                CASE WHEN xp.la IS NULL THEN a.previous_reason ELSE xp.reason END AS previous_reason) u)
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
   FROM cell$q$,
@@ -912,7 +921,8 @@ SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, sou
       careleaver.reporting_view_sql('placement_stability', schema_name),
       careleaver.reporting_view_sql('returns_home_reentry', schema_name),
       CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
-           THEN 'the dataset has no uasc table' END);
+           THEN 'the dataset has no uasc table' END,
+      careleaver.dashboard_added_sql(schema_name));
 
   WHEN 'national_framework_published' THEN
     -- Per council and year, the rows are gathered back into arrays and published together by
@@ -1333,6 +1343,8 @@ SELECT f.la, least(greatest(f.collection_year, d.first_year), d.last_year) AS co
          ELSE format('UNION ALL SELECT r.la, r.year, ''rejected_by_loader: '' || r.reason FROM %I.rejects r',
                      schema_name) END);
 
+  WHEN 'new_placements_by_location' THEN RETURN careleaver.new_placements_by_location_sql(schema_name);
+  WHEN 'new_placements_by_location_published' THEN RETURN careleaver.new_placements_by_location_published_sql(schema_name);
   ELSE
     RAISE EXCEPTION 'unknown reporting view "%"', view_name
       USING ERRCODE = '22023',
@@ -1586,6 +1598,8 @@ SELECT 'data_quality', c.column_name, c.ordinal, c.description
     ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch, oc3_outside_cohort (an OC3 record of someone the history, complete from the 14th birthday, does not put in the cohort; metrics.md 11), and rejected_by_loader: <reason> for each bad value the loader skipped (the rejects table); a defect dated outside the covered years is counted in the nearest covered year'),
     ('records', 4, 'Number of records with the defect')
   ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT * FROM careleaver.location_report_columns()
 $$;
 COMMENT ON FUNCTION careleaver.reporting_view_columns() IS
   'The columns of every reporting view with the comment create_reports gives them (naming the metrics.md section)';
@@ -1647,7 +1661,9 @@ VALUES
   ('care_leavers_accommodation_suitability', false,
    'Care leavers'' accommodation suitability in DfE''s table shape and labels (la_care_leavers_accommodation_suitability): the suitability total leaves out young people gone abroad, deported or whose residence is not known (metrics.md 5 and 12)'),
   ('care_leavers_accommodation_suitability_published', true,
-   'care_leavers_accommodation_suitability as DfE publishes it: age bands only, whole-number percentages, disclosure control (metrics.md 9 and 12)');
+   'care_leavers_accommodation_suitability as DfE publishes it: age bands only, whole-number percentages, disclosure control (metrics.md 9 and 12)')
+UNION ALL
+SELECT * FROM careleaver.location_report_views();
 COMMENT ON VIEW careleaver.reporting_views IS
   'The reporting views careleaver.create_reports creates in a dataset schema (doc/reporting.md)';
 COMMENT ON COLUMN careleaver.reporting_views.view_name IS 'Name of the view in the dataset schema';

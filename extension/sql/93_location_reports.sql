@@ -1,0 +1,139 @@
+-- ===========================================================================
+-- 93_location_reports: Dashboard 46 (placed more than 20 miles from home) and
+-- 67 (three or more social workers), and the view new_placements_by_location
+-- in DfE's shape (metrics.md 13).  The per-episode distance and location come
+-- from careleaver.placement_location_sql (62_location.sql).
+-- ===========================================================================
+
+-- Rows of national_framework computed here: (la, collection_year, dashboard_no, numerator, denominator,
+-- reason), one per covered council-year (the CTE frame) and indicator, read over the CTEs person and frame
+-- of the national_framework view.
+CREATE FUNCTION careleaver.dashboard_added_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  has_lookup boolean := to_regclass(format('%I.postcodes', schema_name)) IS NOT NULL;
+  has_sw boolean := to_regclass(format('%I.sw_episodes', schema_name)) IS NOT NULL;
+BEGIN
+  RETURN format($q$
+WITH looked_after AS (
+    -- the episode open on 31 March of each child looked after that day (short breaks left out)
+    SELECT y.la, y.collection_year, y.year_start, y.year_end, p.child, o.decom
+      FROM frame y JOIN person p USING (la)
+     CROSS JOIN LATERAL (SELECT ep.decom FROM careleaver.episodes(p.history) ep
+                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
+                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
+                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) o),
+  distance AS (
+    SELECT c.la, c.collection_year,
+           count(*) FILTER (WHERE coalesce(careleaver.placed_more_than_20_miles(l.distance_miles), false)) AS far,
+           count(*) AS children
+      FROM looked_after c LEFT JOIN (%1$s) l ON l.la = c.la AND l.child = c.child AND l.decom = c.decom
+     GROUP BY 1, 2),
+  workers AS (
+    -- distinct social workers of each child during the year (episodes half-open, metrics.md 1)
+    SELECT w.la, w.child, y.collection_year, count(DISTINCT w.sw_id) AS workers
+      FROM %2$s w JOIN frame y ON y.la = w.la
+     WHERE w.sw_decom <= y.year_end AND (w.sw_dec IS NULL OR w.sw_dec > y.year_start)
+     GROUP BY 1, 2, 3),
+  worker_years AS (SELECT DISTINCT w.la, w.collection_year FROM workers w),
+  social_workers AS (
+    SELECT c.la, c.collection_year, count(*) FILTER (WHERE w.workers >= 3) AS three_or_more, count(*) AS children
+      FROM looked_after c
+      LEFT JOIN workers w ON w.la = c.la AND w.child = c.child AND w.collection_year = c.collection_year
+     GROUP BY 1, 2)
+SELECT y.la, y.collection_year, 46 AS dashboard_no, coalesce(d.far, 0) AS numerator,
+       coalesce(d.children, 0) AS denominator,
+       CASE WHEN %3$s
+            THEN 'no postcode look-up loaded (scripts/careleaver-load-postcodes)' END AS reason
+  FROM frame y LEFT JOIN distance d USING (la, collection_year)
+UNION ALL
+SELECT y.la, y.collection_year, 67, coalesce(s.three_or_more, 0), coalesce(s.children, 0),
+       CASE WHEN wy.la IS NULL THEN 'no social worker episodes (SWEpisodes) loaded for this council and year' END
+  FROM frame y LEFT JOIN social_workers s USING (la, collection_year)
+  LEFT JOIN worker_years wy USING (la, collection_year)$q$,
+    careleaver.placement_location_sql(schema_name),
+    CASE WHEN has_sw THEN format('%I.sw_episodes', schema_name)
+         ELSE '(SELECT NULL::text AS la, NULL::text AS child, NULL::text AS sw_id, NULL::date AS sw_decom, '
+              'NULL::date AS sw_dec WHERE false)' END,
+    CASE WHEN has_lookup THEN format('NOT EXISTS (SELECT 1 FROM %I.postcodes)', schema_name) ELSE 'true' END);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.dashboard_added_sql(text) IS
+  'Internal: SQL of the national_framework rows for Dashboard 46 (children looked after on 31 March placed more '
+  'than 20 miles from home) and 67 (with three or more social workers in the year), read over the CTEs person and '
+  'frame of that view: la, collection_year, dashboard_no, numerator, denominator, reason (metrics.md 12 and 13)';
+
+CREATE FUNCTION careleaver.new_placements_by_location_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);
+  RETURN format($q$
+WITH %1$s,
+  frame AS MATERIALIZED (SELECT DISTINCT la, collection_year, year_start, year_end FROM report_year),
+  placed AS (
+    -- placements (metrics.md 3) starting in the year, with the location of their first episode
+    SELECT y.la, y.collection_year,
+           careleaver.placement_location_breakdown(l.inside_council, l.distance_miles) AS breakdown
+      FROM frame y JOIN person p USING (la)
+     CROSS JOIN LATERAL careleaver.placements(p.history) pl
+      LEFT JOIN (%2$s) l ON l.la = p.la AND l.child = p.child AND l.decom = pl.start_date
+     WHERE pl.start_date BETWEEN y.year_start AND y.year_end),
+  counted AS (
+    SELECT la, collection_year, breakdown, count(*) AS n FROM placed GROUP BY 1, 2, 3),
+  total AS (
+    SELECT la, collection_year, sum(n)::bigint AS n FROM counted GROUP BY 1, 2)
+SELECT y.la, y.collection_year, 'Location of new placements during the year'::text AS characteristic,
+       b.ordinal AS breakdown_order, b.breakdown,
+       CASE WHEN b.breakdown = 'Total new placements' THEN coalesce(t.n, 0) ELSE coalesce(c.n, 0) END
+         AS children_count,
+       CASE WHEN coalesce(t.n, 0) > 0
+            THEN 100.0 * CASE WHEN b.breakdown = 'Total new placements' THEN t.n ELSE coalesce(c.n, 0) END / t.n
+       END AS children_percent
+  FROM frame y
+ CROSS JOIN careleaver.placement_location_breakdowns() b
+  LEFT JOIN counted c ON c.la = y.la AND c.collection_year = y.collection_year AND c.breakdown = b.breakdown
+  LEFT JOIN total t ON t.la = y.la AND t.collection_year = y.collection_year$q$,
+    careleaver.reporting_common_sql(schema_name), careleaver.placement_location_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.new_placements_by_location_sql(text) IS
+  'The SELECT of the reporting view new_placements_by_location: per council and covered year, every breakdown '
+  'DfE publishes for the location of new placements (careleaver.placement_location_breakdowns) with the count and '
+  'unrounded percentage of the year''s new placements (metrics.md 13)';
+
+CREATE FUNCTION careleaver.new_placements_by_location_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);
+  RETURN format($q$
+WITH b AS (%1$s),
+  per_year AS (
+    -- the five breakdowns are one row for secondary suppression; the total is shown unless they reveal it
+    SELECT b.la, b.collection_year,
+           array_agg(b.children_count ORDER BY b.breakdown_order) FILTER (WHERE b.breakdown <> 'Total new placements') AS cells,
+           max(b.children_count) FILTER (WHERE b.breakdown = 'Total new placements') AS total
+      FROM b GROUP BY 1, 2),
+  shown AS (
+    SELECT p.*, careleaver.suppress_row(p.cells) AS cell_shown, careleaver.publish_row_total(p.cells) AS total_shown
+      FROM per_year p)
+SELECT b.la, b.collection_year, b.characteristic, b.breakdown_order, b.breakdown,
+       CASE WHEN b.breakdown = 'Total new placements' THEN s.total_shown ELSE s.cell_shown[b.breakdown_order] END
+         AS children_count,
+       CASE WHEN 'c' IN (s.total_shown, CASE WHEN b.breakdown = 'Total new placements' THEN s.total_shown
+                                             ELSE s.cell_shown[b.breakdown_order] END) THEN 'c'
+            WHEN s.total = 0 THEN 'z'
+            ELSE careleaver.publish_percent(b.children_count, s.total) END AS children_percent
+  FROM b JOIN shown s USING (la, collection_year)$q$,
+    careleaver.new_placements_by_location_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.new_placements_by_location_published_sql(text) IS
+  'The SELECT of new_placements_by_location_published: counts under disclosure control (suppress_row over the five '
+  'breakdowns, publish_row_total), whole-number percentages (publish_percent), c when hidden, z when there were no '
+  'new placements (metrics.md 9 and 13)';
