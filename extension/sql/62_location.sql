@@ -254,8 +254,8 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
        LATERAL (VALUES
     ('la', 1, 'Local authority code'),
     ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('characteristic', 3, 'DfE''s characteristic: Location of new placements during the year'),
-    ('breakdown_order', 4, 'Position of the breakdown in DfE''s order, the total last'),
+    ('characteristic', 3, 'DfE''s characteristic: Location of new placements during the year (metrics.md 13)'),
+    ('breakdown_order', 4, 'Position of the breakdown in DfE''s order, the total last (metrics.md 13)'),
     ('breakdown', 5, 'DfE''s breakdown label: inside or outside the LA boundary, less or more than 20 miles from home, distance not known or not recorded, total (careleaver.placement_location_breakdown, metrics.md 13)'),
     ('children_count', 6, 'New placements in the year with that breakdown (placements starting in the year, metrics.md 3; DfE''s column name, though it counts placements)'),
     ('children_percent', 7, 'Percentage of the year''s new placements; published: whole numbers under disclosure control (metrics.md 9 and 13)')
