@@ -28,7 +28,7 @@ DATA_built  = extension/$(EXTENSION)--$(EXTVERSION).sql \
 DATA        = $(wildcard extension/releases/$(EXTENSION)--*.sql)
 
 # Client tools, installed beside psql in $(pg_config --bindir).
-SCRIPTS     = scripts/careleaver-load scripts/careleaver-export scripts/careleaver-report scripts/careleaver-load-postcodes
+SCRIPTS     = scripts/careleaver-load scripts/careleaver-export scripts/careleaver-report
 
 REGRESS      = $(basename $(notdir $(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=results-regress
