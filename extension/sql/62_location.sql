@@ -238,7 +238,11 @@ VALUES
   ('new_placements_by_location'::text, false,
    'New placements in the year by location in DfE''s shape and labels (la_cla_during_year_new_placements): inside or outside the council''s boundary, less or more than 20 miles from home, distance not known, total; unrounded percentages (metrics.md 13)'::text),
   ('new_placements_by_location_published', true,
-   'new_placements_by_location as DfE publishes it: whole-number percentages, disclosure control over the row of breakdowns (metrics.md 9 and 13)')
+   'new_placements_by_location as DfE publishes it: whole-number percentages, disclosure control over the row of breakdowns (metrics.md 9 and 13)'),
+  ('social_worker_stability', false,
+   'Children looked after on 31 March and those with three or more social workers during the year, in DfE''s shape and labels (la_cla_swcount; Dashboard 67); unrounded percentages (metrics.md 13)'),
+  ('social_worker_stability_published', true,
+   'social_worker_stability as DfE publishes it: whole-number percentages, disclosure control; x for a year without SWEpisodes rows (metrics.md 9 and 13)')
 $$;
 COMMENT ON FUNCTION careleaver.location_report_views() IS
   'Internal: the reporting views of placement location (metrics.md 13), rows of careleaver.reporting_views';
@@ -259,6 +263,19 @@ SELECT v.view_name, c.column_name, c.ordinal, c.description
     ('breakdown', 5, 'DfE''s breakdown label: inside or outside the LA boundary, less or more than 20 miles from home, distance not known or not recorded, total (careleaver.placement_location_breakdown, metrics.md 13)'),
     ('children_count', 6, 'New placements in the year with that breakdown (placements starting in the year, metrics.md 3; DfE''s column name, though it counts placements)'),
     ('children_percent', 7, 'Percentage of the year''s new placements; published: whole numbers under disclosure control (metrics.md 9 and 13)')
+  ) AS c(column_name, ordinal, description)
+UNION ALL
+SELECT v.view_name, c.column_name, c.ordinal, c.description
+  FROM (VALUES ('social_worker_stability'), ('social_worker_stability_published')) AS v(view_name),
+       LATERAL (VALUES
+    ('la', 1, 'Local authority code'),
+    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+    ('cla_group', 3, 'DfE''s group: CLA on 31 March, the children looked after on 31 March, short breaks left out (metrics.md 13)'),
+    ('sw_order', 4, 'Position of the row in DfE''s order: 1 Total children, 2 three or more social workers (metrics.md 13)'),
+    ('sw_stability', 5, 'DfE''s label: Total children, or 3 or more social workers during the year (metrics.md 13)'),
+    ('number', 6, 'Children: all looked after on 31 March, or those with three or more different social workers (SW_ID) in the year; NULL (published x) without SWEpisodes rows for the year (metrics.md 13)'),
+    ('percentage', 7, 'Percentage of the children looked after on 31 March; published: whole numbers under disclosure control (metrics.md 9 and 13)'),
+    ('not_available_reason', 8, 'Why the figures are not available, else NULL (metrics.md 13)')
   ) AS c(column_name, ordinal, description)
 $$;
 COMMENT ON FUNCTION careleaver.location_report_columns() IS

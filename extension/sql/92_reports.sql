@@ -1345,6 +1345,8 @@ SELECT f.la, least(greatest(f.collection_year, d.first_year), d.last_year) AS co
 
   WHEN 'new_placements_by_location' THEN RETURN careleaver.new_placements_by_location_sql(schema_name);
   WHEN 'new_placements_by_location_published' THEN RETURN careleaver.new_placements_by_location_published_sql(schema_name);
+  WHEN 'social_worker_stability' THEN RETURN careleaver.social_worker_stability_sql(schema_name);
+  WHEN 'social_worker_stability_published' THEN RETURN careleaver.social_worker_stability_published_sql(schema_name);
   ELSE
     RAISE EXCEPTION 'unknown reporting view "%"', view_name
       USING ERRCODE = '22023',

@@ -5,6 +5,59 @@
 -- from careleaver.placement_location_sql (62_location.sql).
 -- ===========================================================================
 
+-- The children looked after on 31 March of each covered year with the episode open that day (short breaks
+-- left out), as SQL over the CTEs person and frame of a reporting view: la, collection_year, year_start,
+-- year_end, child, decom.
+CREATE FUNCTION careleaver.looked_after_on_31_march_sql() RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $fn$ SELECT $q$
+    SELECT y.la, y.collection_year, y.year_start, y.year_end, p.child, o.decom
+      FROM frame y JOIN person p USING (la)
+     CROSS JOIN LATERAL (SELECT ep.decom FROM careleaver.episodes(p.history) ep
+                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
+                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
+                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) o$q$::text $fn$;
+COMMENT ON FUNCTION careleaver.looked_after_on_31_march_sql() IS
+  'Internal: SQL of the children looked after on 31 March of each year with the DECOM of the episode open that '
+  'day (short breaks left out, metrics.md 1 and 2), over the CTEs person and frame of a reporting view';
+
+-- Dashboard 67 per council and covered year (metrics.md 13), as SQL over the CTEs looked_after
+-- (looked_after_on_31_march_sql) and frame: la, collection_year, three_or_more, children, reason.
+CREATE FUNCTION careleaver.social_workers_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH workers AS (
+    -- distinct social workers of each child during the year (episodes half-open, metrics.md 1)
+    SELECT w.la, w.child, y.collection_year, count(DISTINCT w.sw_id) AS workers
+      FROM %1$s w JOIN frame y ON y.la = w.la
+     WHERE w.sw_decom <= y.year_end AND (w.sw_dec IS NULL OR w.sw_dec > y.year_start)
+     GROUP BY 1, 2, 3),
+  worker_years AS (SELECT DISTINCT w.la, w.collection_year FROM workers w),
+  counted AS (
+    SELECT c.la, c.collection_year, count(*) FILTER (WHERE w.workers >= 3) AS three_or_more, count(*) AS children
+      FROM looked_after c
+      LEFT JOIN workers w ON w.la = c.la AND w.child = c.child AND w.collection_year = c.collection_year
+     GROUP BY 1, 2)
+SELECT y.la, y.collection_year, coalesce(s.three_or_more, 0) AS three_or_more, coalesce(s.children, 0) AS children,
+       CASE WHEN wy.la IS NULL THEN 'no social worker episodes (SWEpisodes) loaded for this council and year' END
+         AS reason
+  FROM frame y LEFT JOIN counted s USING (la, collection_year)
+  LEFT JOIN worker_years wy USING (la, collection_year)$q$,
+    CASE WHEN to_regclass(format('%I.sw_episodes', schema_name)) IS NOT NULL
+         THEN format('%I.sw_episodes', schema_name)
+         ELSE '(SELECT NULL::text AS la, NULL::text AS child, NULL::text AS sw_id, NULL::date AS sw_decom, '
+              'NULL::date AS sw_dec WHERE false)' END);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.social_workers_sql(text) IS
+  'Internal: SQL of Dashboard 67 per council and year: children looked after on 31 March with three or more '
+  'different social workers (SW_ID) in the year, of all of them; a reason when the year has no SWEpisodes rows '
+  '(metrics.md 13), over the CTEs looked_after and frame';
+
 -- Rows of national_framework computed here: (la, collection_year, dashboard_no, numerator, denominator,
 -- reason), one per covered council-year (the CTE frame) and indicator, read over the CTEs person and frame
 -- of the national_framework view.
@@ -12,58 +65,89 @@ CREATE FUNCTION careleaver.dashboard_added_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-DECLARE
-  has_lookup boolean := to_regclass(format('%I.postcodes', schema_name)) IS NOT NULL;
-  has_sw boolean := to_regclass(format('%I.sw_episodes', schema_name)) IS NOT NULL;
 BEGIN
   RETURN format($q$
-WITH looked_after AS (
-    -- the episode open on 31 March of each child looked after that day (short breaks left out)
-    SELECT y.la, y.collection_year, y.year_start, y.year_end, p.child, o.decom
-      FROM frame y JOIN person p USING (la)
-     CROSS JOIN LATERAL (SELECT ep.decom FROM careleaver.episodes(p.history) ep
-                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
-                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
-                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) o),
+WITH looked_after AS (%1$s),
   distance AS (
     SELECT c.la, c.collection_year,
            count(*) FILTER (WHERE coalesce(careleaver.placed_more_than_20_miles(l.distance_miles), false)) AS far,
            count(*) AS children
-      FROM looked_after c LEFT JOIN (%1$s) l ON l.la = c.la AND l.child = c.child AND l.decom = c.decom
+      FROM looked_after c LEFT JOIN (%2$s) l ON l.la = c.la AND l.child = c.child AND l.decom = c.decom
      GROUP BY 1, 2),
-  workers AS (
-    -- distinct social workers of each child during the year (episodes half-open, metrics.md 1)
-    SELECT w.la, w.child, y.collection_year, count(DISTINCT w.sw_id) AS workers
-      FROM %2$s w JOIN frame y ON y.la = w.la
-     WHERE w.sw_decom <= y.year_end AND (w.sw_dec IS NULL OR w.sw_dec > y.year_start)
-     GROUP BY 1, 2, 3),
-  worker_years AS (SELECT DISTINCT w.la, w.collection_year FROM workers w),
-  social_workers AS (
-    SELECT c.la, c.collection_year, count(*) FILTER (WHERE w.workers >= 3) AS three_or_more, count(*) AS children
-      FROM looked_after c
-      LEFT JOIN workers w ON w.la = c.la AND w.child = c.child AND w.collection_year = c.collection_year
-     GROUP BY 1, 2)
+  social_workers AS (%3$s)
 SELECT y.la, y.collection_year, 46 AS dashboard_no, coalesce(d.far, 0) AS numerator,
        coalesce(d.children, 0) AS denominator,
-       CASE WHEN %3$s
+       CASE WHEN %4$s
             THEN 'no postcode look-up loaded (scripts/careleaver-load-postcodes)' END AS reason
   FROM frame y LEFT JOIN distance d USING (la, collection_year)
 UNION ALL
-SELECT y.la, y.collection_year, 67, coalesce(s.three_or_more, 0), coalesce(s.children, 0),
-       CASE WHEN wy.la IS NULL THEN 'no social worker episodes (SWEpisodes) loaded for this council and year' END
-  FROM frame y LEFT JOIN social_workers s USING (la, collection_year)
-  LEFT JOIN worker_years wy USING (la, collection_year)$q$,
+SELECT s.la, s.collection_year, 67, s.three_or_more, s.children, s.reason
+  FROM social_workers s$q$,
+    careleaver.looked_after_on_31_march_sql(),
     careleaver.placement_location_sql(schema_name),
-    CASE WHEN has_sw THEN format('%I.sw_episodes', schema_name)
-         ELSE '(SELECT NULL::text AS la, NULL::text AS child, NULL::text AS sw_id, NULL::date AS sw_decom, '
-              'NULL::date AS sw_dec WHERE false)' END,
-    CASE WHEN has_lookup THEN format('NOT EXISTS (SELECT 1 FROM %I.postcodes)', schema_name) ELSE 'true' END);
+    careleaver.social_workers_sql(schema_name),
+    CASE WHEN to_regclass(format('%I.postcodes', schema_name)) IS NOT NULL
+         THEN format('NOT EXISTS (SELECT 1 FROM %I.postcodes)', schema_name) ELSE 'true' END);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_added_sql(text) IS
   'Internal: SQL of the national_framework rows for Dashboard 46 (children looked after on 31 March placed more '
   'than 20 miles from home) and 67 (with three or more social workers in the year), read over the CTEs person and '
   'frame of that view: la, collection_year, dashboard_no, numerator, denominator, reason (metrics.md 12 and 13)';
+
+-- The reporting view social_worker_stability in the shape of DfE's la_cla_swcount (metrics.md 13).
+CREATE FUNCTION careleaver.social_worker_stability_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);
+  RETURN format($q$
+WITH %1$s,
+  frame AS MATERIALIZED (SELECT DISTINCT la, collection_year, year_start, year_end FROM report_year),
+  looked_after AS (%2$s),
+  social_workers AS (%3$s)
+SELECT s.la, s.collection_year, 'CLA on 31 March'::text AS cla_group, b.sw_order, b.sw_stability,
+       CASE WHEN s.reason IS NOT NULL THEN NULL WHEN b.sw_order = 1 THEN s.children ELSE s.three_or_more END
+         AS number,
+       CASE WHEN s.reason IS NOT NULL OR s.children = 0 THEN NULL
+            WHEN b.sw_order = 1 THEN 100.0 ELSE 100.0 * s.three_or_more / s.children END AS percentage,
+       s.reason AS not_available_reason
+  FROM social_workers s
+ CROSS JOIN (VALUES (1, 'Total children'::text), (2, '3 or more social workers during the year')) AS b(sw_order, sw_stability)$q$,
+    careleaver.reporting_common_sql(schema_name), careleaver.looked_after_on_31_march_sql(),
+    careleaver.social_workers_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.social_worker_stability_sql(text) IS
+  'The SELECT of the reporting view social_worker_stability: per council and covered year, DfE''s rows of '
+  'la_cla_swcount (Total children: children looked after on 31 March; 3 or more social workers during the year) '
+  'with numbers and unrounded percentages; NULL with the reason when the year has no SWEpisodes rows (metrics.md 13)';
+
+CREATE FUNCTION careleaver.social_worker_stability_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);
+  RETURN format($q$
+WITH b AS (%1$s),
+  three AS (SELECT la, collection_year, number AS n FROM b WHERE sw_order = 2),
+  total AS (SELECT la, collection_year, number AS n FROM b WHERE sw_order = 1)
+SELECT b.la, b.collection_year, b.cla_group, b.sw_order, b.sw_stability,
+       CASE WHEN b.number IS NULL THEN 'x' ELSE careleaver.publish_count(b.number) END AS number,
+       CASE WHEN b.number IS NULL THEN 'x' WHEN t.n = 0 THEN 'z'
+            WHEN b.sw_order = 1 THEN '100'
+            WHEN careleaver.publish_count(b.number) = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(three.n, t.n) END AS percentage,
+       b.not_available_reason
+  FROM b JOIN three USING (la, collection_year) JOIN total t USING (la, collection_year)$q$,
+    careleaver.social_worker_stability_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.social_worker_stability_published_sql(text) IS
+  'The SELECT of social_worker_stability_published: counts through publish_count (c for 1 to the threshold), '
+  'whole-number percentages (publish_percent), x without SWEpisodes rows, z with no children (metrics.md 9 and 13)';
 
 CREATE FUNCTION careleaver.new_placements_by_location_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE

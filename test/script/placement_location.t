@@ -136,6 +136,19 @@ is_(ours, '|'.join(dfe), 'new_placements_by_location carries every breakdown lab
 is_(psql("SELECT count(DISTINCT characteristic) || ' ' || min(characteristic) FROM loc.new_placements_by_location"),
     '1 Location of new placements during the year', "DfE's characteristic")
 
+# social_worker_stability in la_cla_swcount's shape and labels
+SWCOUNT = os.path.join(ROOT, 'test', 'data', 'dfe_published', 'dashboard_la_cla_swcount_trimmed.csv')
+with open(SWCOUNT, newline='') as f:
+    rows = list(csv.DictReader(f))
+dfe_labels = '|'.join(sorted({r['cla_group'] + '/' + r['sw_stability'] for r in rows}))
+is_(psql("SELECT string_agg(DISTINCT cla_group || '/' || sw_stability, '|' ORDER BY cla_group || '/' || sw_stability) "
+         "FROM loc.social_worker_stability"), dfe_labels, "social_worker_stability carries DfE's cla_group and sw_stability labels")
+is_(psql("SELECT string_agg(sw_order || ':' || number || ':' || round(percentage), ' ' ORDER BY sw_order) "
+         "FROM loc.social_worker_stability WHERE collection_year = 2025"), '1:4:100 2:2:50',
+    'social_worker_stability by hand: 4 children looked after on 31 March, 2 with three or more social workers (50%)')
+is_(psql("SELECT string_agg(number || '/' || percentage, ' ' ORDER BY sw_order) FROM loc.social_worker_stability_published "
+         "WHERE collection_year = 2025"), 'c/100 c/c', 'published: counts of 1 to 5 are c, and the percentage with them')
+
 # without a look-up the distance row reads x and says why
 psql("DELETE FROM loc.postcodes")
 is_(psql("SELECT value || ' ' || not_available_reason FROM loc.national_framework_published "
