@@ -1,7 +1,44 @@
--- Reporting views over a dataset (issue 6; doc/reporting.md): the SQL of each view is built
--- by careleaver.reporting_view_sql, created in the dataset's schema by careleaver.create_reports,
--- and read by careleaver.report_html.  Every *_published view and every number of the report
--- goes through disclosure control (90_disclosure.sql, metrics.md 9).
+-- Reporting views over a dataset (issue 6; doc/reporting.md).  The views are a registry: one row of
+-- careleaver.report_views per view (name, the builder function that returns its SELECT for a dataset
+-- schema, comment, order), its column comments in careleaver.report_view_columns, and
+-- careleaver.create_reports creates every registered view in a dataset schema.  careleaver.report_html
+-- reads the same builders.  Every *_published view and every number of the report goes through
+-- disclosure control (90_disclosure.sql, metrics.md 9).  Adding a view: doc/reporting.md.
+
+CREATE TABLE careleaver.report_views (
+  view_name text PRIMARY KEY CHECK (view_name ~ '^[a-z][a-z0-9_]*$'),
+  position integer NOT NULL,
+  published boolean NOT NULL,
+  base_view text REFERENCES careleaver.report_views (view_name),
+  builder text NOT NULL CHECK (builder ~ '^[a-z][a-z0-9_]*_sql$'),
+  description text NOT NULL,
+  CHECK (base_view IS NULL OR published)
+);
+COMMENT ON TABLE careleaver.report_views IS
+  'The registry of reporting views careleaver.create_reports creates in a dataset schema, one row per view '
+  '(doc/reporting.md, "Adding a view")';
+COMMENT ON COLUMN careleaver.report_views.view_name IS 'Name of the view in the dataset schema';
+COMMENT ON COLUMN careleaver.report_views.position IS 'Order in which create_reports creates the views and the catalogue lists them';
+COMMENT ON COLUMN careleaver.report_views.published IS 'True for the variants with disclosure control applied (text columns with the symbols c, z, x, k)';
+COMMENT ON COLUMN careleaver.report_views.base_view IS 'For a published variant, the view whose figures it publishes (its column comments serve both); else NULL';
+COMMENT ON COLUMN careleaver.report_views.builder IS 'Function careleaver.<builder>(schema_name text) RETURNS text giving the view''s SELECT over a dataset schema';
+COMMENT ON COLUMN careleaver.report_views.description IS 'The view''s COMMENT: what it holds and the metrics.md sections it follows';
+
+CREATE TABLE careleaver.report_view_columns (
+  view_name text NOT NULL REFERENCES careleaver.report_views (view_name) ON UPDATE CASCADE ON DELETE CASCADE,
+  column_name text NOT NULL,
+  position integer NOT NULL,
+  description text NOT NULL,
+  PRIMARY KEY (view_name, column_name)
+);
+COMMENT ON TABLE careleaver.report_view_columns IS
+  'The COMMENT create_reports gives each column of a registered reporting view; a base view''s rows serve its '
+  'published variant too, unless the variant has a row of its own for the column (doc/reporting.md)';
+COMMENT ON COLUMN careleaver.report_view_columns.view_name IS 'The view (careleaver.report_views), a base view for columns both variants share';
+COMMENT ON COLUMN careleaver.report_view_columns.column_name IS 'The column; a row for a column the view does not have is ignored';
+COMMENT ON COLUMN careleaver.report_view_columns.position IS 'The column''s usual position, for listing';
+COMMENT ON COLUMN careleaver.report_view_columns.description IS 'The column''s COMMENT, naming the metrics.md section';
+
 
 
 -- The indicators of DfE's Children's Social Care Dashboard that the national_framework views hold,
@@ -370,33 +407,16 @@ COMMENT ON FUNCTION careleaver.dfe_care_leaver_ages(integer) IS
   'The rows of DfE''s care-leaver tables a cohort age (17 to 21) is counted in: its age band (17 to 18 years, '
   '19 to 21 years) and its single age (e.g. 19 years), with a sort key (metrics.md 12); none for other ages';
 
--- The bands of DfE's care-leaver tables whose published figures could reveal a cell the published by-age
--- table hides (metrics.md 9 and 12): la, collection_year, care_leaver_age, any_small.
-CREATE FUNCTION careleaver.dfe_band_hidden_sql(schema_name text) RETURNS text
-  LANGUAGE sql STABLE PARALLEL SAFE
-  SET search_path = pg_catalog, careleaver, pg_temp
-  AS $$ SELECT format($q$
-    SELECT a.la, a.collection_year, b.care_leaver_age,
-           bool_or('c' IN (a.care_leavers, a.no_information, a.eet, a.neet, a.activity_not_known,
-                           a.suitable, a.unsuitable, a.accommodation_not_known)) AS any_small
-      FROM (%s) a CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(a.age) b
-     WHERE b.age_order <= 2
-     GROUP BY 1, 2, 3$q$, careleaver.reporting_view_sql('care_leavers_by_age_published', schema_name)) $$;
-COMMENT ON FUNCTION careleaver.dfe_band_hidden_sql(text) IS
-  'Internal: the SELECT of the DfE age bands of a dataset to hide whole in the published DfE care-leaver tables: '
-  'those for which care_leavers_by_age_published hides a cell of one of their ages that the band adds up (metrics.md 9 and 12)';
+-- ---------------------------------------------------------------- view builders
+-- One function per registered view (careleaver.report_views.builder): the view's SELECT over a dataset.
 
-CREATE FUNCTION careleaver.reporting_view_sql(view_name text, schema_name text) RETURNS text
+CREATE FUNCTION careleaver.care_leavers_by_age_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-DECLARE
-  common text := careleaver.reporting_common_sql(schema_name);
 BEGIN
-  CASE view_name
-  WHEN 'care_leavers_by_age' THEN
-    RETURN format($q$
-WITH %1$s,
+  RETURN format($q$
+WITH %s,
   outcome AS (
     SELECT m.la, m.collection_year, m.age, m.basis, m.has_oc3, o.*
       FROM leaver_member m
@@ -429,11 +449,19 @@ SELECT la, collection_year, age,
        format('%%s of %%s cohort members have an OC3 record', count(*) FILTER (WHERE has_oc3), count(*)) AS oc3_records
   FROM outcome
  GROUP BY 1, 2, 3
-HAVING age <= 21 OR count(*) FILTER (WHERE NOT no_information) > 0$q$, common);
+HAVING age <= 21 OR count(*) FILTER (WHERE NOT no_information) > 0$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.care_leavers_by_age_sql(text) IS
+  'Internal: the SELECT of the reporting view care_leavers_by_age over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'care_leavers_by_age_published' THEN
-    RETURN format($q$
-WITH b AS (%1$s),
+CREATE FUNCTION careleaver.care_leavers_by_age_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH b AS (%s),
   r AS (
     SELECT b.*,
            ARRAY[b.in_touch, b.not_in_touch, b.refused_contact, b.no_longer_requires_services,
@@ -485,11 +513,35 @@ SELECT p.la, p.collection_year, p.age,
               CASE WHEN p.total_hidden OR p.contact[6] = 'c' THEN 'c'
                    ELSE careleaver.publish_count(p.care_leavers - p.no_information) END,
               CASE WHEN p.total_hidden THEN 'c' ELSE careleaver.publish_count(p.care_leavers) END) AS oc3_records
-  FROM p$q$, careleaver.reporting_view_sql('care_leavers_by_age', schema_name));
+  FROM p$q$, careleaver.care_leavers_by_age_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.care_leavers_by_age_published_sql(text) IS
+  'Internal: the SELECT of the reporting view care_leavers_by_age_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'care_leavers_by_category' THEN
-    RETURN format($q$
-WITH %1$s,
+-- The bands of DfE's care-leaver tables whose published figures could reveal a cell the published by-age
+-- table hides (metrics.md 9 and 12): la, collection_year, care_leaver_age, any_small.
+CREATE FUNCTION careleaver.dfe_band_hidden_sql(schema_name text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT format($q$
+    SELECT a.la, a.collection_year, b.care_leaver_age,
+           bool_or('c' IN (a.care_leavers, a.no_information, a.eet, a.neet, a.activity_not_known,
+                           a.suitable, a.unsuitable, a.accommodation_not_known)) AS any_small
+      FROM (%s) a CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(a.age) b
+     WHERE b.age_order <= 2
+     GROUP BY 1, 2, 3$q$, careleaver.care_leavers_by_age_published_sql(schema_name)) $$;
+COMMENT ON FUNCTION careleaver.dfe_band_hidden_sql(text) IS
+  'Internal: the SELECT of the DfE age bands of a dataset to hide whole in the published DfE care-leaver tables: '
+  'those for which care_leavers_by_age_published hides a cell of one of their ages that the band adds up (metrics.md 9 and 12)';
+
+CREATE FUNCTION careleaver.care_leavers_by_category_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   outcome AS (
     SELECT m.la, m.collection_year,
            CASE WHEN m.age <= 18 THEN '17 to 18' WHEN m.age <= 21 THEN '19 to 21' ELSE '22 to 24' END AS age_group,
@@ -504,11 +556,19 @@ SELECT la, collection_year, age_group, k.breakdown, k.category, count(*) AS youn
                                ELSE coalesce(careleaver.accommodation_type_label(accom), 'not known') END),
    ('activity', CASE WHEN no_information THEN 'no information'
                      ELSE coalesce(careleaver.label(activ), 'not known') END)) AS k(breakdown, category)
- GROUP BY 1, 2, 3, 4, 5$q$, common);
+ GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.care_leavers_by_category_sql(text) IS
+  'Internal: the SELECT of the reporting view care_leavers_by_category over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'care_leavers_by_category_published' THEN
-    RETURN format($q$
-WITH b AS (%1$s),
+CREATE FUNCTION careleaver.care_leavers_by_category_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH b AS (%s),
   grouped AS (
     SELECT la, collection_year, age_group, breakdown, array_agg(category ORDER BY category) AS categories,
            array_agg(young_people ORDER BY category) AS cells
@@ -530,10 +590,18 @@ SELECT p.la, p.collection_year, p.age_group, p.breakdown, u.category, u.young_pe
        CASE WHEN bool_or(p.total = 'c') OVER (PARTITION BY p.la, p.collection_year, p.age_group) THEN 'c'
             ELSE p.total END AS care_leavers
   FROM p CROSS JOIN LATERAL unnest(p.categories, p.shown) AS u(category, young_people)$q$,
-      careleaver.reporting_view_sql('care_leavers_by_category', schema_name));
+    careleaver.care_leavers_by_category_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.care_leavers_by_category_published_sql(text) IS
+  'Internal: the SELECT of the reporting view care_leavers_by_category_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'looked_after_summary' THEN
-    RETURN format($q$
+CREATE FUNCTION careleaver.looked_after_summary_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
 WITH %1$s,
   period AS (
     SELECT p.la, pc.start_date, pc.end_date, pc.end_reason
@@ -565,11 +633,19 @@ SELECT f.la, f.collection_year, coalesce(i.looked_after_31_march, 0) AS looked_a
        pop.children AS child_population,
        round(10000.0 * coalesce(i.looked_after_31_march, 0) / nullif(pop.children, 0), 1) AS rate_per_10000
   FROM flows f LEFT JOIN in_care i USING (la, collection_year)
-  LEFT JOIN (%2$s) pop ON pop.la = f.la AND pop.year = f.collection_year$q$, common,
+  LEFT JOIN (%2$s) pop ON pop.la = f.la AND pop.year = f.collection_year$q$, careleaver.reporting_common_sql(schema_name),
     careleaver.reporting_population_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.looked_after_summary_sql(text) IS
+  'Internal: the SELECT of the reporting view looked_after_summary over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'looked_after_summary_published' THEN
-    RETURN format($q$
+CREATE FUNCTION careleaver.looked_after_summary_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
 SELECT s.la, s.collection_year, careleaver.publish_count(s.looked_after_31_march) AS looked_after_31_march,
        careleaver.publish_count(s.periods_started) AS periods_started,
        careleaver.publish_row_total(r.endings) AS periods_ended,
@@ -578,14 +654,22 @@ SELECT s.la, s.collection_year, careleaver.publish_count(s.looked_after_31_march
        CASE WHEN s.rate_per_10000 IS NULL THEN 'x'
             WHEN careleaver.publish_count(s.looked_after_31_march) = 'c' THEN 'c'
             ELSE s.rate_per_10000::text END AS rate_per_10000
-  FROM (%1$s) s
+  FROM (%s) s
   CROSS JOIN LATERAL (SELECT ARRAY[s.returned_home, s.adopted, s.special_guardianship, s.other_endings] AS endings) r
   CROSS JOIN LATERAL (SELECT careleaver.suppress_row(r.endings) AS endings) p$q$,
-      careleaver.reporting_view_sql('looked_after_summary', schema_name));
+    careleaver.looked_after_summary_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.looked_after_summary_published_sql(text) IS
+  'Internal: the SELECT of the reporting view looked_after_summary_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'placement_stability' THEN
-    RETURN format($q$
-WITH %1$s,
+CREATE FUNCTION careleaver.placement_stability_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   measure AS (
     SELECT y.la, y.collection_year, st.*
       FROM report_year y JOIN person p USING (la)
@@ -616,11 +700,19 @@ SELECT la, collection_year, looked_after_31_march, three_or_more_placements, few
        CASE WHEN long_term_ok THEN 'history'
             ELSE format('not available: needs the %%s and %%s returns', collection_year - 2, collection_year - 1) END
          AS long_term_basis
-  FROM covered$q$, common);
+  FROM covered$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.placement_stability_sql(text) IS
+  'Internal: the SELECT of the reporting view placement_stability over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'placement_stability_published' THEN
-    RETURN format($q$
-WITH s AS (%1$s),
+CREATE FUNCTION careleaver.placement_stability_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH s AS (%s),
   r AS (
     SELECT s.*,
            ARRAY[s.three_or_more_placements, s.fewer_than_three_placements] AS short_cells,
@@ -649,11 +741,19 @@ SELECT p.la, p.collection_year, p.short_total AS looked_after_31_march,
             ELSE careleaver.publish_percent(p.long_term_stable, p.long_term_children, NULL, 1) END
          AS long_term_stable_percent,
        p.two_year_basis, p.long_term_basis
-  FROM p$q$, careleaver.reporting_view_sql('placement_stability', schema_name));
+  FROM p$q$, careleaver.placement_stability_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.placement_stability_published_sql(text) IS
+  'Internal: the SELECT of the reporting view placement_stability_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'return_home_by_duration' THEN
-    RETURN format($q$
-WITH %1$s,
+CREATE FUNCTION careleaver.return_home_by_duration_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   entry AS (
     SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
       FROM person p JOIN data_end d USING (la)
@@ -670,11 +770,19 @@ SELECT c.la, c.entry_year, d.day, c.periods_started,
        (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 0
                                         AND x.duration_days < d.day) AS censored_before_day,
        round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
-  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$, common);
+  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.return_home_by_duration_sql(text) IS
+  'Internal: the SELECT of the reporting view return_home_by_duration over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'return_home_by_duration_published' THEN
-    RETURN format($q$
-WITH r AS (%1$s),
+CREATE FUNCTION careleaver.return_home_by_duration_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH r AS (%s),
   series AS (
     SELECT la, entry_year, array_agg(day ORDER BY day) AS days,
            careleaver.publish_cumulative(array_agg(returned_home_by_day ORDER BY day), min(periods_started))
@@ -687,10 +795,18 @@ SELECT r.la, r.entry_year, r.day, careleaver.publish_count(r.periods_started) AS
             WHEN r.cumulative_incidence IS NULL THEN 'x'
             WHEN r.cumulative_incidence > 0 AND round(100 * r.cumulative_incidence) = 0 THEN 'k'
             ELSE round(100 * r.cumulative_incidence)::text END AS cumulative_incidence_percent
-  FROM r JOIN series s USING (la, entry_year)$q$, careleaver.reporting_view_sql('return_home_by_duration', schema_name));
+  FROM r JOIN series s USING (la, entry_year)$q$, careleaver.return_home_by_duration_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.return_home_by_duration_published_sql(text) IS
+  'Internal: the SELECT of the reporting view return_home_by_duration_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'looked_after_by_characteristic' THEN
-    RETURN format($q$
+CREATE FUNCTION careleaver.looked_after_by_characteristic_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
 WITH %1$s,
   at_31_march AS (
     SELECT DISTINCT ON (e.la, e.child, y.collection_year)
@@ -711,11 +827,19 @@ SELECT la, collection_year, k.breakdown, k.category, count(*) AS children
                 ELSE '16 and over' END),
    ('sex', CASE upper(trim(a.sex::text)) WHEN '1' THEN 'male' WHEN 'M' THEN 'male' WHEN '2' THEN 'female'
                                          WHEN 'F' THEN 'female' ELSE 'not recorded' END)) AS k(breakdown, category)
- GROUP BY 1, 2, 3, 4$q$, common, schema_name);
+ GROUP BY 1, 2, 3, 4$q$, careleaver.reporting_common_sql(schema_name), schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.looked_after_by_characteristic_sql(text) IS
+  'Internal: the SELECT of the reporting view looked_after_by_characteristic over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'looked_after_by_characteristic_published' THEN
-    RETURN format($q$
-WITH b AS (%1$s),
+CREATE FUNCTION careleaver.looked_after_by_characteristic_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH b AS (%s),
   grouped AS (
     SELECT la, collection_year, breakdown, array_agg(category ORDER BY category) AS categories,
            array_agg(children ORDER BY category) AS cells
@@ -724,11 +848,19 @@ SELECT g.la, g.collection_year, g.breakdown, u.category, u.children,
        careleaver.publish_row_total(g.cells) AS looked_after_31_march
   FROM grouped g
  CROSS JOIN LATERAL unnest(g.categories, careleaver.suppress_row(g.cells)) AS u(category, children)$q$,
-      careleaver.reporting_view_sql('looked_after_by_characteristic', schema_name));
+    careleaver.looked_after_by_characteristic_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.looked_after_by_characteristic_published_sql(text) IS
+  'Internal: the SELECT of the reporting view looked_after_by_characteristic_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'returns_home_reentry' THEN
-    RETURN format($q$
-WITH %1$s,
+CREATE FUNCTION careleaver.returns_home_reentry_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   ret AS (
     SELECT p.la, careleaver.collection_year_of(r.return_date) AS collection_year,
            careleaver.reentered_within(p.history, r.return_date, interval '12 months', d.data_end) AS reentered
@@ -745,11 +877,19 @@ SELECT y.la, y.collection_year,
   FROM report_year y
   JOIN coverage_year c USING (la, collection_year)
   LEFT JOIN ret r USING (la, collection_year)
- GROUP BY 1, 2$q$, common);
+ GROUP BY 1, 2$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.returns_home_reentry_sql(text) IS
+  'Internal: the SELECT of the reporting view returns_home_reentry over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'returns_home_reentry_published' THEN
-    RETURN format($q$
-WITH b AS (%1$s),
+CREATE FUNCTION careleaver.returns_home_reentry_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH b AS (%s),
   p AS (
     SELECT b.*, ARRAY[b.reentered_within_12_months,
                       b.returned_home - b.reentered_within_12_months - b.follow_up_incomplete,
@@ -767,11 +907,19 @@ SELECT p.la, p.collection_year, careleaver.publish_row_total(p.cells) AS returne
                                             p.returned_home - p.follow_up_incomplete) END AS reentry_percent,
        p.basis
   FROM p CROSS JOIN LATERAL (SELECT careleaver.suppress_row(p.cells) AS cells) s$q$,
-      careleaver.reporting_view_sql('returns_home_reentry', schema_name));
+    careleaver.returns_home_reentry_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.returns_home_reentry_published_sql(text) IS
+  'Internal: the SELECT of the reporting view returns_home_reentry_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'time_to_return_home' THEN
-    RETURN format($q$
-WITH %1$s,
+CREATE FUNCTION careleaver.time_to_return_home_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   entry AS (
     SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
       FROM person p JOIN data_end d USING (la)
@@ -784,10 +932,18 @@ WITH %1$s,
       FROM entry GROUP BY 1, 2)
 SELECT km.la, km.entry_year, km.periods_started, km.returned_home,
        m.median AS median_days, m.lower95 AS median_lower95, m.upper95 AS median_upper95
-  FROM km CROSS JOIN LATERAL careleaver.km_median_ci(km.s) m$q$, common);
+  FROM km CROSS JOIN LATERAL careleaver.km_median_ci(km.s) m$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.time_to_return_home_sql(text) IS
+  'Internal: the SELECT of the reporting view time_to_return_home over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'time_to_return_home_published' THEN
-    RETURN format($q$
+CREATE FUNCTION careleaver.time_to_return_home_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
 SELECT t.la, t.entry_year, careleaver.publish_count(t.periods_started) AS periods_started,
        careleaver.publish_count(t.returned_home) AS returned_home,
        CASE WHEN careleaver.publish_count(t.returned_home) = 'c' OR careleaver.publish_count(t.periods_started) = 'c'
@@ -796,13 +952,21 @@ SELECT t.la, t.entry_year, careleaver.publish_count(t.periods_started) AS period
             THEN 'c' WHEN t.median_lower95 IS NULL THEN 'x' ELSE round(t.median_lower95)::text END AS median_lower95,
        CASE WHEN careleaver.publish_count(t.returned_home) = 'c' OR careleaver.publish_count(t.periods_started) = 'c'
             THEN 'c' WHEN t.median_upper95 IS NULL THEN 'x' ELSE round(t.median_upper95)::text END AS median_upper95
-  FROM (%1$s) t$q$, careleaver.reporting_view_sql('time_to_return_home', schema_name));
+  FROM (%s) t$q$, careleaver.time_to_return_home_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.time_to_return_home_published_sql(text) IS
+  'Internal: the SELECT of the reporting view time_to_return_home_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'national_framework' THEN
-    -- One row per council, covered year and indicator of careleaver.dashboard_indicators.  The care-leaver
-    -- rows pool the ages of care_leavers_by_age, the stability rows read placement_stability and re-entry
-    -- returns_home_reentry, so a change to those views flows here; the rest is counted per child below.
-    RETURN format($q$
+CREATE FUNCTION careleaver.national_framework_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  -- One row per council, covered year and indicator of careleaver.dashboard_indicators.  The care-leaver
+  -- rows pool the ages of care_leavers_by_age, the stability rows read placement_stability and re-entry
+  -- returns_home_reentry, so a change to those views flows here; the rest is counted per child below.
+  RETURN format($q$
 WITH %1$s,
   -- the covered council-years; DISTINCT gives the planner a realistic row estimate (generate_series in
   -- report_year is estimated at 1,000 years per council), which keeps JIT compilation out of the plan
@@ -912,24 +1076,32 @@ WITH %1$s,
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
   FROM cell$q$,
-      common,
-      CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
-           THEN 'SELECT NULL::text AS la, NULL::text AS child, NULL::date AS duc WHERE false'
-           ELSE format('SELECT x.la, x.child, x.duc FROM %I.uasc x', schema_name) END,
-      careleaver.reporting_population_sql(schema_name),
-      careleaver.reporting_view_sql('care_leavers_by_age', schema_name),
-      careleaver.reporting_view_sql('placement_stability', schema_name),
-      careleaver.reporting_view_sql('returns_home_reentry', schema_name),
-      CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
-           THEN 'the dataset has no uasc table' END,
-      careleaver.dashboard_added_sql(schema_name));
+    careleaver.reporting_common_sql(schema_name),
+    CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
+         THEN 'SELECT NULL::text AS la, NULL::text AS child, NULL::date AS duc WHERE false'
+         ELSE format('SELECT x.la, x.child, x.duc FROM %I.uasc x', schema_name) END,
+    careleaver.reporting_population_sql(schema_name),
+    careleaver.care_leavers_by_age_sql(schema_name),
+    careleaver.placement_stability_sql(schema_name),
+    careleaver.returns_home_reentry_sql(schema_name),
+    CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
+         THEN 'the dataset has no uasc table' END,
+    careleaver.dashboard_added_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.national_framework_sql(text) IS
+  'Internal: the SELECT of the reporting view national_framework over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'national_framework_published' THEN
-    -- Per council and year, the rows are gathered back into arrays and published together by
-    -- careleaver.dashboard_publish (whole numbers as DfE publishes them, disclosure control); the previous
-    -- year's published values are a window over those rows.
-    RETURN format($q$
-WITH b AS (%1$s),
+CREATE FUNCTION careleaver.national_framework_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  -- Per council and year, the rows are gathered back into arrays and published together by
+  -- careleaver.dashboard_publish (whole numbers as DfE publishes them, disclosure control); the previous
+  -- year's published values are a window over those rows.
+  RETURN format($q$
+WITH b AS (%s),
   per_year AS (
     SELECT b.la, b.collection_year,
            careleaver.dashboard_publish(array_agg(b.unit ORDER BY b.ordinal),
@@ -960,10 +1132,18 @@ SELECT v.la, v.collection_year, d.ordinal, d.dashboard_no, d.outcome, d.indicato
  CROSS JOIN LATERAL unnest(v.shown, coalesce(v.previous_shown, '{}'), v.reasons) WITH ORDINALITY
                      AS u(shown, previous_shown, reason, ordinal)
   JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal$q$,
-      careleaver.reporting_view_sql('national_framework', schema_name));
+    careleaver.national_framework_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.national_framework_published_sql(text) IS
+  'Internal: the SELECT of the reporting view national_framework_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'starts_and_ceases_by_reason' THEN
-    RETURN format($q$
+CREATE FUNCTION careleaver.starts_and_ceases_by_reason_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
 WITH %1$s,
   person_need AS (
     SELECT e.la, e.child,
@@ -995,15 +1175,23 @@ WITH %1$s,
      ) AS k(breakdown, category))
 SELECT la, collection_year, movement, breakdown, category, count(*) AS periods
   FROM moved
- GROUP BY 1, 2, 3, 4, 5$q$, common, schema_name);
+ GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name), schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.starts_and_ceases_by_reason_sql(text) IS
+  'Internal: the SELECT of the reporting view starts_and_ceases_by_reason over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'starts_and_ceases_by_reason_published' THEN
-    -- Each breakdown is a row whose total is the periods started or ended.  The REC codes refine the
-    -- reason groups, so each group's codes are also a row whose total is the group's cell: when the
-    -- group is shown its codes go through suppress_row; when it is hidden all its codes are hidden;
-    -- a group whose codes could not be protected under a shown total is hidden in the first place.
-    RETURN format($q$
-WITH b AS (%1$s),
+CREATE FUNCTION careleaver.starts_and_ceases_by_reason_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  -- Each breakdown is a row whose total is the periods started or ended.  The REC codes refine the
+  -- reason groups, so each group's codes are also a row whose total is the group's cell: when the
+  -- group is shown its codes go through suppress_row; when it is hidden all its codes are hidden;
+  -- a group whose codes could not be protected under a shown total is hidden in the first place.
+  RETURN format($q$
+WITH b AS (%s),
   coded AS (
     SELECT b.*, CASE WHEN b.category = 'not known' THEN 'reason not known'
                      ELSE careleaver.ceased_reason_group(b.category::careleaver.ceased_reason) END AS reason_group
@@ -1042,11 +1230,19 @@ SELECT c.la, c.collection_year, c.movement, c.breakdown, c.category,
   LEFT JOIN sub_pub sp ON sp.la = k.la AND sp.collection_year = k.collection_year AND sp.reason_group = k.reason_group
   LEFT JOIN cell gc ON gc.movement = 'ceased' AND gc.breakdown = 'reason group'
                    AND gc.la = k.la AND gc.collection_year = k.collection_year AND gc.category = k.reason_group$q$,
-      careleaver.reporting_view_sql('starts_and_ceases_by_reason', schema_name));
+    careleaver.starts_and_ceases_by_reason_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.starts_and_ceases_by_reason_published_sql(text) IS
+  'Internal: the SELECT of the reporting view starts_and_ceases_by_reason_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'exits_by_route' THEN
-    RETURN format($q$
-WITH %1$s,
+CREATE FUNCTION careleaver.exits_by_route_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   entry AS (
     SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
       FROM person p JOIN data_end d USING (la)
@@ -1074,13 +1270,21 @@ SELECT c.la, c.entry_year, d.day, r.route, c.periods_started, coalesce(e.exits, 
  CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, r.cause, d.day) AS incidence) ci
   LEFT JOIN LATERAL (SELECT t.lower95, t.upper95 FROM careleaver.cif_table(c.risks) t
                       WHERE t.cause = r.cause AND t.days <= d.day
-                      ORDER BY t.days DESC LIMIT 1) band ON true$q$, common);
+                      ORDER BY t.days DESC LIMIT 1) band ON true$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.exits_by_route_sql(text) IS
+  'Internal: the SELECT of the reporting view exits_by_route over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'exits_by_route_published' THEN
-    -- The returns home by day are published by return_home_by_duration_published over more days (30 and
-    -- 547 too): this view shows the same published values, so that the two tables together reveal nothing
-    -- that either does not.
-    RETURN format($q$
+CREATE FUNCTION careleaver.exits_by_route_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  -- The returns home by day are published by return_home_by_duration_published over more days (30 and
+  -- 547 too): this view shows the same published values, so that the two tables together reveal nothing
+  -- that either does not.
+  RETURN format($q$
 WITH r AS (%1$s),
   series AS (
     SELECT la, entry_year, route, array_agg(day ORDER BY day) AS days,
@@ -1105,12 +1309,20 @@ SELECT p.la, p.entry_year, p.day, p.route, p.periods_started_shown AS periods_st
        CASE WHEN 'c' IN (p.exits_shown, p.periods_started_shown) THEN 'c'
             WHEN p.upper95 IS NULL THEN 'x'
             ELSE round(100 * p.upper95)::text END AS upper95_percent
-  FROM p$q$, careleaver.reporting_view_sql('exits_by_route', schema_name),
-      careleaver.reporting_view_sql('return_home_by_duration_published', schema_name));
+  FROM p$q$, careleaver.exits_by_route_sql(schema_name),
+    careleaver.return_home_by_duration_published_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.exits_by_route_published_sql(text) IS
+  'Internal: the SELECT of the reporting view exits_by_route_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'coverage' THEN
-    RETURN format($q$
-WITH %1$s,
+CREATE FUNCTION careleaver.coverage_view_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   council AS (
     SELECT c.la, min(c.collection_year) AS first_return, max(c.collection_year) AS last_return,
            string_agg(c.collection_year::text, ', ' ORDER BY c.collection_year) AS covered_years,
@@ -1136,11 +1348,19 @@ SELECT k.la, k.first_return, k.last_return, k.covered_years, k.coverage_basis, j
          FILTER (WHERE NOT j.ok) AS not_published,
        min(j.note) AS needs
   FROM council k JOIN judged j USING (la)
- GROUP BY k.la, k.first_return, k.last_return, k.covered_years, k.coverage_basis, j.measure, j.view_name$q$, common);
+ GROUP BY k.la, k.first_return, k.last_return, k.covered_years, k.coverage_basis, j.measure, j.view_name$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.coverage_view_sql(text) IS
+  'Internal: the SELECT of the reporting view coverage over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'care_leavers_activity' THEN
-    RETURN format($q$
-WITH %1$s,
+CREATE FUNCTION careleaver.care_leavers_activity_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   member AS (
     SELECT m.la, m.collection_year, m.age, m.basis, m.has_oc3,
            CASE WHEN o.eet THEN 'EET' WHEN o.neet THEN 'NEET' ELSE 'not known' END AS grp,
@@ -1181,11 +1401,19 @@ SELECT g.la, g.collection_year, g.care_leaver_age, l.breakdown,
   FROM grp g CROSS JOIN label l
   LEFT JOIN leafcount c ON c.la = g.la AND c.collection_year = g.collection_year AND c.care_leaver_age = g.care_leaver_age
  GROUP BY g.la, g.collection_year, g.care_leaver_age, g.age_order, g.care_leavers, g.with_oc3_record, g.basis,
-          l.breakdown, l.kind, l.breakdown_order$q$, common);
+          l.breakdown, l.kind, l.breakdown_order$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.care_leavers_activity_sql(text) IS
+  'Internal: the SELECT of the reporting view care_leavers_activity over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'care_leavers_accommodation_suitability' THEN
-    RETURN format($q$
-WITH %1$s,
+CREATE FUNCTION careleaver.care_leavers_accommodation_suitability_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
+WITH %s,
   member AS (
     SELECT m.la, m.collection_year, m.age, m.basis, m.has_oc3,
            CASE WHEN o.suitable_accommodation THEN 'Accommodation considered suitable'
@@ -1217,14 +1445,22 @@ SELECT g.la, g.collection_year, g.care_leaver_age, l.breakdown, l.n AS care_leav
  CROSS JOIN LATERAL (VALUES ('Accommodation considered suitable', g.suitable, 1),
                             ('Accommodation considered unsuitable', g.unsuitable, 2),
                             ('No information', g.no_information, 3),
-                            ('Suitability total', g.total, 4)) AS l(breakdown, n, breakdown_order)$q$, common);
+                            ('Suitability total', g.total, 4)) AS l(breakdown, n, breakdown_order)$q$, careleaver.reporting_common_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.care_leavers_accommodation_suitability_sql(text) IS
+  'Internal: the SELECT of the reporting view care_leavers_accommodation_suitability over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'care_leavers_activity_published' THEN
-    -- DfE's age bands only (single ages are published by care_leavers_by_age_published).  A band is hidden
-    -- whole when care_leavers_by_age_published hides a cell of one of its ages that the band adds up, so
-    -- that no band figure less published single-age figures reveals a hidden one; within a band the leaves
-    -- are one row whose total is the care leavers, and a subtotal is hidden when any of its leaves is.
-    RETURN format($q$
+CREATE FUNCTION careleaver.care_leavers_activity_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  -- DfE's age bands only (single ages are published by care_leavers_by_age_published).  A band is hidden
+  -- whole when care_leavers_by_age_published hides a cell of one of its ages that the band adds up, so
+  -- that no band figure less published single-age figures reveals a hidden one; within a band the leaves
+  -- are one row whose total is the care leavers, and a subtotal is hidden when any of its leaves is.
+  RETURN format($q$
 WITH b AS (%1$s),
   small_age AS (%2$s),
   band AS (
@@ -1277,12 +1513,20 @@ SELECT band.la, band.collection_year, band.care_leaver_age, band.breakdown,
                    AND s.care_leaver_age = band.care_leaver_age AND s.label = band.breakdown
   LEFT JOIN small_age sa ON sa.la = band.la AND sa.collection_year = band.collection_year
                         AND sa.care_leaver_age = band.care_leaver_age$q$,
-      careleaver.reporting_view_sql('care_leavers_activity', schema_name),
-      careleaver.dfe_band_hidden_sql(schema_name));
+    careleaver.care_leavers_activity_sql(schema_name),
+    careleaver.dfe_band_hidden_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.care_leavers_activity_published_sql(text) IS
+  'Internal: the SELECT of the reporting view care_leavers_activity_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'care_leavers_accommodation_suitability_published' THEN
-    -- DfE's age bands only, hidden whole as in care_leavers_activity_published
-    RETURN format($q$
+CREATE FUNCTION careleaver.care_leavers_accommodation_suitability_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  -- DfE's age bands only, hidden whole as in care_leavers_activity_published
+  RETURN format($q$
 WITH b AS (%1$s),
   small_age AS (%2$s),
   leaves AS (
@@ -1311,11 +1555,19 @@ SELECT p.la, p.collection_year, p.care_leaver_age, v.breakdown,
                             ('No information', p.shown[3], p.cells[3], 3),
                             ('Suitability total', p.total_shown, p.cells[1] + p.cells[2] + p.cells[3], 4))
        AS v(breakdown, shown, n, breakdown_order)$q$,
-      careleaver.reporting_view_sql('care_leavers_accommodation_suitability', schema_name),
-      careleaver.dfe_band_hidden_sql(schema_name));
+    careleaver.care_leavers_accommodation_suitability_sql(schema_name),
+    careleaver.dfe_band_hidden_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.care_leavers_accommodation_suitability_published_sql(text) IS
+  'Internal: the SELECT of the reporting view care_leavers_accommodation_suitability_published over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'data_quality' THEN
-    RETURN format($q$
+CREATE FUNCTION careleaver.data_quality_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format($q$
 WITH %1$s,
   defect AS (
     SELECT p.la, careleaver.collection_year_of(d.decom) AS collection_year, d.defect
@@ -1338,336 +1590,291 @@ WITH %1$s,
 SELECT f.la, least(greatest(f.collection_year, d.first_year), d.last_year) AS collection_year, f.defect,
        count(*) AS records
   FROM defect f JOIN data_end d USING (la)
- GROUP BY 1, 2, 3$q$, common, schema_name,
+ GROUP BY 1, 2, 3$q$, careleaver.reporting_common_sql(schema_name), schema_name,
     CASE WHEN to_regclass(format('%I.rejects', schema_name)) IS NULL THEN ''
-         ELSE format('UNION ALL SELECT r.la, r.year, ''rejected_by_loader: '' || r.reason FROM %I.rejects r',
-                     schema_name) END);
+       ELSE format('UNION ALL SELECT r.la, r.year, ''rejected_by_loader: '' || r.reason FROM %I.rejects r',
+                   schema_name) END);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.data_quality_sql(text) IS
+  'Internal: the SELECT of the reporting view data_quality over the dataset in schema_name (careleaver.report_views)';
 
-  WHEN 'new_placements_by_location' THEN RETURN careleaver.new_placements_by_location_sql(schema_name);
-  WHEN 'new_placements_by_location_published' THEN RETURN careleaver.new_placements_by_location_published_sql(schema_name);
-  WHEN 'social_worker_stability' THEN RETURN careleaver.social_worker_stability_sql(schema_name);
-  WHEN 'social_worker_stability_published' THEN RETURN careleaver.social_worker_stability_published_sql(schema_name);
-  ELSE
+-- The registered reporting views (doc/reporting.md).  A row is written as an upsert so that the update
+-- script refreshes it (extension/gen_update.py).
+INSERT INTO careleaver.report_views (view_name, position, published, base_view, builder, description) VALUES
+  ('care_leavers_by_age', 10, false, NULL, 'care_leavers_by_age_sql',
+   'Care leavers by age and collection year: the cohort of metrics.md 5 (careleaver.leaver_cohort_age) with contact, activity and accommodation from their OC3 records'),
+  ('care_leavers_by_age_published', 20, true, 'care_leavers_by_age', 'care_leavers_by_age_published_sql',
+   'care_leavers_by_age as a council would publish it: primary and secondary suppression in each row, percentages of suppressed cells hidden (metrics.md 5 and 9)'),
+  ('care_leavers_by_category', 30, false, NULL, 'care_leavers_by_category_sql',
+   'Care leavers by accommodation type and by activity, per age group, in the DfE table shapes (metrics.md 5)'),
+  ('care_leavers_by_category_published', 40, true, 'care_leavers_by_category', 'care_leavers_by_category_published_sql',
+   'care_leavers_by_category with disclosure control: each breakdown is one row whose total is the care leavers of the age group; no information is hidden in both breakdowns or neither (metrics.md 9)'),
+  ('looked_after_summary', 50, false, NULL, 'looked_after_summary_sql',
+   'Children looked after on 31 March, periods of care started and ended in the year, and how they ended (metrics.md 1 to 3 and 6)'),
+  ('looked_after_summary_published', 60, true, 'looked_after_summary', 'looked_after_summary_published_sql',
+   'looked_after_summary with disclosure control; the endings are one row whose total is the periods ended (metrics.md 9)'),
+  ('placement_stability', 70, false, NULL, 'placement_stability_sql',
+   'The three DfE placement stability measures (careleaver.stability, metrics.md 7): short-term, two-year and long-term'),
+  ('placement_stability_published', 80, true, 'placement_stability', 'placement_stability_published_sql',
+   'placement_stability with disclosure control (metrics.md 7 and 9)'),
+  ('return_home_by_duration', 90, false, NULL, 'return_home_by_duration_sql',
+   'Cumulative incidence of a return home by days since entry, per entry cohort, other exits competing (metrics.md 6 and 8)'),
+  ('return_home_by_duration_published', 100, true, 'return_home_by_duration', 'return_home_by_duration_published_sql',
+   'return_home_by_duration with disclosure control: the cumulative counts go through publish_cumulative and a percentage is hidden with its count (metrics.md 9)'),
+  ('looked_after_by_characteristic', 110, false, NULL, 'looked_after_by_characteristic_sql',
+   'Children looked after on 31 March by legal status group, placement group, age and sex (metrics.md 1 and 2)'),
+  ('looked_after_by_characteristic_published', 120, true, 'looked_after_by_characteristic', 'looked_after_by_characteristic_published_sql',
+   'looked_after_by_characteristic with disclosure control: each breakdown is one row whose total is the children looked after (metrics.md 9)'),
+  ('returns_home_reentry', 130, false, NULL, 'returns_home_reentry_sql',
+   'Returns home in the year and re-entry into care within 12 months, with the follow-ups still incomplete (careleaver.returns_home, metrics.md 6)'),
+  ('returns_home_reentry_published', 140, true, 'returns_home_reentry', 'returns_home_reentry_published_sql',
+   'returns_home_reentry with disclosure control (metrics.md 6 and 9)'),
+  ('time_to_return_home', 150, false, NULL, 'time_to_return_home_sql',
+   'Kaplan-Meier median days to a return home per entry cohort, with its 95% interval (careleaver.km_agg, metrics.md 6 and 8)'),
+  ('time_to_return_home_published', 160, true, 'time_to_return_home', 'time_to_return_home_published_sql',
+   'time_to_return_home with disclosure control: the median is hidden with a suppressed count, x when not reached (metrics.md 9)'),
+  ('national_framework', 170, false, NULL, 'national_framework_sql',
+   'The indicators of DfE''s Children''s Social Care Dashboard computable from SSDA903, by Dashboard number and in DfE''s wording, with rows that read x for those needing data not yet held and three extra rows, with the year-on-year change (careleaver.dashboard_indicators, metrics.md 12)'),
+  ('national_framework_published', 180, true, 'national_framework', 'national_framework_published_sql',
+   'national_framework as published: whole-number percentages and rates per 10,000 as DfE publishes them, under disclosure control; changes only between published figures (metrics.md 9 and 12)'),
+  ('exits_by_route', 190, false, NULL, 'exits_by_route_sql',
+   'Cumulative incidence of every exit route (returned home, adopted, special guardianship, child arrangements order, turned 18, other) by days since entry, per entry cohort, the routes competing, with 95% intervals (careleaver.exits, cif_agg, metrics.md 6 and 8)'),
+  ('exits_by_route_published', 200, true, 'exits_by_route', 'exits_by_route_published_sql',
+   'exits_by_route with disclosure control: each route''s cumulative exits by day go through publish_cumulative beside the cohort, and the incidence and its interval are hidden with their count (metrics.md 9)'),
+  ('starts_and_ceases_by_reason', 210, false, NULL, 'starts_and_ceases_by_reason_sql',
+   'Periods of care started in the year by legal status group and category of need, and periods ended in the year by reason group and REC code, short breaks left out (metrics.md 2 and 3)'),
+  ('starts_and_ceases_by_reason_published', 220, true, 'starts_and_ceases_by_reason', 'starts_and_ceases_by_reason_published_sql',
+   'starts_and_ceases_by_reason with disclosure control: each breakdown is one row whose total is the periods started or ended, and the REC codes of each reason group are a row whose total is the group (all hidden when the group is) (metrics.md 9)'),
+  ('data_quality', 230, false, NULL, 'data_quality_sql',
+   'Defects found in the episodes and OC3 records, per council, collection year and defect'),
+  ('coverage', 240, false, NULL, 'coverage_view_sql',
+   'What each council''s figures are published for: its first and last return, and for each measure the years it is published for and why not (metrics.md 11)'),
+  ('care_leavers_activity', 250, false, NULL, 'care_leavers_activity_sql',
+   'Care leavers'' activity in DfE''s table shape and labels (la_care_leavers_activity), by DfE''s age bands 17 to 18 and 19 to 21 and by single age; unrounded percentages (metrics.md 5 and 12)'),
+  ('care_leavers_activity_published', 260, true, 'care_leavers_activity', 'care_leavers_activity_published_sql',
+   'care_leavers_activity as DfE publishes it: age bands only, whole-number percentages, disclosure control (a band hidden whole when a single age of it has a small cell) (metrics.md 9 and 12)'),
+  ('care_leavers_accommodation_suitability', 270, false, NULL, 'care_leavers_accommodation_suitability_sql',
+   'Care leavers'' accommodation suitability in DfE''s table shape and labels (la_care_leavers_accommodation_suitability): the suitability total leaves out young people gone abroad, deported or whose residence is not known (metrics.md 5 and 12)'),
+  ('care_leavers_accommodation_suitability_published', 280, true, 'care_leavers_accommodation_suitability', 'care_leavers_accommodation_suitability_published_sql',
+   'care_leavers_accommodation_suitability as DfE publishes it: age bands only, whole-number percentages, disclosure control (metrics.md 9 and 12)')
+
+ON CONFLICT (view_name) DO UPDATE SET position = EXCLUDED.position, published = EXCLUDED.published,
+  base_view = EXCLUDED.base_view, builder = EXCLUDED.builder, description = EXCLUDED.description;
+
+INSERT INTO careleaver.report_view_columns (view_name, column_name, position, description) VALUES
+  ('care_leavers_accommodation_suitability', 'la', 1, 'Local authority code'),
+  ('care_leavers_accommodation_suitability', 'collection_year', 2, 'Collection year, named by the year it ends (DfE time_period; metrics.md 1)'),
+  ('care_leavers_accommodation_suitability', 'care_leaver_age', 3, 'DfE''s age band, 17 to 18 years or 19 to 21 years, or a single age (base view only), by the age reached on the birthday in the year (metrics.md 5 and 12)'),
+  ('care_leavers_accommodation_suitability', 'breakdown', 4, 'DfE''s breakdown label, exactly as in DfE''s published la_care_leavers_activity.csv and la_care_leavers_accommodation_suitability.csv (metrics.md 12)'),
+  ('care_leavers_accommodation_suitability', 'care_leaver_count', 5, 'Care leavers in the breakdown: the cohort less those who died or returned home (metrics.md 5 and 12; published: metrics.md 9)'),
+  ('care_leavers_accommodation_suitability', 'care_leaver_percent', 6, 'Percentage of the total (activity: all care leavers of the band; suitability: the suitability total, which leaves out young people gone abroad, deported or whose residence is not known); unrounded in the base view, a whole number as DfE publishes it in the published one (metrics.md 12)'),
+  ('care_leavers_accommodation_suitability', 'care_leavers', 7, 'Care leavers of the band: the cohort less those who died or returned home (metrics.md 5)'),
+  ('care_leavers_accommodation_suitability', 'with_oc3_record', 8, 'Of them, with an OC3 record for the year (metrics.md 5 and 11)'),
+  ('care_leavers_accommodation_suitability', 'basis', 9, 'What put the band''s members in the cohort: history, OC3 record, or history and OC3 records (metrics.md 11)'),
+  ('care_leavers_accommodation_suitability', 'oc3_records', 10, '"n of m cohort members have an OC3 record"; when n is 0 the percentages are x, not available (metrics.md 5 and 9)'),
+  ('care_leavers_accommodation_suitability', 'age_order', 11, 'Sort key of care_leaver_age: 1 and 2 for the bands, the age for single ages (metrics.md 12)'),
+  ('care_leavers_accommodation_suitability', 'breakdown_order', 12, 'Sort key of breakdown, not a figure (metrics.md 12)'),
+  ('care_leavers_activity', 'la', 1, 'Local authority code'),
+  ('care_leavers_activity', 'collection_year', 2, 'Collection year, named by the year it ends (DfE time_period; metrics.md 1)'),
+  ('care_leavers_activity', 'care_leaver_age', 3, 'DfE''s age band, 17 to 18 years or 19 to 21 years, or a single age (base view only), by the age reached on the birthday in the year (metrics.md 5 and 12)'),
+  ('care_leavers_activity', 'breakdown', 4, 'DfE''s breakdown label, exactly as in DfE''s published la_care_leavers_activity.csv and la_care_leavers_accommodation_suitability.csv (metrics.md 12)'),
+  ('care_leavers_activity', 'care_leaver_count', 5, 'Care leavers in the breakdown: the cohort less those who died or returned home (metrics.md 5 and 12; published: metrics.md 9)'),
+  ('care_leavers_activity', 'care_leaver_percent', 6, 'Percentage of the total (activity: all care leavers of the band; suitability: the suitability total, which leaves out young people gone abroad, deported or whose residence is not known); unrounded in the base view, a whole number as DfE publishes it in the published one (metrics.md 12)'),
+  ('care_leavers_activity', 'care_leavers', 7, 'Care leavers of the band: the cohort less those who died or returned home (metrics.md 5)'),
+  ('care_leavers_activity', 'with_oc3_record', 8, 'Of them, with an OC3 record for the year (metrics.md 5 and 11)'),
+  ('care_leavers_activity', 'basis', 9, 'What put the band''s members in the cohort: history, OC3 record, or history and OC3 records (metrics.md 11)'),
+  ('care_leavers_activity', 'oc3_records', 10, '"n of m cohort members have an OC3 record"; when n is 0 the percentages are x, not available (metrics.md 5 and 9)'),
+  ('care_leavers_activity', 'age_order', 11, 'Sort key of care_leaver_age: 1 and 2 for the bands, the age for single ages (metrics.md 12)'),
+  ('care_leavers_activity', 'breakdown_order', 12, 'Sort key of breakdown, not a figure (metrics.md 12)'),
+  ('care_leavers_by_age', 'la', 1, 'Local authority code'),
+  ('care_leavers_by_age', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('care_leavers_by_age', 'age', 3, 'Age reached on the birthday in the collection year: 17 to 21, and 22 to 24 where OC3 records exist (metrics.md 5)'),
+  ('care_leavers_by_age', 'cohort', 4, 'Young people in the care-leaver cohort: status relevant or former relevant on the birthday in the year (careleaver.in_leaver_cohort, metrics.md 4 and 5)'),
+  ('care_leavers_by_age', 'excluded', 5, 'Cohort members excluded from outcome denominators: IN_TOUCH DIED or RHOM (metrics.md 5)'),
+  ('care_leavers_by_age', 'care_leavers', 6, 'Care leavers: the cohort less exclusions, the denominator of every percentage, no-information members included (metrics.md 5)'),
+  ('care_leavers_by_age', 'in_touch', 7, 'IN_TOUCH YES: the authority is in touch (metrics.md 5)'),
+  ('care_leavers_by_age', 'not_in_touch', 8, 'IN_TOUCH NO (metrics.md 5)'),
+  ('care_leavers_by_age', 'refused_contact', 9, 'IN_TOUCH REFU: the young person refuses contact (metrics.md 5)'),
+  ('care_leavers_by_age', 'no_longer_requires_services', 10, 'IN_TOUCH NREQ (metrics.md 5)'),
+  ('care_leavers_by_age', 'contact_not_recorded', 11, 'An OC3 record without IN_TOUCH (metrics.md 5: never silently dropped)'),
+  ('care_leavers_by_age', 'no_information', 12, 'Cohort members with no OC3 record for the year: no information (metrics.md 5)'),
+  ('care_leavers_by_age', 'eet', 13, 'In education, employment or training: ACTIV F1-F5, P1-P5 (metrics.md 5)'),
+  ('care_leavers_by_age', 'neet', 14, 'Not in education, employment or training: ACTIV G4, G5, G6 (metrics.md 5)'),
+  ('care_leavers_by_age', 'activity_not_known', 15, 'Activity not known: ACTIV 0 or blank on a record (metrics.md 5)'),
+  ('care_leavers_by_age', 'higher_education', 16, 'In higher education: ACTIV F1, P1 (metrics.md 5)'),
+  ('care_leavers_by_age', 'apprenticeship', 17, 'In an apprenticeship: ACTIV F4, P4 (metrics.md 5)'),
+  ('care_leavers_by_age', 'suitable', 18, 'In suitable accommodation: ACCOM suffix 1 (metrics.md 5)'),
+  ('care_leavers_by_age', 'unsuitable', 19, 'In unsuitable accommodation: ACCOM suffix 2 (metrics.md 5)'),
+  ('care_leavers_by_age', 'accommodation_not_known', 20, 'Accommodation not known: ACCOM 0 or blank on a record (metrics.md 5)'),
+  ('care_leavers_by_age', 'homeless_or_insecure', 21, 'Homeless or insecure: ACCOM S, V or W (our choice, metrics.md 5)'),
+  ('care_leavers_by_age', 'in_touch_percent', 22, 'Percentage of care leavers in touch (metrics.md 5; disclosure control, metrics.md 9)'),
+  ('care_leavers_by_age', 'eet_percent', 23, 'Percentage of care leavers in education, employment or training (metrics.md 5 and 9)'),
+  ('care_leavers_by_age', 'neet_percent', 24, 'Percentage of care leavers not in education, employment or training (metrics.md 5 and 9)'),
+  ('care_leavers_by_age', 'suitable_percent', 25, 'Percentage of care leavers in suitable accommodation (metrics.md 5 and 9)'),
+  ('care_leavers_by_age', 'with_oc3_record', 26, 'Cohort members with an OC3 record for the year (published: of the care leavers, the denominator) (metrics.md 5 and 11)'),
+  ('care_leavers_by_age', 'members_by_history', 27, 'Cohort members put in the cohort by their care history, which reaches their 14th birthday (metrics.md 5 and 11)'),
+  ('care_leavers_by_age', 'members_by_oc3_record', 28, 'Cohort members whose loaded history does not reach their 14th birthday, in the cohort by the council''s own OC3 record of the year (metrics.md 11)'),
+  ('care_leavers_by_age', 'basis', 29, 'What put the row''s members in the cohort: history, OC3 record, or history and OC3 records (metrics.md 11)'),
+  ('care_leavers_by_age', 'oc3_records', 30, '"n of m cohort members have an OC3 record"; when n is 0 the percentages are x, not available (metrics.md 5 and 9)'),
+  ('care_leavers_by_category', 'la', 1, 'Local authority code'),
+  ('care_leavers_by_category', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('care_leavers_by_category', 'age_group', 3, 'Age reached on the birthday in the year: 17 to 18, 19 to 21, 22 to 24 (metrics.md 5)'),
+  ('care_leavers_by_category', 'breakdown', 4, 'accommodation type (the DfE category of ACCOM) or activity (the ACTIV code) (metrics.md 5)'),
+  ('care_leavers_by_category', 'category', 5, 'The accommodation category or activity label; not known for 0 or blank; no information for cohort members without an OC3 record (metrics.md 5)'),
+  ('care_leavers_by_category', 'young_people', 6, 'Care leavers of the cohort, exclusions (DIED, RHOM) left out, in the category (metrics.md 5)'),
+  ('care_leavers_by_category', 'care_leavers', 7, 'The care leavers of the age group: the total of each breakdown as published (metrics.md 5 and 9)'),
+  ('coverage', 'la', 1, 'Local authority code'),
+  ('coverage', 'first_return', 2, 'First covered collection year: the council''s first loaded (or generated) return (metrics.md 11)'),
+  ('coverage', 'last_return', 3, 'Last covered collection year (metrics.md 11)'),
+  ('coverage', 'covered_years', 4, 'Every covered collection year, from the dataset''s returns table (metrics.md 11)'),
+  ('coverage', 'coverage_basis', 5, 'loaded returns, generated years (generate_synthetic), or the data (no returns recorded: the years of the council''s own data are assumed complete) (metrics.md 11)'),
+  ('coverage', 'measure', 6, 'The measure (careleaver.coverage_measures, metrics.md 11)'),
+  ('coverage', 'view_name', 7, 'The reporting view that publishes it (metrics.md 11)'),
+  ('coverage', 'first_year', 8, 'First collection year the measure is published for (metrics.md 11)'),
+  ('coverage', 'last_year', 9, 'Last collection year the measure is published for (metrics.md 11)'),
+  ('coverage', 'published_years', 10, 'The collection years the measure is published for, or none (metrics.md 11)'),
+  ('coverage', 'not_published', 11, 'The covered years it is not published for, each with the return it needs (metrics.md 11)'),
+  ('coverage', 'needs', 12, 'What the measure needs beyond the year''s own return (careleaver.coverage_measures, metrics.md 11)'),
+  ('data_quality', 'la', 1, 'Local authority code'),
+  ('data_quality', 'collection_year', 2, 'Collection year of the episode start or of the OC3 return'),
+  ('data_quality', 'defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch, oc3_outside_cohort (an OC3 record of someone the history, complete from the 14th birthday, does not put in the cohort; metrics.md 11), and rejected_by_loader: <reason> for each bad value the loader skipped (the rejects table); a defect dated outside the covered years is counted in the nearest covered year'),
+  ('data_quality', 'records', 4, 'Number of records with the defect'),
+  ('exits_by_route', 'la', 1, 'Local authority code'),
+  ('exits_by_route', 'entry_year', 2, 'Collection year in which the periods of care started (the entry cohort, metrics.md 6)'),
+  ('exits_by_route', 'day', 3, 'Days since the start of the period of care: 91, 182, 365, 730 (metrics.md 6 and 8)'),
+  ('exits_by_route', 'route', 4, 'The exit route of careleaver.exits: returned home (E4A, E4B), adopted (E11, E12), special guardianship (E43 to E48), child arrangements order (E41), turned 18 (any other exit on or after the 18th birthday), other (any other exit, unknown reasons included) (metrics.md 6)'),
+  ('exits_by_route', 'periods_started', 5, 'Periods of care in the entry cohort (metrics.md 3)'),
+  ('exits_by_route', 'exits_by_day', 6, 'Of them, periods that ended by this route by this day (metrics.md 6)'),
+  ('exits_by_route', 'cumulative_incidence', 7, 'Aalen-Johansen cumulative incidence of an exit by this route by this day (careleaver.cif_agg / cif_at), the other routes competing, open periods censored; NULL past the longest follow-up (metrics.md 8)'),
+  ('exits_by_route', 'lower95', 8, 'Lower 95% limit of the cumulative incidence (careleaver.cif_table at the last event time up to the day; Gray''s variance, log(-log)); NULL when the incidence is 0 or not available (metrics.md 8)'),
+  ('exits_by_route', 'upper95', 9, 'Upper 95% limit of the cumulative incidence (metrics.md 8)'),
+  ('exits_by_route', 'cumulative_incidence_percent', 10, 'The cumulative incidence as a whole percentage, hidden with its count (metrics.md 8 and 9)'),
+  ('exits_by_route', 'lower95_percent', 11, 'The lower 95% limit as a whole percentage, hidden with its count (metrics.md 8 and 9)'),
+  ('exits_by_route', 'upper95_percent', 12, 'The upper 95% limit as a whole percentage, hidden with its count (metrics.md 8 and 9)'),
+  ('looked_after_by_characteristic', 'la', 1, 'Local authority code'),
+  ('looked_after_by_characteristic', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('looked_after_by_characteristic', 'breakdown', 3, 'legal status (DfE group of LS), placement (DfE group of PLACE), age on 31 March, or sex (metrics.md 1 and 2)'),
+  ('looked_after_by_characteristic', 'category', 4, 'The group within the breakdown (DfE groups, careleaver.legal_status_group and placement_group); not recorded when the code is missing (metrics.md 1)'),
+  ('looked_after_by_characteristic', 'children', 5, 'Children looked after on 31 March in the group, by their episode open on that day, short breaks left out (metrics.md 1 and 2)'),
+  ('looked_after_by_characteristic', 'looked_after_31_march', 6, 'Children looked after on 31 March: the row total of the breakdown as published (metrics.md 9)'),
+  ('looked_after_summary', 'la', 1, 'Local authority code'),
+  ('looked_after_summary', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('looked_after_summary', 'looked_after_31_march', 3, 'Children looked after on 31 March, short breaks left out (metrics.md 1 and 2)'),
+  ('looked_after_summary', 'periods_started', 4, 'Periods of care that started in the year (metrics.md 3)'),
+  ('looked_after_summary', 'periods_ended', 5, 'Periods of care that ended in the year (metrics.md 3)'),
+  ('looked_after_summary', 'returned_home', 6, 'Periods that ended with a return home, REC E4A or E4B (metrics.md 6)'),
+  ('looked_after_summary', 'adopted', 7, 'Periods that ended in adoption, REC E11 or E12 (metrics.md 3)'),
+  ('looked_after_summary', 'special_guardianship', 8, 'Periods that ended with a special guardianship order, REC E43 to E48 (metrics.md 3)'),
+  ('looked_after_summary', 'other_endings', 9, 'Periods that ended for any other reason, or with no reason (metrics.md 3)'),
+  ('looked_after_summary', 'child_population', 10, 'Children aged 0 to 17 in the council from the dataset''s population table; NULL when it is not loaded (metrics.md 1)'),
+  ('looked_after_summary', 'rate_per_10000', 11, 'Children looked after on 31 March per 10,000 children aged 0 to 17; published x when no population is loaded (metrics.md 1 and 9)'),
+  ('national_framework', 'la', 1, 'Local authority code'),
+  ('national_framework', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('national_framework', 'ordinal', 3, 'Position of the row: the Dashboard indicators in DfE''s order, then the extra rows (careleaver.dashboard_indicators, metrics.md 12)'),
+  ('national_framework', 'dashboard_no', 4, 'The indicator''s number in DfE''s Children''s Social Care Dashboard; NULL for the extra rows (in touch, long-term stability, re-entry), which are not Dashboard indicators (metrics.md 12)'),
+  ('national_framework', 'outcome', 5, 'The National Framework outcome or enabler the Dashboard files the indicator under (metrics.md 12)'),
+  ('national_framework', 'indicator', 6, 'The indicator in DfE''s wording; the extra rows in ours (metrics.md 12)'),
+  ('national_framework', 'unit', 7, 'per 10,000 children (rates: the ONS population aged 0 to 17), percent, months or score (metrics.md 12)'),
+  ('national_framework', 'source', 8, 'The metrics.md section that defines it'),
+  ('national_framework', 'numerator', 9, 'Children, care leavers or returns counted by the indicator (metrics.md 12)'),
+  ('national_framework', 'denominator', 10, 'Its denominator: the children, care leavers or returns of the percentage, or the child population aged 0 to 17 of a rate; NULL when no population is loaded (metrics.md 12)'),
+  ('national_framework', 'value', 11, 'The rate per 10,000 or percentage, unrounded; NULL when not available or not applicable (see not_available_reason). Published: whole numbers as DfE publishes them, with disclosure control, x when not available, z when not applicable (metrics.md 9 and 12)'),
+  ('national_framework', 'previous_value', 12, 'The value of the previous collection year; published: x when that year is not covered or not available (metrics.md 12)'),
+  ('national_framework', 'change', 13, 'value less previous_value; published: the difference of two published whole numbers, c when either is suppressed, x when either is not available (metrics.md 9 and 12)'),
+  ('national_framework', 'not_available_reason', 14, 'Why the value is not available (x) or not applicable (z): data not yet held, no population loaded, incomplete follow-ups, an empty denominator; NULL when the value is given (metrics.md 12)'),
+  ('placement_stability', 'la', 1, 'Local authority code'),
+  ('placement_stability', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('placement_stability', 'looked_after_31_march', 3, 'Children looked after on 31 March, short breaks left out (metrics.md 7)'),
+  ('placement_stability', 'three_or_more_placements', 4, 'Of them, children with three or more placements overlapping the year: the DfE short-term stability measure (metrics.md 7; placements as metrics.md 3, temporary placements not counted)'),
+  ('placement_stability', 'fewer_than_three_placements', 5, 'Of them, children with one or two placements in the year (metrics.md 7)'),
+  ('placement_stability', 'three_or_more_placements_percent', 6, 'Percentage with three or more placements, one decimal place (metrics.md 7 and 9)'),
+  ('placement_stability', 'two_year_children', 7, 'Children looked after on 31 March whose care began two years or more before: the two-year measure''s denominator (metrics.md 7)'),
+  ('placement_stability', 'two_year_three_or_more', 8, 'Of them, three or more placements in the two years (metrics.md 7)'),
+  ('placement_stability', 'two_year_three_or_more_percent', 9, 'Percentage of the two-year measure (metrics.md 7 and 9)'),
+  ('placement_stability', 'long_term_children', 10, 'Children under 16 on 31 March looked after 2.5 years or more: the long-term measure''s denominator (metrics.md 7)'),
+  ('placement_stability', 'long_term_stable', 11, 'Of them, with the same carer for two years or more (metrics.md 7)'),
+  ('placement_stability', 'long_term_stable_percent', 12, 'Percentage of the long-term measure (metrics.md 7 and 9)'),
+  ('placement_stability', 'two_year_basis', 13, 'history when the returns cover the year before (the two-year measure needs it), else why it is not available: NULL counts, published x (metrics.md 7 and 11)'),
+  ('placement_stability', 'long_term_basis', 14, 'history when the returns cover the two years before (the long-term measure needs them), else why it is not available (metrics.md 7 and 11)'),
+  ('return_home_by_duration', 'la', 1, 'Local authority code'),
+  ('return_home_by_duration', 'entry_year', 2, 'Collection year in which the periods of care started (the entry cohort, metrics.md 6)'),
+  ('return_home_by_duration', 'day', 3, 'Days since the start of the period of care: 30, 91, 182, 365, 547, 730 (metrics.md 6)'),
+  ('return_home_by_duration', 'periods_started', 4, 'Periods of care in the entry cohort (metrics.md 3)'),
+  ('return_home_by_duration', 'returned_home_by_day', 5, 'Of them, periods that ended with a return home (E4A, E4B) by this day (metrics.md 6)'),
+  ('return_home_by_duration', 'censored_before_day', 6, 'Of them, periods still open at the data''s end before this day: censored (metrics.md 6)'),
+  ('return_home_by_duration', 'cumulative_incidence', 7, 'Aalen-Johansen cumulative incidence of a return home by this day (careleaver.cif_agg / cif_at), other exits competing, open periods censored; NULL past the longest follow-up (metrics.md 6 and 8)'),
+  ('return_home_by_duration', 'cumulative_incidence_percent', 8, 'The cumulative incidence as a whole percentage (metrics.md 6, 8 and 9)'),
+  ('returns_home_reentry', 'la', 1, 'Local authority code'),
+  ('returns_home_reentry', 'collection_year', 2, 'Collection year of the return home (metrics.md 6)'),
+  ('returns_home_reentry', 'returned_home', 3, 'Periods of care that ended with a return home, E4A or E4B (careleaver.returns_home, metrics.md 6)'),
+  ('returns_home_reentry', 'reentered_within_12_months', 4, 'Of them, followed by a new period of care within 12 months (metrics.md 6)'),
+  ('returns_home_reentry', 'not_reentered', 5, 'Of them, not re-entered within a complete 12-month follow-up (metrics.md 6)'),
+  ('returns_home_reentry', 'follow_up_incomplete', 6, 'Of them, censored: the 12-month window passes the data''s end (careleaver.reentered_within is NULL), never counted as not re-entered (metrics.md 6)'),
+  ('returns_home_reentry', 'reentry_percent', 7, 'Re-entered as a percentage of returns with a complete follow-up or a re-entry (metrics.md 6 and 9)'),
+  ('returns_home_reentry', 'basis', 8, 'complete follow-up when every return home of the year has its 12 months covered, else which return it needs; re-entry of such a year is published x, not available (metrics.md 6 and 11)'),
+  ('starts_and_ceases_by_reason', 'la', 1, 'Local authority code'),
+  ('starts_and_ceases_by_reason', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('starts_and_ceases_by_reason', 'movement', 3, 'started: periods of care that started in the year; ceased: periods of care that ended in the year. Periods are counted, short breaks left out (metrics.md 2 and 3), so a child with two periods in a year counts twice; X1 with a continuation is not a cessation'),
+  ('starts_and_ceases_by_reason', 'breakdown', 4, 'For started periods: legal status (DfE group of the LS of the period''s first episode) or category of need (its CIN); for ceased periods: reason group (careleaver.ceased_reason_group of the period''s end reason) or reason (the REC code) (metrics.md 3)'),
+  ('starts_and_ceases_by_reason', 'category', 5, 'The group, CIN code and label, or REC code; not recorded when LS or CIN is missing; reason not known (reason group) or not known (reason) when the period ends X1 with no continuation or without a REC (metrics.md 3)'),
+  ('starts_and_ceases_by_reason', 'periods', 6, 'Periods of care in the category (metrics.md 3)'),
+  ('starts_and_ceases_by_reason', 'all_periods', 7, 'Periods of care started, or ended, in the year: the total of each breakdown as published, hidden in both breakdowns when either hides it (metrics.md 3 and 9)'),
+  ('time_to_return_home', 'la', 1, 'Local authority code'),
+  ('time_to_return_home', 'entry_year', 2, 'Collection year in which the periods of care started (metrics.md 6)'),
+  ('time_to_return_home', 'periods_started', 3, 'Periods of care in the entry cohort (metrics.md 3)'),
+  ('time_to_return_home', 'returned_home', 4, 'Of them, ended with a return home (E4A, E4B) by the data''s end (metrics.md 6)'),
+  ('time_to_return_home', 'median_days', 5, 'Kaplan-Meier median days to a return home, other exits and open periods censored; NULL when the estimate never reaches 0.5 (careleaver.km_median_ci, metrics.md 6 and 8)'),
+  ('time_to_return_home', 'median_lower95', 6, 'Lower 95% limit of the median (log-log, metrics.md 8)'),
+  ('time_to_return_home', 'median_upper95', 7, 'Upper 95% limit of the median (log-log, metrics.md 8)')
+
+ON CONFLICT (view_name, column_name) DO UPDATE SET position = EXCLUDED.position, description = EXCLUDED.description;
+
+
+-- The SELECT behind one registered view: its builder, looked up in the registry.
+CREATE FUNCTION careleaver.reporting_view_sql(view_name text, schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  fn text;
+  result text;
+BEGIN
+  SELECT r.builder INTO fn FROM careleaver.report_views r WHERE r.view_name = reporting_view_sql.view_name;
+  IF fn IS NULL THEN
     RAISE EXCEPTION 'unknown reporting view "%"', view_name
       USING ERRCODE = '22023',
             HINT = 'The reporting views are listed in careleaver.reporting_views.';
-  END CASE;
+  END IF;
+  EXECUTE format('SELECT careleaver.%I($1)', fn) INTO result USING schema_name;
+  RETURN result;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reporting_view_sql(text, text) IS
-  'The SELECT behind one reporting view (see careleaver.reporting_views) over the dataset in schema_name; '
-  'careleaver.create_reports creates the views from it and careleaver.report_html reads it';
+  'The SELECT behind one reporting view (careleaver.report_views) over the dataset in schema_name, from the view''s '
+  'builder function; careleaver.create_reports creates the views from it and careleaver.report_html reads it';
 
--- The catalogue of reporting views: names, comments (naming the metrics.md section) and column comments.
+-- The column comments of every registered view: its own rows, else its base view's.
 CREATE FUNCTION careleaver.reporting_view_columns(
     OUT view_name text, OUT column_name text, OUT ordinal integer, OUT description text)
   RETURNS SETOF record
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  LANGUAGE sql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $$
-SELECT v.view_name, c.column_name, c.ordinal::integer, c.description
-  FROM (VALUES ('care_leavers_by_age'), ('care_leavers_by_age_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('age', 3, 'Age reached on the birthday in the collection year: 17 to 21, and 22 to 24 where OC3 records exist (metrics.md 5)'),
-    ('cohort', 4, 'Young people in the care-leaver cohort: status relevant or former relevant on the birthday in the year (careleaver.in_leaver_cohort, metrics.md 4 and 5)'),
-    ('excluded', 5, 'Cohort members excluded from outcome denominators: IN_TOUCH DIED or RHOM (metrics.md 5)'),
-    ('care_leavers', 6, 'Care leavers: the cohort less exclusions, the denominator of every percentage, no-information members included (metrics.md 5)'),
-    ('in_touch', 7, 'IN_TOUCH YES: the authority is in touch (metrics.md 5)'),
-    ('not_in_touch', 8, 'IN_TOUCH NO (metrics.md 5)'),
-    ('refused_contact', 9, 'IN_TOUCH REFU: the young person refuses contact (metrics.md 5)'),
-    ('no_longer_requires_services', 10, 'IN_TOUCH NREQ (metrics.md 5)'),
-    ('contact_not_recorded', 11, 'An OC3 record without IN_TOUCH (metrics.md 5: never silently dropped)'),
-    ('no_information', 12, 'Cohort members with no OC3 record for the year: no information (metrics.md 5)'),
-    ('eet', 13, 'In education, employment or training: ACTIV F1-F5, P1-P5 (metrics.md 5)'),
-    ('neet', 14, 'Not in education, employment or training: ACTIV G4, G5, G6 (metrics.md 5)'),
-    ('activity_not_known', 15, 'Activity not known: ACTIV 0 or blank on a record (metrics.md 5)'),
-    ('higher_education', 16, 'In higher education: ACTIV F1, P1 (metrics.md 5)'),
-    ('apprenticeship', 17, 'In an apprenticeship: ACTIV F4, P4 (metrics.md 5)'),
-    ('suitable', 18, 'In suitable accommodation: ACCOM suffix 1 (metrics.md 5)'),
-    ('unsuitable', 19, 'In unsuitable accommodation: ACCOM suffix 2 (metrics.md 5)'),
-    ('accommodation_not_known', 20, 'Accommodation not known: ACCOM 0 or blank on a record (metrics.md 5)'),
-    ('homeless_or_insecure', 21, 'Homeless or insecure: ACCOM S, V or W (our choice, metrics.md 5)'),
-    ('in_touch_percent', 22, 'Percentage of care leavers in touch (metrics.md 5; disclosure control, metrics.md 9)'),
-    ('eet_percent', 23, 'Percentage of care leavers in education, employment or training (metrics.md 5 and 9)'),
-    ('neet_percent', 24, 'Percentage of care leavers not in education, employment or training (metrics.md 5 and 9)'),
-    ('suitable_percent', 25, 'Percentage of care leavers in suitable accommodation (metrics.md 5 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('looked_after_summary'), ('looked_after_summary_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('looked_after_31_march', 3, 'Children looked after on 31 March, short breaks left out (metrics.md 1 and 2)'),
-    ('periods_started', 4, 'Periods of care that started in the year (metrics.md 3)'),
-    ('periods_ended', 5, 'Periods of care that ended in the year (metrics.md 3)'),
-    ('returned_home', 6, 'Periods that ended with a return home, REC E4A or E4B (metrics.md 6)'),
-    ('adopted', 7, 'Periods that ended in adoption, REC E11 or E12 (metrics.md 3)'),
-    ('special_guardianship', 8, 'Periods that ended with a special guardianship order, REC E43 to E48 (metrics.md 3)'),
-    ('other_endings', 9, 'Periods that ended for any other reason, or with no reason (metrics.md 3)'),
-    ('child_population', 10, 'Children aged 0 to 17 in the council from the dataset''s population table; NULL when it is not loaded (metrics.md 1)'),
-    ('rate_per_10000', 11, 'Children looked after on 31 March per 10,000 children aged 0 to 17; published x when no population is loaded (metrics.md 1 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('placement_stability'), ('placement_stability_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('looked_after_31_march', 3, 'Children looked after on 31 March, short breaks left out (metrics.md 7)'),
-    ('three_or_more_placements', 4, 'Of them, children with three or more placements overlapping the year: the DfE short-term stability measure (metrics.md 7; placements as metrics.md 3, temporary placements not counted)'),
-    ('fewer_than_three_placements', 5, 'Of them, children with one or two placements in the year (metrics.md 7)'),
-    ('three_or_more_placements_percent', 6, 'Percentage with three or more placements, one decimal place (metrics.md 7 and 9)'),
-    ('two_year_children', 7, 'Children looked after on 31 March whose care began two years or more before: the two-year measure''s denominator (metrics.md 7)'),
-    ('two_year_three_or_more', 8, 'Of them, three or more placements in the two years (metrics.md 7)'),
-    ('two_year_three_or_more_percent', 9, 'Percentage of the two-year measure (metrics.md 7 and 9)'),
-    ('long_term_children', 10, 'Children under 16 on 31 March looked after 2.5 years or more: the long-term measure''s denominator (metrics.md 7)'),
-    ('long_term_stable', 11, 'Of them, with the same carer for two years or more (metrics.md 7)'),
-    ('long_term_stable_percent', 12, 'Percentage of the long-term measure (metrics.md 7 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('return_home_by_duration'), ('return_home_by_duration_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('entry_year', 2, 'Collection year in which the periods of care started (the entry cohort, metrics.md 6)'),
-    ('day', 3, 'Days since the start of the period of care: 30, 91, 182, 365, 547, 730 (metrics.md 6)'),
-    ('periods_started', 4, 'Periods of care in the entry cohort (metrics.md 3)'),
-    ('returned_home_by_day', 5, 'Of them, periods that ended with a return home (E4A, E4B) by this day (metrics.md 6)'),
-    ('censored_before_day', 6, 'Of them, periods still open at the data''s end before this day: censored (metrics.md 6)'),
-    ('cumulative_incidence', 7, 'Aalen-Johansen cumulative incidence of a return home by this day (careleaver.cif_agg / cif_at), other exits competing, open periods censored; NULL past the longest follow-up (metrics.md 6 and 8)'),
-    ('cumulative_incidence_percent', 8, 'The cumulative incidence as a whole percentage (metrics.md 6, 8 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('looked_after_by_characteristic'), ('looked_after_by_characteristic_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('breakdown', 3, 'legal status (DfE group of LS), placement (DfE group of PLACE), age on 31 March, or sex (metrics.md 1 and 2)'),
-    ('category', 4, 'The group within the breakdown (DfE groups, careleaver.legal_status_group and placement_group); not recorded when the code is missing (metrics.md 1)'),
-    ('children', 5, 'Children looked after on 31 March in the group, by their episode open on that day, short breaks left out (metrics.md 1 and 2)'),
-    ('looked_after_31_march', 6, 'Children looked after on 31 March: the row total of the breakdown as published (metrics.md 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('returns_home_reentry'), ('returns_home_reentry_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year of the return home (metrics.md 6)'),
-    ('returned_home', 3, 'Periods of care that ended with a return home, E4A or E4B (careleaver.returns_home, metrics.md 6)'),
-    ('reentered_within_12_months', 4, 'Of them, followed by a new period of care within 12 months (metrics.md 6)'),
-    ('not_reentered', 5, 'Of them, not re-entered within a complete 12-month follow-up (metrics.md 6)'),
-    ('follow_up_incomplete', 6, 'Of them, censored: the 12-month window passes the data''s end (careleaver.reentered_within is NULL), never counted as not re-entered (metrics.md 6)'),
-    ('reentry_percent', 7, 'Re-entered as a percentage of returns with a complete follow-up or a re-entry (metrics.md 6 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('time_to_return_home'), ('time_to_return_home_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('entry_year', 2, 'Collection year in which the periods of care started (metrics.md 6)'),
-    ('periods_started', 3, 'Periods of care in the entry cohort (metrics.md 3)'),
-    ('returned_home', 4, 'Of them, ended with a return home (E4A, E4B) by the data''s end (metrics.md 6)'),
-    ('median_days', 5, 'Kaplan-Meier median days to a return home, other exits and open periods censored; NULL when the estimate never reaches 0.5 (careleaver.km_median_ci, metrics.md 6 and 8)'),
-    ('median_lower95', 6, 'Lower 95% limit of the median (log-log, metrics.md 8)'),
-    ('median_upper95', 7, 'Upper 95% limit of the median (log-log, metrics.md 8)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('national_framework'), ('national_framework_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('ordinal', 3, 'Position of the row: the Dashboard indicators in DfE''s order, then the extra rows (careleaver.dashboard_indicators, metrics.md 12)'),
-    ('dashboard_no', 4, 'The indicator''s number in DfE''s Children''s Social Care Dashboard; NULL for the extra rows (in touch, long-term stability, re-entry), which are not Dashboard indicators (metrics.md 12)'),
-    ('outcome', 5, 'The National Framework outcome or enabler the Dashboard files the indicator under (metrics.md 12)'),
-    ('indicator', 6, 'The indicator in DfE''s wording; the extra rows in ours (metrics.md 12)'),
-    ('unit', 7, 'per 10,000 children (rates: the ONS population aged 0 to 17), percent, months or score (metrics.md 12)'),
-    ('source', 8, 'The metrics.md section that defines it'),
-    ('numerator', 9, 'Children, care leavers or returns counted by the indicator (metrics.md 12)'),
-    ('denominator', 10, 'Its denominator: the children, care leavers or returns of the percentage, or the child population aged 0 to 17 of a rate; NULL when no population is loaded (metrics.md 12)'),
-    ('value', 11, 'The rate per 10,000 or percentage, unrounded; NULL when not available or not applicable (see not_available_reason). Published: whole numbers as DfE publishes them, with disclosure control, x when not available, z when not applicable (metrics.md 9 and 12)'),
-    ('previous_value', 12, 'The value of the previous collection year; published: x when that year is not covered or not available (metrics.md 12)'),
-    ('change', 13, 'value less previous_value; published: the difference of two published whole numbers, c when either is suppressed, x when either is not available (metrics.md 9 and 12)'),
-    ('not_available_reason', 14, 'Why the value is not available (x) or not applicable (z): data not yet held, no population loaded, incomplete follow-ups, an empty denominator; NULL when the value is given (metrics.md 12)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('care_leavers_by_category'), ('care_leavers_by_category_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('age_group', 3, 'Age reached on the birthday in the year: 17 to 18, 19 to 21, 22 to 24 (metrics.md 5)'),
-    ('breakdown', 4, 'accommodation type (the DfE category of ACCOM) or activity (the ACTIV code) (metrics.md 5)'),
-    ('category', 5, 'The accommodation category or activity label; not known for 0 or blank; no information for cohort members without an OC3 record (metrics.md 5)'),
-    ('young_people', 6, 'Care leavers of the cohort, exclusions (DIED, RHOM) left out, in the category (metrics.md 5)'),
-    ('care_leavers', 7, 'The care leavers of the age group: the total of each breakdown as published (metrics.md 5 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('starts_and_ceases_by_reason'), ('starts_and_ceases_by_reason_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
-    ('movement', 3, 'started: periods of care that started in the year; ceased: periods of care that ended in the year. Periods are counted, short breaks left out (metrics.md 2 and 3), so a child with two periods in a year counts twice; X1 with a continuation is not a cessation'),
-    ('breakdown', 4, 'For started periods: legal status (DfE group of the LS of the period''s first episode) or category of need (its CIN); for ceased periods: reason group (careleaver.ceased_reason_group of the period''s end reason) or reason (the REC code) (metrics.md 3)'),
-    ('category', 5, 'The group, CIN code and label, or REC code; not recorded when LS or CIN is missing; reason not known (reason group) or not known (reason) when the period ends X1 with no continuation or without a REC (metrics.md 3)'),
-    ('periods', 6, 'Periods of care in the category (metrics.md 3)'),
-    ('all_periods', 7, 'Periods of care started, or ended, in the year: the total of each breakdown as published, hidden in both breakdowns when either hides it (metrics.md 3 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('exits_by_route'), ('exits_by_route_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('entry_year', 2, 'Collection year in which the periods of care started (the entry cohort, metrics.md 6)'),
-    ('day', 3, 'Days since the start of the period of care: 91, 182, 365, 730 (metrics.md 6 and 8)'),
-    ('route', 4, 'The exit route of careleaver.exits: returned home (E4A, E4B), adopted (E11, E12), special guardianship (E43 to E48), child arrangements order (E41), turned 18 (any other exit on or after the 18th birthday), other (any other exit, unknown reasons included) (metrics.md 6)'),
-    ('periods_started', 5, 'Periods of care in the entry cohort (metrics.md 3)'),
-    ('exits_by_day', 6, 'Of them, periods that ended by this route by this day (metrics.md 6)'),
-    ('cumulative_incidence', 7, 'Aalen-Johansen cumulative incidence of an exit by this route by this day (careleaver.cif_agg / cif_at), the other routes competing, open periods censored; NULL past the longest follow-up (metrics.md 8)'),
-    ('lower95', 8, 'Lower 95% limit of the cumulative incidence (careleaver.cif_table at the last event time up to the day; Gray''s variance, log(-log)); NULL when the incidence is 0 or not available (metrics.md 8)'),
-    ('upper95', 9, 'Upper 95% limit of the cumulative incidence (metrics.md 8)'),
-    ('cumulative_incidence_percent', 10, 'The cumulative incidence as a whole percentage, hidden with its count (metrics.md 8 and 9)'),
-    ('lower95_percent', 11, 'The lower 95% limit as a whole percentage, hidden with its count (metrics.md 8 and 9)'),
-    ('upper95_percent', 12, 'The upper 95% limit as a whole percentage, hidden with its count (metrics.md 8 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('care_leavers_by_age'), ('care_leavers_by_age_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('with_oc3_record', 26, 'Cohort members with an OC3 record for the year (published: of the care leavers, the denominator) (metrics.md 5 and 11)'),
-    ('members_by_history', 27, 'Cohort members put in the cohort by their care history, which reaches their 14th birthday (metrics.md 5 and 11)'),
-    ('members_by_oc3_record', 28, 'Cohort members whose loaded history does not reach their 14th birthday, in the cohort by the council''s own OC3 record of the year (metrics.md 11)'),
-    ('basis', 29, 'What put the row''s members in the cohort: history, OC3 record, or history and OC3 records (metrics.md 11)'),
-    ('oc3_records', 30, '"n of m cohort members have an OC3 record"; when n is 0 the percentages are x, not available (metrics.md 5 and 9)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('placement_stability'), ('placement_stability_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('two_year_basis', 13, 'history when the returns cover the year before (the two-year measure needs it), else why it is not available: NULL counts, published x (metrics.md 7 and 11)'),
-    ('long_term_basis', 14, 'history when the returns cover the two years before (the long-term measure needs them), else why it is not available (metrics.md 7 and 11)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('returns_home_reentry'), ('returns_home_reentry_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('basis', 8, 'complete follow-up when every return home of the year has its 12 months covered, else which return it needs; re-entry of such a year is published x, not available (metrics.md 6 and 11)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT 'coverage', c.column_name, c.ordinal, c.description
-  FROM (VALUES
-    ('la', 1, 'Local authority code'),
-    ('first_return', 2, 'First covered collection year: the council''s first loaded (or generated) return (metrics.md 11)'),
-    ('last_return', 3, 'Last covered collection year (metrics.md 11)'),
-    ('covered_years', 4, 'Every covered collection year, from the dataset''s returns table (metrics.md 11)'),
-    ('coverage_basis', 5, 'loaded returns, generated years (generate_synthetic), or the data (no returns recorded: the years of the council''s own data are assumed complete) (metrics.md 11)'),
-    ('measure', 6, 'The measure (careleaver.coverage_measures, metrics.md 11)'),
-    ('view_name', 7, 'The reporting view that publishes it (metrics.md 11)'),
-    ('first_year', 8, 'First collection year the measure is published for (metrics.md 11)'),
-    ('last_year', 9, 'Last collection year the measure is published for (metrics.md 11)'),
-    ('published_years', 10, 'The collection years the measure is published for, or none (metrics.md 11)'),
-    ('not_published', 11, 'The covered years it is not published for, each with the return it needs (metrics.md 11)'),
-    ('needs', 12, 'What the measure needs beyond the year''s own return (careleaver.coverage_measures, metrics.md 11)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT v.view_name, c.column_name, c.ordinal, c.description
-  FROM (VALUES ('care_leavers_activity'), ('care_leavers_activity_published'),
-               ('care_leavers_accommodation_suitability'), ('care_leavers_accommodation_suitability_published')) AS v(view_name),
-       LATERAL (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year, named by the year it ends (DfE time_period; metrics.md 1)'),
-    ('care_leaver_age', 3, 'DfE''s age band, 17 to 18 years or 19 to 21 years, or a single age (base view only), by the age reached on the birthday in the year (metrics.md 5 and 12)'),
-    ('breakdown', 4, 'DfE''s breakdown label, exactly as in DfE''s published la_care_leavers_activity.csv and la_care_leavers_accommodation_suitability.csv (metrics.md 12)'),
-    ('care_leaver_count', 5, 'Care leavers in the breakdown: the cohort less those who died or returned home (metrics.md 5 and 12; published: metrics.md 9)'),
-    ('care_leaver_percent', 6, 'Percentage of the total (activity: all care leavers of the band; suitability: the suitability total, which leaves out young people gone abroad, deported or whose residence is not known); unrounded in the base view, a whole number as DfE publishes it in the published one (metrics.md 12)'),
-    ('care_leavers', 7, 'Care leavers of the band: the cohort less those who died or returned home (metrics.md 5)'),
-    ('with_oc3_record', 8, 'Of them, with an OC3 record for the year (metrics.md 5 and 11)'),
-    ('basis', 9, 'What put the band''s members in the cohort: history, OC3 record, or history and OC3 records (metrics.md 11)'),
-    ('oc3_records', 10, '"n of m cohort members have an OC3 record"; when n is 0 the percentages are x, not available (metrics.md 5 and 9)'),
-    ('age_order', 11, 'Sort key of care_leaver_age: 1 and 2 for the bands, the age for single ages (metrics.md 12)'),
-    ('breakdown_order', 12, 'Sort key of breakdown, not a figure (metrics.md 12)')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT 'data_quality', c.column_name, c.ordinal, c.description
-  FROM (VALUES
-    ('la', 1, 'Local authority code'),
-    ('collection_year', 2, 'Collection year of the episode start or of the OC3 return'),
-    ('defect', 3, 'The defect: those of careleaver.history_defects (metrics.md 3; doc/history.md), no_header_or_date_of_birth, oc3_without_in_touch, oc3_outside_cohort (an OC3 record of someone the history, complete from the 14th birthday, does not put in the cohort; metrics.md 11), and rejected_by_loader: <reason> for each bad value the loader skipped (the rejects table); a defect dated outside the covered years is counted in the nearest covered year'),
-    ('records', 4, 'Number of records with the defect')
-  ) AS c(column_name, ordinal, description)
-UNION ALL
-SELECT * FROM careleaver.location_report_columns()
+SELECT DISTINCT ON (v.view_name, c.column_name) v.view_name, c.column_name, c.position, c.description
+  FROM careleaver.report_views v
+  JOIN careleaver.report_view_columns c ON c.view_name IN (v.view_name, v.base_view)
+ ORDER BY v.view_name, c.column_name, c.view_name = v.view_name DESC
 $$;
 COMMENT ON FUNCTION careleaver.reporting_view_columns() IS
-  'The columns of every reporting view with the comment create_reports gives them (naming the metrics.md section)';
+  'The columns of every reporting view with the comment create_reports gives them (naming the metrics.md section): '
+  'careleaver.report_view_columns, a published variant taking its base view''s rows where it has none of its own';
 
 CREATE VIEW careleaver.reporting_views (view_name, published, description) AS
-VALUES
-  ('care_leavers_by_age'::text, false,
-   'Care leavers by age and collection year: the cohort of metrics.md 5 (careleaver.leaver_cohort_age) with contact, activity and accommodation from their OC3 records'::text),
-  ('care_leavers_by_age_published', true,
-   'care_leavers_by_age as a council would publish it: primary and secondary suppression in each row, percentages of suppressed cells hidden (metrics.md 5 and 9)'),
-  ('care_leavers_by_category', false,
-   'Care leavers by accommodation type and by activity, per age group, in the DfE table shapes (metrics.md 5)'),
-  ('care_leavers_by_category_published', true,
-   'care_leavers_by_category with disclosure control: each breakdown is one row whose total is the care leavers of the age group; no information is hidden in both breakdowns or neither (metrics.md 9)'),
-  ('looked_after_summary', false,
-   'Children looked after on 31 March, periods of care started and ended in the year, and how they ended (metrics.md 1 to 3 and 6)'),
-  ('looked_after_summary_published', true,
-   'looked_after_summary with disclosure control; the endings are one row whose total is the periods ended (metrics.md 9)'),
-  ('placement_stability', false,
-   'The three DfE placement stability measures (careleaver.stability, metrics.md 7): short-term, two-year and long-term'),
-  ('placement_stability_published', true,
-   'placement_stability with disclosure control (metrics.md 7 and 9)'),
-  ('return_home_by_duration', false,
-   'Cumulative incidence of a return home by days since entry, per entry cohort, other exits competing (metrics.md 6 and 8)'),
-  ('return_home_by_duration_published', true,
-   'return_home_by_duration with disclosure control: the cumulative counts go through publish_cumulative and a percentage is hidden with its count (metrics.md 9)'),
-  ('looked_after_by_characteristic', false,
-   'Children looked after on 31 March by legal status group, placement group, age and sex (metrics.md 1 and 2)'),
-  ('looked_after_by_characteristic_published', true,
-   'looked_after_by_characteristic with disclosure control: each breakdown is one row whose total is the children looked after (metrics.md 9)'),
-  ('returns_home_reentry', false,
-   'Returns home in the year and re-entry into care within 12 months, with the follow-ups still incomplete (careleaver.returns_home, metrics.md 6)'),
-  ('returns_home_reentry_published', true,
-   'returns_home_reentry with disclosure control (metrics.md 6 and 9)'),
-  ('time_to_return_home', false,
-   'Kaplan-Meier median days to a return home per entry cohort, with its 95% interval (careleaver.km_agg, metrics.md 6 and 8)'),
-  ('time_to_return_home_published', true,
-   'time_to_return_home with disclosure control: the median is hidden with a suppressed count, x when not reached (metrics.md 9)'),
-  ('national_framework', false,
-   'The indicators of DfE''s Children''s Social Care Dashboard computable from SSDA903, by Dashboard number and in DfE''s wording, with rows that read x for those needing data not yet held and three extra rows, with the year-on-year change (careleaver.dashboard_indicators, metrics.md 12)'),
-  ('national_framework_published', true,
-   'national_framework as published: whole-number percentages and rates per 10,000 as DfE publishes them, under disclosure control; changes only between published figures (metrics.md 9 and 12)'),
-  ('exits_by_route', false,
-   'Cumulative incidence of every exit route (returned home, adopted, special guardianship, child arrangements order, turned 18, other) by days since entry, per entry cohort, the routes competing, with 95% intervals (careleaver.exits, cif_agg, metrics.md 6 and 8)'),
-  ('exits_by_route_published', true,
-   'exits_by_route with disclosure control: each route''s cumulative exits by day go through publish_cumulative beside the cohort, and the incidence and its interval are hidden with their count (metrics.md 9)'),
-  ('starts_and_ceases_by_reason', false,
-   'Periods of care started in the year by legal status group and category of need, and periods ended in the year by reason group and REC code, short breaks left out (metrics.md 2 and 3)'),
-  ('starts_and_ceases_by_reason_published', true,
-   'starts_and_ceases_by_reason with disclosure control: each breakdown is one row whose total is the periods started or ended, and the REC codes of each reason group are a row whose total is the group (all hidden when the group is) (metrics.md 9)'),
-  ('data_quality', false,
-   'Defects found in the episodes and OC3 records, per council, collection year and defect'),
-  ('coverage', false,
-   'What each council''s figures are published for: its first and last return, and for each measure the years it is published for and why not (metrics.md 11)'),
-  ('care_leavers_activity', false,
-   'Care leavers'' activity in DfE''s table shape and labels (la_care_leavers_activity), by DfE''s age bands 17 to 18 and 19 to 21 and by single age; unrounded percentages (metrics.md 5 and 12)'),
-  ('care_leavers_activity_published', true,
-   'care_leavers_activity as DfE publishes it: age bands only, whole-number percentages, disclosure control (a band hidden whole when a single age of it has a small cell) (metrics.md 9 and 12)'),
-  ('care_leavers_accommodation_suitability', false,
-   'Care leavers'' accommodation suitability in DfE''s table shape and labels (la_care_leavers_accommodation_suitability): the suitability total leaves out young people gone abroad, deported or whose residence is not known (metrics.md 5 and 12)'),
-  ('care_leavers_accommodation_suitability_published', true,
-   'care_leavers_accommodation_suitability as DfE publishes it: age bands only, whole-number percentages, disclosure control (metrics.md 9 and 12)')
-UNION ALL
-SELECT * FROM careleaver.location_report_views();
+SELECT r.view_name, r.published, r.description FROM careleaver.report_views r ORDER BY r.position;
 COMMENT ON VIEW careleaver.reporting_views IS
-  'The reporting views careleaver.create_reports creates in a dataset schema (doc/reporting.md)';
+  'The reporting views careleaver.create_reports creates in a dataset schema, in order (the registry '
+  'careleaver.report_views; doc/reporting.md)';
 COMMENT ON COLUMN careleaver.reporting_views.view_name IS 'Name of the view in the dataset schema';
 COMMENT ON COLUMN careleaver.reporting_views.published IS 'True for the variants with disclosure control applied (text columns with the symbols c, z, x, k)';
 COMMENT ON COLUMN careleaver.reporting_views.description IS 'What the view holds and the metrics.md sections it follows';
@@ -1688,10 +1895,11 @@ BEGIN
       USING ERRCODE = '3F000',
             HINT = 'Create it with careleaver.create_dataset() and load or generate data first.';
   END IF;
-  FOR v IN SELECT * FROM careleaver.reporting_views ORDER BY published, view_name LOOP
+  -- one pass over the registry: each view's SELECT from its builder, its comment and its columns' comments
+  FOR v IN SELECT r.view_name, r.description, careleaver.reporting_view_sql(r.view_name, schema_name) AS body
+             FROM careleaver.report_views r ORDER BY r.position LOOP
     BEGIN
-      EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS %s', schema_name, v.view_name,
-                     careleaver.reporting_view_sql(v.view_name, schema_name));
+      EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS %s', schema_name, v.view_name, v.body);
     EXCEPTION WHEN invalid_table_definition THEN
       -- the view's columns changed in a new version (e.g. national_framework in 0.2.0): drop and make it
       -- again, keeping the grants its owner gave; a view of the user's on it stops this with a clear error
@@ -1712,26 +1920,23 @@ BEGIN
                 HINT = 'Drop your views that use them, run careleaver.create_reports (or upgrade_dataset) again, '
                        'then recreate yours.';
       END;
-      EXECUTE format('CREATE VIEW %I.%I AS %s', schema_name, v.view_name,
-                     careleaver.reporting_view_sql(v.view_name, schema_name));
+      EXECUTE format('CREATE VIEW %I.%I AS %s', schema_name, v.view_name, v.body);
       FOREACH g IN ARRAY grants LOOP
         EXECUTE g;
       END LOOP;
     END;
     EXECUTE format('COMMENT ON VIEW %I.%I IS %L', schema_name, v.view_name, v.description);
-    FOR c IN SELECT * FROM careleaver.reporting_view_columns() rc WHERE rc.view_name = v.view_name LOOP
-      IF EXISTS (SELECT 1 FROM pg_attribute a
-                  WHERE a.attrelid = format('%I.%I', schema_name, v.view_name)::regclass
-                    AND a.attname = c.column_name AND NOT a.attisdropped) THEN
-        EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', schema_name, v.view_name, c.column_name,
-                       c.description);
-      END IF;
+    FOR c IN SELECT rc.column_name, rc.description FROM careleaver.reporting_view_columns() rc
+               JOIN pg_catalog.pg_attribute a ON a.attname = rc.column_name AND NOT a.attisdropped
+                AND a.attrelid = format('%I.%I', schema_name, v.view_name)::regclass
+              WHERE rc.view_name = v.view_name LOOP
+      EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', schema_name, v.view_name, c.column_name, c.description);
     END LOOP;
     RETURN NEXT v.view_name;
   END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_reports(text) IS
-  'Creates (or replaces) the reporting views of careleaver.reporting_views in a dataset schema, with a comment '
-  'on every view and column; a view whose columns changed in a new version is dropped and made again with its '
-  'grants kept; returns the names of the views created (doc/reporting.md)';
+  'Creates (or replaces) the reporting views registered in careleaver.report_views in a dataset schema, each from its '
+  'builder function, with a comment on every view and column; a view whose columns changed in a new version is '
+  'dropped and made again with its grants kept; returns the names of the views created (doc/reporting.md)';

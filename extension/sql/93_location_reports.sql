@@ -221,3 +221,49 @@ COMMENT ON FUNCTION careleaver.new_placements_by_location_published_sql(text) IS
   'The SELECT of new_placements_by_location_published: counts under disclosure control (suppress_row over the five '
   'breakdowns, publish_row_total), whole-number percentages (publish_percent), c when hidden, z when there were no '
   'new placements (metrics.md 9 and 13)';
+
+-- The views of this file in the registry of report views (92_reports.sql; doc/reporting.md).
+INSERT INTO careleaver.report_views (view_name, position, published, base_view, builder, description) VALUES
+  ('new_placements_by_location', 500, false, NULL, 'new_placements_by_location_sql',
+   'New placements in the year by location in DfE''s shape and labels (la_cla_during_year_new_placements): inside or outside the council''s boundary, less or more than 20 miles from home, distance not known, total; unrounded percentages (metrics.md 13)'),
+  ('new_placements_by_location_published', 510, true, 'new_placements_by_location', 'new_placements_by_location_published_sql',
+   'new_placements_by_location as DfE publishes it: whole-number percentages, disclosure control over the row of breakdowns (metrics.md 9 and 13)'),
+  ('social_worker_stability', 520, false, NULL, 'social_worker_stability_sql',
+   'Children looked after on 31 March and those with three or more social workers during the year, in DfE''s shape and labels (la_cla_swcount; Dashboard 67); unrounded percentages (metrics.md 13)'),
+  ('social_worker_stability_published', 530, true, 'social_worker_stability', 'social_worker_stability_published_sql',
+   'social_worker_stability as DfE publishes it: whole-number percentages, disclosure control; x for a year without SWEpisodes rows (metrics.md 9 and 13)')
+ON CONFLICT (view_name) DO UPDATE SET position = EXCLUDED.position, published = EXCLUDED.published,
+  base_view = EXCLUDED.base_view, builder = EXCLUDED.builder, description = EXCLUDED.description;
+
+INSERT INTO careleaver.report_view_columns (view_name, column_name, position, description) VALUES
+  ('new_placements_by_location', 'la', 1, 'Local authority code'),
+  ('new_placements_by_location_published', 'la', 1, 'Local authority code'),
+  ('new_placements_by_location', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('new_placements_by_location_published', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('new_placements_by_location', 'characteristic', 3, 'DfE''s characteristic: Location of new placements during the year (metrics.md 13)'),
+  ('new_placements_by_location_published', 'characteristic', 3, 'DfE''s characteristic: Location of new placements during the year (metrics.md 13)'),
+  ('new_placements_by_location', 'breakdown_order', 4, 'Position of the breakdown in DfE''s order, the total last (metrics.md 13)'),
+  ('new_placements_by_location_published', 'breakdown_order', 4, 'Position of the breakdown in DfE''s order, the total last (metrics.md 13)'),
+  ('new_placements_by_location', 'breakdown', 5, 'DfE''s breakdown label: inside or outside the LA boundary, less or more than 20 miles from home, distance not known or not recorded, total (careleaver.placement_location_breakdown, metrics.md 13)'),
+  ('new_placements_by_location_published', 'breakdown', 5, 'DfE''s breakdown label: inside or outside the LA boundary, less or more than 20 miles from home, distance not known or not recorded, total (careleaver.placement_location_breakdown, metrics.md 13)'),
+  ('new_placements_by_location', 'children_count', 6, 'New placements in the year with that breakdown (placements starting in the year, metrics.md 3; DfE''s column name, though it counts placements)'),
+  ('new_placements_by_location_published', 'children_count', 6, 'New placements in the year with that breakdown (placements starting in the year, metrics.md 3; DfE''s column name, though it counts placements)'),
+  ('new_placements_by_location', 'children_percent', 7, 'Percentage of the year''s new placements; published: whole numbers under disclosure control (metrics.md 9 and 13)'),
+  ('new_placements_by_location_published', 'children_percent', 7, 'Percentage of the year''s new placements; published: whole numbers under disclosure control (metrics.md 9 and 13)'),
+  ('social_worker_stability', 'la', 1, 'Local authority code'),
+  ('social_worker_stability_published', 'la', 1, 'Local authority code'),
+  ('social_worker_stability', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('social_worker_stability_published', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('social_worker_stability', 'cla_group', 3, 'DfE''s group: CLA on 31 March, the children looked after on 31 March, short breaks left out (metrics.md 13)'),
+  ('social_worker_stability_published', 'cla_group', 3, 'DfE''s group: CLA on 31 March, the children looked after on 31 March, short breaks left out (metrics.md 13)'),
+  ('social_worker_stability', 'sw_order', 4, 'Position of the row in DfE''s order: 1 Total children, 2 three or more social workers (metrics.md 13)'),
+  ('social_worker_stability_published', 'sw_order', 4, 'Position of the row in DfE''s order: 1 Total children, 2 three or more social workers (metrics.md 13)'),
+  ('social_worker_stability', 'sw_stability', 5, 'DfE''s label: Total children, or 3 or more social workers during the year (metrics.md 13)'),
+  ('social_worker_stability_published', 'sw_stability', 5, 'DfE''s label: Total children, or 3 or more social workers during the year (metrics.md 13)'),
+  ('social_worker_stability', 'number', 6, 'Children: all looked after on 31 March, or those with three or more different social workers (SW_ID) in the year; NULL (published x) without SWEpisodes rows for the year (metrics.md 13)'),
+  ('social_worker_stability_published', 'number', 6, 'Children: all looked after on 31 March, or those with three or more different social workers (SW_ID) in the year; NULL (published x) without SWEpisodes rows for the year (metrics.md 13)'),
+  ('social_worker_stability', 'percentage', 7, 'Percentage of the children looked after on 31 March; published: whole numbers under disclosure control (metrics.md 9 and 13)'),
+  ('social_worker_stability_published', 'percentage', 7, 'Percentage of the children looked after on 31 March; published: whole numbers under disclosure control (metrics.md 9 and 13)'),
+  ('social_worker_stability', 'not_available_reason', 8, 'Why the figures are not available, else NULL (metrics.md 13)'),
+  ('social_worker_stability_published', 'not_available_reason', 8, 'Why the figures are not available, else NULL (metrics.md 13)')
+ON CONFLICT (view_name, column_name) DO UPDATE SET position = EXCLUDED.position, description = EXCLUDED.description;

@@ -85,3 +85,23 @@ DROP FUNCTION IF EXISTS careleaver.leaver_outcomes(text, integer);
 
 -- roles (issue 12): hub credentials never pass as function arguments
 DROP FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer);
+
+-- ---------------------------------------------------------------- report views registry (issue 13 item 2)
+-- The reporting views become rows of careleaver.report_views, their column comments rows of
+-- careleaver.report_view_columns (extension/sql/92_reports.sql); the rows follow as upserts.
+CREATE TABLE careleaver.report_views (
+  view_name text PRIMARY KEY CHECK (view_name ~ '^[a-z][a-z0-9_]*$'),
+  position integer NOT NULL,
+  published boolean NOT NULL,
+  base_view text REFERENCES careleaver.report_views (view_name),
+  builder text NOT NULL CHECK (builder ~ '^[a-z][a-z0-9_]*_sql$'),
+  description text NOT NULL,
+  CHECK (base_view IS NULL OR published)
+);
+CREATE TABLE careleaver.report_view_columns (
+  view_name text NOT NULL REFERENCES careleaver.report_views (view_name) ON UPDATE CASCADE ON DELETE CASCADE,
+  column_name text NOT NULL,
+  position integer NOT NULL,
+  description text NOT NULL,
+  PRIMARY KEY (view_name, column_name)
+);
