@@ -20,6 +20,7 @@
 
 #include "codes.h"
 #include "synth.h"
+#include "synth_location.h"
 #include "synth_modules_glue.h"
 
 PG_FUNCTION_INFO_V1(careleaver_synthetic_header);
@@ -29,12 +30,14 @@ PG_FUNCTION_INFO_V1(careleaver_synthetic_councils);
 PG_FUNCTION_INFO_V1(careleaver_synthetic_ad1);
 PG_FUNCTION_INFO_V1(careleaver_synthetic_placed_adoption);
 PG_FUNCTION_INFO_V1(careleaver_synthetic_oc2);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_sw_episodes);
 
 typedef enum synth_kind
 {
 	SYNTH_HEADER,
 	SYNTH_EPISODES,
 	SYNTH_OC3,
+	SYNTH_SW_EPISODES,
 	SYNTH_AD1,					/* and on: the modules of synth_modules_glue.h */
 	SYNTH_PLACED_ADOPTION,
 	SYNTH_OC2
@@ -94,6 +97,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				rowcontext;
 	cl_synth_params params;
 	cl_synth_child *child;
+	cl_synth_sw_episode *sw;
 	int32		children;
 	Datum	   *la;
 	Datum		values[MAX_COLS];
@@ -106,6 +110,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 	cl_srf_begin(fcinfo, &srf);
 
 	child = palloc(sizeof(cl_synth_child));
+	sw = kind == SYNTH_SW_EPISODES ? palloc(sizeof(cl_synth_sw_episode) * CL_SYNTH_MAX_SW) : NULL;
 	la = palloc(sizeof(Datum) * params.councils);
 	for (int i = 0; i < params.councils; i++)
 		la[i] = CStringGetTextDatum(cl_synth_council_code(i));
@@ -138,7 +143,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 		}
 		else if (kind == SYNTH_EPISODES)
 		{
-			cl_synth_postcode(child->home, home);
+			cl_synth_home_postcode(child, home);
 			for (int i = 0; i < child->n_episodes; i++)
 			{
 				const cl_synth_episode *e = &child->episodes[i];
@@ -153,16 +158,30 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				values[9] = code_datum(e->rec, &nulls[9]);
 				values[10] = code_datum(e->rpc, &nulls[10]);
 				values[11] = CStringGetTextDatum(home);
+				nulls[12] = false;
 				if (e->place == CL_PLACE_P1)
 					values[12] = values[11];	/* placed with parents: at home */
-				else
-				{
-					cl_synth_postcode(e->carer, buf);
+				else if (cl_synth_placement_postcode(child, e, buf))
 					values[12] = CStringGetTextDatum(buf);
-				}
-				nulls[12] = false;
+				else
+					nulls[12] = true;
 				nulls[13] = !cl_synth_urn(e, buf);
 				values[13] = nulls[13] ? (Datum) 0 : CStringGetTextDatum(buf);
+				cl_srf_put(&srf, values, nulls);
+			}
+		}
+		else if (kind == SYNTH_SW_EPISODES)
+		{
+			int			n = cl_synth_social_workers(&params, child, sw, CL_SYNTH_MAX_SW);
+
+			for (int i = 0; i < n; i++)
+			{
+				values[2] = date_datum(child->dob, &nulls[2]);
+				values[3] = CStringGetTextDatum(sw[i].sw_id);
+				values[4] = date_datum(sw[i].decom, &nulls[4]);
+				values[5] = date_datum(sw[i].dec, &nulls[5]);
+				nulls[6] = sw[i].reason == NULL;
+				values[6] = nulls[6] ? (Datum) 0 : CStringGetTextDatum(sw[i].reason);
 				cl_srf_put(&srf, values, nulls);
 			}
 		}
@@ -188,6 +207,8 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 	}
 	MemoryContextDelete(rowcontext);
 	pfree(child);
+	if (sw)
+		pfree(sw);
 	return (Datum) 0;
 }
 
@@ -209,7 +230,12 @@ careleaver_synthetic_oc3(PG_FUNCTION_ARGS)
 	return synthetic_rows(fcinfo, SYNTH_OC3);
 }
 
-/* The council codes the generator uses for its first n councils. */
+Datum
+careleaver_synthetic_sw_episodes(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_SW_EPISODES);
+}
+
 Datum
 careleaver_synthetic_ad1(PG_FUNCTION_ARGS)
 {
@@ -228,6 +254,7 @@ careleaver_synthetic_oc2(PG_FUNCTION_ARGS)
 	return synthetic_rows(fcinfo, SYNTH_OC2);
 }
 
+/* The council codes the generator uses for its first n councils. */
 Datum
 careleaver_synthetic_councils(PG_FUNCTION_ARGS)
 {

@@ -115,7 +115,13 @@ AS $$
     ('prev_perm', 2, 'DOB', 'date', 'Date of birth'),
     ('prev_perm', 3, 'PREV_PERM', 'upper', 'Permanence before this period of care'),
     ('prev_perm', 4, 'LA_PERM', 'upper', 'Council that arranged it'),
-    ('prev_perm', 5, 'DATE_PERM', 'date', 'Date of the order')
+    ('prev_perm', 5, 'DATE_PERM', 'date', 'Date of the order'),
+    ('sw_episodes', 1, 'CHILD', 'id', 'Child identifier'),
+    ('sw_episodes', 2, 'DOB', 'date', 'Date of birth'),
+    ('sw_episodes', 3, 'SW_ID', 'upper', 'Social worker identifier (the council''s own)'),
+    ('sw_episodes', 4, 'SW_DECOM', 'date', 'Date the social worker episode began'),
+    ('sw_episodes', 5, 'SW_DEC', 'date', 'Date the social worker episode ended (NULL: open)'),
+    ('sw_episodes', 6, 'SW_REASON', 'upper', 'Reason for the change of social worker')
   ) AS v(module, ord, dfe, kind, descr)
 $$;
 COMMENT ON FUNCTION careleaver.dataset_columns() IS
@@ -176,7 +182,7 @@ BEGIN
       canon := format('CREATE TABLE IF NOT EXISTS %I.%I (la text NOT NULL, child text NOT NULL, '
                       'year integer NOT NULL, %s, PRIMARY KEY (la, child, year))',
                       schema_name, m.module, replace(cols, 'child text, ', ''));
-    ELSIF m.module IN ('missing', 'reviews') THEN
+    ELSIF m.module IN ('missing', 'reviews', 'sw_episodes') THEN
       canon := format('CREATE TABLE IF NOT EXISTS %I.%I (la text NOT NULL, child text NOT NULL, '
                       'year integer NOT NULL, %s)',
                       schema_name, m.module, replace(cols, 'child text, ', ''));
@@ -188,7 +194,7 @@ BEGIN
       EXECUTE format('COMMENT ON COLUMN %I.%I.la IS %L', schema_name, m.module,
                      'Local authority code (from the submission, not a file column)');
     END IF;
-    IF m.module IN ('oc3', 'oc2', 'ad1', 'placed_adoption', 'missing', 'reviews') THEN
+    IF m.module IN ('oc3', 'oc2', 'ad1', 'placed_adoption', 'missing', 'reviews', 'sw_episodes') THEN
       EXECUTE format('COMMENT ON COLUMN %I.%I.year IS %L', schema_name, m.module,
                      'Collection year of the return the row came from');
     END IF;
@@ -212,6 +218,8 @@ BEGIN
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.oc3 (la, year)', 'oc3_la_year_idx', schema_name);
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.missing (la, child)', 'missing_la_child_idx', schema_name);
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.reviews (la, child)', 'reviews_la_child_idx', schema_name);
+  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.sw_episodes (la, child)', 'sw_episodes_la_child_idx', schema_name);
+  PERFORM careleaver.create_location_tables(schema_name);  -- postcode look-up (62_location.sql)
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.population (la text NOT NULL, year integer NOT NULL, '
                  'age integer NOT NULL, count integer NOT NULL, PRIMARY KEY (la, year, age))', schema_name);
@@ -279,7 +287,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_dataset(text) IS
-  'Creates (idempotently) the schema and tables of a council dataset: canonical header, episodes, oc3, uasc, missing, reviews, oc2, ad1, placed_adoption, population; the annual returns as loaded (returns, return_*), rejects and reconcile_conflicts; published and statistical_neighbours (DfE''s published figures). The tables belong to the caller, not to the extension';
+  'Creates (idempotently) the schema and tables of a council dataset: canonical header, episodes, oc3, uasc, missing, reviews, oc2, ad1, placed_adoption, sw_episodes, population, the postcode look-up (postcodes, postcode_councils); the annual returns as loaded (returns, return_*), rejects and reconcile_conflicts. The tables belong to the caller, not to the extension';
 
 -- ---------------------------------------------------------------------------
 -- Loading: the client (scripts/careleaver-load) stages every cell as text in
@@ -754,7 +762,7 @@ BEGIN
     FROM %I.return_oc3 o WHERE o.la IN (SELECT l.la FROM pg_temp.rc_las l)
     GROUP BY o.la, o.child, o.year HAVING count(*) > 1$q$, s);
 
-  FOREACH m IN ARRAY ARRAY['header', 'uasc', 'oc3', 'oc2', 'ad1', 'placed_adoption', 'missing', 'reviews'] LOOP
+  FOREACH m IN ARRAY ARRAY['header', 'uasc', 'oc3', 'oc2', 'ad1', 'placed_adoption', 'missing', 'reviews', 'sw_episodes'] LOOP
     SELECT string_agg(format('%I', d.column_name), ', ' ORDER BY d.ord) INTO cols
       FROM careleaver.dataset_columns() d WHERE d.module = m;
     EXECUTE format('DELETE FROM %I.%I t WHERE t.la IN (SELECT l.la FROM pg_temp.rc_las l)', s, m);
@@ -767,6 +775,7 @@ BEGIN
              WHEN 'oc3' THEN 'r.la, r.child, r.year' WHEN 'oc2' THEN 'r.la, r.child, r.year'
              WHEN 'ad1' THEN 'r.la, r.child, r.year' WHEN 'placed_adoption' THEN 'r.la, r.child, r.year'
              WHEN 'missing' THEN 'r.la, r.child, r.mis_start, r.missing'
+             WHEN 'sw_episodes' THEN 'r.la, r.child, r.sw_decom, r.sw_id'
              ELSE 'r.la, r.child, r.review' END,
       (SELECT string_agg('r.' || quote_ident(d.column_name), ', ' ORDER BY d.ord)
          FROM careleaver.dataset_columns() d WHERE d.module = m),
@@ -776,6 +785,7 @@ BEGIN
              WHEN 'oc3' THEN 'r.la, r.child, r.year' WHEN 'oc2' THEN 'r.la, r.child, r.year'
              WHEN 'ad1' THEN 'r.la, r.child, r.year' WHEN 'placed_adoption' THEN 'r.la, r.child, r.year'
              WHEN 'missing' THEN 'r.la, r.child, r.mis_start, r.missing'
+             WHEN 'sw_episodes' THEN 'r.la, r.child, r.sw_decom, r.sw_id'
              ELSE 'r.la, r.child, r.review' END,
       CASE WHEN m IN ('oc3', 'oc2', 'ad1', 'placed_adoption') THEN 'r.source_file, r.source_line'
            ELSE 'r.year DESC, r.source_file, r.source_line' END);
@@ -798,7 +808,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reconcile(text, text, text) IS
-  'Rebuilds the canonical header, episodes, oc3, uasc, oc2, ad1, placed_adoption, missing and reviews of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts. Ends with careleaver.refresh of each council reconciled, so its facts (doc/facts.md) are current when the transaction commits and rolled back with it';
+  'Rebuilds the canonical header, episodes, oc3, uasc, oc2, ad1, placed_adoption, missing, reviews and sw_episodes of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts. Ends with careleaver.refresh of each council reconciled, so its facts (doc/facts.md) are current when the transaction commits and rolled back with it';
 
 -- The dataset's returns as SQL (la, year, origin), read by coverage and validate alike: a dataset made
 -- before 0.2.0 has no origin column, and all its returns were loaded; no returns table gives no rows.

@@ -166,6 +166,7 @@ BEGIN
     'INSERT INTO %I.oc2 (la, child, year, dob, sdq_score, sdq_reason) '
     'SELECT * FROM careleaver.synthetic_oc2($1, $2, $3, $4, $5)', schema_name)
     USING children, seed, councils, first_year, last_year;
+  PERFORM careleaver.generate_synthetic_locations(schema_name, children, seed, councils, first_year, last_year);
 
   -- a population under 18 that puts the looked-after rate at 31 March at the
   -- national 70 per 10,000 (the same count at every age 0 to 17)

@@ -77,8 +77,8 @@ VALUES
    'placement_stability.three_or_more_placements / looked_after_31_march', 'metrics.md 12', NULL),
   (8, 46, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    '% CLA on 31 March placed more than 20 miles from home', 'percent',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the distance between the home and placement postcodes (HOME_POST, PL_POST) from a postcode look-up'),
+   'Of the children looked after on 31 March, those whose episode open that day is more than 20 miles from home: DfE''s straight-line distance between the HOME_POST and PL_POST grid references of the dataset''s postcode look-up; distance not known (UASC, postcodes blank or not in the look-up) counts in the denominator only',
+   'episodes.home_post, pl_post; postcodes; placement_distance_miles', 'metrics.md 14', NULL),
   (9, 47, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Average number of months between decision that a child should be placed for adoption and matching of child and adopters', 'months',
    'Of the children adopted in the year (a period of care ending with REC E11 or E12), those whose AD1 record of that year has DATE_INT and DATE_MATCH, the match not before the decision: their average days from decision to match, in months of 365.25 / 12 days (stage 2 of adoption_timeliness)',
@@ -117,8 +117,8 @@ VALUES
    'care_leavers_by_age.suitable / (suitable + unsuitable + accommodation_not_known + no_information) (ages 19 to 21)', 'metrics.md 12', NULL),
   (18, 67, 'Enabler: The workforce is equipped and effective',
    '% CLA with 3 or more social workers in past 12 months', 'percent',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the social worker episodes (SWEpisodes) module, which is not loaded'),
+   'Of the children looked after on 31 March, those with three or more different social workers (SW_ID, each counted once) whose episodes fall in the year 1 April to 31 March; not available for a council-year with no SWEpisodes rows',
+   'sw_episodes.sw_id, sw_decom, sw_dec', 'metrics.md 14', NULL),
   (19, NULL, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Care leavers aged 19 to 21 in touch with the local authority (not a Dashboard indicator)', 'percent',
    'Care leavers aged 19 to 21 whose IN_TOUCH is YES, of the care leavers of those ages',
@@ -1097,6 +1097,7 @@ WITH %1$s,
   parity AS (SELECT x.la, x.collection_year, array_agg(x.ordinal) AS ordinals, array_agg(x.numerator) AS numerators,
                     array_agg(x.denominator) AS denominators, array_agg(x.reason) AS reasons
                FROM (%9$s) x GROUP BY 1, 2),
+  added AS (%10$s),  -- rows computed by their own builders (careleaver.dashboard_added_sql), over person and frame
   -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
   -- the previous year is a window over these rows, and the rows are only unnested at the end, so the
   -- planner's estimates (and JIT) stay those of one row per council and year
@@ -1145,8 +1146,16 @@ WITH %1$s,
       FROM with_previous v
      CROSS JOIN LATERAL unnest(v.numerators, v.denominators, v.reasons, v.previous_numerators,
                                v.previous_denominators, v.previous_reasons) WITH ORDINALITY
-                         AS u(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
-      JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal)
+                         AS a(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
+      JOIN careleaver.dashboard_indicators d ON d.ordinal = a.ordinal
+      LEFT JOIN added x ON x.la = v.la AND x.collection_year = v.collection_year AND x.dashboard_no = d.dashboard_no
+      LEFT JOIN added xp ON xp.la = v.la AND xp.collection_year = v.collection_year - 1 AND xp.dashboard_no = d.dashboard_no
+     CROSS JOIN LATERAL (SELECT CASE WHEN x.la IS NULL THEN a.numerator ELSE x.numerator END AS numerator,
+                                CASE WHEN x.la IS NULL THEN a.denominator ELSE x.denominator END AS denominator,
+                                CASE WHEN x.la IS NULL THEN a.reason ELSE x.reason END AS reason,
+                                CASE WHEN xp.la IS NULL THEN a.previous_numerator ELSE xp.numerator END AS previous_numerator,
+                                CASE WHEN xp.la IS NULL THEN a.previous_denominator ELSE xp.denominator END AS previous_denominator,
+                                CASE WHEN xp.la IS NULL THEN a.previous_reason ELSE xp.reason END AS previous_reason) u)
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
   FROM cell$q$,
@@ -1161,7 +1170,8 @@ SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, sou
     CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
          THEN 'the dataset has no uasc table' END,
     schema_name,
-    careleaver.dashboard_parity_rows_sql(schema_name));
+    careleaver.dashboard_parity_rows_sql(schema_name),
+    careleaver.dashboard_added_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.national_framework_sql(text) IS
