@@ -20,7 +20,7 @@
 PG_FUNCTION_INFO_V1(careleaver_postcode_normalise);
 PG_FUNCTION_INFO_V1(careleaver_postcode_problem);
 PG_FUNCTION_INFO_V1(careleaver_placement_distance_miles);
-PG_FUNCTION_INFO_V1(cl_placed_more_than_20_miles);
+PG_FUNCTION_INFO_V1(careleaver_placed_more_than_20_miles);
 PG_FUNCTION_INFO_V1(careleaver_placement_location_breakdown);
 PG_FUNCTION_INFO_V1(careleaver_placement_location_breakdowns);
 PG_FUNCTION_INFO_V1(careleaver_synthetic_postcode_grid);
@@ -78,7 +78,7 @@ careleaver_placement_distance_miles(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_placed_more_than_20_miles(PG_FUNCTION_ARGS)
+careleaver_placed_more_than_20_miles(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(cl_distance_more_than_threshold(tenths_arg(fcinfo, 0)));
 }

@@ -28,7 +28,7 @@ COMMENT ON FUNCTION careleaver.placement_distance_miles(integer, integer, intege
   'sqrt(dE^2 + dN^2) / 1000 / 1.6093 miles, rounded to one decimal (metrics.md 14)';
 
 CREATE FUNCTION careleaver.placed_more_than_20_miles(distance_miles numeric) RETURNS boolean
-  AS 'MODULE_PATHNAME', 'cl_placed_more_than_20_miles'
+  AS 'MODULE_PATHNAME', 'careleaver_placed_more_than_20_miles'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.placed_more_than_20_miles(numeric) IS
   'True when a distance (miles, one decimal) is more than 20 miles: 20.0 is not, 20.1 is (Dashboard 46, metrics.md 14)';
