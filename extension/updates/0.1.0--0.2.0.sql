@@ -85,3 +85,21 @@ DROP FUNCTION IF EXISTS careleaver.leaver_outcomes(text, integer);
 
 -- roles (issue 12): hub credentials never pass as function arguments
 DROP FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer);
+
+-- CIN census (issue 16): the type careleaver.cin_journey and the bank holidays table (its rows are
+-- carried from the install script; the functions, aggregate and views too)
+CREATE TYPE careleaver.cin_journey;
+CREATE FUNCTION careleaver.cin_journey_in(cstring) RETURNS careleaver.cin_journey
+  AS 'MODULE_PATHNAME', 'cl_cin_journey_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION careleaver.cin_journey_out(careleaver.cin_journey) RETURNS cstring
+  AS 'MODULE_PATHNAME', 'cl_cin_journey_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE careleaver.cin_journey (
+  INPUT = careleaver.cin_journey_in, OUTPUT = careleaver.cin_journey_out,
+  INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended
+);
+CREATE TABLE careleaver.bank_holidays (
+  day date PRIMARY KEY,
+  name text NOT NULL,
+  user_added boolean NOT NULL DEFAULT true
+);
+SELECT pg_catalog.pg_extension_config_dump('careleaver.bank_holidays', 'WHERE user_added');
