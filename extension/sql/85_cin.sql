@@ -662,3 +662,48 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_cin_reports(text) IS
   'Creates (or remakes) the Children in Need views of careleaver.cin_views in a dataset schema, with comments on every view and column; returns their names (doc/cin.md)';
+
+-- The Dashboard rows from the CIN census (ordinals 22 to 25 of careleaver.dashboard_indicators), in the
+-- shape of the national_framework view's rows.  The SQL is placed inside national_framework's query and
+-- reads its frame (la, collection_year: the covered council-years) and the dashboard_indicators rows, so
+-- every council-year of that view has these rows too (x, with the reason, when no CIN return covers it).
+CREATE FUNCTION careleaver.cin_dashboard_rows_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  measures text := CASE WHEN to_regclass(format('%I.cin_returns', schema_name)) IS NULL
+                        THEN 'SELECT NULL::text AS la, NULL::integer AS collection_year, NULL::bigint AS children_at31, '
+                             'NULL::bigint AS population_0_to_17, NULL::bigint AS referrals, NULL::bigint AS rereferrals, '
+                             'NULL::bigint AS cpp_started, NULL::bigint AS cpp_subsequent, NULL::bigint AS cpp_ended, '
+                             'NULL::bigint AS cpp_ended_2_years_or_more WHERE false'
+                        ELSE careleaver.cin_measures_sql(schema_name) END;
+BEGIN
+  RETURN format($q$
+    SELECT c.la, c.collection_year, c.ordinal, c.dashboard_no, c.outcome, c.indicator, c.unit, c.source,
+           c.numerator, c.denominator, c.value,
+           CASE WHEN lag(c.collection_year) OVER w = c.collection_year - 1 THEN lag(c.value) OVER w END AS previous_value,
+           c.value - CASE WHEN lag(c.collection_year) OVER w = c.collection_year - 1 THEN lag(c.value) OVER w END AS change,
+           c.not_available_reason
+      FROM (SELECT f.la, f.collection_year, d.ordinal, d.dashboard_no, d.outcome, d.indicator, d.unit, d.source,
+                   x.numerator, x.denominator,
+                   careleaver.dashboard_value(d.unit, coalesce(d.not_held, x.reason), x.numerator, x.denominator) AS value,
+                   careleaver.dashboard_not_available_reason(d.unit, coalesce(d.not_held, x.reason), x.denominator)
+                     AS not_available_reason
+              FROM (SELECT DISTINCT fr.la, fr.collection_year FROM frame fr) f
+              LEFT JOIN (%s) m ON m.la = f.la AND m.collection_year = f.collection_year
+             CROSS JOIN LATERAL (VALUES
+                     (22, m.children_at31, m.population_0_to_17),
+                     (23, m.rereferrals, m.referrals),
+                     (24, m.cpp_subsequent, m.cpp_started),
+                     (25, m.cpp_ended_2_years_or_more, m.cpp_ended)) AS x0(ordinal, numerator, denominator)
+             CROSS JOIN LATERAL (SELECT x0.ordinal, x0.numerator::bigint AS numerator, x0.denominator::bigint AS denominator,
+                                        CASE WHEN m.la IS NULL
+                                             THEN 'no Children in Need census return loaded for this council and year' END
+                                          AS reason) x
+              JOIN careleaver.dashboard_indicators d ON d.ordinal = x.ordinal) c
+    WINDOW w AS (PARTITION BY c.la, c.ordinal ORDER BY c.collection_year)$q$, measures);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.cin_dashboard_rows_sql(text) IS
+  'Internal: SQL of the national_framework rows computed from the Children in Need census (Dashboard 1, 2, 23 and 24: children in need per 10,000, re-referrals within 12 months, second or subsequent protection plans, plans ending after two years or more; metrics.md 12 and 13), over the frame of council-years of the national_framework query it is placed in';

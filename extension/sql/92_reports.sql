@@ -93,7 +93,24 @@ VALUES
   (21, NULL, 'Outcome 1: Children, young people and families stay together',
    'Returns home followed by re-entry into care within 12 months (not a Dashboard indicator)', 'percent',
    'Returns home in the year followed by a new period of care within 12 months, of the returns home; not available while any 12-month follow-up of the year is incomplete',
-   'returns_home_reentry.reentered_within_12_months / returned_home', 'metrics.md 6', NULL);
+   'returns_home_reentry.reentered_within_12_months / returned_home', 'metrics.md 6', NULL),
+  -- from the Children in Need census (careleaver.cin_dashboard_rows_sql, 85_cin.sql; metrics.md 13)
+  (22, 1, 'Outcome 1: Children, young people and families stay together',
+   'Rate of children in need on 31 March, per 10,000 children', 'per 10,000 children',
+   'Children with a CIN episode open on 31 March (CIN census) per 10,000 children aged 0 to 17',
+   'cin_measures.children_at31; population.count', 'metrics.md 13', NULL),
+  (23, 2, 'Outcome 1: Children, young people and families stay together',
+   'Percentage of referrals that were re-referrals within 12 months', 'percent',
+   'Of the referrals in the year (CIN census), those within 12 months of a previous referral of the child',
+   'cin_measures.rereferrals / referrals', 'metrics.md 13', NULL),
+  (24, 23, 'Outcome 3: Children and young people are safe in and outside of their home',
+   'Percentage of child protection plans starting in the year that were second or subsequent plans', 'percent',
+   'Of the protection plans starting in the year, those with NumberOfPreviousCPP above 0 or an earlier plan in the data',
+   'cin_measures.cpp_subsequent / cpp_started', 'metrics.md 13', NULL),
+  (25, 24, 'Outcome 3: Children and young people are safe in and outside of their home',
+   'Percentage of child protection plans ending in the year that lasted two years or more', 'percent',
+   'Of the protection plans ending in the year, those ending two years or more after they started',
+   'cin_measures.cpp_ended_2_years_or_more / cpp_ended', 'metrics.md 13', NULL);
 COMMENT ON VIEW careleaver.dashboard_indicators IS
   'The rows of the national_framework reporting views: the indicators of DfE''s Children''s Social Care Dashboard '
   'computable from SSDA903, those that need data not yet held, and three extra rows (metrics.md 12; doc/reporting.md)';
@@ -902,7 +919,8 @@ WITH %1$s,
       JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal)
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
-  FROM cell$q$,
+  FROM cell
+UNION ALL %8$s$q$,
       common,
       CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
            THEN 'SELECT NULL::text AS la, NULL::text AS child, NULL::date AS duc WHERE false'
@@ -912,7 +930,8 @@ SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, sou
       careleaver.reporting_view_sql('placement_stability', schema_name),
       careleaver.reporting_view_sql('returns_home_reentry', schema_name),
       CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
-           THEN 'the dataset has no uasc table' END);
+           THEN 'the dataset has no uasc table' END,
+      careleaver.cin_dashboard_rows_sql(schema_name));
 
   WHEN 'national_framework_published' THEN
     -- Per council and year, the rows are gathered back into arrays and published together by

@@ -140,6 +140,18 @@ ok(psql("SELECT count(*) FROM pg_views v WHERE v.schemaname = 'ds' AND v.viewnam
         "AND obj_description(format('ds.%I', v.viewname)::regclass) IS NOT NULL") == '12',
    'the 12 CIN views have comments')
 
+# Dashboard rows in national_framework (over the council-years an SSDA903 return covers)
+rc, out, err = load('--dataset', 'ds', '--la', 'HW1', '--year', '2024', xml903)
+ok(rc == 0, 'an SSDA903 return for HW1/2024 loads', out + err)
+psql("SELECT count(*) FROM careleaver.create_reports('ds')")
+is_(psql("SELECT string_agg(concat_ws(':', dashboard_no, numerator, denominator, round(value, 1)), ' ' ORDER BY ordinal) "
+         "FROM ds.national_framework WHERE la = 'HW1' AND collection_year = 2024 AND ordinal BETWEEN 22 AND 25"),
+    '1:3:10000:3.0 2:1:3:33.3 23:1:2:50.0 24:0:1:0.0',
+    'national_framework: Dashboard 1 (CIN per 10,000), 2 (re-referrals), 23 (subsequent plans), 24 (plans of 2 years or more)')
+is_(psql("SELECT string_agg(value, ' ' ORDER BY ordinal) FROM ds.national_framework_published "
+         "WHERE la = 'HW1' AND collection_year = 2024 AND ordinal BETWEEN 22 AND 25"), 'c c c c',
+    'published: small counts suppressed')
+
 # --- the journey type and its aggregate -------------------------------------------------------
 j = "{R 2023-04-03 2023-09-01 RC2; A 2023-04-04 2023-05-30 1B,3A; S 2023-04-05; C 2023-05-20 - NEG NEG 0; P 2023-06-01 -}"
 is_(psql("SELECT '%s'::careleaver.cin_journey::text::careleaver.cin_journey::text" % j), j, 'a journey reads back')
