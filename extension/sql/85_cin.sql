@@ -707,3 +707,51 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.cin_dashboard_rows_sql(text) IS
   'Internal: SQL of the national_framework rows computed from the Children in Need census (Dashboard 1, 2, 23 and 24: children in need per 10,000, re-referrals within 12 months, second or subsequent protection plans, plans ending after two years or more; metrics.md 12 and 13), over the frame of council-years of the national_framework query it is placed in';
+
+-- The Family Help section of careleaver.report_html: one council's CIN figures for a year, as published
+-- (disclosure control, metrics.md 9), from its loaded CIN returns.
+CREATE FUNCTION careleaver.cin_report_html_section(schema_name text, la text, collection_year integer) RETURNS text
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  m record;
+  rows text := '';
+  head text := '<section id="family-help"><h2>Family Help: children in need and child protection</h2>'
+               '<p class="note">From the council''s Children in Need census returns (doc/cin.md; definitions in '
+               'metrics.md section 13), as published: c marks a figure withheld for confidentiality, x one not available.</p>';
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
+  IF to_regclass(format('%I.cin_returns', schema_name)) IS NULL THEN
+    RETURN head || '<p>The dataset has no Children in Need tables (careleaver.upgrade_dataset adds them).</p></section>';
+  END IF;
+  EXECUTE format('SELECT * FROM (%s) x WHERE x.la = $1 AND x.collection_year = $2', careleaver.cin_measures_sql(schema_name))
+    INTO m USING la, collection_year;
+  IF m IS NULL THEN
+    RETURN head || '<p>No Children in Need census return is loaded for this council and year.</p></section>';
+  END IF;
+  SELECT string_agg(format('<tr><th scope="row">%s</th><td>%s</td></tr>', careleaver.html_escape(v.label),
+                           careleaver.html_escape(v.shown)), '' ORDER BY v.ord)
+    INTO rows
+    FROM (VALUES
+      (1, 'Referrals', careleaver.publish_count(m.referrals)),
+      (2, 'Re-referrals within 12 months, %', careleaver.publish_percent(m.rereferrals, m.referrals, NULL, 1)),
+      (3, 'Children in need on 31 March', careleaver.publish_count(m.children_at31)),
+      (4, 'Children in need on 31 March per 10,000 children',
+          CASE WHEN m.population_0_to_17 IS NULL OR m.population_0_to_17 = 0 THEN 'x'
+               WHEN careleaver.publish_count(m.children_at31) = 'c' THEN 'c'
+               ELSE round(10000.0 * m.children_at31 / m.population_0_to_17, 1)::text END),
+      (5, 'Assessments completed within 45 working days, %',
+          careleaver.publish_percent(m.assessments_within_45, m.assessments_timed, NULL, 1)),
+      (6, 'Section 47 enquiries started', careleaver.publish_count(m.section47_started)),
+      (7, 'Child protection plans started', careleaver.publish_count(m.cpp_started)),
+      (8, 'Second or subsequent plans, %', careleaver.publish_percent(m.cpp_subsequent, m.cpp_started, NULL, 1)),
+      (9, 'Plans open on 31 March', careleaver.publish_count(m.cpp_at31)),
+      (10, 'Plans ending in the year that lasted two years or more, %',
+           careleaver.publish_percent(m.cpp_ended_2_years_or_more, m.cpp_ended, NULL, 1))) AS v(ord, label, shown);
+  RETURN head || '<table><thead><tr><th scope="col">Measure</th><th scope="col">This year</th></tr></thead><tbody>'
+         || rows || '</tbody></table></section>';
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.cin_report_html_section(text, text, integer) IS
+  'Internal: the Family Help section of careleaver.report_html (one council''s Children in Need figures for a year, as published; metrics.md 9 and 13)';

@@ -152,6 +152,10 @@ is_(psql("SELECT string_agg(value, ' ' ORDER BY ordinal) FROM ds.national_framew
          "WHERE la = 'HW1' AND collection_year = 2024 AND ordinal BETWEEN 22 AND 25"), 'c c c c',
     'published: small counts suppressed')
 
+page = psql("SELECT careleaver.report_html('ds', 'HW1', 2024)")
+ok('<section id="family-help">' in page and '<th scope="row">Re-referrals within 12 months, %</th><td>c</td>' in page,
+   'report_html has a Family Help section, its small figures suppressed', page[-3000:])
+
 # --- the journey type and its aggregate -------------------------------------------------------
 j = "{R 2023-04-03 2023-09-01 RC2; A 2023-04-04 2023-05-30 1B,3A; S 2023-04-05; C 2023-05-20 - NEG NEG 0; P 2023-06-01 -}"
 is_(psql("SELECT '%s'::careleaver.cin_journey::text::careleaver.cin_journey::text" % j), j, 'a journey reads back')
