@@ -675,8 +675,8 @@ DECLARE
   measures text := CASE WHEN to_regclass(format('%I.cin_returns', schema_name)) IS NULL
                         THEN 'SELECT NULL::text AS la, NULL::integer AS collection_year, NULL::bigint AS children_at31, '
                              'NULL::bigint AS population_0_to_17, NULL::bigint AS referrals, NULL::bigint AS rereferrals, '
-                             'NULL::bigint AS cpp_started, NULL::bigint AS cpp_subsequent, NULL::bigint AS cpp_ended, '
-                             'NULL::bigint AS cpp_ended_2_years_or_more WHERE false'
+                             'NULL::bigint AS cpp_started, NULL::bigint AS cpp_subsequent, NULL::bigint AS cpp_at31, '
+                             'NULL::bigint AS cpp_at31_2_years_or_more, NULL::bigint AS episodes_at31 WHERE false'
                         ELSE careleaver.cin_measures_sql(schema_name) END;
 BEGIN
   RETURN format($q$
@@ -693,10 +693,10 @@ BEGIN
               FROM (SELECT DISTINCT fr.la, fr.collection_year FROM frame fr) f
               LEFT JOIN (%s) m ON m.la = f.la AND m.collection_year = f.collection_year
              CROSS JOIN LATERAL (VALUES
-                     (22, m.children_at31, m.population_0_to_17),
+                     (22, m.episodes_at31, m.population_0_to_17),
                      (23, m.rereferrals, m.referrals),
                      (24, m.cpp_subsequent, m.cpp_started),
-                     (25, m.cpp_ended_2_years_or_more, m.cpp_ended)) AS x0(ordinal, numerator, denominator)
+                     (25, m.cpp_at31_2_years_or_more, m.cpp_at31)) AS x0(ordinal, numerator, denominator)
              CROSS JOIN LATERAL (SELECT x0.ordinal, x0.numerator::bigint AS numerator, x0.denominator::bigint AS denominator,
                                         CASE WHEN m.la IS NULL
                                              THEN 'no Children in Need census return loaded for this council and year' END
@@ -706,7 +706,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.cin_dashboard_rows_sql(text) IS
-  'Internal: SQL of the national_framework rows computed from the Children in Need census (Dashboard 1, 2, 23 and 24: children in need per 10,000, re-referrals within 12 months, second or subsequent protection plans, plans ending after two years or more; metrics.md 12 and 13), over the frame of council-years of the national_framework query it is placed in';
+  'Internal: SQL of the national_framework rows computed from the Children in Need census (Dashboard 1, 2, 23 and 24: children in need per 10,000, repeat referrals within 12 months, second or subsequent protection plans, plans open on 31 March for two years or more; metrics.md 12 and 13), over the frame of council-years of the national_framework query it is placed in';
 
 -- The Family Help section of careleaver.report_html: one council's CIN figures for a year, as published
 -- (disclosure control, metrics.md 9), from its loaded CIN returns.

@@ -96,21 +96,21 @@ VALUES
    'returns_home_reentry.reentered_within_12_months / returned_home', 'metrics.md 6', NULL),
   -- from the Children in Need census (careleaver.cin_dashboard_rows_sql, 85_cin.sql; metrics.md 13)
   (22, 1, 'Outcome 1: Children, young people and families stay together',
-   'Rate of children in need on 31 March, per 10,000 children', 'per 10,000 children',
-   'Children with a CIN episode open on 31 March (CIN census) per 10,000 children aged 0 to 17',
-   'cin_measures.children_at31; population.count', 'metrics.md 13', NULL),
+   'Rate of children in need, per 10,000 children', 'per 10,000 children',
+   'CIN episodes open on 31 March (CIN census; DfE''s At31_episodes) per 10,000 children aged 0 to 17',
+   'cin_measures.episodes_at31; population.count', 'metrics.md 13', NULL),
   (23, 2, 'Outcome 1: Children, young people and families stay together',
-   'Percentage of referrals that were re-referrals within 12 months', 'percent',
+   'Repeat referrals (within 12 months)', 'percent',
    'Of the referrals in the year (CIN census), those within 12 months of a previous referral of the child',
    'cin_measures.rereferrals / referrals', 'metrics.md 13', NULL),
-  (24, 23, 'Outcome 3: Children and young people are safe in and outside of their home',
-   'Percentage of child protection plans starting in the year that were second or subsequent plans', 'percent',
+  (24, 23, 'Outcome 2: Children and young people are safe in and outside of their home',
+   'Percentage of child protection plans (CPP) starting during year, which were a second or subsequent plan', 'percent',
    'Of the protection plans starting in the year, those with NumberOfPreviousCPP above 0 or an earlier plan in the data',
    'cin_measures.cpp_subsequent / cpp_started', 'metrics.md 13', NULL),
-  (25, 24, 'Outcome 3: Children and young people are safe in and outside of their home',
-   'Percentage of child protection plans ending in the year that lasted two years or more', 'percent',
-   'Of the protection plans ending in the year, those ending two years or more after they started',
-   'cin_measures.cpp_ended_2_years_or_more / cpp_ended', 'metrics.md 13', NULL);
+  (25, 24, 'Outcome 2: Children and young people are safe in and outside of their home',
+   'Percentage of child protection plans (CPP) longer than 2 years', 'percent',
+   'Of the protection plans open on 31 March, those open for 2 years or more (DfE''s d5 band)',
+   'cin_measures.cpp_at31_2_years_or_more / cpp_at31', 'metrics.md 13', NULL);
 COMMENT ON VIEW careleaver.dashboard_indicators IS
   'The rows of the national_framework reporting views: the indicators of DfE''s Children''s Social Care Dashboard '
   'computable from SSDA903, those that need data not yet held, and three extra rows (metrics.md 12; doc/reporting.md)';

@@ -146,8 +146,8 @@ ok(rc == 0, 'an SSDA903 return for HW1/2024 loads', out + err)
 psql("SELECT count(*) FROM careleaver.create_reports('ds')")
 is_(psql("SELECT string_agg(concat_ws(':', dashboard_no, numerator, denominator, round(value, 1)), ' ' ORDER BY ordinal) "
          "FROM ds.national_framework WHERE la = 'HW1' AND collection_year = 2024 AND ordinal BETWEEN 22 AND 25"),
-    '1:3:10000:3.0 2:1:3:33.3 23:1:2:50.0 24:0:1:0.0',
-    'national_framework: Dashboard 1 (CIN per 10,000), 2 (re-referrals), 23 (subsequent plans), 24 (plans of 2 years or more)')
+    '1:3:10000:3.0 2:1:3:33.3 23:1:2:50.0 24:0:2:0.0',
+    'national_framework: Dashboard 1 (CIN per 10,000), 2 (repeat referrals), 23 (subsequent plans), 24 (plans open 2 years or more)')
 is_(psql("SELECT string_agg(value, ' ' ORDER BY ordinal) FROM ds.national_framework_published "
          "WHERE la = 'HW1' AND collection_year = 2024 AND ordinal BETWEEN 22 AND 25"), 'c c c c',
     'published: small counts suppressed')
