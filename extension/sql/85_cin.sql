@@ -755,3 +755,71 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.cin_report_html_section(text, text, integer) IS
   'Internal: the Family Help section of careleaver.report_html (one council''s Children in Need figures for a year, as published; metrics.md 9 and 13)';
+
+-- ---------------------------------------------------------------------------
+-- Synthetic CIN records for the synthetic councils (core/synth_cin.c; doc/synthetic.md)
+
+CREATE FUNCTION careleaver.synthetic_cin_events(stream bigint, dob date, first_care date, care_end date, data_end date,
+    OUT kind text, OUT referral date, OUT start_date date, OUT end_date date, OUT code1 text, OUT code2 text,
+    OUT nfa boolean, OUT previous integer, OUT factors text[])
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'cl_synthetic_cin_events'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 6;
+COMMENT ON FUNCTION careleaver.synthetic_cin_events(bigint, date, date, date, date) IS
+  'Internal: one synthetic child''s CIN records (kind R referral, A assessment, S section 47 enquiry, C protection plan; the referral each belongs to; dates; closure reason or categories; NFA; NumberOfPreviousCPP; factors), drawn from the random stream given, for a child born on dob whose first period of care starts on first_care and whose last ends on care_end (NULL: still in care), up to data_end (doc/synthetic.md)';
+
+CREATE FUNCTION careleaver.generate_synthetic_cin(schema_name text, seed integer, councils text[],
+                                                  first_year integer, last_year integer)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE STRICT
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  n bigint;
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
+  PERFORM careleaver.create_cin_tables(schema_name);
+  DROP TABLE IF EXISTS pg_temp.cin_synth;
+  EXECUTE format($q$CREATE TEMP TABLE cin_synth AS
+    SELECT c.la, c.child, c.sex, c.dob, c.ethnic, c.upn, ev.*
+      FROM (SELECT h.la, h.child, h.sex, h.dob, h.ethnic, h.upn,
+                   (SELECT min(e.decom) FROM %1$I.episodes e
+                     WHERE e.la = h.la AND e.child = h.child AND NOT careleaver.is_short_break(e.ls)) AS first_care,
+                   (SELECT nullif(max(coalesce(e."dec", 'infinity')), 'infinity') FROM %1$I.episodes e
+                     WHERE e.la = h.la AND e.child = h.child AND NOT careleaver.is_short_break(e.ls)) AS care_end
+              FROM %1$I.header h WHERE h.la = ANY ($1) AND h.dob IS NOT NULL) c
+     CROSS JOIN LATERAL careleaver.synthetic_cin_events(hashtextextended(c.la || '/' || c.child, $2), c.dob,
+                                                        c.first_care, c.care_end, careleaver.collection_year_end($3)) ev$q$,
+    schema_name) USING councils, seed, last_year;
+  EXECUTE format($q$INSERT INTO %1$I.cin_child (la, child, upn, upnunknown, personbirthdate, sex, ethnicity, source_year)
+    SELECT DISTINCT ON (s.la, s.child) s.la, s.child,
+           CASE WHEN s.upn ~ '^UN[0-9]' THEN NULL ELSE s.upn END, CASE WHEN s.upn ~ '^UN[1-7]$' THEN s.upn END,
+           s.dob, s.sex, s.ethnic, $1
+      FROM pg_temp.cin_synth s ORDER BY s.la, s.child$q$, schema_name) USING last_year;
+  EXECUTE format($q$INSERT INTO %1$I.cin_details (la, child, cinreferraldate, cinclosuredate, reasonforclosure, referralnfa, source_year)
+    SELECT s.la, s.child, s.start_date, s.end_date, s.code1, s.nfa, $1 FROM pg_temp.cin_synth s WHERE s.kind = 'R'$q$,
+    schema_name) USING last_year;
+  EXECUTE format($q$INSERT INTO %1$I.cin_assessments (la, child, cinreferraldate, assessmentactualstartdate,
+                                                      assessmentauthorisationdate, factors, source_year)
+    SELECT s.la, s.child, s.referral, s.start_date, s.end_date, s.factors, $1 FROM pg_temp.cin_synth s WHERE s.kind = 'A'$q$,
+    schema_name) USING last_year;
+  EXECUTE format($q$INSERT INTO %1$I.cin_section47 (la, child, cinreferraldate, s47actualstartdate, source_year)
+    SELECT s.la, s.child, s.referral, s.start_date, $1 FROM pg_temp.cin_synth s WHERE s.kind = 'S'$q$,
+    schema_name) USING last_year;
+  EXECUTE format($q$INSERT INTO %1$I.cin_cp_plans (la, child, cinreferraldate, cppstartdate, cppenddate,
+                                                   initialcategoryofabuse, latestcategoryofabuse, numberofpreviouscpp, source_year)
+    SELECT s.la, s.child, s.referral, s.start_date, s.end_date, s.code1, s.code2, s.previous, $1
+      FROM pg_temp.cin_synth s WHERE s.kind = 'C'$q$, schema_name) USING last_year;
+  -- the generated years are the CIN coverage (metrics.md 11)
+  EXECUTE format($q$INSERT INTO %1$I.cin_returns (la, year, loaded_at, files, origin)
+    SELECT c.la, y.year, now(), jsonb_build_array(jsonb_build_object('generated_by', 'careleaver.generate_synthetic', 'seed', $2)),
+           'generated'
+      FROM unnest($1) AS c(la) CROSS JOIN generate_series($3, $4) AS y(year)
+    ON CONFLICT (la, year) DO NOTHING$q$, schema_name) USING councils, seed, first_year, last_year;
+  SELECT count(*) INTO n FROM pg_temp.cin_synth s WHERE s.kind = 'R';
+  DROP TABLE pg_temp.cin_synth;
+  RETURN n;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.generate_synthetic_cin(text, integer, text[], integer, integer) IS
+  'Internal: the synthetic councils'' CIN records (canonical cin_* tables and cin_returns, origin generated) for the children careleaver.generate_synthetic made: most of those who come into care were referred first; returns the referrals made (doc/synthetic.md)';

@@ -156,6 +156,26 @@ page = psql("SELECT careleaver.report_html('ds', 'HW1', 2024)")
 ok('<section id="family-help">' in page and '<th scope="row">Re-referrals within 12 months, %</th><td>c</td>' in page,
    'report_html has a Family Help section, its small figures suppressed', page[-3000:])
 
+# --- synthetic councils carry CIN records consistent with their SSDA903 children
+psql("SELECT count(*) FROM careleaver.generate_synthetic('syn', 3000, 11, 1, 2019, 2025)")
+is_(psql("SELECT count(*) FROM syn.cin_details d WHERE NOT EXISTS "
+         "(SELECT 1 FROM syn.header h WHERE h.la = d.la AND h.child = d.child)"), '0',
+    'every synthetic CIN child is a child of the synthetic council')
+referred_first = float(psql(
+    "SELECT round(100.0 * count(*) FILTER (WHERE EXISTS (SELECT 1 FROM syn.cin_details d WHERE d.la = f.la AND d.child = f.child "
+    "AND d.cinreferraldate <= f.first_care)) / count(*), 1) FROM (SELECT e.la, e.child, min(e.decom) AS first_care "
+    "FROM syn.episodes e WHERE NOT careleaver.is_short_break(e.ls) GROUP BY 1, 2) f"))
+ok(70 <= referred_first <= 90, 'most children who come into care were referred first (%.1f%%)' % referred_first)
+psql("SELECT count(*) FROM careleaver.create_reports('syn')")
+is_(psql("SELECT string_agg(dashboard_no || ':' || (value IS NOT NULL), ' ' ORDER BY ordinal) FROM syn.national_framework "
+         "WHERE collection_year = 2024 AND ordinal BETWEEN 22 AND 25"), '1:true 2:true 23:true 24:true',
+    'the synthetic council has Dashboard 1, 2, 23 and 24 with values')
+rr, sub = psql("SELECT round(100.0 * sum(rereferrals) / sum(referrals), 1) || ' ' || "
+               "round(100.0 * sum(cpp_subsequent) / sum(cpp_started), 1) FROM (%s) m WHERE collection_year BETWEEN 2020 AND 2024"
+               % psql("SELECT careleaver.cin_measures_sql('syn')")).split()
+ok(15 <= float(rr) <= 32 and 15 <= float(sub) <= 35,
+   'near England: re-referrals %s%% (22.6%% in 2025), second or subsequent plans %s%% (24.5%%)' % (rr, sub))
+
 # --- the journey type and its aggregate -------------------------------------------------------
 j = "{R 2023-04-03 2023-09-01 RC2; A 2023-04-04 2023-05-30 1B,3A; S 2023-04-05; C 2023-05-20 - NEG NEG 0; P 2023-06-01 -}"
 is_(psql("SELECT '%s'::careleaver.cin_journey::text::careleaver.cin_journey::text" % j), j, 'a journey reads back')
