@@ -353,3 +353,134 @@ COMMENT ON FUNCTION careleaver.backtest_looked_after(text, text, date, integer, 
   'loaded returns cover and placement group (and All placements), the projection, its 95% interval, the children '
   'actually looked after (under 18, with a date of birth, as the model counts them) and whether the interval '
   'holds them';
+
+-- ---------------------------------------------------------------------------
+-- The report's sufficiency section: a backtest chart with the interval band, and the projection ahead.
+
+-- An inline SVG chart of a projection's band (lower95 to upper95), its mean and, where known, what happened.
+CREATE FUNCTION careleaver.svg_band_chart(chart_id text, title text, x_labels text[], lower95 numeric[],
+                                          projected numeric[], upper95 numeric[], actual numeric[]) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  w constant int := 680;
+  h constant int := 300;
+  left_m constant int := 60;
+  top_m constant int := 40;
+  plot_w constant int := w - left_m - 30;
+  plot_h constant int := h - top_m - 60;
+  n int := coalesce(array_length(x_labels, 1), 0);
+  y_max numeric;
+  step numeric;
+  out text;
+  band_top text := '';
+  band_bottom text := '';
+  mean_pts text := '';
+  actual_pts text := '';
+  x numeric;
+BEGIN
+  y_max := greatest(coalesce((SELECT max(v) FROM unnest(upper95 || actual) v), 0), 1) * 1.1;
+  out := format('<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="%s" role="img" '
+                'aria-labelledby="%s-title" viewBox="0 0 %s %s" width="%s" height="%s">'
+                '<title id="%s-title">%s</title><text x="%s" y="22" class="chart-title">%s</text>',
+                html_escape(chart_id), html_escape(chart_id), w, h, w, h, html_escape(chart_id),
+                html_escape(title), left_m, html_escape(title));
+  FOR g IN 0..4 LOOP
+    out := out || format('<line x1="%s" x2="%s" y1="%s" y2="%s" class="grid"/>'
+                         '<text x="%s" y="%s" class="axis" text-anchor="end">%s</text>',
+                         left_m, left_m + plot_w, top_m + plot_h - g * plot_h / 4, top_m + plot_h - g * plot_h / 4,
+                         left_m - 6, top_m + plot_h - g * plot_h / 4 + 4, round(g * y_max / 4));
+  END LOOP;
+  IF n < 2 THEN
+    RETURN out || format('<text x="%s" y="%s" class="axis">no data</text></svg>', left_m + 10, top_m + plot_h / 2);
+  END IF;
+  step := plot_w::numeric / (n - 1);
+  FOR i IN 1..n LOOP
+    x := round(left_m + (i - 1) * step, 1);
+    band_top := band_top || format('%s,%s ', x, round(top_m + plot_h - upper95[i] * plot_h / y_max, 1));
+    band_bottom := format('%s,%s ', x, round(top_m + plot_h - lower95[i] * plot_h / y_max, 1)) || band_bottom;
+    mean_pts := mean_pts || format('%s,%s ', x, round(top_m + plot_h - projected[i] * plot_h / y_max, 1));
+    IF actual[i] IS NOT NULL THEN
+      actual_pts := actual_pts || format('%s,%s ', x, round(top_m + plot_h - actual[i] * plot_h / y_max, 1));
+    END IF;
+    IF (i - 1) % 6 = 0 OR i = n THEN
+      out := out || format('<text x="%s" y="%s" class="axis" text-anchor="middle">%s</text>', x, top_m + plot_h + 16,
+                           html_escape(x_labels[i]));
+    END IF;
+  END LOOP;
+  out := out || format('<polygon points="%s" fill="#1d70b8" fill-opacity="0.18" stroke="none"><title>95%% interval</title></polygon>',
+                       rtrim(band_top || band_bottom))
+             || format('<polyline class="line" points="%s" stroke="#1d70b8"/>', rtrim(mean_pts));
+  IF actual_pts <> '' THEN
+    out := out || format('<polyline class="line" points="%s" stroke="#f47738"/>', rtrim(actual_pts));
+  END IF;
+  RETURN out || format('<rect x="%s" y="%s" width="12" height="12" fill="#1d70b8" fill-opacity="0.4"/>'
+                       '<text x="%s" y="%s" class="legend">projected, with its 95%% interval</text>'
+                       '<rect x="%s" y="%s" width="12" height="12" fill="#f47738"/>'
+                       '<text x="%s" y="%s" class="legend">looked after</text></svg>',
+                       left_m, h - 22, left_m + 16, h - 12, left_m + 260, h - 22, left_m + 276, h - 12);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.svg_band_chart(text, text, text[], numeric[], numeric[], numeric[], numeric[]) IS
+  'An inline SVG chart of a projection: its 95% interval as a band, its mean as a line, and what happened (actual, '
+  'NULL where not known) as a second line';
+
+-- The report's section: a backtest over the three years to the end of the collection year, and the projection
+-- of the next three years, for the council's children looked after (All placements).
+CREATE FUNCTION careleaver.sufficiency_report_html_section(schema_name text, la text, collection_year integer)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  head constant text := '<section id="sufficiency"><h2>Sufficiency: children looked after, projected</h2>';
+  year_end date := careleaver.collection_year_end(collection_year);
+  back_start date := (careleaver.collection_year_end(collection_year) - interval '36 months')::date;
+  labels text[];
+  lo numeric[];
+  mid numeric[];
+  hi numeric[];
+  act numeric[];
+  ahead text;
+  rows text;
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
+  BEGIN
+    SELECT array_agg(to_char(b.month, 'Mon YYYY') ORDER BY b.month), array_agg(b.lower95 ORDER BY b.month),
+           array_agg(b.projected ORDER BY b.month), array_agg(b.upper95 ORDER BY b.month),
+           array_agg(CASE WHEN careleaver.is_published_number(careleaver.publish_count(b.actual))
+                          THEN b.actual END ORDER BY b.month)
+      INTO labels, lo, mid, hi, act
+      FROM careleaver.backtest_looked_after(schema_name, la, back_start, 36, 36) b
+     WHERE b.placement_group = 'All placements';
+  EXCEPTION WHEN invalid_parameter_value THEN
+    -- the loaded returns do not cover the six years a backtest needs (dataset_flow_model says which)
+    RETURN head || format('<p class="note">No backtest: the loaded returns do not cover the 36 months before %s and '
+                          'the 36 months after (doc/sufficiency.md, "Coverage").</p></section>', back_start);
+  END;
+  SELECT string_agg(format('<tr><td>%s</td><td>%s</td><td>%s to %s</td></tr>', html_escape(p.placement_group),
+                           round(p.projected), round(p.lower95), round(p.upper95)), '' ORDER BY p.placement_group)
+    INTO rows
+    FROM careleaver.project_looked_after(schema_name, la, year_end, 36, 36) p
+   WHERE p.age_band = 'All ages' AND p.month = (year_end + interval '36 months')::date;
+  ahead := format('<h3>In three years (%s)</h3><table><thead><tr><th scope="col">Placement group</th>'
+                  '<th scope="col">Projected</th><th scope="col">95%% interval</th></tr></thead><tbody>%s</tbody></table>',
+                  to_char(year_end + interval '36 months', 'DD Mon YYYY'), coalesce(rows, ''));
+  RETURN head
+    || '<p class="note">A stock-flow projection of the children looked after from the council''s own histories '
+    || '(doc/sufficiency.md): rates from the 36 months before the start, 500 simulated futures, the band is their 95% '
+    || 'interval. The backtest starts three years before the end of the year and is set beside what happened.</p>'
+    || careleaver.svg_band_chart('chart-sufficiency-backtest',
+                                 format('Backtest from %s: projected and looked after', to_char(back_start, 'DD Mon YYYY')),
+                                 labels, lo, mid, hi, act)
+    || ahead || '</section>';
+EXCEPTION WHEN invalid_parameter_value THEN
+  RETURN head || '<p class="note">No projection: the loaded returns do not cover the 36 months before the end of '
+              || 'the year (doc/sufficiency.md, "Coverage").</p></section>';
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.sufficiency_report_html_section(text, text, integer) IS
+  'Internal: the report_html section on sufficiency for a council and collection year: a backtest chart (projection '
+  'from three years before the year''s end, its 95% band, and the children looked after, disclosure-controlled) and '
+  'the projection three years ahead by placement group; a note instead when the loaded returns do not cover it';

@@ -429,6 +429,7 @@ BEGIN
                          coalesce(rh_days, ARRAY[]::text[]), rh_series, 100)
        || '</section>'
        || careleaver.cin_report_html_section(sch, the_la, yr)   -- Family Help (85_cin.sql)
+       || careleaver.sufficiency_report_html_section(sch, the_la, yr)   -- 88_sufficiency.sql
        || '<section id="coverage"><h2>What the returns cover</h2>' || cov || '</section>'
        || '<section id="data-quality"><h2>Data quality</h2><table><thead><tr><th scope="col">Defect</th><th scope="col">Records</th></tr></thead><tbody>'
        || dq || '</tbody></table></section>'

@@ -3,7 +3,7 @@
 -- a synthetic dataset (stationary dynamics): projected totals within 5%, groups within 10%, intervals.
 BEGIN;
 SET LOCAL search_path = public, careleaver;
-SELECT plan(23);
+SELECT plan(25);
 
 SELECT careleaver.create_dataset('sf');
 INSERT INTO sf.header (la, child, sex, dob) VALUES
@@ -107,6 +107,13 @@ SELECT ok(abs(s.spend - p.projected * c.weekly_cost * 31 / 7) <= c.weekly_cost *
   JOIN baseline p USING (month, placement_group)
   JOIN sfsyn.placement_costs c USING (placement_group)
  WHERE s.month = '2024-03-31' AND p.age_band = 'All ages' AND s.placement_group = 'Residential and children''s homes';
+
+-- the report's section
+SELECT ok(careleaver.sufficiency_report_html_section('sfsyn', (SELECT min(la) FROM sfsyn.header), 2024)
+            ~ 'id="chart-sufficiency-backtest".*<polygon points="[0-9., ]+".*In three years \(31 Mar 2027\)',
+          'report section: the backtest chart with its band, and the projection three years ahead');
+SELECT ok(careleaver.sufficiency_report_html_section('sf', 'A', 2023) ~ 'No projection: the loaded returns do not cover',
+          'report section: says so when the returns do not reach the year (council A''s data end in March 2021)');
 
 SELECT * FROM finish();
 ROLLBACK;
