@@ -163,7 +163,7 @@ COMMENT ON FUNCTION careleaver.create_sufficiency_tables(text) IS
 -- cover the reference window (metrics.md 11): never a model over history that was not loaded.
 CREATE FUNCTION careleaver.dataset_flow_model(dataset text, la text, start_date date, reference_months integer)
 RETURNS careleaver.flow_model
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
@@ -193,14 +193,11 @@ BEGIN
       DETAIL = 'A flow model needs every month of its window in one unbroken run of loaded returns (metrics.md 11).',
       HINT = format('See %I.coverage; choose a later start date or fewer reference months.', dataset);
   END IF;
+  -- the histories once, from the fact layer (doc/facts.md), brought up to date first: cheap when current
+  PERFORM careleaver.refresh(dataset, la);
   EXECUTE format($q$
-    SELECT careleaver.flow_model_agg(p.history, p.dob, $2, $3)
-      FROM (SELECT e.la, e.child, min(h.dob) AS dob,
-                   careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec) AS history
-              FROM %1$I.episodes e
-              LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
-             WHERE $1 IS NULL OR e.la = $1
-             GROUP BY e.la, e.child) p$q$, dataset) INTO model USING la, start_date, reference_months;
+    SELECT careleaver.flow_model_agg(p.history, p.date_of_birth, $2, $3)
+      FROM %I.child_facts p WHERE $1 IS NULL OR p.la = $1$q$, dataset) INTO model USING la, start_date, reference_months;
   IF model IS NULL THEN
     RAISE EXCEPTION 'no episodes for council % in dataset "%"', coalesce(la, '(any)'), dataset
       USING ERRCODE = 'P0002';
@@ -210,7 +207,8 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.dataset_flow_model(text, text, date, integer) IS
   'The flow model (careleaver.flow_model_agg) of a dataset''s council (la NULL: every council) over the '
-  'reference_months months ending on start_date; an error when the loaded returns do not cover that window';
+  'reference_months months ending on start_date, from the histories of the fact layer (careleaver.refresh first); '
+  'an error when the loaded returns do not cover that window';
 
 -- A scenario's adjustments as the arrays flow_project takes.
 CREATE FUNCTION careleaver.dataset_scenario(dataset text, scenario text, OUT kinds text[], OUT age_bands text[],
@@ -243,7 +241,7 @@ CREATE FUNCTION careleaver.project_looked_after(dataset text, la text, start_dat
                                                 reference_months integer DEFAULT 36, scenario text DEFAULT NULL,
                                                 simulations integer DEFAULT 500, seed bigint DEFAULT 1)
 RETURNS TABLE (month date, age_band text, placement_group text, projected numeric, lower95 numeric, upper95 numeric)
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
@@ -269,7 +267,7 @@ CREATE FUNCTION careleaver.project_spend(dataset text, la text, start_date date,
                                          simulations integer DEFAULT 500, seed bigint DEFAULT 1)
 RETURNS TABLE (month date, placement_group text, projected_children numeric, spend numeric, lower95 numeric,
                upper95 numeric)
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
@@ -310,7 +308,7 @@ CREATE FUNCTION careleaver.backtest_looked_after(dataset text, la text, start_da
                                                  simulations integer DEFAULT 500, seed bigint DEFAULT 1)
 RETURNS TABLE (month date, placement_group text, projected numeric, lower95 numeric, upper95 numeric,
                actual bigint, within_interval boolean)
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
@@ -327,12 +325,7 @@ BEGIN
         FROM careleaver.flow_project($1, $2, $3, $4) p
        WHERE p.age_band = 'All ages' AND p.month <= $6),
     person AS (
-      SELECT e.la, e.child, min(h.dob) AS dob,
-             careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec) AS history
-        FROM %1$I.episodes e
-        LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
-       WHERE $5 IS NULL OR e.la = $5
-       GROUP BY e.la, e.child),
+      SELECT p.la, p.child, p.date_of_birth AS dob, p.history FROM %1$I.child_facts p WHERE $5 IS NULL OR p.la = $5),
     actual AS (
       SELECT m.month, careleaver.flow_placement_group(p.history, m.month) AS placement_group, count(*) AS children
         FROM (SELECT DISTINCT pr.month FROM projection pr) m
@@ -430,7 +423,7 @@ COMMENT ON FUNCTION careleaver.svg_band_chart(text, text, text[], numeric[], num
 -- of the next three years, for the council's children looked after (All placements).
 CREATE FUNCTION careleaver.sufficiency_report_html_section(schema_name text, la text, collection_year integer)
 RETURNS text
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
