@@ -105,3 +105,9 @@ CREATE TABLE careleaver.report_view_columns (
   description text NOT NULL,
   PRIMARY KEY (view_name, column_name)
 );
+
+-- ---------------------------------------------------------------- regional hub, strict by default (issue 18)
+-- create_council_export gains strict (default true) and makes schema <dataset>_export; recreated by the
+-- install script's statements.  A 0.1.0 dataset's export views (pool_* in the dataset schema) keep
+-- working until the council runs create_council_export again, which replaces them by the export schema.
+DROP FUNCTION careleaver.create_council_export(text, date);
