@@ -28,7 +28,7 @@ DATA_built  = extension/$(EXTENSION)--$(EXTVERSION).sql \
 DATA        = $(wildcard extension/releases/$(EXTENSION)--*.sql)
 
 # Client tools, installed beside psql in $(pg_config --bindir).
-SCRIPTS     = scripts/careleaver-load scripts/careleaver-export scripts/careleaver-report
+SCRIPTS     = scripts/careleaver-load scripts/careleaver-export scripts/careleaver-report scripts/careleaver-load-published
 
 REGRESS      = $(basename $(notdir $(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=results-regress
@@ -49,6 +49,10 @@ EXTRA_CLEAN = test/unit/build test/fuzz/build results-regress $(CODES_SQL) exten
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# PGXS does not track header dependencies: rebuild every object when a header
+# changes, so that a changed declaration never links against a stale object.
+$(OBJS) $(OBJS:.o=.bc): $(wildcard extension/core/*.h extension/pg/*.h)
 
 extension/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) careleaver.control
 	cat $(SQL_PIECES) > $@

@@ -30,47 +30,47 @@ TYPES = [
 # both as the core decides them (extension/codes_facts.c), so no code list is
 # written here.
 GROUPINGS = [
-    ("is_short_break", "legal_status", "boolean", "cl_is_short_break",
+    ("is_short_break", "legal_status", "boolean", "careleaver_is_short_break",
      "True for {codes} (agreed series of short breaks): such episodes are left out of every count (metrics.md section 2)."),
-    ("legal_status_group", "legal_status", "text", "cl_legal_status_group",
+    ("legal_status_group", "legal_status", "text", "careleaver_legal_status_group",
      "DfE legal-status group: {groups}."),
-    ("placement_group", "placement_type", "text", "cl_placement_group",
+    ("placement_group", "placement_type", "text", "careleaver_placement_group",
      "Placement group as in 0.1.0 (our choices in doc/codes.md; DfE's published breakdown is dfe_placement_group): {groups}."),
-    ("dfe_placement_group", "placement_type", "text", "cl_dfe_placement_group",
+    ("dfe_placement_group", "placement_type", "text", "careleaver_dfe_placement_group",
      "DfE's published breakdown of children looked after by placement, with DfE's labels (Dashboard indicators 48, 49, 50; doc/codes.md): {groups}."),
-    ("is_kinship_foster_placement", "placement_type", "boolean", "cl_is_kinship_foster_placement",
+    ("is_kinship_foster_placement", "placement_type", "boolean", "careleaver_is_kinship_foster_placement",
      "True for foster care with relatives or friends ({codes}), false for every other placement."),
-    ("is_temporary_placement", "placement_type", "boolean", "cl_is_temporary_placement",
+    ("is_temporary_placement", "placement_type", "boolean", "careleaver_is_temporary_placement",
      "True for {codes}: temporary placements, which are not counted as placements (metrics.md section 3)."),
-    ("starts_placement", "new_episode_reason", "boolean", "cl_starts_placement",
+    ("starts_placement", "new_episode_reason", "boolean", "careleaver_starts_placement",
      "True when an episode with this reason starts a new placement: {codes} (metrics.md section 3)."),
-    ("starts_carer_spell", "new_episode_reason", "boolean", "cl_starts_carer_spell",
+    ("starts_carer_spell", "new_episode_reason", "boolean", "careleaver_starts_carer_spell",
      "True when an episode with this reason starts a new carer spell: {codes} (metrics.md section 3)."),
-    ("ceased_reason_group", "ceased_reason", "text", "cl_ceased_reason_group",
+    ("ceased_reason_group", "ceased_reason", "text", "careleaver_ceased_reason_group",
      "Reason-ceased group: {groups}."),
-    ("is_adoption", "ceased_reason", "boolean", "cl_is_adoption",
+    ("is_adoption", "ceased_reason", "boolean", "careleaver_is_adoption",
      "True for {codes} (adopted)."),
-    ("is_special_guardianship_order", "ceased_reason", "boolean", "cl_is_special_guardianship_order",
+    ("is_special_guardianship_order", "ceased_reason", "boolean", "careleaver_is_special_guardianship_order",
      "True for {codes} (special guardianship order)."),
-    ("is_returned_home", "ceased_reason", "boolean", "cl_is_returned_home",
+    ("is_returned_home", "ceased_reason", "boolean", "careleaver_is_returned_home",
      "True for {codes} (returned home, metrics.md section 6)."),
-    ("is_family_exit", "ceased_reason", "boolean", "cl_is_family_exit",
+    ("is_family_exit", "ceased_reason", "boolean", "careleaver_is_family_exit",
      "True for {codes} (the family-exit group of metrics.md section 6)."),
-    ("activity_group", "leaver_activity", "text", "cl_activity_group",
+    ("activity_group", "leaver_activity", "text", "careleaver_activity_group",
      "Activity class, metrics.md section 5: {groups}."),
-    ("is_higher_education", "leaver_activity", "boolean", "cl_is_higher_education",
+    ("is_higher_education", "leaver_activity", "boolean", "careleaver_is_higher_education",
      "True for {codes} (higher education)."),
-    ("is_apprenticeship", "leaver_activity", "boolean", "cl_is_apprenticeship",
+    ("is_apprenticeship", "leaver_activity", "boolean", "careleaver_is_apprenticeship",
      "True for {codes} (apprenticeship)."),
-    ("activity_dfe_breakdown", "leaver_activity", "text", "cl_activity_dfe_breakdown",
+    ("activity_dfe_breakdown", "leaver_activity", "text", "careleaver_activity_dfe_breakdown",
      "The row of DfE's published care-leaver activity table (breakdown of la_care_leavers_activity.csv) the code is counted in, in DfE's words (metrics.md 12): {groups}."),
-    ("accommodation_type", "leaver_accommodation", "text", "cl_accommodation_type",
+    ("accommodation_type", "leaver_accommodation", "text", "careleaver_accommodation_type",
      "The accommodation type: the letter of the code (B1 gives B); NULL for 0 (not known)."),
-    ("accommodation_type_label", "leaver_accommodation", "text", "cl_accommodation_type_label",
+    ("accommodation_type_label", "leaver_accommodation", "text", "careleaver_accommodation_type_label",
      "The accommodation type's published category, e.g. 'With former foster carers' for Z1 and Z2; NULL for 0."),
-    ("is_suitable", "leaver_accommodation", "boolean", "cl_is_suitable",
+    ("is_suitable", "leaver_accommodation", "boolean", "careleaver_is_suitable",
      "True when the accommodation is considered suitable ({codes:is_suitable:true}), false when unsuitable ({codes:is_suitable:false}); NULL for {codes:is_suitable:null}: no information, and gone abroad, deported or residence not known, which DfE leaves out of the suitability numerator and total (metrics.md section 5)."),
-    ("is_homeless_or_insecure", "leaver_accommodation", "boolean", "cl_is_homeless_or_insecure",
+    ("is_homeless_or_insecure", "leaver_accommodation", "boolean", "careleaver_is_homeless_or_insecure",
      "True for {codes} (no fixed abode or homeless, emergency accommodation, bed and breakfast): our choice, metrics.md section 5."),
 ]
 
@@ -131,7 +131,7 @@ def code_text_operators(w, name, t):
         extra = ", HASHES" if op == "=" else ""
         for left, right, fn, cfn_args in ((t, "text", f"{t}_{suf}_text", ("text", t)),
                                           ("text", t, f"careleaver.text_{suf}_{name}", (t, "text"))):
-            sym = fn.replace("careleaver.", "cl_", 1)
+            sym = fn.replace("careleaver.", "careleaver_", 1)
             w(f"CREATE FUNCTION {fn}({left}, {right}) RETURNS boolean\n  AS 'MODULE_PATHNAME', '{sym}' {FN};")
             w(f"COMMENT ON FUNCTION {fn}({left}, {right}) IS {q(f'Compares a {name} code, as its DfE spelling, with text ({op}), as text does; implements {op}.')};")
             w(f"CREATE OPERATOR careleaver.{op} (\n  LEFTARG = {left}, RIGHTARG = {right}, FUNCTION = {fn},\n"
@@ -140,13 +140,13 @@ def code_text_operators(w, name, t):
             w(f"COMMENT ON OPERATOR careleaver.{op} ({left}, {right}) IS {q(f'{left} {op} {right}, comparing the DfE spelling as text')};")
     for op, suf, neg, rs, js, words in LIKE_OPS:
         fn = f"{t}_{suf}"
-        w(f"CREATE FUNCTION {fn}({t}, text) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'cl_{name}_{suf}' {FN};")
+        w(f"CREATE FUNCTION {fn}({t}, text) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'careleaver_{name}_{suf}' {FN};")
         w(f"COMMENT ON FUNCTION {fn}({t}, text) IS {q(f'True when the DfE spelling of a {name} code {words}; implements {op}.')};")
         w(f"CREATE OPERATOR careleaver.{op} (\n  LEFTARG = {t}, RIGHTARG = text, FUNCTION = {fn},\n"
           f"  NEGATOR = OPERATOR(careleaver.{neg}), RESTRICT = {rs}, JOIN = {js}\n);")
         w(f"COMMENT ON OPERATOR careleaver.{op} ({t}, text) IS {q(f'{name} {words} (the DfE spelling)')};")
     # = between a code and text hash-joins: the code hashes as its spelling
-    w(f"CREATE FUNCTION {t}_hash_text({t}) RETURNS integer\n  AS 'MODULE_PATHNAME', 'cl_{name}_hash_text' {FN};")
+    w(f"CREATE FUNCTION {t}_hash_text({t}) RETURNS integer\n  AS 'MODULE_PATHNAME', 'careleaver_{name}_hash_text' {FN};")
     w(f"COMMENT ON FUNCTION {t}_hash_text({t}) IS {q(f'Hash of the DfE spelling of a {name} code, as text hashes it (hash joins of a code column with a text column).')};")
     w(f"CREATE OPERATOR FAMILY careleaver.{name}_text_ops USING hash;")
     w(f"ALTER OPERATOR FAMILY careleaver.{name}_text_ops USING hash ADD\n"
@@ -206,10 +206,10 @@ def main():
         order = ", ".join(facts["order"][name])
         w(f"-- ---------------------------------------------------------------- {name} ({field})")
         w(f"CREATE TYPE {t};")
-        w(f"CREATE FUNCTION {t}_in(cstring) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'cl_{name}_in' {FN};")
-        w(f"CREATE FUNCTION {t}_out({t}) RETURNS cstring\n  AS 'MODULE_PATHNAME', 'cl_{name}_out' {FN};")
-        w(f"CREATE FUNCTION {t}_recv(internal) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'cl_{name}_recv' {FN};")
-        w(f"CREATE FUNCTION {t}_send({t}) RETURNS bytea\n  AS 'MODULE_PATHNAME', 'cl_{name}_send' {FN};")
+        w(f"CREATE FUNCTION {t}_in(cstring) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'careleaver_{name}_in' {FN};")
+        w(f"CREATE FUNCTION {t}_out({t}) RETURNS cstring\n  AS 'MODULE_PATHNAME', 'careleaver_{name}_out' {FN};")
+        w(f"CREATE FUNCTION {t}_recv(internal) RETURNS {t}\n  AS 'MODULE_PATHNAME', 'careleaver_{name}_recv' {FN};")
+        w(f"CREATE FUNCTION {t}_send({t}) RETURNS bytea\n  AS 'MODULE_PATHNAME', 'careleaver_{name}_send' {FN};")
         w(f"CREATE TYPE {t} (\n  INPUT = {t}_in, OUTPUT = {t}_out,\n  RECEIVE = {t}_recv, SEND = {t}_send,\n"
           f"  INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain,\n"
           f"  CATEGORY = 'S'\n);")
@@ -250,18 +250,18 @@ def main():
         code_text_operators(w, name, t)
         w(f"CREATE CAST (text AS {t}) WITH INOUT;")
         w(f"COMMENT ON CAST (text AS {t}) IS {q(f'Explicit cast of text to {name}: trimmed, any case; 22P02 for anything else.')};")
-        w(f"CREATE FUNCTION careleaver.label({t}) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_{name}_label' {FN};")
+        w(f"CREATE FUNCTION careleaver.label({t}) RETURNS text\n  AS 'MODULE_PATHNAME', 'careleaver_{name}_label' {FN};")
         w(f"COMMENT ON FUNCTION careleaver.label({t}) IS {q(f'The DfE label of a {field} code (shortened from the DfE guide).')};")
         w(f"CREATE FUNCTION careleaver.valid_in_year({t}, collection_year integer) RETURNS boolean\n"
-          f"  AS 'MODULE_PATHNAME', 'cl_{name}_valid_in_year' {FN};")
+          f"  AS 'MODULE_PATHNAME', 'careleaver_{name}_valid_in_year' {FN};")
         w(f"COMMENT ON FUNCTION careleaver.valid_in_year({t}, integer) IS {q(f'True when a return for the collection year (named by the year it ends: 2024 = 2023-24) may carry this {field} code (reference 3.6; first_year and last_year in careleaver.code_list).')};")
         w("")
     w("-- ---------------------------------------------------------------- codes given as text")
-    w(f"CREATE FUNCTION careleaver.label(code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_label_text' {FN};")
+    w(f"CREATE FUNCTION careleaver.label(code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'careleaver_text_label' {FN};")
     w("COMMENT ON FUNCTION careleaver.label(text) IS 'The DfE label of a bare code (trimmed, any case); a code of several SSDA903 lists (C2: legal status and accommodation) gives each list''s label after its DfE field (LS: ...; ACCOM: ...): cast it to its type or use careleaver.code_label for one list.';")
-    w(f"CREATE FUNCTION careleaver.code_label(list text, code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'cl_list_code_label' {FN};")
+    w(f"CREATE FUNCTION careleaver.code_label(list text, code text) RETURNS text\n  AS 'MODULE_PATHNAME', 'careleaver_code_label' {FN};")
     w("COMMENT ON FUNCTION careleaver.code_label(text, text) IS 'The DfE label of a code of the named list (type name such as legal_status, or DfE field such as LS); 22P02 when it is not a code of the list.';")
-    w(f"CREATE FUNCTION careleaver.code_valid_in_year(list text, code text, collection_year integer) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'cl_list_code_valid_in_year' {FN};")
+    w(f"CREATE FUNCTION careleaver.code_valid_in_year(list text, code text, collection_year integer) RETURNS boolean\n  AS 'MODULE_PATHNAME', 'careleaver_code_valid_in_year' {FN};")
     w("COMMENT ON FUNCTION careleaver.code_valid_in_year(text, text, integer) IS 'True when the text (trimmed, any case) is a code of the named list (type name or DfE field) that a return for the collection year may carry; false for any other text. For text columns; typed columns use careleaver.valid_in_year.';")
     w("")
     w("-- ---------------------------------------------------------------- groupings")
@@ -284,7 +284,7 @@ def main():
     ]
     outs = ", ".join(f"OUT {c} {ty}" for c, ty, _ in cols)
     w(f"CREATE FUNCTION careleaver.code_list_rows({outs})\n  RETURNS SETOF record\n"
-      f"  AS 'MODULE_PATHNAME', 'cl_code_list_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 160;")
+      f"  AS 'MODULE_PATHNAME', 'careleaver_code_list_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 160;")
     w("COMMENT ON FUNCTION careleaver.code_list_rows() IS 'Every code of every SSDA903 code type with its label, years and group (backs the view careleaver.code_list).';")
     w("CREATE VIEW careleaver.code_list AS\n  SELECT " + ", ".join(c for c, _, _ in cols) + "\n    FROM careleaver.code_list_rows();")
     w("COMMENT ON VIEW careleaver.code_list IS 'Every code of every SSDA903 code type, for reports and BI tools: join code to a column cast to text, within list_name.';")

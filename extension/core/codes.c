@@ -856,3 +856,21 @@ cl_activ_dfe_breakdown(int activ)
 			return activ_dfe_breakdowns[i].breakdown;
 	return NULL;
 }
+
+int
+cl_place_flow_group(int place)
+{
+	const char *published = cl_place_published_group(place);
+
+	if (published == NULL)
+		return -1;
+	if (cl_place_is_kinship_foster(place))
+		return 0;
+	if (strcmp(published, P_FOSTER) == 0)
+		return 1;
+	if (strcmp(published, P_HOMES) == 0 || strcmp(published, P_SCHOOL) == 0 || place == CL_PLACE_R1)
+		return 2;
+	if (strcmp(published, P_INDEP) == 0)
+		return 3;
+	return 4;
+}

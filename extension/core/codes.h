@@ -225,6 +225,16 @@ extern int	cl_code_list_by_name(const char *name, size_t len);
  */
 extern const char *cl_activ_dfe_breakdown(int activ);
 
+/*
+ * cl_place_flow_group: the placement group of the stock-flow model
+ * (doc/sufficiency.md): 0 foster care with relatives or friends (U1 to U3),
+ * 1 other foster care, 2 residential and children's homes (secure and
+ * children's homes, residential care homes R1, residential schools), 3
+ * semi-independent and supported accommodation, 4 other placements; -1 for
+ * an invalid index.
+ */
+extern int	cl_place_flow_group(int place);
+
 /* Longest code text (CUSTOD): 6 characters. */
 #define CL_CODE_MAX_LEN 6
 

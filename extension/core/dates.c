@@ -71,6 +71,18 @@ cl_date_to_ymd(cl_date date, int *year, int *month, int *day)
 	*day = d;
 }
 
+/* The birthday in year y of someone born on month m, day d: the one rule. */
+static cl_date
+birthday_in(int y, int m, int d)
+{
+	if (m == 2 && d == 29 && !cl_is_leap_year(y))
+	{
+		m = 3;
+		d = 1;
+	}
+	return cl_date_from_ymd(y, m, d);
+}
+
 cl_date
 cl_birthday(cl_date dob, int n)
 {
@@ -79,13 +91,19 @@ cl_birthday(cl_date dob, int n)
 				d;
 
 	cl_date_to_ymd(dob, &y, &m, &d);
-	y += n;
-	if (m == 2 && d == 29 && !cl_is_leap_year(y))
-	{
-		m = 3;
-		d = 1;
-	}
-	return cl_date_from_ymd(y, m, d);
+	return birthday_in(y + n, m, d);
+}
+
+void
+cl_birthdays(cl_date dob, const int *ages, int n, cl_date *out)
+{
+	int			y,
+				m,
+				d;
+
+	cl_date_to_ymd(dob, &y, &m, &d);
+	for (int i = 0; i < n; i++)
+		out[i] = birthday_in(y + ages[i], m, d);
 }
 
 int

@@ -26,6 +26,8 @@ extern void cl_date_to_ymd(cl_date d, int *year, int *month, int *day);
 
 /* The n-th birthday of someone born on dob (29 Feb -> 1 Mar in common years). */
 extern cl_date cl_birthday(cl_date dob, int n);
+/* The birthdays at ages[0..n) into out[0..n), splitting dob once (as cl_birthday). */
+extern void cl_birthdays(cl_date dob, const int *ages, int n, cl_date *out);
 
 /* Completed years of age on date d, as PostgreSQL's age(d, dob). */
 extern int	cl_age_on(cl_date dob, cl_date d);

@@ -351,18 +351,6 @@ cl_history_text_max_episodes(const char *text, size_t len)
 	return n;
 }
 
-static bool
-is_space(char c)
-{
-	return cl_scan_is_space(c, CL_SCAN_SPACE);
-}
-
-static bool
-is_digit(char c)
-{
-	return cl_scan_is_digit(c);
-}
-
 /* Reads YYYY-MM-DD at s (exactly 10 characters available checked by caller). */
 static bool
 parse_date(const char *s, size_t avail, cl_date *out)
@@ -380,7 +368,7 @@ parse_date(const char *s, size_t avail, cl_date *out)
 			if (s[i] != '-')
 				return false;
 		}
-		else if (!is_digit(s[i]))
+		else if (!cl_scan_is_digit(s[i]))
 			return false;
 	}
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
@@ -390,21 +378,6 @@ parse_date(const char *s, size_t avail, cl_date *out)
 		return false;
 	*out = cl_date_from_ymd(y, m, d);
 	return true;
-}
-
-/* Copies at most 40 characters of s for a message. */
-static void
-quote(const char *s, size_t len, char *buf, size_t bufsize)
-{
-	size_t		k = len < 40 ? len : 40;
-
-	if (k >= bufsize)
-		k = bufsize - 1;
-	for (size_t i = 0; i < k; i++)
-		buf[i] = (s[i] >= 32 && s[i] < 127) ? s[i] : '?';
-	buf[k] = '\0';
-	if (len > k && k >= 3)
-		memcpy(buf + k - 3, "...", 3);
 }
 
 bool
@@ -423,9 +396,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 		snprintf(err, errlen, "a care history starts with \"{\"");
 		return false;
 	}
-	i++;
-	while (i < len && is_space(text[i]))
-		i++;
+	i = cl_scan_skip(text, len, i + 1, CL_SCAN_SPACE);
 	if (i < len && text[i] == '}')
 	{
 		i++;
@@ -437,8 +408,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 					item_end;
 
 		/* one item: up to ';' or '}' */
-		while (i < len && is_space(text[i]))
-			i++;
+		i = cl_scan_skip(text, len, i, CL_SCAN_SPACE);
 		item_start = i;
 		while (i < len && text[i] != ';' && text[i] != '}')
 			i++;
@@ -448,9 +418,9 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 			return false;
 		}
 		item_end = i;
-		while (item_end > item_start && is_space(text[item_end - 1]))
+		while (item_end > item_start && cl_scan_is_space(text[item_end - 1], CL_SCAN_SPACE))
 			item_end--;
-		quote(text + item_start, item_end - item_start, q, sizeof q);
+		cl_scan_excerpt(text + item_start, item_end - item_start, 40, q, sizeof q);
 		if (seen_missing)
 		{
 			snprintf(err, errlen, "\"missing_decom=N\" must be the last item");
@@ -467,7 +437,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 				return false;
 			}
 			if (cl_scan_uint(text, item_end, &k, CL_HISTORY_MAX_MISSING_DECOM, &v) < 0 &&
-				k < item_end && is_digit(text[k]))
+				k < item_end && cl_scan_is_digit(text[k]))
 			{
 				snprintf(err, errlen, "\"%s\": the count must be at most %d", q,
 						 (int) CL_HISTORY_MAX_MISSING_DECOM);
@@ -515,10 +485,10 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 				return false;
 			}
 			k++;
-			if (k < item_end && !is_space(text[k]))
+			if (k < item_end && !cl_scan_is_space(text[k], CL_SCAN_SPACE))
 			{
 				if (!parse_date(text + k, item_end - k, &e.dec) ||
-					(k + 10 < item_end && !is_space(text[k + 10])))
+					(k + 10 < item_end && !cl_scan_is_space(text[k + 10], CL_SCAN_SPACE)))
 				{
 					snprintf(err, errlen, "episode %d \"%s\": the end date must be a valid YYYY-MM-DD or empty", n + 1, q);
 					return false;
@@ -532,12 +502,11 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 				size_t		t0;
 				int			code;
 
-				while (k < item_end && is_space(text[k]))
-					k++;
+				k = cl_scan_skip(text, item_end, k, CL_SCAN_SPACE);
 				if (k >= item_end)
 					break;
 				t0 = k;
-				while (k < item_end && !is_space(text[k]))
+				while (k < item_end && !cl_scan_is_space(text[k], CL_SCAN_SPACE))
 					k++;
 				if (ncodes >= 7)
 				{
@@ -553,7 +522,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 					{
 						char		tok[48];
 
-						quote(text + t0, k - t0, tok, sizeof tok);
+						cl_scan_excerpt(text + t0, k - t0, 40, tok, sizeof tok);
 						snprintf(err, errlen, "episode %d: \"%s\" is not a %s code", n + 1, tok,
 								 cl_list_field_name(episode_lists[ncodes]));
 						return false;
@@ -577,8 +546,7 @@ cl_history_parse(const char *text, size_t len, cl_episode *ep, int32_t max,
 		i++;					/* ';' */
 	}
 closing:
-	while (i < len && is_space(text[i]))
-		i++;
+	i = cl_scan_skip(text, len, i, CL_SCAN_SPACE);
 	if (i != len)
 	{
 		snprintf(err, errlen, "unexpected text after \"}\"");

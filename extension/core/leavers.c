@@ -14,9 +14,11 @@ cl_birthday_age_in_year(cl_date dob, int year, cl_date *birthday)
 	int			age;
 
 	cl_date_to_ymd(dob, &y, &m, &d);
-	/* the birthday in calendar year year-1 if on or after 1 April, else in year */
-	age = (m >= 4) ? (year - 1 - y) : (year - y);
+	/* the birthday in calendar year year, or in year-1 when that one is after 31 March */
+	age = year - y;
 	*birthday = cl_birthday(dob, age);
+	if (cl_collection_year(*birthday) != year)
+		*birthday = cl_birthday(dob, --age);
 	return age;
 }
 

@@ -8,33 +8,14 @@
 #include <stdio.h>
 #include <string.h>
 
-static void
-trim(const char **text, size_t *len)
+/*
+ * Where a date field of at most maxdigits digits starting at pos stops being
+ * read: one digit further, so that too long a field is seen as such.
+ */
+static size_t
+field_end(size_t len, size_t pos, size_t maxdigits)
 {
-	cl_scan_trim(text, len, CL_SCAN_BLANK);
-}
-
-static bool
-is_digit(char c)
-{
-	return cl_scan_is_digit(c);
-}
-
-/* Reads 1..maxdigits digits at s[*pos]; returns the count read (0 = none). */
-static int
-read_number(const char *s, size_t len, size_t *pos, int maxdigits, int *value)
-{
-	int			n = 0;
-	int			v = 0;
-
-	while (*pos < len && is_digit(s[*pos]) && n < maxdigits + 1)
-	{
-		v = v * 10 + (s[*pos] - '0');
-		(*pos)++;
-		n++;
-	}
-	*value = v;
-	return n;
+	return pos + maxdigits + 1 < len ? pos + maxdigits + 1 : len;
 }
 
 static void
@@ -48,10 +29,10 @@ bool
 cl_retvalue_date(const char *text, size_t len, cl_date *out, char *msg, size_t msgsize)
 {
 	size_t		pos = 0;
-	int			a,
+	uint64_t	a,
 				b,
-				c,
-				na,
+				c;
+	int			na,
 				nb,
 				nc;
 	int			year,
@@ -59,7 +40,7 @@ cl_retvalue_date(const char *text, size_t len, cl_date *out, char *msg, size_t m
 				day;
 	char		sep;
 
-	trim(&text, &len);
+	cl_scan_trim(&text, &len, CL_SCAN_BLANK);
 	if (len == 0)
 	{
 		say(msg, msgsize, "date is blank");
@@ -69,34 +50,34 @@ cl_retvalue_date(const char *text, size_t len, cl_date *out, char *msg, size_t m
 	if (len > 9 && memcmp(text + len - 9, " 00:00:00", 9) == 0)
 	{
 		len -= 9;
-		trim(&text, &len);
+		cl_scan_trim(&text, &len, CL_SCAN_BLANK);
 	}
 	else if (len > 9 && memcmp(text + len - 9, "T00:00:00", 9) == 0)
 		len -= 9;
 
-	na = read_number(text, len, &pos, 4, &a);
+	na = cl_scan_uint(text, field_end(len, pos, 4), &pos, UINT64_MAX, &a);
 	if (na == 0 || pos >= len || (text[pos] != '/' && text[pos] != '-'))
 		goto bad_format;
 	sep = text[pos++];
-	nb = read_number(text, len, &pos, 2, &b);
+	nb = cl_scan_uint(text, field_end(len, pos, 2), &pos, UINT64_MAX, &b);
 	if (nb == 0 || pos >= len || text[pos] != sep)
 		goto bad_format;
 	pos++;
-	nc = read_number(text, len, &pos, 4, &c);
+	nc = cl_scan_uint(text, field_end(len, pos, 4), &pos, UINT64_MAX, &c);
 	if (nc == 0 || pos != len)
 		goto bad_format;
 
 	if (sep == '-' && na == 4 && nb <= 2 && nc <= 2)
 	{
-		year = a;
-		month = b;
-		day = c;
+		year = (int) a;
+		month = (int) b;
+		day = (int) c;
 	}
 	else if (sep == '/' && na <= 2 && nb <= 2 && nc == 4)
 	{
-		day = a;
-		month = b;
-		year = c;
+		day = (int) a;
+		month = (int) b;
+		year = (int) c;
 	}
 	else if (sep == '/' && na <= 2 && nb <= 2 && nc == 2)
 	{
@@ -137,10 +118,11 @@ cl_retvalue_int(const char *text, size_t len, long min, long max, long *out,
 {
 	size_t		pos = 0;
 	bool		neg = false;
-	long		v = 0;
-	int			digits = 0;
+	uint64_t	u = 0;
+	long		v;
+	int			digits;
 
-	trim(&text, &len);
+	cl_scan_trim(&text, &len, CL_SCAN_BLANK);
 	if (len == 0)
 	{
 		say(msg, msgsize, "number is blank");
@@ -151,18 +133,15 @@ cl_retvalue_int(const char *text, size_t len, long min, long max, long *out,
 		neg = (text[0] == '-');
 		pos++;
 	}
-	while (pos < len && is_digit(text[pos]))
+	/* no field of a return is near a billion: more is out of range whatever min and max */
+	digits = cl_scan_uint(text, len, &pos, UINT64_C(1000000009), &u);
+	if (digits < 0)
 	{
-		if (v > 100000000L)
-		{
-			if (msgsize > 0)
-				snprintf(msg, msgsize, "out of range %ld to %ld", min, max);
-			return false;
-		}
-		v = v * 10 + (text[pos] - '0');
-		pos++;
-		digits++;
+		if (msgsize > 0)
+			snprintf(msg, msgsize, "out of range %ld to %ld", min, max);
+		return false;
 	}
+	v = (long) u;
 	if (digits > 0 && pos < len && text[pos] == '.')
 	{
 		/* "1.0": an integer written as a float; only zero decimals */
@@ -190,7 +169,7 @@ cl_retvalue_int(const char *text, size_t len, long min, long max, long *out,
 bool
 cl_retvalue_printable(const char *text, size_t len, char *msg, size_t msgsize)
 {
-	trim(&text, &len);
+	cl_scan_trim(&text, &len, CL_SCAN_BLANK);
 	for (size_t i = 0; i < len; i++)
 	{
 		unsigned char c = (unsigned char) text[i];

@@ -105,20 +105,15 @@ cl_leaver_status_at(const cl_history *h, cl_date dob, cl_date at, cl_status_expl
 	memset(x, 0, sizeof *x);
 	x->age = cl_age_on(dob, at);
 	{
-		/* cl_birthday for 14, 16, 18, 21 and 25, splitting dob once */
-		int			y,
-					m,
-					d;
+		static const int ages[5] = {14, 16, 18, 21, 25};
+		cl_date		b[5];
 
-		cl_date_to_ymd(dob, &y, &m, &d);
-#define BIRTHDAY(n) ((m == 2 && d == 29 && !cl_is_leap_year(y + (n))) ? \
-					 cl_date_from_ymd(y + (n), 3, 1) : cl_date_from_ymd(y + (n), m, d))
-		x->b14 = BIRTHDAY(14);
-		x->b16 = BIRTHDAY(16);
-		x->b18 = BIRTHDAY(18);
-		x->b21 = BIRTHDAY(21);
-		x->b25 = BIRTHDAY(25);
-#undef BIRTHDAY
+		cl_birthdays(dob, ages, 5, b);
+		x->b14 = b[0];
+		x->b16 = b[1];
+		x->b18 = b[2];
+		x->b21 = b[3];
+		x->b25 = b[4];
 	}
 
 #define DECIDE(r, s) do { x->rule = (r); x->status = (s); return (s); } while (0)

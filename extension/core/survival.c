@@ -326,73 +326,54 @@ cl_surv_check_entries(int kind, const cl_surv_entry *e, int32_t n,
  */
 typedef struct parser
 {
-	const char *start;
-	const char *p;
+	cl_scanner	sc;
 	char	   *err;
 	size_t		errlen;
 } parser;
 
-static void
-skip_ws(parser *ps)
-{
-	while (cl_scan_is_space(*ps->p, CL_SCAN_BLANK))
-		ps->p++;
-}
-
-static long
-pos_of(const parser *ps)
-{
-	return (long) (ps->p - ps->start) + 1;
-}
-
 static bool
 expect(parser *ps, char c)
 {
-	skip_ws(ps);
-	if (*ps->p != c)
+	char		want[2] = {c, '\0'};
+
+	if (!cl_scanner_accept(&ps->sc, want))
 	{
-		if (*ps->p == '\0')
+		if (cl_scanner_done(&ps->sc))
 			set_err(ps->err, ps->errlen, "Expected \"%c\" at end of input.", c);
 		else
 			set_err(ps->err, ps->errlen, "Expected \"%c\" at character %ld, found \"%c\".",
-					c, pos_of(ps), *ps->p);
+					c, cl_scanner_position(&ps->sc), *ps->sc.p);
 		return false;
 	}
-	ps->p++;
 	return true;
 }
 
+/* Unsigned decimal integer <= INT32_MAX; *at is where it starts. */
 static bool
-peek(parser *ps, char c)
-{
-	skip_ws(ps);
-	return *ps->p == c;
-}
-
-/* Unsigned decimal integer <= INT32_MAX. */
-static bool
-parse_uint(parser *ps, const char *what, int32_t *out)
+parse_uint(parser *ps, const char *what, int32_t *out, const char **at)
 {
 	uint64_t	v = 0;
-	size_t		pos = 0;
+	int			digits;
 
-	skip_ws(ps);
-	if (!cl_scan_is_digit(*ps->p))
+	cl_scanner_skip_space(&ps->sc);
+	*at = ps->sc.p;
+	digits = cl_scanner_uint(&ps->sc, 0, INT32_MAX, &v);
+	if (digits == 0)
 	{
-		if (*ps->p == '\0')
+		if (cl_scanner_done(&ps->sc))
 			set_err(ps->err, ps->errlen, "Expected %s at end of input.", what);
 		else
 			set_err(ps->err, ps->errlen, "Expected %s (a non-negative integer) at character %ld, found \"%c\".",
-					what, pos_of(ps), *ps->p);
+					what, cl_scanner_position(&ps->sc), *ps->sc.p);
 		return false;
 	}
-	/* the text is NUL-terminated: the digits end before any NUL */
-	if (cl_scan_uint(ps->p, SIZE_MAX, &pos, INT32_MAX, &v) < 0)
+	if (digits < 0)
 	{
-		set_err(ps->err, ps->errlen, "The %s at character %ld is out of range.", what, pos_of(ps));
+		ps->sc.p = *at;
+		set_err(ps->err, ps->errlen, "The %s at character %ld is out of range.", what,
+				cl_scanner_position(&ps->sc));
 		return false;
 	}
-	ps->p += pos;
 	*out = (int32_t) v;
 	return true;
 }
@@ -429,30 +410,29 @@ int32_t
 cl_surv_parse(const char *text, int kind, cl_surv_state *out,
 			  char *err, size_t errlen)
 {
-	parser		ps = {text, text, err, errlen};
+	parser		ps;
 	sink		sk = {out, 0, 0};
 	int32_t		prev_day = -1;
 
+	cl_scanner_init(&ps.sc, text, strlen(text), CL_SCAN_BLANK);
+	ps.err = err;
+	ps.errlen = errlen;
 	if (!expect(&ps, '{'))
 		return -1;
-	if (peek(&ps, '}'))
-		ps.p++;
-	else
+	if (!cl_scanner_accept(&ps.sc, "}"))
 	{
 		for (;;)
 		{
 			int32_t		day;
 			const char *day_at;
 
-			skip_ws(&ps);
-			day_at = ps.p;
-			if (!parse_uint(&ps, "day", &day))
+			if (!parse_uint(&ps, "day", &day, &day_at))
 				return -1;
 			if (day <= prev_day)
 			{
-				ps.p = day_at;
+				ps.sc.p = day_at;
 				set_err(err, errlen, "Day %d at character %ld does not follow day %d: days must be strictly increasing.",
-						(int) day, pos_of(&ps), (int) prev_day);
+						(int) day, cl_scanner_position(&ps.sc), (int) prev_day);
 				return -1;
 			}
 			prev_day = day;
@@ -463,15 +443,17 @@ cl_surv_parse(const char *text, int kind, cl_surv_state *out,
 				int32_t		events,
 							censored;
 
-				if (!parse_uint(&ps, "number of events", &events) ||
+				const char *at;
+
+				if (!parse_uint(&ps, "number of events", &events, &at) ||
 					!expect(&ps, '/') ||
-					!parse_uint(&ps, "number censored", &censored))
+					!parse_uint(&ps, "number censored", &censored, &at))
 					return -1;
 				if (events == 0 && censored == 0)
 				{
-					ps.p = day_at;
+					ps.sc.p = day_at;
 					set_err(err, errlen, "Day %d at character %ld has no events and no censorings.",
-							(int) day, pos_of(&ps));
+							(int) day, cl_scanner_position(&ps.sc));
 					return -1;
 				}
 				/* cause 0 (censored) sorts before cause 1 (event) */
@@ -490,58 +472,48 @@ cl_surv_parse(const char *text, int kind, cl_surv_state *out,
 								count;
 					const char *cause_at;
 
-					skip_ws(&ps);
-					cause_at = ps.p;
-					if (!parse_uint(&ps, "cause", &cause))
+					if (!parse_uint(&ps, "cause", &cause, &cause_at))
 						return -1;
 					if (cause <= prev_cause)
 					{
-						ps.p = cause_at;
+						ps.sc.p = cause_at;
 						set_err(err, errlen, "Cause %d at character %ld does not follow cause %d: causes must be strictly increasing within a day.",
-								(int) cause, pos_of(&ps), (int) prev_cause);
+								(int) cause, cl_scanner_position(&ps.sc), (int) prev_cause);
 						return -1;
 					}
 					prev_cause = cause;
 					if (!expect(&ps, ':'))
 						return -1;
-					skip_ws(&ps);
-					cause_at = ps.p;
-					if (!parse_uint(&ps, "count", &count))
+					if (!parse_uint(&ps, "count", &count, &cause_at))
 						return -1;
 					if (count == 0)
 					{
-						ps.p = cause_at;
+						ps.sc.p = cause_at;
 						set_err(err, errlen, "Count at character %ld is zero: counts must be positive.",
-								pos_of(&ps));
+								cl_scanner_position(&ps.sc));
 						return -1;
 					}
 					if (!put(&ps, &sk, day, cause, count))
 						return -1;
-					if (peek(&ps, ','))
-					{
-						ps.p++;
+					if (cl_scanner_accept(&ps.sc, ","))
 						continue;
-					}
 					if (!expect(&ps, '}'))
 						return -1;
 					break;
 				}
 			}
-			if (peek(&ps, ','))
-			{
-				ps.p++;
+			if (cl_scanner_accept(&ps.sc, ","))
 				continue;
-			}
 			if (!expect(&ps, '}'))
 				return -1;
 			break;
 		}
 	}
-	skip_ws(&ps);
-	if (*ps.p != '\0')
+	cl_scanner_skip_space(&ps.sc);
+	if (!cl_scanner_done(&ps.sc))
 	{
 		set_err(err, errlen, "Unexpected \"%c\" at character %ld after the closing brace.",
-				*ps.p, pos_of(&ps));
+				*ps.sc.p, cl_scanner_position(&ps.sc));
 		return -1;
 	}
 	if (out != NULL && sk.n <= out->capacity)

@@ -36,13 +36,6 @@ lower(char c)
 	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
 }
 
-/* Trims white space from both ends of [*p, *p + *n). */
-static void
-trim(const char **p, size_t *n)
-{
-	cl_scan_trim(p, n, CL_SCAN_SPACE);
-}
-
 static bool
 equals_ci(const char *p, size_t n, const char *word)
 {
@@ -59,7 +52,7 @@ equals_ci(const char *p, size_t n, const char *word)
 int
 cl_traj_state_parse(const char *text, size_t len)
 {
-	trim(&text, &len);
+	cl_scan_trim(&text, &len, CL_SCAN_SPACE);
 	for (int s = 1; s <= CL_TRAJ_NSTATES; s++)
 		if (equals_ci(text, len, state_names[s]))
 			return s;
@@ -328,95 +321,52 @@ cl_traj_transitions(const cl_trajectory *t, cl_traj_transition out[CL_TRAJ_NAGES
  * Text form of a trajectory.
  */
 
-typedef struct scanner
+/* The text being read and where to write a message about it. */
+typedef struct reader
 {
-	const char *p;
-	const char *end;
+	cl_scanner	sc;
 	char	   *err;
 	size_t		errlen;
-} scanner;
+} reader;
 
 static void
-skip_space(scanner *s)
+reader_init(reader *r, const char *text, size_t len, char *err, size_t errlen, char *dummy)
 {
-	s->p += cl_scan_skip(s->p, (size_t) (s->end - s->p), 0, CL_SCAN_SPACE);
-}
-
-static bool
-accept(scanner *s, char c)
-{
-	skip_space(s);
-	if (s->p < s->end && *s->p == c)
+	cl_scanner_init(&r->sc, text, len, CL_SCAN_SPACE);
+	r->err = err;
+	r->errlen = errlen;
+	if (r->err == NULL || r->errlen == 0)
 	{
-		s->p++;
-		return true;
+		r->err = dummy;
+		r->errlen = 1;
 	}
-	return false;
 }
 
-/* Reads 1 to 3 digits; -1 when there are none or more. */
+/* An age: 1 to 3 digits; -1 when there are none or more. */
 static int
-read_small_int(scanner *s)
+read_age(reader *r)
 {
-	size_t		len,
-				pos = 0;
 	uint64_t	v;
-	int			n;
 
-	skip_space(s);
-	len = (size_t) (s->end - s->p);
-	n = cl_scan_uint(s->p, len < 3 ? len : 3, &pos, 999, &v);
-	s->p += pos;
-	if (n <= 0 || (s->p < s->end && cl_scan_is_digit(*s->p)))
-		return -1;
-	return (int) v;
-}
-
-/* Quotes a token for a message: itself when short, else its first bytes. */
-static void
-quote_token(const char *p, size_t n, char *buf, size_t bufsize)
-{
-	size_t		k = n;
-
-	if (k > 16)
-	{
-		k = 16;
-		/* do not cut a UTF-8 character */
-		while (k > 0 && ((unsigned char) p[k] & 0xC0) == 0x80)
-			k--;
-	}
-	snprintf(buf, bufsize, "\"%.*s\"%s", (int) k, p, k < n ? "..." : "");
-}
-
-/* Reads a token up to (not including) one of the stop characters. */
-static void
-read_token(scanner *s, const char *stops, const char **tok, size_t *len)
-{
-	const char *start = s->p;
-
-	while (s->p < s->end && strchr(stops, *s->p) == NULL)
-		s->p++;
-	*tok = start;
-	*len = (size_t) (s->p - start);
-	trim(tok, len);
+	return cl_scanner_uint(&r->sc, 3, 999, &v) > 0 ? (int) v : -1;
 }
 
 static void
-syntax_error(scanner *s, const char *what)
+syntax_error(reader *s, const char *what)
 {
-	char		near[32];
+	char		near[24];
 
-	if (s->p >= s->end)
+	if (cl_scanner_done(&s->sc))
 		snprintf(s->err, s->errlen, "Expected %s at the end of the text.", what);
 	else
 	{
-		quote_token(s->p, (size_t) (s->end - s->p), near, sizeof(near));
-		snprintf(s->err, s->errlen, "Expected %s at %s.", what, near);
+		cl_scan_excerpt(s->sc.p, (size_t) (s->sc.end - s->sc.p), 16, near, sizeof(near));
+		snprintf(s->err, s->errlen, "Expected %s at \"%s\".", what, near);
 	}
 }
 
 static int
-parse_obs(scanner *s, int age, cl_traj_obs *o)
+parse_obs(reader *s, int age, cl_traj_obs *o)
 {
 	static const char *const stops[3] = {"/,}", "/,}", ",}"};
 
@@ -426,12 +376,12 @@ parse_obs(scanner *s, int age, cl_traj_obs *o)
 		size_t		len;
 		int			idx;
 
-		if (i > 0 && !accept(s, '/'))
+		if (i > 0 && !cl_scanner_accept(&s->sc, "/"))
 		{
 			syntax_error(s, "\"/\"");
 			return -1;
 		}
-		read_token(s, stops[i], &tok, &len);
+		cl_scanner_token(&s->sc, stops[i], NULL, &tok, &len);
 		if (i == 0 && equals_ci(tok, len, "conflict"))
 		{
 			o->flags = CL_TRAJ_PRESENT | CL_TRAJ_CONFLICT;
@@ -445,13 +395,13 @@ parse_obs(scanner *s, int age, cl_traj_obs *o)
 			idx = cl_code_parse(obs_lists[i], tok, len);
 			if (idx == 0)
 			{
-				char		q[32],
+				char		q[24],
 							hint[160];
 
-				quote_token(tok, len, q, sizeof(q));
+				cl_scan_excerpt(tok, len, 16, q, sizeof(q));
 				cl_code_hint(obs_lists[i], tok, len, hint, sizeof(hint));
 				snprintf(s->err, s->errlen,
-						 "%s is not a valid %s code (age %d); valid codes include %s, or \"-\" for not recorded.",
+						 "\"%s\" is not a valid %s code (age %d); valid codes include %s, or \"-\" for not recorded.",
 						 q, cl_list_field_name(obs_lists[i]), age, hint);
 				return -1;
 			}
@@ -477,25 +427,21 @@ int
 cl_traj_parse(const char *text, size_t len, cl_trajectory *out,
 			  char *err, size_t errlen)
 {
-	scanner		s = {text, text + len, err, errlen};
+	reader		s;
 	char		dummy[1];
 
-	if (s.err == NULL || s.errlen == 0)
-	{
-		s.err = dummy;
-		s.errlen = sizeof(dummy);
-	}
+	reader_init(&s, text, len, err, errlen, dummy);
 	cl_traj_init(out);
-	if (!accept(&s, '{'))
+	if (!cl_scanner_accept(&s.sc, "{"))
 	{
 		syntax_error(&s, "\"{\"");
 		return -1;
 	}
-	if (!accept(&s, '}'))
+	if (!cl_scanner_accept(&s.sc, "}"))
 	{
 		for (;;)
 		{
-			int			age = read_small_int(&s);
+			int			age = read_age(&s);
 			cl_traj_obs o;
 
 			if (age < 0)
@@ -515,7 +461,7 @@ cl_traj_parse(const char *text, size_t len, cl_trajectory *out,
 				snprintf(s.err, s.errlen, "Age %d appears more than once.", age);
 				return -1;
 			}
-			if (!accept(&s, ':'))
+			if (!cl_scanner_accept(&s.sc, ":"))
 			{
 				syntax_error(&s, "\":\"");
 				return -1;
@@ -524,17 +470,17 @@ cl_traj_parse(const char *text, size_t len, cl_trajectory *out,
 			if (parse_obs(&s, age, &o) < 0)
 				return -1;
 			out->obs[age - CL_TRAJ_MIN_AGE] = o;
-			if (accept(&s, '}'))
+			if (cl_scanner_accept(&s.sc, "}"))
 				break;
-			if (!accept(&s, ','))
+			if (!cl_scanner_accept(&s.sc, ","))
 			{
 				syntax_error(&s, "\",\" or \"}\"");
 				return -1;
 			}
 		}
 	}
-	skip_space(&s);
-	if (s.p != s.end)
+	cl_scanner_skip_space(&s.sc);
+	if (!cl_scanner_done(&s.sc))
 	{
 		syntax_error(&s, "the end of the text");
 		return -1;
@@ -702,27 +648,23 @@ int
 cl_tm_parse(const char *text, size_t len, cl_transition_matrix *out,
 			char *err, size_t errlen)
 {
-	scanner		s = {text, text + len, err, errlen};
+	reader		s;
 	char		dummy[1];
 	bool		seen[CL_TM_CELLS];
 
-	if (s.err == NULL || s.errlen == 0)
-	{
-		s.err = dummy;
-		s.errlen = sizeof(dummy);
-	}
+	reader_init(&s, text, len, err, errlen, dummy);
 	cl_tm_init(out);
 	memset(seen, 0, sizeof(seen));
-	if (!accept(&s, '{'))
+	if (!cl_scanner_accept(&s.sc, "{"))
 	{
 		syntax_error(&s, "\"{\"");
 		return -1;
 	}
-	if (!accept(&s, '}'))
+	if (!cl_scanner_accept(&s.sc, "}"))
 	{
 		for (;;)
 		{
-			int			age = read_small_int(&s),
+			int			age = read_age(&s),
 						states[2],
 						cell,
 						digits = 0;
@@ -740,56 +682,47 @@ cl_tm_parse(const char *text, size_t len, cl_transition_matrix *out,
 						 age, CL_TRAJ_MIN_AGE, CL_TRAJ_MAX_AGE - 1);
 				return -1;
 			}
-			if (!accept(&s, ':'))
+			if (!cl_scanner_accept(&s.sc, ":"))
 			{
 				syntax_error(&s, "\":\"");
 				return -1;
 			}
 			for (int k = 0; k < 2; k++)
 			{
-				const char *tok = s.p;
+				const char *tok;
 				size_t		n;
 
 				/* a state name runs to "->" (from) or "=" (to) */
-				while (s.p < s.end && *s.p != '=' && *s.p != ',' && *s.p != '}' &&
-					   !(k == 0 && *s.p == '-' && s.p + 1 < s.end && s.p[1] == '>'))
-					s.p++;
-				n = (size_t) (s.p - tok);
-				trim(&tok, &n);
+				cl_scanner_token(&s.sc, "=,}", k == 0 ? "->" : NULL, &tok, &n);
 				states[k] = cl_traj_state_parse(tok, n);
 				if (states[k] == 0)
 				{
-					char		q[32];
+					char		q[24];
 
-					quote_token(tok, n, q, sizeof(q));
+					cl_scan_excerpt(tok, n, 16, q, sizeof(q));
 					snprintf(s.err, s.errlen,
-							 "%s is not a trajectory state (EET, NEET, not known, excluded, no record, conflict).",
+							 "\"%s\" is not a trajectory state (EET, NEET, not known, excluded, no record, conflict).",
 							 q);
 					return -1;
 				}
 				if (k == 0)
 				{
-					if (s.p + 1 < s.end && s.p[0] == '-' && s.p[1] == '>')
-						s.p += 2;
-					else
+					if (!cl_scanner_accept(&s.sc, "->"))
 					{
 						syntax_error(&s, "\"->\"");
 						return -1;
 					}
 				}
-				else if (!accept(&s, '='))
+				else if (!cl_scanner_accept(&s.sc, "="))
 				{
 					syntax_error(&s, "\"=\"");
 					return -1;
 				}
 			}
-			skip_space(&s);
 			{
-				size_t		pos = 0;
 				uint64_t	u;
 
-				digits = cl_scan_uint(s.p, (size_t) (s.end - s.p), &pos, (uint64_t) INT64_MAX, &u);
-				s.p += pos;
+				digits = cl_scanner_uint(&s.sc, 0, (uint64_t) INT64_MAX, &u);
 				if (digits < 0)
 				{
 					snprintf(s.err, s.errlen, "A count is larger than %lld.", (long long) INT64_MAX);
@@ -811,17 +744,17 @@ cl_tm_parse(const char *text, size_t len, cl_transition_matrix *out,
 			}
 			seen[cell] = true;
 			out->count[cell] = v;
-			if (accept(&s, '}'))
+			if (cl_scanner_accept(&s.sc, "}"))
 				break;
-			if (!accept(&s, ','))
+			if (!cl_scanner_accept(&s.sc, ","))
 			{
 				syntax_error(&s, "\",\" or \"}\"");
 				return -1;
 			}
 		}
 	}
-	skip_space(&s);
-	if (s.p != s.end)
+	cl_scanner_skip_space(&s.sc);
+	if (!cl_scanner_done(&s.sc))
 	{
 		syntax_error(&s, "the end of the text");
 		return -1;

@@ -18,18 +18,18 @@
 #include "history.h"
 #include "cl_history_glue.h"
 
-PG_FUNCTION_INFO_V1(cl_care_history_in);
-PG_FUNCTION_INFO_V1(cl_care_history_out);
-PG_FUNCTION_INFO_V1(cl_care_history_recv);
-PG_FUNCTION_INFO_V1(cl_care_history_send);
-PG_FUNCTION_INFO_V1(cl_care_history_eq);
-PG_FUNCTION_INFO_V1(cl_care_history_ne);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_sfunc);
-PG_FUNCTION_INFO_V1(cl_care_history_merge_sfunc);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_final);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_combine);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_serial);
-PG_FUNCTION_INFO_V1(cl_care_history_agg_deserial);
+PG_FUNCTION_INFO_V1(careleaver_care_history_in);
+PG_FUNCTION_INFO_V1(careleaver_care_history_out);
+PG_FUNCTION_INFO_V1(careleaver_care_history_recv);
+PG_FUNCTION_INFO_V1(careleaver_care_history_send);
+PG_FUNCTION_INFO_V1(careleaver_care_history_eq);
+PG_FUNCTION_INFO_V1(careleaver_care_history_ne);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_sfunc);
+PG_FUNCTION_INFO_V1(careleaver_care_history_merge_sfunc);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_final);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_combine);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_serial);
+PG_FUNCTION_INFO_V1(careleaver_care_history_agg_deserial);
 
 #define ERRBUF 256
 
@@ -50,10 +50,8 @@ cl_pg_history_arg(FunctionCallInfo fcinfo, int argno)
 
 /* An episode date (DECOM, DEC) or a date of birth: finite and in the years 1 to 9999, else 22008. */
 static cl_date
-episode_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
+episode_date(DateADT d, const char *what)
 {
-	DateADT		d = PG_GETARG_DATEADT(argno);
-
 	if (DATE_NOT_FINITE(d) || !cl_history_date_ok(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -63,10 +61,22 @@ episode_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
 	return d;
 }
 
+static cl_date
+episode_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
+{
+	return episode_date(PG_GETARG_DATEADT(argno), what);
+}
+
+cl_date
+cl_pg_birth_date(DateADT d)
+{
+	return episode_date(d, "date of birth");
+}
+
 cl_date
 cl_pg_birth_date_arg(FunctionCallInfo fcinfo, int argno)
 {
-	return episode_date_arg(fcinfo, argno, "date of birth");
+	return cl_pg_birth_date(PG_GETARG_DATEADT(argno));
 }
 
 cl_date
@@ -88,21 +98,23 @@ cl_pg_date_arg(FunctionCallInfo fcinfo, int argno, const char *what)
  * The error for a history that would pass CL_HISTORY_MAX_EPISODES (raised
  * before any state holds more).
  */
+#define HISTORY_LIMIT_ERROR(episodes) \
+	(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED), \
+	 errmsg("a care history cannot hold %lld episodes", (long long) (episodes)), \
+	 errdetail("One careleaver.care_history holds at most %d episodes (doc/history.md, \"Limits\").", \
+			   (int) CL_HISTORY_MAX_EPISODES), \
+	 errhint("A history is one child's episodes: group the rows by child (GROUP BY la, child)."))
+
 void
 cl_pg_history_limit_error(int64 episodes)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-			 errmsg("a care history cannot hold %lld episodes", (long long) episodes),
-			 errdetail("One careleaver.care_history holds at most %d episodes (doc/history.md, \"Limits\").",
-					   (int) CL_HISTORY_MAX_EPISODES),
-			 errhint("A history is one child's episodes: group the rows by child (GROUP BY la, child).")));
+	ereport(ERROR, HISTORY_LIMIT_ERROR(episodes));
 }
 
 /* ---------------------------------------------------------------- text */
 
 Datum
-cl_care_history_in(PG_FUNCTION_ARGS)
+careleaver_care_history_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(str);
@@ -117,18 +129,17 @@ cl_care_history_in(PG_FUNCTION_ARGS)
 
 	/* items: the episodes and at most one missing_decom=N */
 	if (max > CL_HISTORY_MAX_EPISODES + 1)
-		cl_pg_history_limit_error(max - 1);
+		CL_INPUT_ERROR(HISTORY_LIMIT_ERROR(max - 1));
 	res = palloc(VARHDRSZ + cl_history_payload_size(max));
 	payload = VARDATA(res);
 	ep = (cl_episode *) (payload + CL_HISTORY_HEADER_SIZE);
 	if (!cl_history_parse(str, len, ep, max, &n, &missing, err, sizeof err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type careleaver.care_history: \"%s\"", str),
-				 errdetail("%s", err),
-				 errhint("A care history reads like {2019-04-01/2019-06-03 S C2 U4 X1; 2019-06-03/ L C1 U4}.")));
+		CL_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type careleaver.care_history: \"%s\"", str),
+						errdetail("%s", err),
+						errhint("A care history reads like {2019-04-01/2019-06-03 S C2 U4 X1; 2019-06-03/ L C1 U4}.")));
 	if (n > CL_HISTORY_MAX_EPISODES)
-		cl_pg_history_limit_error(n);
+		CL_INPUT_ERROR(HISTORY_LIMIT_ERROR(n));
 	flags = cl_history_build(ep, n, missing);
 	cl_history_write_header(payload, n, missing, flags);
 	SET_VARSIZE(res, VARHDRSZ + cl_history_payload_size(n));
@@ -136,7 +147,7 @@ cl_care_history_in(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_care_history_out(PG_FUNCTION_ARGS)
+careleaver_care_history_out(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	char	   *out = palloc(cl_history_text_size(&h));
@@ -155,7 +166,7 @@ cl_care_history_out(PG_FUNCTION_ARGS)
 #define CL_SEND_EPISODE_SIZE 15
 
 Datum
-cl_care_history_recv(PG_FUNCTION_ARGS)
+careleaver_care_history_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			version = pq_getmsgbyte(buf);
@@ -208,7 +219,7 @@ cl_care_history_recv(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_care_history_send(PG_FUNCTION_ARGS)
+careleaver_care_history_send(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	StringInfoData buf;
@@ -253,13 +264,13 @@ history_equal(FunctionCallInfo fcinfo)
 }
 
 Datum
-cl_care_history_eq(PG_FUNCTION_ARGS)
+careleaver_care_history_eq(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(history_equal(fcinfo));
 }
 
 Datum
-cl_care_history_ne(PG_FUNCTION_ARGS)
+careleaver_care_history_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!history_equal(fcinfo));
 }
@@ -384,7 +395,7 @@ code_arg(FunctionCallInfo fcinfo, const ArgCodes *ac, int argno)
  * reason_place_change]): not strict, so that rows without DECOM are counted.
  */
 Datum
-cl_care_history_agg_sfunc(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_sfunc(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx;
 	HistState  *st = state_get(fcinfo, &ctx, "care_history_agg");
@@ -421,7 +432,7 @@ state_add_missing(HistState *st, int64 missing)
 
 /* care_history_merge(care_history): pools histories (e.g. from several sources). */
 Datum
-cl_care_history_merge_sfunc(PG_FUNCTION_ARGS)
+careleaver_care_history_merge_sfunc(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx;
 	HistState  *st = state_get(fcinfo, &ctx, "care_history_merge");
@@ -440,7 +451,7 @@ cl_care_history_merge_sfunc(PG_FUNCTION_ARGS)
 
 /* Sorts and checks a copy of the rows; the state itself is left as it is. */
 Datum
-cl_care_history_agg_final(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_final(PG_FUNCTION_ARGS)
 {
 	HistState  *st;
 	struct varlena *res;
@@ -461,7 +472,7 @@ cl_care_history_agg_final(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_care_history_agg_combine(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx;
 	HistState  *a,
@@ -490,7 +501,7 @@ cl_care_history_agg_combine(PG_FUNCTION_ARGS)
 
 /* Serial form: int32 n, int32 missing, the raw episodes (same machine). */
 Datum
-cl_care_history_agg_serial(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_serial(PG_FUNCTION_ARGS)
 {
 	HistState  *st = (HistState *) PG_GETARG_POINTER(0);
 	Size		size = VARHDRSZ + 8 + (Size) st->n * sizeof(cl_episode);
@@ -506,7 +517,7 @@ cl_care_history_agg_serial(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_care_history_agg_deserial(PG_FUNCTION_ARGS)
+careleaver_care_history_agg_deserial(PG_FUNCTION_ARGS)
 {
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	const char *p = VARDATA_ANY(b);

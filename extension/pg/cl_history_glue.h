@@ -6,6 +6,7 @@
 #define CL_HISTORY_GLUE_H
 
 #include "fmgr.h"
+#include "utils/date.h"
 
 #include "history.h"
 
@@ -14,6 +15,7 @@ extern cl_history cl_pg_history_arg(FunctionCallInfo fcinfo, int argno);
 
 /* A date of birth: finite and within the years 1 to 9999 (as episode dates), else 22008. */
 extern cl_date cl_pg_birth_date_arg(FunctionCallInfo fcinfo, int argno);
+extern cl_date cl_pg_birth_date(DateADT d);
 
 /*
  * An evaluation date argument (status date, window bound,

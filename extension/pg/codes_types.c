@@ -20,18 +20,10 @@
 #include "utils/builtins.h"
 
 #include "codes.h"
+#include "scan.h"
 
 #define CL_HINT_BUFSIZE 256
 
-
-static bool
-is_blank(const char *s)
-{
-	for (; *s; s++)
-		if (!(*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f'))
-			return false;
-	return true;
-}
 
 /* Reports a bad code as PostgreSQL's input functions do. */
 static Datum
@@ -45,18 +37,19 @@ code_in(FunctionCallInfo fcinfo, cl_code_list list)
 	{
 		char		hint[CL_HINT_BUFSIZE];
 		bool		full = cl_code_hint_is_full_list(list);
+		bool		blank = cl_scan_skip(str, len, 0, CL_SCAN_SPACE) == len;
 
 		cl_code_hint(list, str, len, hint, sizeof hint);
 		CL_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input value for type careleaver.%s: \"%s\"",
 						cl_list_type_name(list), str),
-				 is_blank(str) ?
+				 blank ?
 				 errdetail("An empty string is not a code of SSDA903 list %s; a missing value is NULL.",
 						   cl_list_field_name(list)) :
 				 errdetail("Codes of SSDA903 list %s are read trimmed and ignoring case.",
 						   cl_list_field_name(list)),
 				 full ? errhint("Valid codes are: %s.", hint) :
-				 is_blank(str) ? errhint("Valid codes include: %s; see careleaver.code_list.", hint) :
+				 blank ? errhint("Valid codes include: %s; see careleaver.code_list.", hint) :
 				 errhint("The closest valid codes are: %s.", hint)));
 	}
 	PG_RETURN_INT16((int16) idx);
@@ -127,9 +120,9 @@ code_valid_in_year(FunctionCallInfo fcinfo, cl_code_list list)
 }
 
 #define CL_CODE_ENTRY(name, op, list) \
-	PG_FUNCTION_INFO_V1(cl_##name##_##op); \
-	Datum cl_##name##_##op(PG_FUNCTION_ARGS); \
-	Datum cl_##name##_##op(PG_FUNCTION_ARGS) { return code_##op(fcinfo, list); }
+	PG_FUNCTION_INFO_V1(careleaver_##name##_##op); \
+	Datum careleaver_##name##_##op(PG_FUNCTION_ARGS); \
+	Datum careleaver_##name##_##op(PG_FUNCTION_ARGS) { return code_##op(fcinfo, list); }
 
 #define CL_CODE_TYPE(name, list) \
 	CL_CODE_ENTRY(name, in, list) \
@@ -193,9 +186,9 @@ code_hash_text(FunctionCallInfo fcinfo, cl_code_list list)
 }
 
 #define CL_TEXT_OP_ENTRY(name, suffix, list, how, op) \
-	PG_FUNCTION_INFO_V1(cl_##name##_##suffix); \
-	Datum cl_##name##_##suffix(PG_FUNCTION_ARGS); \
-	Datum cl_##name##_##suffix(PG_FUNCTION_ARGS) { return how(fcinfo, list, op); }
+	PG_FUNCTION_INFO_V1(careleaver_##name##_##suffix); \
+	Datum careleaver_##name##_##suffix(PG_FUNCTION_ARGS); \
+	Datum careleaver_##name##_##suffix(PG_FUNCTION_ARGS) { return how(fcinfo, list, op); }
 
 #define CL_CODE_TEXT_OPS(name, list) \
 	CL_TEXT_OP_ENTRY(name, eq_text, list, code_text_op, texteq) \
@@ -214,9 +207,9 @@ code_hash_text(FunctionCallInfo fcinfo, cl_code_list list)
 	CL_TEXT_OP_ENTRY(text_le, name, list, text_code_op, text_le) \
 	CL_TEXT_OP_ENTRY(text_gt, name, list, text_code_op, text_gt) \
 	CL_TEXT_OP_ENTRY(text_ge, name, list, text_code_op, text_ge) \
-	PG_FUNCTION_INFO_V1(cl_##name##_hash_text); \
-	Datum cl_##name##_hash_text(PG_FUNCTION_ARGS); \
-	Datum cl_##name##_hash_text(PG_FUNCTION_ARGS) { return code_hash_text(fcinfo, list); }
+	PG_FUNCTION_INFO_V1(careleaver_##name##_hash_text); \
+	Datum careleaver_##name##_hash_text(PG_FUNCTION_ARGS); \
+	Datum careleaver_##name##_hash_text(PG_FUNCTION_ARGS) { return code_hash_text(fcinfo, list); }
 
 CL_CODE_TEXT_OPS(legal_status, CL_LIST_LEGAL_STATUS)
 CL_CODE_TEXT_OPS(new_episode_reason, CL_LIST_NEW_EPISODE_REASON)
@@ -254,10 +247,10 @@ list_named(text *name)
 	return (cl_code_list) l;
 }
 
-PG_FUNCTION_INFO_V1(cl_list_code_label);
-Datum		cl_list_code_label(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(careleaver_code_label);
+Datum		careleaver_code_label(PG_FUNCTION_ARGS);
 Datum
-cl_list_code_label(PG_FUNCTION_ARGS)
+careleaver_code_label(PG_FUNCTION_ARGS)
 {
 	cl_code_list list = list_named(PG_GETARG_TEXT_PP(0));
 	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(1));
@@ -276,10 +269,10 @@ cl_list_code_label(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(cl_code_label(list, idx)));
 }
 
-PG_FUNCTION_INFO_V1(cl_list_code_valid_in_year);
-Datum		cl_list_code_valid_in_year(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(careleaver_code_valid_in_year);
+Datum		careleaver_code_valid_in_year(PG_FUNCTION_ARGS);
 Datum
-cl_list_code_valid_in_year(PG_FUNCTION_ARGS)
+careleaver_code_valid_in_year(PG_FUNCTION_ARGS)
 {
 	cl_code_list list = list_named(PG_GETARG_TEXT_PP(0));
 	text	   *code = PG_GETARG_TEXT_PP(1);
@@ -294,10 +287,10 @@ cl_list_code_valid_in_year(PG_FUNCTION_ARGS)
  * each list's label after its DfE field, "LS: ...; ACCOM: ...", in list order,
  * since a bare code cannot say which list it is from.
  */
-PG_FUNCTION_INFO_V1(cl_label_text);
-Datum		cl_label_text(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(careleaver_text_label);
+Datum		careleaver_text_label(PG_FUNCTION_ARGS);
 Datum
-cl_label_text(PG_FUNCTION_ARGS)
+careleaver_text_label(PG_FUNCTION_ARGS)
 {
 	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	size_t		len = strlen(code);
@@ -327,9 +320,9 @@ cl_label_text(PG_FUNCTION_ARGS)
 /* ---- groupings: one code argument, a bool or text result ----------------- */
 
 #define CL_BOOL_FN(sqlname, corefn) \
-	PG_FUNCTION_INFO_V1(cl_##sqlname); \
-	Datum cl_##sqlname(PG_FUNCTION_ARGS); \
-	Datum cl_##sqlname(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(corefn(PG_GETARG_INT16(0))); }
+	PG_FUNCTION_INFO_V1(careleaver_##sqlname); \
+	Datum careleaver_##sqlname(PG_FUNCTION_ARGS); \
+	Datum careleaver_##sqlname(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(corefn(PG_GETARG_INT16(0))); }
 
 static Datum
 text_or_null(FunctionCallInfo fcinfo, const char *s)
@@ -340,9 +333,9 @@ text_or_null(FunctionCallInfo fcinfo, const char *s)
 }
 
 #define CL_TEXT_FN(sqlname, expr) \
-	PG_FUNCTION_INFO_V1(cl_##sqlname); \
-	Datum cl_##sqlname(PG_FUNCTION_ARGS); \
-	Datum cl_##sqlname(PG_FUNCTION_ARGS) { int16 code = PG_GETARG_INT16(0); return text_or_null(fcinfo, (expr)); }
+	PG_FUNCTION_INFO_V1(careleaver_##sqlname); \
+	Datum careleaver_##sqlname(PG_FUNCTION_ARGS); \
+	Datum careleaver_##sqlname(PG_FUNCTION_ARGS) { int16 code = PG_GETARG_INT16(0); return text_or_null(fcinfo, (expr)); }
 
 CL_BOOL_FN(is_short_break, cl_ls_is_short_break)
 CL_BOOL_FN(is_temporary_placement, cl_place_is_temporary)
@@ -365,10 +358,10 @@ CL_TEXT_FN(activity_group, cl_activity_class_name(cl_activ_class(code)))
 CL_TEXT_FN(accommodation_type_label, cl_accom_type_label(code))
 CL_TEXT_FN(activity_dfe_breakdown, cl_activ_dfe_breakdown(code))
 
-PG_FUNCTION_INFO_V1(cl_accommodation_type);
-Datum		cl_accommodation_type(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(careleaver_accommodation_type);
+Datum		careleaver_accommodation_type(PG_FUNCTION_ARGS);
 Datum
-cl_accommodation_type(PG_FUNCTION_ARGS)
+careleaver_accommodation_type(PG_FUNCTION_ARGS)
 {
 	char		letter[2] = {cl_accom_letter(PG_GETARG_INT16(0)), '\0'};
 
@@ -377,10 +370,10 @@ cl_accommodation_type(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(letter));
 }
 
-PG_FUNCTION_INFO_V1(cl_is_suitable);
-Datum		cl_is_suitable(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(careleaver_is_suitable);
+Datum		careleaver_is_suitable(PG_FUNCTION_ARGS);
 Datum
-cl_is_suitable(PG_FUNCTION_ARGS)
+careleaver_is_suitable(PG_FUNCTION_ARGS)
 {
 	int			s = cl_accom_suitable(PG_GETARG_INT16(0));
 
@@ -393,42 +386,26 @@ cl_is_suitable(PG_FUNCTION_ARGS)
 
 #define CODE_LIST_COLS 9
 
-PG_FUNCTION_INFO_V1(cl_code_list_rows);
-Datum		cl_code_list_rows(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(careleaver_code_list_rows);
+Datum		careleaver_code_list_rows(PG_FUNCTION_ARGS);
 Datum
-cl_code_list_rows(PG_FUNCTION_ARGS)
+careleaver_code_list_rows(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	int			pos;
+	cl_srf		srf;
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		/* user_fctx unused: call_cntr walks the lists in order */
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-
-	/* map call_cntr to (list, index) */
-	pos = (int) funcctx->call_cntr;
+	cl_srf_begin(fcinfo, &srf);
 	for (int l = 0; l < CL_LIST_COUNT; l++)
 	{
-		int			n = cl_code_count((cl_code_list) l);
+		cl_code_list list = (cl_code_list) l;
+		int			n = cl_code_count(list);
 
-		if (pos < n)
+		for (int idx = 1; idx <= n; idx++)
 		{
-			cl_code_list list = (cl_code_list) l;
-			int			idx = pos + 1;
 			Datum		values[CODE_LIST_COLS];
 			bool		nulls[CODE_LIST_COLS] = {false};
 			const char *group = cl_code_group(list, idx);
 			int			first = cl_code_first_year(list, idx);
 			int			last = cl_code_last_year(list, idx);
-			HeapTuple	tuple;
 
 			values[0] = CStringGetTextDatum(cl_list_type_name(list));
 			values[1] = CStringGetTextDatum(cl_list_field_name(list));
@@ -442,10 +419,8 @@ cl_code_list_rows(PG_FUNCTION_ARGS)
 			nulls[6] = (group == NULL);
 			values[7] = Int32GetDatum(idx);
 			values[8] = BoolGetDatum(cl_code_ever_valid(list, idx));
-			tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
-			SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
+			cl_srf_put(&srf, values, nulls);
 		}
-		pos -= n;
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }

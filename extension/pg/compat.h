@@ -33,4 +33,11 @@
 #define CL_RESERVE_GUC_PREFIX(prefix) EmitWarningsOnPlaceholders(prefix)
 #endif
 
+/* A relation given new storage in this transaction (TRUNCATE): renamed in PostgreSQL 16. */
+#if PG_VERSION_NUM >= 160000
+#define CL_REL_NEW_STORAGE_SUBID(rel) ((rel)->rd_firstRelfilelocatorSubid)
+#else
+#define CL_REL_NEW_STORAGE_SUBID(rel) ((rel)->rd_firstRelfilenodeSubid)
+#endif
+
 #endif							/* CL_COMPAT_H */

@@ -19,9 +19,9 @@
 #include "codes.h"
 #include "retvalue.h"
 
-PG_FUNCTION_INFO_V1(cl_return_value_problem);
-PG_FUNCTION_INFO_V1(cl_return_date);
-PG_FUNCTION_INFO_V1(cl_return_integer);
+PG_FUNCTION_INFO_V1(careleaver_return_value_problem);
+PG_FUNCTION_INFO_V1(careleaver_return_date);
+PG_FUNCTION_INFO_V1(careleaver_return_integer);
 
 #define PROBLEM_SIZE 400
 
@@ -104,7 +104,7 @@ resolve_kind(FunctionCallInfo fcinfo, text *kindtext)
  * smallint, integer, text, and the code types by name (legal_status, ...).
  */
 Datum
-cl_return_value_problem(PG_FUNCTION_ARGS)
+careleaver_return_value_problem(PG_FUNCTION_ARGS)
 {
 	text	   *value = PG_GETARG_TEXT_PP(0);
 	int			kind = resolve_kind(fcinfo, PG_GETARG_TEXT_PP(1));
@@ -156,7 +156,7 @@ cl_return_value_problem(PG_FUNCTION_ARGS)
 
 /* return_date(value text) returns date: DD/MM/YYYY or YYYY-MM-DD. */
 Datum
-cl_return_date(PG_FUNCTION_ARGS)
+careleaver_return_date(PG_FUNCTION_ARGS)
 {
 	text	   *value = PG_GETARG_TEXT_PP(0);
 	char		msg[PROBLEM_SIZE];
@@ -173,7 +173,7 @@ cl_return_date(PG_FUNCTION_ARGS)
 
 /* return_integer(value text) returns integer: digits, optionally ".0". */
 Datum
-cl_return_integer(PG_FUNCTION_ARGS)
+careleaver_return_integer(PG_FUNCTION_ARGS)
 {
 	text	   *value = PG_GETARG_TEXT_PP(0);
 	char		msg[PROBLEM_SIZE];

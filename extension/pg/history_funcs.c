@@ -28,18 +28,18 @@
 #include "status.h"
 #include "cl_history_glue.h"
 
-PG_FUNCTION_INFO_V1(cl_sql_leaver_status);
-PG_FUNCTION_INFO_V1(cl_sql_leaver_status_explain);
-PG_FUNCTION_INFO_V1(cl_looked_after_on);
-PG_FUNCTION_INFO_V1(cl_days_looked_after);
-PG_FUNCTION_INFO_V1(cl_history_episodes);
-PG_FUNCTION_INFO_V1(cl_history_periods_of_care);
-PG_FUNCTION_INFO_V1(cl_history_placements_srf);
-PG_FUNCTION_INFO_V1(cl_history_carer_spells_srf);
-PG_FUNCTION_INFO_V1(cl_history_defects);
-PG_FUNCTION_INFO_V1(cl_history_episode_count);
-PG_FUNCTION_INFO_V1(cl_history_first_entry);
-PG_FUNCTION_INFO_V1(cl_history_has_defects);
+PG_FUNCTION_INFO_V1(careleaver_leaver_status);
+PG_FUNCTION_INFO_V1(careleaver_leaver_status_explain);
+PG_FUNCTION_INFO_V1(careleaver_looked_after_on);
+PG_FUNCTION_INFO_V1(careleaver_days_looked_after);
+PG_FUNCTION_INFO_V1(careleaver_episodes);
+PG_FUNCTION_INFO_V1(careleaver_periods_of_care);
+PG_FUNCTION_INFO_V1(careleaver_placements);
+PG_FUNCTION_INFO_V1(careleaver_carer_spells);
+PG_FUNCTION_INFO_V1(careleaver_history_defects);
+PG_FUNCTION_INFO_V1(careleaver_episode_count);
+PG_FUNCTION_INFO_V1(careleaver_first_entry);
+PG_FUNCTION_INFO_V1(careleaver_has_defects);
 
 /* ---------------------------------------------------------------- status */
 
@@ -76,7 +76,7 @@ status_enum(FunctionCallInfo fcinfo)
 }
 
 Datum
-cl_sql_leaver_status(PG_FUNCTION_ARGS)
+careleaver_leaver_status(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
@@ -120,7 +120,7 @@ json_date(StringInfo b, const char *key, cl_date d, bool present)
 }
 
 Datum
-cl_sql_leaver_status_explain(PG_FUNCTION_ARGS)
+careleaver_leaver_status_explain(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
@@ -180,7 +180,7 @@ cl_sql_leaver_status_explain(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_looked_after_on(PG_FUNCTION_ARGS)
+careleaver_looked_after_on(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		at = cl_pg_date_arg(fcinfo, 1, "date");
@@ -189,7 +189,7 @@ cl_looked_after_on(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_days_looked_after(PG_FUNCTION_ARGS)
+careleaver_days_looked_after(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
@@ -199,7 +199,7 @@ cl_days_looked_after(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_history_episode_count(PG_FUNCTION_ARGS)
+careleaver_episode_count(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 
@@ -207,7 +207,7 @@ cl_history_episode_count(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_history_first_entry(PG_FUNCTION_ARGS)
+careleaver_first_entry(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 
@@ -218,7 +218,7 @@ cl_history_first_entry(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_history_has_defects(PG_FUNCTION_ARGS)
+careleaver_has_defects(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 
@@ -286,32 +286,16 @@ typedef SrfRows *(*srf_builder) (FunctionCallInfo fcinfo, cl_history *h);
 static Datum
 srf_run(FunctionCallInfo fcinfo, srf_builder build)
 {
-	FuncCallContext *fctx;
+	cl_srf		srf;
+	cl_history	h;
 	SrfRows    *r;
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-		cl_history	h;
-
-		fctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
-		fctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		h = cl_pg_history_arg(fcinfo, 0);
-		fctx->user_fctx = build(fcinfo, &h);
-		MemoryContextSwitchTo(old);
-	}
-	fctx = SRF_PERCALL_SETUP();
-	r = fctx->user_fctx;
-	if (fctx->call_cntr < (uint64) r->nrows)
-	{
-		int			row = (int) fctx->call_cntr;
-		HeapTuple	tup = heap_form_tuple(fctx->tuple_desc, r->values + row * r->ncols,
-										  r->nulls + row * r->ncols);
-
-		SRF_RETURN_NEXT(fctx, HeapTupleGetDatum(tup));
-	}
-	SRF_RETURN_DONE(fctx);
+	cl_srf_begin(fcinfo, &srf);
+	h = cl_pg_history_arg(fcinfo, 0);
+	r = build(fcinfo, &h);
+	for (int row = 0; row < r->nrows; row++)
+		cl_srf_put(&srf, r->values + row * r->ncols, r->nulls + row * r->ncols);
+	return (Datum) 0;
 }
 
 /*
@@ -351,7 +335,7 @@ build_episodes(FunctionCallInfo fcinfo, cl_history *h)
 }
 
 Datum
-cl_history_episodes(PG_FUNCTION_ARGS)
+careleaver_episodes(PG_FUNCTION_ARGS)
 {
 	return srf_run(fcinfo, build_episodes);
 }
@@ -383,7 +367,7 @@ build_periods(FunctionCallInfo fcinfo, cl_history *h)
 }
 
 Datum
-cl_history_periods_of_care(PG_FUNCTION_ARGS)
+careleaver_periods_of_care(PG_FUNCTION_ARGS)
 {
 	return srf_run(fcinfo, build_periods);
 }
@@ -427,13 +411,13 @@ build_carer_spells(FunctionCallInfo fcinfo, cl_history *h)
 }
 
 Datum
-cl_history_placements_srf(PG_FUNCTION_ARGS)
+careleaver_placements(PG_FUNCTION_ARGS)
 {
 	return srf_run(fcinfo, build_placements);
 }
 
 Datum
-cl_history_carer_spells_srf(PG_FUNCTION_ARGS)
+careleaver_carer_spells(PG_FUNCTION_ARGS)
 {
 	return srf_run(fcinfo, build_carer_spells);
 }
@@ -480,7 +464,7 @@ build_defects(FunctionCallInfo fcinfo, cl_history *h)
 }
 
 Datum
-cl_history_defects(PG_FUNCTION_ARGS)
+careleaver_history_defects(PG_FUNCTION_ARGS)
 {
 	return srf_run(fcinfo, build_defects);
 }

@@ -8,6 +8,7 @@
  * cfsr.c and yearfacts.c (the facts of the reporting layer, doc/facts.md), which read the periods and spells computed once by core/facts.c.
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "access/htup_details.h"
 #include "fmgr.h"
@@ -28,27 +29,28 @@
 #include "cfsr.h"
 #include "yearfacts.h"
 #include "cl_history_glue.h"
+#include "facts_glue.h"
 
-PG_FUNCTION_INFO_V1(cl_returns_home_srf);
-PG_FUNCTION_INFO_V1(cl_sql_reentered_within);
-PG_FUNCTION_INFO_V1(cl_exits_srf);
-PG_FUNCTION_INFO_V1(cl_sql_placements_in_window);
-PG_FUNCTION_INFO_V1(cl_sql_placement_moves);
-PG_FUNCTION_INFO_V1(cl_sql_moves_per_1000_days);
-PG_FUNCTION_INFO_V1(cl_sql_stability);
-PG_FUNCTION_INFO_V1(cl_sql_stability_short_term);
-PG_FUNCTION_INFO_V1(cl_sql_stability_two_year);
-PG_FUNCTION_INFO_V1(cl_sql_stability_long_term);
-PG_FUNCTION_INFO_V1(cl_sql_in_leaver_cohort);
-PG_FUNCTION_INFO_V1(cl_sql_leaver_cohort_age);
-PG_FUNCTION_INFO_V1(cl_sql_collection_year_birthday);
-PG_FUNCTION_INFO_V1(cl_sql_leaver_outcome);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_indicators);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_permanency_12m);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_reentry_12m);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_placement_moves);
-PG_FUNCTION_INFO_V1(cl_sql_cfsr_days_in_care);
-PG_FUNCTION_INFO_V1(cl_child_year_facts);
+PG_FUNCTION_INFO_V1(careleaver_returns_home);
+PG_FUNCTION_INFO_V1(careleaver_reentered_within);
+PG_FUNCTION_INFO_V1(careleaver_exits);
+PG_FUNCTION_INFO_V1(careleaver_placements_in_window);
+PG_FUNCTION_INFO_V1(careleaver_placement_moves);
+PG_FUNCTION_INFO_V1(careleaver_moves_per_1000_days);
+PG_FUNCTION_INFO_V1(careleaver_stability);
+PG_FUNCTION_INFO_V1(careleaver_stability_short_term);
+PG_FUNCTION_INFO_V1(careleaver_stability_two_year);
+PG_FUNCTION_INFO_V1(careleaver_stability_long_term);
+PG_FUNCTION_INFO_V1(careleaver_in_leaver_cohort);
+PG_FUNCTION_INFO_V1(careleaver_leaver_cohort_age);
+PG_FUNCTION_INFO_V1(careleaver_collection_year_birthday);
+PG_FUNCTION_INFO_V1(careleaver_leaver_outcome);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_indicators);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_permanency_12m);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_reentry_12m);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_placement_moves);
+PG_FUNCTION_INFO_V1(careleaver_cfsr_days_in_care);
+PG_FUNCTION_INFO_V1(careleaver_child_year_facts);
 
 /* ---------------------------------------------------------------- arguments */
 
@@ -128,56 +130,6 @@ code_arg(FunctionCallInfo fcinfo, int argno, cl_code_list list)
 
 /* ---------------------------------------------------------------- results */
 
-/*
- * The blessed row descriptor of the function's result, looked up once per
- * call site (get_call_result_type reads the catalogue: too slow per row) and
- * kept in fn_extra.
- */
-static TupleDesc
-result_desc(FunctionCallInfo fcinfo)
-{
-	TupleDesc	tupdesc;
-	MemoryContext old;
-
-	if (fcinfo->flinfo->fn_extra != NULL)
-		return (TupleDesc) fcinfo->flinfo->fn_extra;
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-	MemoryContextSwitchTo(old);
-	fcinfo->flinfo->fn_extra = tupdesc;
-	return tupdesc;
-}
-
-/* Set up materialize mode; returns the tuplestore and the row descriptor. */
-static Tuplestorestate *
-srf_materialize(FunctionCallInfo fcinfo, TupleDesc *desc)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext old;
-	TupleDesc	tupdesc;
-	Tuplestorestate *ts;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	tupdesc = result_desc(fcinfo);
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	ts = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = ts;
-	rsinfo->setDesc = tupdesc;
-	MemoryContextSwitchTo(old);
-	*desc = tupdesc;
-	return ts;
-}
-
 static void
 put_date(Datum *v, bool *n, int col, cl_date d)
 {
@@ -214,17 +166,17 @@ put_flag(Datum *v, bool *n, int col, int flag)
  * follow_up_days
  */
 Datum
-cl_returns_home_srf(PG_FUNCTION_ARGS)
+careleaver_returns_home(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		data_end = cl_pg_date_arg(fcinfo, 1, "data end date");
 	cl_span		t = span_arg(fcinfo, 2);
 	bool		family = PG_GETARG_BOOL(3);
-	TupleDesc	desc;
-	Tuplestorestate *ts = srf_materialize(fcinfo, &desc);
+	cl_srf		srf;
 	cl_return_home *r;
 	int32		n;
 
+	cl_srf_begin(fcinfo, &srf);
 	facts_arg(fcinfo, 0, &fb, false);
 	r = palloc(sizeof(cl_return_home) * (fb.f.np > 0 ? fb.f.np : 1));
 	n = cl_returns_home(&fb.f, data_end, t, family, r);
@@ -245,13 +197,13 @@ cl_returns_home_srf(PG_FUNCTION_ARGS)
 		v[5] = DateADTGetDatum(r[i].period_start);
 		v[6] = Int32GetDatum((r[i].reentry_date == CL_DATE_OPEN ? data_end + 1 : r[i].reentry_date)
 							 - r[i].return_date);
-		tuplestore_putvalues(ts, desc, v, nl);
+		cl_srf_put(&srf, v, nl);
 	}
 	return (Datum) 0;
 }
 
 Datum
-cl_sql_reentered_within(PG_FUNCTION_ARGS)
+careleaver_reentered_within(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		exit_date = cl_pg_date_arg(fcinfo, 1, "return date");
@@ -271,16 +223,16 @@ cl_sql_reentered_within(PG_FUNCTION_ARGS)
  * duration_days, end_reason, cause, exit_route, censored
  */
 Datum
-cl_exits_srf(PG_FUNCTION_ARGS)
+careleaver_exits(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
 	cl_date		data_end = cl_pg_date_arg(fcinfo, 2, "data end date");
-	TupleDesc	desc;
-	Tuplestorestate *ts = srf_materialize(fcinfo, &desc);
+	cl_srf		srf;
 	cl_exit    *x;
 	int32		n;
 
+	cl_srf_begin(fcinfo, &srf);
 	facts_arg(fcinfo, 0, &fb, false);
 	x = palloc(sizeof(cl_exit) * (fb.f.np > 0 ? fb.f.np : 1));
 	n = cl_exits(&fb.f, dob, data_end, x);
@@ -298,7 +250,7 @@ cl_exits_srf(PG_FUNCTION_ARGS)
 		v[5] = Int32GetDatum((int32) x[i].cause);
 		v[6] = CStringGetTextDatum(cl_exit_cause_name(x[i].cause));
 		v[7] = BoolGetDatum(x[i].cause == CL_EXIT_CENSORED);
-		tuplestore_putvalues(ts, desc, v, nl);
+		cl_srf_put(&srf, v, nl);
 	}
 	return (Datum) 0;
 }
@@ -306,7 +258,7 @@ cl_exits_srf(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- stability */
 
 Datum
-cl_sql_placements_in_window(PG_FUNCTION_ARGS)
+careleaver_placements_in_window(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
@@ -317,7 +269,7 @@ cl_sql_placements_in_window(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_placement_moves(PG_FUNCTION_ARGS)
+careleaver_placement_moves(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
@@ -328,7 +280,7 @@ cl_sql_placement_moves(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_moves_per_1000_days(PG_FUNCTION_ARGS)
+careleaver_moves_per_1000_days(PG_FUNCTION_ARGS)
 {
 	FactsBuf	fb;
 	cl_date		from = cl_pg_date_arg(fcinfo, 1, "start of the window");
@@ -363,10 +315,10 @@ stability_args(FunctionCallInfo fcinfo, bool with_dob, cl_stability *s)
  * carer_since, long_term_stable
  */
 Datum
-cl_sql_stability(PG_FUNCTION_ARGS)
+careleaver_stability(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = cl_row_type(fcinfo);
 	Datum		v[9];
 	bool		nl[9] = {false};
 
@@ -393,7 +345,7 @@ cl_sql_stability(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_stability_short_term(PG_FUNCTION_ARGS)
+careleaver_stability_short_term(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
 
@@ -404,7 +356,7 @@ cl_sql_stability_short_term(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_stability_two_year(PG_FUNCTION_ARGS)
+careleaver_stability_two_year(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
 
@@ -415,7 +367,7 @@ cl_sql_stability_two_year(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_stability_long_term(PG_FUNCTION_ARGS)
+careleaver_stability_long_term(PG_FUNCTION_ARGS)
 {
 	cl_stability s;
 
@@ -428,7 +380,7 @@ cl_sql_stability_long_term(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- cohort and outcomes */
 
 Datum
-cl_sql_in_leaver_cohort(PG_FUNCTION_ARGS)
+careleaver_in_leaver_cohort(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
@@ -444,7 +396,7 @@ cl_sql_in_leaver_cohort(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
+careleaver_leaver_cohort_age(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);
@@ -458,11 +410,11 @@ cl_sql_leaver_cohort_age(PG_FUNCTION_ARGS)
 
 /* collection_year_birthday(dob, year): age, birthday */
 Datum
-cl_sql_collection_year_birthday(PG_FUNCTION_ARGS)
+careleaver_collection_year_birthday(PG_FUNCTION_ARGS)
 {
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 0);
 	int			year = year_arg(fcinfo, 1);
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = cl_row_type(fcinfo);
 	cl_date		b;
 	Datum		v[2];
 	bool		nl[2] = {false};
@@ -483,10 +435,10 @@ cl_sql_collection_year_birthday(PG_FUNCTION_ARGS)
  * homeless_or_insecure.  Not strict: NULL codes are "no code".
  */
 Datum
-cl_sql_leaver_outcome(PG_FUNCTION_ARGS)
+careleaver_leaver_outcome(PG_FUNCTION_ARGS)
 {
 	cl_leaver_outcome o;
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = cl_row_type(fcinfo);
 	Datum		v[13];
 	bool		nl[13] = {false};
 
@@ -529,10 +481,10 @@ cfsr_args(FunctionCallInfo fcinfo, cl_cfsr *c)
  * reentry_date, placement_moves, days_in_care
  */
 Datum
-cl_sql_cfsr_indicators(PG_FUNCTION_ARGS)
+careleaver_cfsr_indicators(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = cl_row_type(fcinfo);
 	Datum		v[10];
 	bool		nl[10] = {false};
 
@@ -557,7 +509,7 @@ cl_sql_cfsr_indicators(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_cfsr_permanency_12m(PG_FUNCTION_ARGS)
+careleaver_cfsr_permanency_12m(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 
@@ -568,7 +520,7 @@ cl_sql_cfsr_permanency_12m(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_cfsr_reentry_12m(PG_FUNCTION_ARGS)
+careleaver_cfsr_reentry_12m(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 
@@ -579,7 +531,7 @@ cl_sql_cfsr_reentry_12m(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_cfsr_placement_moves(PG_FUNCTION_ARGS)
+careleaver_cfsr_placement_moves(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 
@@ -590,7 +542,7 @@ cl_sql_cfsr_placement_moves(PG_FUNCTION_ARGS)
 }
 
 Datum
-cl_sql_cfsr_days_in_care(PG_FUNCTION_ARGS)
+careleaver_cfsr_days_in_care(PG_FUNCTION_ARGS)
 {
 	cl_cfsr		c;
 
@@ -602,9 +554,6 @@ cl_sql_cfsr_days_in_care(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- facts of a year (doc/facts.md) */
 
-/* Most collection years one child_year_facts call covers. */
-#define CL_YEAR_FACTS_MAX_YEARS 100
-#define CL_YEAR_FACTS_COLUMNS 21
 
 /* A figure that is NULL when the child is not in its denominator. */
 static void
@@ -664,6 +613,43 @@ not_null_arg(FunctionCallInfo fcinfo, int argno, const char *what, const char *h
 				 errhint("%s", hint)));
 }
 
+int64
+cl_pg_year_facts_rows(const cl_history *h, bool has_dob, cl_date dob, int first, int last,
+					  cl_date data_end, void (*emit) (Datum *values, bool *nulls, void *arg), void *arg)
+{
+	cl_facts	f;
+	int32		room = h->n > 0 ? h->n : 1;
+	cl_return_home *rh;
+	int32		nrh;
+	cl_span		twelve = {CL_REENTRY_MONTHS, 0};
+	int64		rows = 0;
+
+	cl_facts_init(&f, h, palloc(sizeof(cl_period) * room), palloc(sizeof(cl_spell) * room),
+				  palloc(sizeof(cl_spell) * room));
+	rh = palloc(sizeof(cl_return_home) * (f.np > 0 ? f.np : 1));
+	nrh = cl_returns_home(&f, data_end, twelve, false, rh);
+	for (int year = first; year <= last; year++)
+	{
+		cl_year_facts y;
+		Datum		v[CL_YEAR_FACTS_COLUMNS];
+		bool		nl[CL_YEAR_FACTS_COLUMNS] = {false};
+
+		CHECK_FOR_INTERRUPTS();
+		if (!cl_year_facts_of(&f, has_dob, dob, year, data_end, rh, nrh, &y))
+			continue;
+		put_year_facts(v, nl, &y, has_dob);
+		emit(v, nl, arg);
+		rows++;
+	}
+	return rows;
+}
+
+static void
+year_row_to_srf(Datum *values, bool *nulls, void *arg)
+{
+	cl_srf_put((cl_srf *) arg, values, nulls);
+}
+
 /*
  * child_year_facts(history, date_of_birth, first_year, last_year, data_end):
  * one row per collection year of [first_year, last_year] in which the child
@@ -671,19 +657,15 @@ not_null_arg(FunctionCallInfo fcinfo, int argno, const char *what, const char *h
  * NULL history has no rows.
  */
 Datum
-cl_child_year_facts(PG_FUNCTION_ARGS)
+careleaver_child_year_facts(PG_FUNCTION_ARGS)
 {
 	int			first;
 	int			last;
 	bool		has_dob = !PG_ARGISNULL(1);
 	cl_date		dob = has_dob ? cl_pg_date_arg(fcinfo, 1, "date of birth") : 0;
 	cl_date		data_end;
-	TupleDesc	desc;
-	Tuplestorestate *ts;
-	FactsBuf	fb;
-	cl_return_home *rh;
-	int32		nrh;
-	cl_span		twelve = {CL_REENTRY_MONTHS, 0};
+	cl_srf		srf;
+	cl_history	h;
 
 	not_null_arg(fcinfo, 2, "first collection year", "Pass the first collection year of the window.");
 	not_null_arg(fcinfo, 3, "last collection year", "Pass the last collection year of the window.");
@@ -698,24 +680,10 @@ cl_child_year_facts(PG_FUNCTION_ARGS)
 						first, last, CL_YEAR_FACTS_MAX_YEARS),
 				 errhint("Pass first_year <= last_year, at most %d years apart.",
 						 CL_YEAR_FACTS_MAX_YEARS - 1)));
-	ts = srf_materialize(fcinfo, &desc);
+	cl_srf_begin(fcinfo, &srf);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-	facts_arg(fcinfo, 0, &fb, true);
-	rh = palloc(sizeof(cl_return_home) * (fb.f.np > 0 ? fb.f.np : 1));
-	nrh = cl_returns_home(&fb.f, data_end, twelve, false, rh);
-
-	for (int year = first; year <= last; year++)
-	{
-		cl_year_facts y;
-		Datum		v[CL_YEAR_FACTS_COLUMNS];
-		bool		nl[CL_YEAR_FACTS_COLUMNS] = {false};
-
-		CHECK_FOR_INTERRUPTS();
-		if (!cl_year_facts_of(&fb.f, has_dob, dob, year, data_end, rh, nrh, &y))
-			continue;
-		put_year_facts(v, nl, &y, has_dob);
-		tuplestore_putvalues(ts, desc, v, nl);
-	}
+	h = cl_pg_history_arg(fcinfo, 0);
+	cl_pg_year_facts_rows(&h, has_dob, dob, first, last, data_end, year_row_to_srf, &srf);
 	return (Datum) 0;
 }

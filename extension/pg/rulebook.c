@@ -17,13 +17,13 @@
 #include "status.h"
 #include "cl_history_glue.h"
 
-PG_FUNCTION_INFO_V1(cl_sql_birthday);
-PG_FUNCTION_INFO_V1(cl_sql_age_on);
-PG_FUNCTION_INFO_V1(cl_sql_collection_year_of);
-PG_FUNCTION_INFO_V1(cl_sql_collection_year_start);
-PG_FUNCTION_INFO_V1(cl_sql_collection_year_end);
-PG_FUNCTION_INFO_V1(cl_sql_data_end);
-PG_FUNCTION_INFO_V1(cl_sql_eligible_by);
+PG_FUNCTION_INFO_V1(careleaver_birthday);
+PG_FUNCTION_INFO_V1(careleaver_age_on);
+PG_FUNCTION_INFO_V1(careleaver_collection_year_of);
+PG_FUNCTION_INFO_V1(careleaver_collection_year_start);
+PG_FUNCTION_INFO_V1(careleaver_collection_year_end);
+PG_FUNCTION_INFO_V1(careleaver_data_end);
+PG_FUNCTION_INFO_V1(careleaver_eligible_by);
 
 /* Ages a birthday may be asked for: a person's lifetime, with room. */
 #define CL_BIRTHDAY_MAX_AGE 150
@@ -64,7 +64,7 @@ year_edge(int32 year, bool end)
 
 /* birthday(date_of_birth, age): the age-th birthday, 29 February on 1 March in common years */
 Datum
-cl_sql_birthday(PG_FUNCTION_ARGS)
+careleaver_birthday(PG_FUNCTION_ARGS)
 {
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 0);
 	int32		age = PG_GETARG_INT32(1);
@@ -79,7 +79,7 @@ cl_sql_birthday(PG_FUNCTION_ARGS)
 
 /* age_on(date_of_birth, on_date): completed years, as age(on_date, date_of_birth) counts them */
 Datum
-cl_sql_age_on(PG_FUNCTION_ARGS)
+careleaver_age_on(PG_FUNCTION_ARGS)
 {
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 0);
 	cl_date		on = cl_pg_date_arg(fcinfo, 1, "date");
@@ -89,7 +89,7 @@ cl_sql_age_on(PG_FUNCTION_ARGS)
 
 /* collection_year_of(d): the collection year containing d */
 Datum
-cl_sql_collection_year_of(PG_FUNCTION_ARGS)
+careleaver_collection_year_of(PG_FUNCTION_ARGS)
 {
 	DateADT		d = PG_GETARG_DATEADT(0);
 
@@ -99,14 +99,14 @@ cl_sql_collection_year_of(PG_FUNCTION_ARGS)
 
 /* collection_year_start(year): 1 April starting the year */
 Datum
-cl_sql_collection_year_start(PG_FUNCTION_ARGS)
+careleaver_collection_year_start(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_DATEADT(year_edge(PG_GETARG_INT32(0), false));
 }
 
 /* collection_year_end(year): 31 March ending the year */
 Datum
-cl_sql_collection_year_end(PG_FUNCTION_ARGS)
+careleaver_collection_year_end(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_DATEADT(year_edge(PG_GETARG_INT32(0), true));
 }
@@ -116,7 +116,7 @@ cl_sql_collection_year_end(PG_FUNCTION_ARGS)
  * the data holds; the largest date when that 31 March is past the type's end.
  */
 Datum
-cl_sql_data_end(PG_FUNCTION_ARGS)
+careleaver_data_end(PG_FUNCTION_ARGS)
 {
 	DateADT		d = PG_GETARG_DATEADT(0);
 	int			year;
@@ -130,7 +130,7 @@ cl_sql_data_end(PG_FUNCTION_ARGS)
 
 /* eligible_by(history, date_of_birth, on_date): eligible_by(T) of metrics.md 4 */
 Datum
-cl_sql_eligible_by(PG_FUNCTION_ARGS)
+careleaver_eligible_by(PG_FUNCTION_ARGS)
 {
 	cl_history	h = cl_pg_history_arg(fcinfo, 0);
 	cl_date		dob = cl_pg_birth_date_arg(fcinfo, 1);

@@ -56,17 +56,19 @@ state_of(struct varlena *v, int kind)
 /* The error for a value that would hold more than CL_SURV_MAX_ENTRIES entries. */
 static void limit_error(int kind, int64 entries) pg_attribute_noreturn();
 
+#define SURV_LIMIT_ERROR(kind, entries) \
+	(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED), \
+	 errmsg("a %s value cannot hold %lld distinct (day, cause) entries", \
+			type_name(kind), (long long) (entries)), \
+	 errdetail("A %s value holds at most %d distinct (day, cause) entries (doc/survival.md, \"Limits\").", \
+			   type_name(kind), (int) CL_SURV_MAX_ENTRIES), \
+	 errhint("Durations count whole days: check that duration_days is in days, or pool durations " \
+			 "into coarser units (weeks) before aggregating."))
+
 static void
 limit_error(int kind, int64 entries)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-			 errmsg("a %s value cannot hold %lld distinct (day, cause) entries",
-					type_name(kind), (long long) entries),
-			 errdetail("A %s value holds at most %d distinct (day, cause) entries (doc/survival.md, \"Limits\").",
-					   type_name(kind), (int) CL_SURV_MAX_ENTRIES),
-			 errhint("Durations count whole days: check that duration_days is in days, or pool durations "
-					 "into coarser units (weeks) before aggregating.")));
+	ereport(ERROR, SURV_LIMIT_ERROR(kind, entries));
 }
 
 /* A value's canonical part must stay within the limit after every change. */
@@ -190,23 +192,24 @@ add_rows(struct varlena *v, int kind, int32 day, int32 cause, bool in_place)
 /* ------------------------------------------------------------------------
  * Text and binary I/O.
  */
+/* The input function of both types (fcinfo: for soft errors). */
 static Datum
-value_in(const char *str, int kind)
+value_in(FunctionCallInfo fcinfo, int kind)
 {
+	const char *str = PG_GETARG_CSTRING(0);
 	char		err[256];
 	int32		n = cl_surv_parse(str, kind, NULL, err, sizeof(err));
 	struct varlena *v;
 
 	if (n < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", type_name(kind), str),
-				 errdetail("%s", err),
-				 errhint(kind == CL_SURV_KIND_KM
-						 ? "A survival value reads {day:events/censored,...} with days increasing, e.g. {6:3/1,7:1/0}."
-						 : "A competing_risks value reads {day:{cause:count,...},...} with cause 0 for censored, e.g. {6:{0:1,1:3},7:{2:1}}.")));
+		CL_INPUT_ERROR((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"", type_name(kind), str),
+						errdetail("%s", err),
+						errhint(kind == CL_SURV_KIND_KM
+								? "A survival value reads {day:events/censored,...} with days increasing, e.g. {6:3/1,7:1/0}."
+								: "A competing_risks value reads {day:{cause:count,...},...} with cause 0 for censored, e.g. {6:{0:1,1:3},7:{2:1}}.")));
 	if (n > CL_SURV_MAX_ENTRIES)
-		limit_error(kind, n);
+		CL_INPUT_ERROR(SURV_LIMIT_ERROR(kind, n));
 	v = new_value(kind, n);
 	if (cl_surv_parse(str, kind, STATE(v), err, sizeof(err)) != n)
 		elog(ERROR, "could not parse %s value on the second pass", type_name(kind));
@@ -293,58 +296,58 @@ value_recv(StringInfo buf, int kind)
 	PG_RETURN_POINTER(v);
 }
 
-PG_FUNCTION_INFO_V1(survival_in);
+PG_FUNCTION_INFO_V1(careleaver_survival_in);
 Datum
-survival_in(PG_FUNCTION_ARGS)
+careleaver_survival_in(PG_FUNCTION_ARGS)
 {
-	return value_in(PG_GETARG_CSTRING(0), CL_SURV_KIND_KM);
+	return value_in(fcinfo, CL_SURV_KIND_KM);
 }
 
-PG_FUNCTION_INFO_V1(survival_out);
+PG_FUNCTION_INFO_V1(careleaver_survival_out);
 Datum
-survival_out(PG_FUNCTION_ARGS)
+careleaver_survival_out(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_CSTRING(value_out(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), CL_SURV_KIND_KM));
 }
 
-PG_FUNCTION_INFO_V1(survival_recv);
+PG_FUNCTION_INFO_V1(careleaver_survival_recv);
 Datum
-survival_recv(PG_FUNCTION_ARGS)
+careleaver_survival_recv(PG_FUNCTION_ARGS)
 {
 	return value_recv((StringInfo) PG_GETARG_POINTER(0), CL_SURV_KIND_KM);
 }
 
-PG_FUNCTION_INFO_V1(survival_send);
+PG_FUNCTION_INFO_V1(careleaver_survival_send);
 Datum
-survival_send(PG_FUNCTION_ARGS)
+careleaver_survival_send(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BYTEA_P(value_send(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), CL_SURV_KIND_KM));
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_in);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_in);
 Datum
-competing_risks_in(PG_FUNCTION_ARGS)
+careleaver_competing_risks_in(PG_FUNCTION_ARGS)
 {
-	return value_in(PG_GETARG_CSTRING(0), CL_SURV_KIND_CR);
+	return value_in(fcinfo, CL_SURV_KIND_CR);
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_out);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_out);
 Datum
-competing_risks_out(PG_FUNCTION_ARGS)
+careleaver_competing_risks_out(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_CSTRING(value_out(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), CL_SURV_KIND_CR));
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_recv);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_recv);
 Datum
-competing_risks_recv(PG_FUNCTION_ARGS)
+careleaver_competing_risks_recv(PG_FUNCTION_ARGS)
 {
 	return value_recv((StringInfo) PG_GETARG_POINTER(0), CL_SURV_KIND_CR);
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_send);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_send);
 Datum
-competing_risks_send(PG_FUNCTION_ARGS)
+careleaver_competing_risks_send(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BYTEA_P(value_send(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), CL_SURV_KIND_CR));
 }
@@ -375,16 +378,16 @@ transition(FunctionCallInfo fcinfo, int kind, int32 day, int32 cause)
 	PG_RETURN_POINTER(v);
 }
 
-PG_FUNCTION_INFO_V1(km_agg_transition);
+PG_FUNCTION_INFO_V1(careleaver_km_agg_transition);
 Datum
-km_agg_transition(PG_FUNCTION_ARGS)
+careleaver_km_agg_transition(PG_FUNCTION_ARGS)
 {
 	return transition(fcinfo, CL_SURV_KIND_KM, PG_GETARG_INT32(1), PG_GETARG_BOOL(2) ? 1 : 0);
 }
 
-PG_FUNCTION_INFO_V1(cif_agg_transition);
+PG_FUNCTION_INFO_V1(careleaver_cif_agg_transition);
 Datum
-cif_agg_transition(PG_FUNCTION_ARGS)
+careleaver_cif_agg_transition(PG_FUNCTION_ARGS)
 {
 	return transition(fcinfo, CL_SURV_KIND_CR, PG_GETARG_INT32(1), PG_GETARG_INT32(2));
 }
@@ -421,16 +424,16 @@ combine(FunctionCallInfo fcinfo, int kind)
 	PG_RETURN_POINTER(a);
 }
 
-PG_FUNCTION_INFO_V1(survival_combine);
+PG_FUNCTION_INFO_V1(careleaver_survival_combine);
 Datum
-survival_combine(PG_FUNCTION_ARGS)
+careleaver_survival_combine(PG_FUNCTION_ARGS)
 {
 	return combine(fcinfo, CL_SURV_KIND_KM);
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_combine);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_combine);
 Datum
-competing_risks_combine(PG_FUNCTION_ARGS)
+careleaver_competing_risks_combine(PG_FUNCTION_ARGS)
 {
 	return combine(fcinfo, CL_SURV_KIND_CR);
 }
@@ -451,16 +454,16 @@ final_value(FunctionCallInfo fcinfo, int kind)
 	PG_RETURN_POINTER(c);
 }
 
-PG_FUNCTION_INFO_V1(survival_final);
+PG_FUNCTION_INFO_V1(careleaver_survival_final);
 Datum
-survival_final(PG_FUNCTION_ARGS)
+careleaver_survival_final(PG_FUNCTION_ARGS)
 {
 	return final_value(fcinfo, CL_SURV_KIND_KM);
 }
 
-PG_FUNCTION_INFO_V1(competing_risks_final);
+PG_FUNCTION_INFO_V1(careleaver_competing_risks_final);
 Datum
-competing_risks_final(PG_FUNCTION_ARGS)
+careleaver_competing_risks_final(PG_FUNCTION_ARGS)
 {
 	return final_value(fcinfo, CL_SURV_KIND_CR);
 }
@@ -477,30 +480,17 @@ canonical_arg(FunctionCallInfo fcinfo, int argno, int kind)
 #define RETURN_FLOAT8_OR_NULL(x) \
 	do { double x_ = (x); if (isnan(x_)) PG_RETURN_NULL(); PG_RETURN_FLOAT8(x_); } while (0)
 
-PG_FUNCTION_INFO_V1(km_table);
+PG_FUNCTION_INFO_V1(careleaver_km_table);
 Datum
-km_table(PG_FUNCTION_ARGS)
+careleaver_km_table(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	cl_km_iter *it;
+	cl_srf		srf;
+	cl_km_iter	it;
 	cl_km_row	row;
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		it = palloc(sizeof(cl_km_iter));
-		cl_km_iter_init(it, canonical_arg(fcinfo, 0, CL_SURV_KIND_KM));
-		funcctx->user_fctx = it;
-		MemoryContextSwitchTo(old);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	it = funcctx->user_fctx;
-	CHECK_FOR_INTERRUPTS();
-	if (cl_km_next(it, &row))
+	cl_srf_begin(fcinfo, &srf);
+	cl_km_iter_init(&it, canonical_arg(fcinfo, 0, CL_SURV_KIND_KM));
+	while (cl_km_next(&it, &row))
 	{
 		Datum		values[7];
 		bool		nulls[7] = {false, false, false, false, false, false, false};
@@ -512,25 +502,26 @@ km_table(PG_FUNCTION_ARGS)
 		values[4] = Float8GetDatum(row.surv);
 		values[5] = Float8GetDatum(row.lower);
 		values[6] = Float8GetDatum(row.upper);
+		CHECK_FOR_INTERRUPTS();
 		nulls[5] = isnan(row.lower);
 		nulls[6] = isnan(row.upper);
-		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		cl_srf_put(&srf, values, nulls);
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(km_at);
+PG_FUNCTION_INFO_V1(careleaver_km_at);
 Datum
-km_at(PG_FUNCTION_ARGS)
+careleaver_km_at(PG_FUNCTION_ARGS)
 {
 	cl_surv_state *s = canonical_arg(fcinfo, 0, CL_SURV_KIND_KM);
 
 	RETURN_FLOAT8_OR_NULL(cl_km_at(s, PG_GETARG_INT32(1)));
 }
 
-PG_FUNCTION_INFO_V1(km_median);
+PG_FUNCTION_INFO_V1(careleaver_km_median);
 Datum
-km_median(PG_FUNCTION_ARGS)
+careleaver_km_median(PG_FUNCTION_ARGS)
 {
 	cl_surv_state *s = canonical_arg(fcinfo, 0, CL_SURV_KIND_KM);
 	double		m,
@@ -541,9 +532,9 @@ km_median(PG_FUNCTION_ARGS)
 	RETURN_FLOAT8_OR_NULL(m);
 }
 
-PG_FUNCTION_INFO_V1(km_median_ci);
+PG_FUNCTION_INFO_V1(careleaver_km_median_ci);
 Datum
-km_median_ci(PG_FUNCTION_ARGS)
+careleaver_km_median_ci(PG_FUNCTION_ARGS)
 {
 	cl_surv_state *s = canonical_arg(fcinfo, 0, CL_SURV_KIND_KM);
 	TupleDesc	tupdesc;
@@ -552,7 +543,7 @@ km_median_ci(PG_FUNCTION_ARGS)
 	bool		nulls[3];
 	int			i;
 
-	tupdesc = cl_blessed_result_type(fcinfo);
+	tupdesc = cl_row_type(fcinfo);
 	cl_km_median(s, &r[0], &r[1], &r[2]);
 	for (i = 0; i < 3; i++)
 	{
@@ -562,27 +553,27 @@ km_median_ci(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
-PG_FUNCTION_INFO_V1(km_n);
+PG_FUNCTION_INFO_V1(careleaver_km_n);
 Datum
-km_n(PG_FUNCTION_ARGS)
+careleaver_km_n(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 
 	PG_RETURN_INT32(cl_surv_total(state_of(v, CL_SURV_KIND_KM)));
 }
 
-PG_FUNCTION_INFO_V1(km_events);
+PG_FUNCTION_INFO_V1(careleaver_km_events);
 Datum
-km_events(PG_FUNCTION_ARGS)
+careleaver_km_events(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 
 	PG_RETURN_INT32(cl_surv_events(state_of(v, CL_SURV_KIND_KM), -1));
 }
 
-PG_FUNCTION_INFO_V1(cif_n);
+PG_FUNCTION_INFO_V1(careleaver_cif_n);
 Datum
-cif_n(PG_FUNCTION_ARGS)
+careleaver_cif_n(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 
@@ -599,9 +590,9 @@ check_cause(int32 cause)
 				 errhint("Cause 0 marks censored observations, which have no incidence.")));
 }
 
-PG_FUNCTION_INFO_V1(cif_events);
+PG_FUNCTION_INFO_V1(careleaver_cif_events);
 Datum
-cif_events(PG_FUNCTION_ARGS)
+careleaver_cif_events(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	int32		cause = PG_GETARG_INT32(1);
@@ -610,9 +601,9 @@ cif_events(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(cl_surv_events(state_of(v, CL_SURV_KIND_CR), cause));
 }
 
-PG_FUNCTION_INFO_V1(cif_at);
+PG_FUNCTION_INFO_V1(careleaver_cif_at);
 Datum
-cif_at(PG_FUNCTION_ARGS)
+careleaver_cif_at(PG_FUNCTION_ARGS)
 {
 	cl_surv_state *s = canonical_arg(fcinfo, 0, CL_SURV_KIND_CR);
 	int32		cause = PG_GETARG_INT32(1);
@@ -621,32 +612,19 @@ cif_at(PG_FUNCTION_ARGS)
 	RETURN_FLOAT8_OR_NULL(cl_cif_at(s, cause, PG_GETARG_INT32(2)));
 }
 
-PG_FUNCTION_INFO_V1(cif_table);
+PG_FUNCTION_INFO_V1(careleaver_cif_table);
 Datum
-cif_table(PG_FUNCTION_ARGS)
+careleaver_cif_table(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	cl_cif_iter *it;
+	cl_srf		srf;
+	cl_surv_state *s;
+	cl_cif_iter it;
 	cl_cif_row	row;
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-		cl_surv_state *s;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		s = canonical_arg(fcinfo, 0, CL_SURV_KIND_CR);
-		it = palloc(sizeof(cl_cif_iter));
-		cl_cif_iter_init(it, s, palloc(sizeof(cl_cif_cause) * (cl_cif_ncauses(s) + 1)));
-		funcctx->user_fctx = it;
-		MemoryContextSwitchTo(old);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	it = funcctx->user_fctx;
-	CHECK_FOR_INTERRUPTS();
-	if (cl_cif_next(it, &row))
+	cl_srf_begin(fcinfo, &srf);
+	s = canonical_arg(fcinfo, 0, CL_SURV_KIND_CR);
+	cl_cif_iter_init(&it, s, palloc(sizeof(cl_cif_cause) * (cl_cif_ncauses(s) + 1)));
+	while (cl_cif_next(&it, &row))
 	{
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, false, false};
@@ -656,9 +634,10 @@ cif_table(PG_FUNCTION_ARGS)
 		values[2] = Float8GetDatum(row.incidence);
 		values[3] = Float8GetDatum(row.lower);
 		values[4] = Float8GetDatum(row.upper);
+		CHECK_FOR_INTERRUPTS();
 		nulls[3] = isnan(row.lower);
 		nulls[4] = isnan(row.upper);
-		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		cl_srf_put(&srf, values, nulls);
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }

@@ -2,11 +2,11 @@
  * synth.c: the set-returning functions behind careleaver.generate_synthetic
  * (careleaver.synthetic_header, synthetic_episodes, synthetic_oc3,
  * synthetic_councils).  They convert the arguments, ask the core
- * (core/synth.c) for each child in turn and put the rows into a tuplestore
- * (materialize mode).  Code columns are the extension's code types, whose
+ * (core/synth.c) for each child in turn and return the rows (srf.h).  Code columns are the extension's code types, whose
  * datum is the code's int2 index (see codes_types.c).
  */
 #include "compat.h"
+#include "srf.h"
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
@@ -20,17 +20,27 @@
 
 #include "codes.h"
 #include "synth.h"
+#include "synth_location.h"
+#include "synth_modules_glue.h"
 
-PG_FUNCTION_INFO_V1(cl_synthetic_header);
-PG_FUNCTION_INFO_V1(cl_synthetic_episodes);
-PG_FUNCTION_INFO_V1(cl_synthetic_oc3);
-PG_FUNCTION_INFO_V1(cl_synthetic_councils);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_header);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_episodes);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_oc3);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_councils);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_ad1);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_placed_adoption);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_oc2);
+PG_FUNCTION_INFO_V1(careleaver_synthetic_sw_episodes);
 
 typedef enum synth_kind
 {
 	SYNTH_HEADER,
 	SYNTH_EPISODES,
-	SYNTH_OC3
+	SYNTH_OC3,
+	SYNTH_SW_EPISODES,
+	SYNTH_AD1,					/* and on: the modules of synth_modules_glue.h */
+	SYNTH_PLACED_ADOPTION,
+	SYNTH_OC2
 } synth_kind;
 
 #define HEADER_COLS 10
@@ -82,13 +92,12 @@ date_datum(cl_date d, bool *isnull)
 static Datum
 synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	TupleDesc	tupdesc;
-	Tuplestorestate *store;
+	cl_srf		srf;
 	MemoryContext oldcontext,
 				rowcontext;
 	cl_synth_params params;
 	cl_synth_child *child;
+	cl_synth_sw_episode *sw;
 	int32		children;
 	Datum	   *la;
 	Datum		values[MAX_COLS];
@@ -98,28 +107,10 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				buf[CL_SYNTH_TEXT_LEN];
 
 	read_args(fcinfo, &children, &params);
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("materialize mode required, but it is not allowed in this context")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-
-	/* the tuplestore and its descriptor live as long as the query */
-	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random,
-								  false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = tupdesc;
-	MemoryContextSwitchTo(oldcontext);
+	cl_srf_begin(fcinfo, &srf);
 
 	child = palloc(sizeof(cl_synth_child));
+	sw = kind == SYNTH_SW_EPISODES ? palloc(sizeof(cl_synth_sw_episode) * CL_SYNTH_MAX_SW) : NULL;
 	la = palloc(sizeof(Datum) * params.councils);
 	for (int i = 0; i < params.councils; i++)
 		la[i] = CStringGetTextDatum(cl_synth_council_code(i));
@@ -148,11 +139,11 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 			values[7] = date_datum(child->mother == 1 ? child->mc_dob : CL_DATE_OPEN, &nulls[7]);
 			values[8] = BoolGetDatum(child->uasc);
 			values[9] = date_datum(child->uasc ? child->duc : CL_DATE_OPEN, &nulls[9]);
-			tuplestore_putvalues(store, tupdesc, values, nulls);
+			cl_srf_put(&srf, values, nulls);
 		}
 		else if (kind == SYNTH_EPISODES)
 		{
-			cl_synth_postcode(child->home, home);
+			cl_synth_home_postcode(child, home);
 			for (int i = 0; i < child->n_episodes; i++)
 			{
 				const cl_synth_episode *e = &child->episodes[i];
@@ -167,19 +158,36 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				values[9] = code_datum(e->rec, &nulls[9]);
 				values[10] = code_datum(e->rpc, &nulls[10]);
 				values[11] = CStringGetTextDatum(home);
+				nulls[12] = false;
 				if (e->place == CL_PLACE_P1)
 					values[12] = values[11];	/* placed with parents: at home */
-				else
-				{
-					cl_synth_postcode(e->carer, buf);
+				else if (cl_synth_placement_postcode(child, e, buf))
 					values[12] = CStringGetTextDatum(buf);
-				}
-				nulls[12] = false;
+				else
+					nulls[12] = true;
 				nulls[13] = !cl_synth_urn(e, buf);
 				values[13] = nulls[13] ? (Datum) 0 : CStringGetTextDatum(buf);
-				tuplestore_putvalues(store, tupdesc, values, nulls);
+				cl_srf_put(&srf, values, nulls);
 			}
 		}
+		else if (kind == SYNTH_SW_EPISODES)
+		{
+			int			n = cl_synth_social_workers(&params, child, sw, CL_SYNTH_MAX_SW);
+
+			for (int i = 0; i < n; i++)
+			{
+				values[2] = date_datum(child->dob, &nulls[2]);
+				values[3] = CStringGetTextDatum(sw[i].sw_id);
+				values[4] = date_datum(sw[i].decom, &nulls[4]);
+				values[5] = date_datum(sw[i].dec, &nulls[5]);
+				nulls[6] = sw[i].reason == NULL;
+				values[6] = nulls[6] ? (Datum) 0 : CStringGetTextDatum(sw[i].reason);
+				cl_srf_put(&srf, values, nulls);
+			}
+		}
+		else if (kind >= SYNTH_AD1)
+			cl_pg_synth_module_rows((cl_synth_module) (kind - SYNTH_AD1), &params, child, &srf,
+									values, nulls);
 		else
 		{
 			for (int i = 0; i < child->n_oc3; i++)
@@ -191,7 +199,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 				values[4] = code_datum(o->in_touch, &nulls[4]);
 				values[5] = code_datum(o->activ, &nulls[5]);
 				values[6] = code_datum(o->accom, &nulls[6]);
-				tuplestore_putvalues(store, tupdesc, values, nulls);
+				cl_srf_put(&srf, values, nulls);
 			}
 		}
 		MemoryContextSwitchTo(oldcontext);
@@ -199,30 +207,56 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 	}
 	MemoryContextDelete(rowcontext);
 	pfree(child);
+	if (sw)
+		pfree(sw);
 	return (Datum) 0;
 }
 
 Datum
-cl_synthetic_header(PG_FUNCTION_ARGS)
+careleaver_synthetic_header(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_HEADER);
 }
 
 Datum
-cl_synthetic_episodes(PG_FUNCTION_ARGS)
+careleaver_synthetic_episodes(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_EPISODES);
 }
 
 Datum
-cl_synthetic_oc3(PG_FUNCTION_ARGS)
+careleaver_synthetic_oc3(PG_FUNCTION_ARGS)
 {
 	return synthetic_rows(fcinfo, SYNTH_OC3);
 }
 
+Datum
+careleaver_synthetic_sw_episodes(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_SW_EPISODES);
+}
+
+Datum
+careleaver_synthetic_ad1(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_AD1);
+}
+
+Datum
+careleaver_synthetic_placed_adoption(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_PLACED_ADOPTION);
+}
+
+Datum
+careleaver_synthetic_oc2(PG_FUNCTION_ARGS)
+{
+	return synthetic_rows(fcinfo, SYNTH_OC2);
+}
+
 /* The council codes the generator uses for its first n councils. */
 Datum
-cl_synthetic_councils(PG_FUNCTION_ARGS)
+careleaver_synthetic_councils(PG_FUNCTION_ARGS)
 {
 	int32		n = PG_GETARG_INT32(0);
 	Datum	   *elems;

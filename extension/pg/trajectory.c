@@ -27,6 +27,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -106,9 +107,9 @@ traj_return_state(FunctionCallInfo fcinfo, const cl_trajectory *t)
  * leaver_trajectory: I/O
  */
 
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_in);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_in);
 Datum
-cl_leaver_trajectory_in(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	cl_trajectory t;
@@ -123,9 +124,9 @@ cl_leaver_trajectory_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(traj_make(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_out);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_out);
 Datum
-cl_leaver_trajectory_out(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_out(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 	char		buf[CL_TRAJ_TEXT_MAX];
@@ -135,9 +136,9 @@ cl_leaver_trajectory_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(pstrdup(buf));
 }
 
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_recv);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_recv);
 Datum
-cl_leaver_trajectory_recv(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			n = buf->len - buf->cursor;
@@ -153,9 +154,9 @@ cl_leaver_trajectory_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(traj_make(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_send);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_send);
 Datum
-cl_leaver_trajectory_send(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_send(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 	uint8_t		enc[CL_TRAJ_ENCODED_SIZE];
@@ -177,9 +178,9 @@ cl_leaver_trajectory_send(PG_FUNCTION_ARGS)
  * a NULL age is skipped; a NULL code is "not recorded"; a row with no code
  * at all adds nothing.
  */
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_transfn);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_transfn);
 Datum
-cl_leaver_trajectory_transfn(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_transfn(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 	int			codes[3];
@@ -222,9 +223,9 @@ cl_leaver_trajectory_transfn(PG_FUNCTION_ARGS)
 }
 
 /* Combines two trajectories of the same young person (partial states). */
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_combine);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_combine);
 Datum
-cl_leaver_trajectory_combine(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_combine(PG_FUNCTION_ARGS)
 {
 	cl_trajectory a,
 				b;
@@ -239,9 +240,9 @@ cl_leaver_trajectory_combine(PG_FUNCTION_ARGS)
  * leaver_trajectory: measures
  */
 
-PG_FUNCTION_INFO_V1(cl_ever_neet);
+PG_FUNCTION_INFO_V1(careleaver_ever_neet);
 Datum
-cl_ever_neet(PG_FUNCTION_ARGS)
+careleaver_ever_neet(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -249,9 +250,9 @@ cl_ever_neet(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_ever_neet(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_persistent_neet);
+PG_FUNCTION_INFO_V1(careleaver_persistent_neet);
 Datum
-cl_persistent_neet(PG_FUNCTION_ARGS)
+careleaver_persistent_neet(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -259,9 +260,9 @@ cl_persistent_neet(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_persistent_neet(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_ever_unsuitable);
+PG_FUNCTION_INFO_V1(careleaver_ever_unsuitable);
 Datum
-cl_ever_unsuitable(PG_FUNCTION_ARGS)
+careleaver_ever_unsuitable(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -269,9 +270,9 @@ cl_ever_unsuitable(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_ever_unsuitable(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_ever_homeless_or_insecure);
+PG_FUNCTION_INFO_V1(careleaver_ever_homeless_or_insecure);
 Datum
-cl_ever_homeless_or_insecure(PG_FUNCTION_ARGS)
+careleaver_ever_homeless_or_insecure(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -279,9 +280,9 @@ cl_ever_homeless_or_insecure(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_ever_homeless_or_insecure(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_accommodation_changes);
+PG_FUNCTION_INFO_V1(careleaver_accommodation_changes);
 Datum
-cl_accommodation_changes(PG_FUNCTION_ARGS)
+careleaver_accommodation_changes(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -289,9 +290,9 @@ cl_accommodation_changes(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(cl_traj_accommodation_changes(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_has_conflicting_records);
+PG_FUNCTION_INFO_V1(careleaver_has_conflicting_records);
 Datum
-cl_has_conflicting_records(PG_FUNCTION_ARGS)
+careleaver_has_conflicting_records(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 
@@ -299,9 +300,9 @@ cl_has_conflicting_records(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(cl_traj_has_conflict(&t));
 }
 
-PG_FUNCTION_INFO_V1(cl_trajectory_state);
+PG_FUNCTION_INFO_V1(careleaver_trajectory_state);
 Datum
-cl_trajectory_state(PG_FUNCTION_ARGS)
+careleaver_trajectory_state(PG_FUNCTION_ARGS)
 {
 	cl_trajectory t;
 	int32		age = PG_GETARG_INT32(1);
@@ -316,9 +317,9 @@ cl_trajectory_state(PG_FUNCTION_ARGS)
 }
 
 /* leaver_trajectory = leaver_trajectory: the same observations at every age. */
-PG_FUNCTION_INFO_V1(cl_leaver_trajectory_eq);
+PG_FUNCTION_INFO_V1(careleaver_leaver_trajectory_eq);
 Datum
-cl_leaver_trajectory_eq(PG_FUNCTION_ARGS)
+careleaver_leaver_trajectory_eq(PG_FUNCTION_ARGS)
 {
 	cl_trajectory a,
 				b;
@@ -328,96 +329,57 @@ cl_leaver_trajectory_eq(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(memcmp(&a, &b, sizeof(a)) == 0);
 }
 
-typedef struct observations_ctx
-{
-	cl_trajectory t;
-	int			i;				/* next age index to look at */
-} observations_ctx;
-
 /*
  * trajectory_observations(traj): (age, in_touch, activity, accommodation,
  * state) for every age with an observation; codes not recorded, and all the
  * codes of a conflict, are NULL.
  */
-PG_FUNCTION_INFO_V1(cl_trajectory_observations);
+PG_FUNCTION_INFO_V1(careleaver_trajectory_observations);
 Datum
-cl_trajectory_observations(PG_FUNCTION_ARGS)
+careleaver_trajectory_observations(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	observations_ctx *ctx;
+	cl_srf		srf;
+	cl_trajectory t;
 
-	if (SRF_IS_FIRSTCALL())
+	cl_srf_begin(fcinfo, &srf);
+	traj_read(PG_GETARG_DATUM(0), &t);
+	for (int i = 0; i < CL_TRAJ_NAGES; i++)
 	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		ctx = (observations_ctx *) palloc(sizeof(observations_ctx));
-		traj_read(PG_GETARG_DATUM(0), &ctx->t);
-		ctx->i = 0;
-		funcctx->user_fctx = ctx;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	ctx = (observations_ctx *) funcctx->user_fctx;
-	while (ctx->i < CL_TRAJ_NAGES && !(ctx->t.obs[ctx->i].flags & CL_TRAJ_PRESENT))
-		ctx->i++;
-	if (ctx->i < CL_TRAJ_NAGES)
-	{
-		int			age = CL_TRAJ_MIN_AGE + ctx->i;
-		const cl_traj_obs *o = &ctx->t.obs[ctx->i++];
+		int			age = CL_TRAJ_MIN_AGE + i;
+		const cl_traj_obs *o = &t.obs[i];
 		int			codes[3] = {o->in_touch, o->activity, o->accommodation};
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, false, false};
 
+		if (!(o->flags & CL_TRAJ_PRESENT))
+			continue;
 		values[0] = Int32GetDatum(age);
 		for (int k = 0; k < 3; k++)
 		{
 			values[1 + k] = Int16GetDatum((int16) codes[k]);
 			nulls[1 + k] = codes[k] == 0;
 		}
-		values[4] = PointerGetDatum(cstring_to_text(cl_traj_state_name(cl_traj_state_at(&ctx->t, age))));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		values[4] = PointerGetDatum(cstring_to_text(cl_traj_state_name(cl_traj_state_at(&t, age))));
+		cl_srf_put(&srf, values, nulls);
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }
 
-typedef struct transitions_ctx
-{
-	int			n;
-	cl_traj_transition tr[CL_TRAJ_NAGES - 1];
-} transitions_ctx;
-
-/* transitions(traj): (from_age, to_age, from_state, to_state) per consecutive age. */
-PG_FUNCTION_INFO_V1(cl_transitions);
+PG_FUNCTION_INFO_V1(careleaver_transitions);
 Datum
-cl_transitions(PG_FUNCTION_ARGS)
+careleaver_transitions(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	transitions_ctx *ctx;
+	cl_srf		srf;
+	cl_trajectory t;
+	cl_traj_transition tr[CL_TRAJ_NAGES - 1];
+	int			n;
 
-	if (SRF_IS_FIRSTCALL())
+	cl_srf_begin(fcinfo, &srf);
+	traj_read(PG_GETARG_DATUM(0), &t);
+	n = cl_traj_transitions(&t, tr);
+	for (int i = 0; i < n; i++)
 	{
-		MemoryContext oldcontext;
-		cl_trajectory t;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		ctx = (transitions_ctx *) palloc(sizeof(transitions_ctx));
-		traj_read(PG_GETARG_DATUM(0), &t);
-		ctx->n = cl_traj_transitions(&t, ctx->tr);
-		funcctx->user_fctx = ctx;
-		funcctx->max_calls = ctx->n;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	ctx = (transitions_ctx *) funcctx->user_fctx;
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		const cl_traj_transition *r = &ctx->tr[funcctx->call_cntr];
+		const cl_traj_transition *r = &tr[i];
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 
@@ -425,10 +387,9 @@ cl_transitions(PG_FUNCTION_ARGS)
 		values[1] = Int32GetDatum(r->from_age + 1);
 		values[2] = PointerGetDatum(cstring_to_text(cl_traj_state_name(r->from_state)));
 		values[3] = PointerGetDatum(cstring_to_text(cl_traj_state_name(r->to_state)));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		cl_srf_put(&srf, values, nulls);
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -505,9 +466,9 @@ tm_overflow(const char *err)
  * transition_matrix: I/O
  */
 
-PG_FUNCTION_INFO_V1(cl_transition_matrix_in);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_in);
 Datum
-cl_transition_matrix_in(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	cl_transition_matrix *m = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
@@ -522,9 +483,9 @@ cl_transition_matrix_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(tm_make(m));
 }
 
-PG_FUNCTION_INFO_V1(cl_transition_matrix_out);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_out);
 Datum
-cl_transition_matrix_out(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_out(PG_FUNCTION_ARGS)
 {
 	cl_transition_matrix *m = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
 	size_t		size;
@@ -537,9 +498,9 @@ cl_transition_matrix_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-PG_FUNCTION_INFO_V1(cl_transition_matrix_recv);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_recv);
 Datum
-cl_transition_matrix_recv(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			n = buf->len - buf->cursor;
@@ -555,9 +516,9 @@ cl_transition_matrix_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(tm_make(m));
 }
 
-PG_FUNCTION_INFO_V1(cl_transition_matrix_send);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_send);
 Datum
-cl_transition_matrix_send(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_send(PG_FUNCTION_ARGS)
 {
 	cl_transition_matrix *m = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
 	size_t		size;
@@ -578,9 +539,9 @@ cl_transition_matrix_send(PG_FUNCTION_ARGS)
  */
 
 /* (matrix, trajectory): adds one young person's transitions.  Strict. */
-PG_FUNCTION_INFO_V1(cl_transition_matrix_transfn);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_transfn);
 Datum
-cl_transition_matrix_transfn(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_transfn(PG_FUNCTION_ARGS)
 {
 	TransitionMatrixData *state = tm_state_in_place(fcinfo);
 	cl_trajectory t;
@@ -605,9 +566,9 @@ cl_transition_matrix_transfn(PG_FUNCTION_ARGS)
 }
 
 /* (matrix, matrix): adds the counts.  Strict; combine and merge function. */
-PG_FUNCTION_INFO_V1(cl_transition_matrix_combine);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_combine);
 Datum
-cl_transition_matrix_combine(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_combine(PG_FUNCTION_ARGS)
 {
 	TransitionMatrixData *state = tm_state_in_place(fcinfo);
 	cl_transition_matrix *from = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
@@ -632,9 +593,9 @@ cl_transition_matrix_combine(PG_FUNCTION_ARGS)
 }
 
 /* transition_matrix = transition_matrix: the same count in every cell. */
-PG_FUNCTION_INFO_V1(cl_transition_matrix_eq);
+PG_FUNCTION_INFO_V1(careleaver_transition_matrix_eq);
 Datum
-cl_transition_matrix_eq(PG_FUNCTION_ARGS)
+careleaver_transition_matrix_eq(PG_FUNCTION_ARGS)
 {
 	cl_transition_matrix *a = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
 	cl_transition_matrix *b = (cl_transition_matrix *) palloc(sizeof(cl_transition_matrix));
@@ -648,52 +609,34 @@ cl_transition_matrix_eq(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(eq);
 }
 
-typedef struct table_ctx
-{
-	cl_transition_matrix m;
-	int			cell;			/* next cell to look at */
-} table_ctx;
-
 /*
  * transition_table(matrix): (from_age, to_age, from_state, to_state,
  * young_people, share) for every non-zero cell, in age and state order.
  * share = young_people / all young people in from_state at from_age.
  */
-PG_FUNCTION_INFO_V1(cl_transition_table);
+PG_FUNCTION_INFO_V1(careleaver_transition_table);
 Datum
-cl_transition_table(PG_FUNCTION_ARGS)
+careleaver_transition_table(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	table_ctx  *ctx;
+	cl_srf		srf;
+	cl_transition_matrix *m = palloc(sizeof(cl_transition_matrix));
 
-	if (SRF_IS_FIRSTCALL())
+	cl_srf_begin(fcinfo, &srf);
+	tm_read(PG_GETARG_DATUM(0), m);
+	for (int cell = 0; cell < CL_TM_CELLS; cell++)
 	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = cl_blessed_result_type(fcinfo);
-		ctx = (table_ctx *) palloc(sizeof(table_ctx));
-		tm_read(PG_GETARG_DATUM(0), &ctx->m);
-		ctx->cell = 0;
-		funcctx->user_fctx = ctx;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	ctx = (table_ctx *) funcctx->user_fctx;
-	while (ctx->cell < CL_TM_CELLS && ctx->m.count[ctx->cell] == 0)
-		ctx->cell++;
-	if (ctx->cell < CL_TM_CELLS)
-	{
-		int			cell = ctx->cell++;
 		int			to_state = cell % CL_TRAJ_NSTATES + 1;
 		int			from_state = (cell / CL_TRAJ_NSTATES) % CL_TRAJ_NSTATES + 1;
 		int			from_age = cell / (CL_TRAJ_NSTATES * CL_TRAJ_NSTATES) + CL_TRAJ_MIN_AGE;
-		int64		count = ctx->m.count[cell];
-		int64		total = cl_tm_from_total(&ctx->m, from_age, from_state);
+		int64		count = m->count[cell];
+		int64		total;
 		Datum		values[6];
 		bool		nulls[6] = {false, false, false, false, false, false};
 
+		if (count == 0)
+			continue;
+		CHECK_FOR_INTERRUPTS();
+		total = cl_tm_from_total(m, from_age, from_state);
 		if (count > PG_INT32_MAX)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -707,8 +650,7 @@ cl_transition_table(PG_FUNCTION_ARGS)
 		values[5] = DirectFunctionCall2(numeric_div,
 										DirectFunctionCall1(int8_numeric, Int64GetDatum(count)),
 										DirectFunctionCall1(int8_numeric, Int64GetDatum(total)));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		cl_srf_put(&srf, values, nulls);
 	}
-	SRF_RETURN_DONE(funcctx);
+	return (Datum) 0;
 }

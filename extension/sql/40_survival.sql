@@ -8,13 +8,13 @@ CREATE TYPE careleaver.survival;
 CREATE TYPE careleaver.competing_risks;
 
 CREATE FUNCTION careleaver.survival_in(cstring) RETURNS careleaver.survival
-  AS 'MODULE_PATHNAME', 'survival_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_survival_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.survival_out(careleaver.survival) RETURNS cstring
-  AS 'MODULE_PATHNAME', 'survival_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_survival_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.survival_recv(internal) RETURNS careleaver.survival
-  AS 'MODULE_PATHNAME', 'survival_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_survival_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.survival_send(careleaver.survival) RETURNS bytea
-  AS 'MODULE_PATHNAME', 'survival_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_survival_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE careleaver.survival (
   INPUT = careleaver.survival_in,
@@ -27,13 +27,13 @@ CREATE TYPE careleaver.survival (
 );
 
 CREATE FUNCTION careleaver.competing_risks_in(cstring) RETURNS careleaver.competing_risks
-  AS 'MODULE_PATHNAME', 'competing_risks_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_competing_risks_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.competing_risks_out(careleaver.competing_risks) RETURNS cstring
-  AS 'MODULE_PATHNAME', 'competing_risks_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_competing_risks_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.competing_risks_recv(internal) RETURNS careleaver.competing_risks
-  AS 'MODULE_PATHNAME', 'competing_risks_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_competing_risks_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.competing_risks_send(careleaver.competing_risks) RETURNS bytea
-  AS 'MODULE_PATHNAME', 'competing_risks_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_competing_risks_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE careleaver.competing_risks (
   INPUT = careleaver.competing_risks_in,
@@ -62,22 +62,22 @@ COMMENT ON FUNCTION careleaver.competing_risks_send(careleaver.competing_risks) 
 -- argument in place only when called by an aggregate.
 CREATE FUNCTION careleaver.km_agg_transition(careleaver.survival, integer, boolean)
   RETURNS careleaver.survival
-  AS 'MODULE_PATHNAME', 'km_agg_transition' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_km_agg_transition' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.survival_combine(careleaver.survival, careleaver.survival)
   RETURNS careleaver.survival
-  AS 'MODULE_PATHNAME', 'survival_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_survival_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.survival_final(careleaver.survival)
   RETURNS careleaver.survival
-  AS 'MODULE_PATHNAME', 'survival_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_survival_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.cif_agg_transition(careleaver.competing_risks, integer, integer)
   RETURNS careleaver.competing_risks
-  AS 'MODULE_PATHNAME', 'cif_agg_transition' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cif_agg_transition' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.competing_risks_combine(careleaver.competing_risks, careleaver.competing_risks)
   RETURNS careleaver.competing_risks
-  AS 'MODULE_PATHNAME', 'competing_risks_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_competing_risks_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION careleaver.competing_risks_final(careleaver.competing_risks)
   RETURNS careleaver.competing_risks
-  AS 'MODULE_PATHNAME', 'competing_risks_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_competing_risks_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION careleaver.km_agg_transition(careleaver.survival, integer, boolean) IS
   'transition function of km_agg: adds one subject (duration in days, event or censored)';
@@ -141,49 +141,49 @@ CREATE FUNCTION careleaver.km_table(careleaver.survival,
     OUT days integer, OUT at_risk integer, OUT events integer, OUT censored integer,
     OUT survival float8, OUT lower95 float8, OUT upper95 float8)
   RETURNS SETOF record
-  AS 'MODULE_PATHNAME', 'km_table' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+  AS 'MODULE_PATHNAME', 'careleaver_km_table' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
 COMMENT ON FUNCTION careleaver.km_table(careleaver.survival) IS
   'Kaplan-Meier table (metrics.md 8): one row per distinct duration, with the number at risk, events, censorings, the survival estimate after that day and its 95% interval (Greenwood variance, log-log transform; NULL where S is 1 or 0)';
 
 CREATE FUNCTION careleaver.km_at(careleaver.survival, days integer) RETURNS float8
-  AS 'MODULE_PATHNAME', 'km_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_km_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.km_at(careleaver.survival, integer) IS
   'Kaplan-Meier survival at the end of day `days`; NULL after the longest follow-up (unless the estimate reached 0) or for an empty value';
 
 CREATE FUNCTION careleaver.km_median(careleaver.survival) RETURNS float8
-  AS 'MODULE_PATHNAME', 'km_median' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_km_median' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.km_median(careleaver.survival) IS
   'median duration in days: the first day the Kaplan-Meier estimate is at or below 0.5 (midpoint rule on an exact 0.5 plateau, as R); NULL when it never reaches 0.5';
 
 CREATE FUNCTION careleaver.km_median_ci(careleaver.survival,
     OUT median float8, OUT lower95 float8, OUT upper95 float8)
   RETURNS record
-  AS 'MODULE_PATHNAME', 'km_median_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_km_median_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.km_median_ci(careleaver.survival) IS
   'median duration with its 95% interval: the days the lower and upper log-log limits first reach 0.5 (Brookmeyer-Crowley style, as R survfit); NULL where not reached';
 
 CREATE FUNCTION careleaver.km_n(careleaver.survival) RETURNS integer
-  AS 'MODULE_PATHNAME', 'km_n' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_km_n' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.km_n(careleaver.survival) IS 'number of subjects in a survival value';
 CREATE FUNCTION careleaver.km_events(careleaver.survival) RETURNS integer
-  AS 'MODULE_PATHNAME', 'km_events' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_km_events' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.km_events(careleaver.survival) IS 'number of events (not censored) in a survival value';
 
 CREATE FUNCTION careleaver.cif_table(careleaver.competing_risks,
     OUT days integer, OUT cause integer, OUT incidence float8, OUT lower95 float8, OUT upper95 float8)
   RETURNS SETOF record
-  AS 'MODULE_PATHNAME', 'cif_table' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+  AS 'MODULE_PATHNAME', 'careleaver_cif_table' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
 COMMENT ON FUNCTION careleaver.cif_table(careleaver.competing_risks) IS
   'Aalen-Johansen cumulative incidence (metrics.md 8): at every day with an event, one row per cause with events, with a 95% interval (Gray''s variance as R cmprsk, log(-log) transform; NULL where the incidence is 0 or 1)';
 
 CREATE FUNCTION careleaver.cif_at(careleaver.competing_risks, cause integer, days integer) RETURNS float8
-  AS 'MODULE_PATHNAME', 'cif_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cif_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.cif_at(careleaver.competing_risks, integer, integer) IS
   'cumulative incidence of a cause by the end of day `days`; NULL after the longest follow-up (unless everyone had an event) or for an empty value';
 
 CREATE FUNCTION careleaver.cif_n(careleaver.competing_risks) RETURNS integer
-  AS 'MODULE_PATHNAME', 'cif_n' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cif_n' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.cif_n(careleaver.competing_risks) IS 'number of subjects in a competing_risks value';
 CREATE FUNCTION careleaver.cif_events(careleaver.competing_risks, cause integer) RETURNS integer
-  AS 'MODULE_PATHNAME', 'cif_events' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cif_events' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.cif_events(careleaver.competing_risks, integer) IS 'number of events of a cause in a competing_risks value';

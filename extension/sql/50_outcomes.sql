@@ -9,13 +9,13 @@ CREATE FUNCTION careleaver.returns_home(history careleaver.care_history, data_en
     OUT return_date date, OUT reason careleaver.ceased_reason, OUT reentry_date date,
     OUT days_to_reentry integer, OUT censored boolean, OUT period_start date, OUT follow_up_days integer)
   RETURNS SETOF record
-  AS 'MODULE_PATHNAME', 'cl_returns_home_srf' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1;
+  AS 'MODULE_PATHNAME', 'careleaver_returns_home' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1;
 COMMENT ON FUNCTION careleaver.returns_home(careleaver.care_history, date, interval, boolean) IS
   'Returns home (metrics.md 6): one row per period of care ending on or before data_end with REC E4A or E4B (family_exits: also E13 and E41). reentry_date is the start of the next period of care seen by data_end (NULL when none), days_to_reentry the days between; censored is true when no re-entry is seen within follow_up (default 12 months) and the window [return_date, return_date + follow_up) passes data_end. follow_up_days is days_to_reentry, or data_end + 1 - return_date when none (for km_agg). A re-entry on the day of return cannot happen: it continues the same period of care (metrics.md 3).';
 
 CREATE FUNCTION careleaver.reentered_within(history careleaver.care_history, return_date date,
     within interval, data_end date) RETURNS boolean
-  AS 'MODULE_PATHNAME', 'cl_sql_reentered_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_reentered_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.reentered_within(careleaver.care_history, date, interval, date) IS
   'True when a period of care starts in (return_date, return_date + within), false when none does, NULL when the follow-up is incomplete (return_date + within > data_end + 1), even if a re-entry is already seen: a case is decided by dates only, so the share of true among non-NULL results is an unbiased re-entry rate (metrics.md 6).';
 
@@ -23,26 +23,26 @@ CREATE FUNCTION careleaver.exits(history careleaver.care_history, date_of_birth 
     OUT period_no integer, OUT start_date date, OUT end_date date, OUT duration_days integer,
     OUT end_reason careleaver.ceased_reason, OUT cause integer, OUT exit_route text, OUT censored boolean)
   RETURNS SETOF record
-  AS 'MODULE_PATHNAME', 'cl_exits_srf' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+  AS 'MODULE_PATHNAME', 'careleaver_exits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
 COMMENT ON FUNCTION careleaver.exits(careleaver.care_history, date, date) IS
   'Time to exit from each period of care starting on or before data_end, for careleaver.km_agg / cif_agg (metrics.md 6 and 8). cause: 0 censored (open at data_end; duration data_end + 1 - start), 1 returned home (E4A, E4B), 2 adopted (E11, E12), 3 special guardianship (E43 to E48), 4 child arrangements order (E41), 5 turned 18 (any other exit on or after the 18th birthday), 6 other (including E13 and unknown reasons). exit_route names the cause.';
 
 -- ---------------------------------------------------------------- stability (metrics.md 7)
 CREATE FUNCTION careleaver.placements_in_window(history careleaver.care_history, from_date date, to_date date)
   RETURNS integer
-  AS 'MODULE_PATHNAME', 'cl_sql_placements_in_window' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_placements_in_window' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.placements_in_window(careleaver.care_history, date, date) IS
   'Placements (metrics.md 3; temporary T0 to T4 not counted) overlapping [from_date, to_date): starting before to_date and in place after from_date or starting on or after it. For collection year 2024 pass 2023-04-01 and 2024-04-01.';
 
 CREATE FUNCTION careleaver.placement_moves(history careleaver.care_history, from_date date, to_date date)
   RETURNS integer
-  AS 'MODULE_PATHNAME', 'cl_sql_placement_moves' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_placement_moves' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.placement_moves(careleaver.care_history, date, date) IS
   'Placement moves in [from_date, to_date): placements (temporary ones not counted) starting in the window that are not the first placement of their period of care.';
 
 CREATE FUNCTION careleaver.moves_per_1000_days(history careleaver.care_history, from_date date, to_date date)
   RETURNS double precision
-  AS 'MODULE_PATHNAME', 'cl_sql_moves_per_1000_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_moves_per_1000_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.moves_per_1000_days(careleaver.care_history, date, date) IS
   'careleaver.placement_moves per 1,000 days looked after in [from_date, to_date) (metrics.md 7); NULL when no day is. For a group, sum the moves and days_looked_after and divide: rates do not add up.';
 
@@ -51,25 +51,25 @@ CREATE FUNCTION careleaver.stability(history careleaver.care_history, date_of_bi
     OUT in_two_year_measure boolean, OUT placements_in_two_years integer, OUT two_year_three_or_more boolean,
     OUT in_long_term_measure boolean, OUT carer_since date, OUT long_term_stable boolean)
   RETURNS record
-  AS 'MODULE_PATHNAME', 'cl_sql_stability' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_stability' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.stability(careleaver.care_history, date, integer) IS
   'The DfE placement stability measures for 31 March of collection_year (metrics.md 7): short-term (three or more placements overlapping the year, of children looked after on 31 March), two-year (looked after 2 years or more, three or more placements in the two years) and long-term (under 16, looked after 2.5 years or more; stable when the current carer spell began 2 years or more before). Columns of a measure are NULL when the child is not in its denominator.';
 
 CREATE FUNCTION careleaver.stability_short_term(history careleaver.care_history, collection_year integer)
   RETURNS boolean
-  AS 'MODULE_PATHNAME', 'cl_sql_stability_short_term' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_stability_short_term' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.stability_short_term(careleaver.care_history, integer) IS
   'DfE short-term measure (metrics.md 7): true when three or more placements overlap the collection year, false otherwise, NULL when not looked after on 31 March (not in the denominator). avg(x::int) is the published percentage.';
 
 CREATE FUNCTION careleaver.stability_two_year(history careleaver.care_history, collection_year integer)
   RETURNS boolean
-  AS 'MODULE_PATHNAME', 'cl_sql_stability_two_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_stability_two_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.stability_two_year(careleaver.care_history, integer) IS
   'Two-year measure (metrics.md 7): for children looked after on 31 March whose period of care began on or before 31 March two years earlier, true when three or more placements overlap the two collection years; NULL when not in the denominator.';
 
 CREATE FUNCTION careleaver.stability_long_term(history careleaver.care_history, date_of_birth date, collection_year integer)
   RETURNS boolean
-  AS 'MODULE_PATHNAME', 'cl_sql_stability_long_term' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_stability_long_term' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.stability_long_term(careleaver.care_history, date, integer) IS
   'DfE long-term measure (metrics.md 7): for children aged under 16 on 31 March, looked after since 30 months before it or earlier, true when the carer spell holding 31 March began 24 months before it or earlier (carers are kept through RNE L, T and U); NULL when not in the denominator.';
 
@@ -77,19 +77,19 @@ COMMENT ON FUNCTION careleaver.stability_long_term(careleaver.care_history, date
 CREATE FUNCTION careleaver.collection_year_birthday(date_of_birth date, collection_year integer,
     OUT age integer, OUT birthday date)
   RETURNS record
-  AS 'MODULE_PATHNAME', 'cl_sql_collection_year_birthday' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_collection_year_birthday' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.collection_year_birthday(date, integer) IS
   'The birthday that falls in the collection year (1 April to 31 March; exactly one does) and the age reached on it. A 29 February birthday falls on 1 March in common years (metrics.md 1).';
 
 CREATE FUNCTION careleaver.in_leaver_cohort(history careleaver.care_history, date_of_birth date,
     collection_year integer, age integer) RETURNS boolean
-  AS 'MODULE_PATHNAME', 'cl_sql_in_leaver_cohort' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_in_leaver_cohort' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.in_leaver_cohort(careleaver.care_history, date, integer, integer) IS
   'In the care-leaver cohort of the collection year at this age (17 to 25; metrics.md 5): the birthday falls in the year and the status on it is relevant or former_relevant; not when looked after on the 17th or 18th birthday (DfE rules 1007, 1016; leaving on the 18th birthday counts as having left). Nobody is at 25: status ends then (metrics.md 4).';
 
 CREATE FUNCTION careleaver.leaver_cohort_age(history careleaver.care_history, date_of_birth date,
     collection_year integer) RETURNS integer
-  AS 'MODULE_PATHNAME', 'cl_sql_leaver_cohort_age' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_leaver_cohort_age' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.leaver_cohort_age(careleaver.care_history, date, integer) IS
   'The age (17 to 24) at which the young person is in the collection year''s care-leaver cohort (careleaver.in_leaver_cohort), or NULL when not in it.';
 
@@ -100,7 +100,7 @@ CREATE FUNCTION careleaver.leaver_outcome(in_touch careleaver.contact_status, ac
     OUT apprenticeship boolean, OUT suitable_accommodation boolean, OUT unsuitable_accommodation boolean,
     OUT accommodation_not_known boolean, OUT homeless_or_insecure boolean)
   RETURNS record
-  AS 'MODULE_PATHNAME', 'cl_sql_leaver_outcome' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_leaver_outcome' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.leaver_outcome(careleaver.contact_status, careleaver.leaver_activity, careleaver.leaver_accommodation) IS
   'Outcome classes of an OC3 record (metrics.md 5). contact: in touch, not in touch, refused contact, no longer requires services, died, returned home, not recorded, or no information (all three codes NULL: no record). excluded (DIED, RHOM) makes every flag NULL; no information makes every flag false; a record without ACTIV or ACCOM counts as not known. So avg(flag::int) over a cohort has the cohort less exclusions, no-information members included, as denominator.';
 
@@ -185,30 +185,30 @@ CREATE FUNCTION careleaver.cfsr_indicators(history careleaver.care_history, date
     OUT permanency_12m boolean, OUT in_reentry_cohort boolean, OUT reentry_12m boolean, OUT reentry_date date,
     OUT placement_moves integer, OUT days_in_care integer)
   RETURNS record
-  AS 'MODULE_PATHNAME', 'cl_sql_cfsr_indicators' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cfsr_indicators' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.cfsr_indicators(careleaver.care_history, date, integer, date) IS
   'US-comparable (CFSR Round 4 style) indicators for the entry cohort of a collection year (metrics.md 10), periods of care shorter than 8 days left out and entry at 18 or over excluded. entrant: the first period in the year starts in it. permanency_12m, reentry_12m: NULL when not in the denominator or the follow-up passes data_end. placement_moves and days_in_care from entry to the year end, the 18th birthday or data_end. See doc/outcomes.md.';
 
 CREATE FUNCTION careleaver.cfsr_permanency_12m(history careleaver.care_history, date_of_birth date,
     collection_year integer, data_end date) RETURNS boolean
-  AS 'MODULE_PATHNAME', 'cl_sql_cfsr_permanency_12m' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cfsr_permanency_12m' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.cfsr_permanency_12m(careleaver.care_history, date, integer, date) IS
   'Permanency in 12 months for children entering care in the collection year (metrics.md 10): true when the entering period ends, before entry + 12 months and before the 18th birthday, by E4A, E4B, E11, E12, E13, E41 or E43 to E48; false otherwise; NULL when not an entrant or when min(entry + 12 months, 18th birthday) > data_end + 1.';
 
 CREATE FUNCTION careleaver.cfsr_reentry_12m(history careleaver.care_history, date_of_birth date,
     collection_year integer, data_end date) RETURNS boolean
-  AS 'MODULE_PATHNAME', 'cl_sql_cfsr_reentry_12m' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cfsr_reentry_12m' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.cfsr_reentry_12m(careleaver.care_history, date, integer, date) IS
   'Re-entry in 12 months (metrics.md 10): for entrants of the collection year who left within 12 months of entry, before 18, home, to relatives or to guardianship (E4A, E4B, E13, E41, E43 to E48; not adoption), true when a period of care (8 days or more) starts within 12 months of leaving; NULL when not in the denominator or exit + 12 months > data_end + 1.';
 
 CREATE FUNCTION careleaver.cfsr_placement_moves(history careleaver.care_history, date_of_birth date,
     collection_year integer, data_end date) RETURNS integer
-  AS 'MODULE_PATHNAME', 'cl_sql_cfsr_placement_moves' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cfsr_placement_moves' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.cfsr_placement_moves(careleaver.care_history, date, integer, date) IS
   'Placement moves of an entrant of the collection year (metrics.md 10): placements after the first of their period (temporary ones not counted) from entry to the year end, the 18th birthday or data_end; NULL when not an entrant. Rate = 1000 * sum(moves) / sum(careleaver.cfsr_days_in_care).';
 
 CREATE FUNCTION careleaver.cfsr_days_in_care(history careleaver.care_history, date_of_birth date,
     collection_year integer, data_end date) RETURNS integer
-  AS 'MODULE_PATHNAME', 'cl_sql_cfsr_days_in_care' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'careleaver_cfsr_days_in_care' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.cfsr_days_in_care(careleaver.care_history, date, integer, date) IS
   'Days in care of an entrant of the collection year from entry to the year end, the 18th birthday or data_end (periods shorter than 8 days left out), the denominator of the CFSR moves per 1,000 days; NULL when not an entrant.';

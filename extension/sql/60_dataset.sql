@@ -13,21 +13,21 @@
 
 CREATE FUNCTION careleaver.return_value_problem(value text, kind text)
 RETURNS text
-AS 'MODULE_PATHNAME', 'cl_return_value_problem'
+AS 'MODULE_PATHNAME', 'careleaver_return_value_problem'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_value_problem(text, text) IS
   'NULL when value is a valid return cell of the kind (date, flag, smallint, integer, text, or a code type name such as legal_status), else why not; never raises on bad values. Every kind, text included, refuses a tab, line break or other control character inside the value. Dates: DD/MM/YYYY or YYYY-MM-DD; two-digit years are refused';
 
 CREATE FUNCTION careleaver.return_date(value text)
 RETURNS date
-AS 'MODULE_PATHNAME', 'cl_return_date'
+AS 'MODULE_PATHNAME', 'careleaver_return_date'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_date(text) IS
   'A return date cell (DD/MM/YYYY or YYYY-MM-DD, optional midnight time) as a date; raises 22007 otherwise';
 
 CREATE FUNCTION careleaver.return_integer(value text)
 RETURNS integer
-AS 'MODULE_PATHNAME', 'cl_return_integer'
+AS 'MODULE_PATHNAME', 'careleaver_return_integer'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION careleaver.return_integer(text) IS
   'A whole-number return cell (digits, optionally ".0" as pandas writes them) as an integer; raises 22P02 otherwise';
@@ -115,7 +115,13 @@ AS $$
     ('prev_perm', 2, 'DOB', 'date', 'Date of birth'),
     ('prev_perm', 3, 'PREV_PERM', 'upper', 'Permanence before this period of care'),
     ('prev_perm', 4, 'LA_PERM', 'upper', 'Council that arranged it'),
-    ('prev_perm', 5, 'DATE_PERM', 'date', 'Date of the order')
+    ('prev_perm', 5, 'DATE_PERM', 'date', 'Date of the order'),
+    ('sw_episodes', 1, 'CHILD', 'id', 'Child identifier'),
+    ('sw_episodes', 2, 'DOB', 'date', 'Date of birth'),
+    ('sw_episodes', 3, 'SW_ID', 'upper', 'Social worker identifier (the council''s own)'),
+    ('sw_episodes', 4, 'SW_DECOM', 'date', 'Date the social worker episode began'),
+    ('sw_episodes', 5, 'SW_DEC', 'date', 'Date the social worker episode ended (NULL: open)'),
+    ('sw_episodes', 6, 'SW_REASON', 'upper', 'Reason for the change of social worker')
   ) AS v(module, ord, dfe, kind, descr)
 $$;
 COMMENT ON FUNCTION careleaver.dataset_columns() IS
@@ -172,11 +178,11 @@ BEGIN
                       'source_year integer, reconcile_note text, PRIMARY KEY (la, child, decom))',
                       schema_name, replace(replace(cols, 'child text', 'child text NOT NULL'),
                                            'decom date', 'decom date NOT NULL'));
-    ELSIF m.module IN ('oc3', 'oc2') THEN
+    ELSIF m.module IN ('oc3', 'oc2', 'ad1', 'placed_adoption') THEN
       canon := format('CREATE TABLE IF NOT EXISTS %I.%I (la text NOT NULL, child text NOT NULL, '
                       'year integer NOT NULL, %s, PRIMARY KEY (la, child, year))',
                       schema_name, m.module, replace(cols, 'child text, ', ''));
-    ELSIF m.module IN ('missing', 'reviews') THEN
+    ELSIF m.module IN ('missing', 'reviews', 'sw_episodes') THEN
       canon := format('CREATE TABLE IF NOT EXISTS %I.%I (la text NOT NULL, child text NOT NULL, '
                       'year integer NOT NULL, %s)',
                       schema_name, m.module, replace(cols, 'child text, ', ''));
@@ -188,7 +194,7 @@ BEGIN
       EXECUTE format('COMMENT ON COLUMN %I.%I.la IS %L', schema_name, m.module,
                      'Local authority code (from the submission, not a file column)');
     END IF;
-    IF m.module IN ('oc3', 'oc2', 'missing', 'reviews') THEN
+    IF m.module IN ('oc3', 'oc2', 'ad1', 'placed_adoption', 'missing', 'reviews', 'sw_episodes') THEN
       EXECUTE format('COMMENT ON COLUMN %I.%I.year IS %L', schema_name, m.module,
                      'Collection year of the return the row came from');
     END IF;
@@ -212,6 +218,8 @@ BEGIN
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.oc3 (la, year)', 'oc3_la_year_idx', schema_name);
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.missing (la, child)', 'missing_la_child_idx', schema_name);
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.reviews (la, child)', 'reviews_la_child_idx', schema_name);
+  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.sw_episodes (la, child)', 'sw_episodes_la_child_idx', schema_name);
+  PERFORM careleaver.create_location_tables(schema_name);  -- postcode look-up (62_location.sql)
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.population (la text NOT NULL, year integer NOT NULL, '
                  'age integer NOT NULL, count integer NOT NULL, PRIMARY KEY (la, year, age))', schema_name);
@@ -255,6 +263,13 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.rejects.column_name IS %L', schema_name, 'DfE column name of the bad value');
   EXECUTE format('COMMENT ON COLUMN %I.rejects.value IS %L', schema_name, 'The bad value as read');
   EXECUTE format('COMMENT ON COLUMN %I.rejects.reason IS %L', schema_name, 'Why it was rejected');
+  -- added in 0.2.0: the module and child of the skipped row, so that validate reports it under its DfE rule
+  EXECUTE format('ALTER TABLE %I.rejects ADD COLUMN IF NOT EXISTS module text', schema_name);
+  EXECUTE format('ALTER TABLE %I.rejects ADD COLUMN IF NOT EXISTS child text', schema_name);
+  EXECUTE format('COMMENT ON COLUMN %I.rejects.module IS %L', schema_name,
+                 'Module of the skipped row (episodes, header, oc3, ...; NULL for rows rejected before 0.2.0)');
+  EXECUTE format('COMMENT ON COLUMN %I.rejects.child IS %L', schema_name,
+                 'CHILD of the skipped row as read (NULL when unreadable, or for rows rejected before 0.2.0)');
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.reconcile_conflicts (la text NOT NULL, child text NOT NULL, '
                  'kind text NOT NULL, decom date, years integer[], detail text NOT NULL)', schema_name);
@@ -267,10 +282,12 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.decom IS %L', schema_name, 'DECOM of the episode concerned (NULL for header and OC3 conflicts)');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.years IS %L', schema_name, 'Collection years of the returns involved');
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.detail IS %L', schema_name, 'What disagrees and what the policy kept');
+  PERFORM careleaver.create_published_tables(schema_name);  -- DfE's published figures (91_dashboard_parity.sql)
+  PERFORM careleaver.create_sufficiency_tables(schema_name);  -- 88_sufficiency.sql
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_dataset(text) IS
-  'Creates (idempotently) the schema and tables of a council dataset: canonical header, episodes, oc3, uasc, missing, reviews, oc2, population; the annual returns as loaded (returns, return_*), rejects and reconcile_conflicts. The tables belong to the caller, not to the extension';
+  'Creates (idempotently) the schema and tables of a council dataset: canonical header, episodes, oc3, uasc, missing, reviews, oc2, ad1, placed_adoption, sw_episodes, population, the postcode look-up (postcodes, postcode_councils); the annual returns as loaded (returns, return_*), rejects and reconcile_conflicts. The tables belong to the caller, not to the extension';
 
 -- ---------------------------------------------------------------------------
 -- Loading: the client (scripts/careleaver-load) stages every cell as text in
@@ -340,9 +357,11 @@ BEGIN
   PERFORM careleaver.create_dataset(schema_name);
   DROP TABLE IF EXISTS pg_temp.careleaver_load_problems;
   CREATE TEMP TABLE careleaver_load_problems (module text, la text, year text, source_file text,
-    source_line integer, column_name text, value text, reason text);
+    source_line integer, column_name text, value text, reason text, child text);
   IF to_regclass('pg_temp.careleaver_stage_problems') IS NOT NULL THEN
-    INSERT INTO pg_temp.careleaver_load_problems SELECT * FROM pg_temp.careleaver_stage_problems;
+    INSERT INTO pg_temp.careleaver_load_problems (module, la, year, source_file, source_line, column_name, value, reason)
+    SELECT p.module, p.la, p.year, p.source_file, p.source_line, p.column_name, p.value, p.reason
+      FROM pg_temp.careleaver_stage_problems p;
   END IF;
 
   FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d ORDER BY 1 LOOP
@@ -366,7 +385,7 @@ BEGIN
     -- a cheap test per row first; the bad rows only are taken apart per cell
     EXECUTE format($q$
       INSERT INTO pg_temp.careleaver_load_problems
-      SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem
+      SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem, nullif(btrim(s.child), '')
       FROM (SELECT * FROM pg_temp.%I s
             WHERE s.la IS NULL OR btrim(s.la) = '' OR careleaver.return_value_problem(s.la, 'text') IS NOT NULL
                OR s.year IS NULL OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
@@ -481,9 +500,15 @@ BEGIN
       nrows := nrows + nproblems;
     END LOOP;
     EXECUTE format($q$
-      INSERT INTO %I.rejects (la, year, source_file, source_line, column_name, value, reason)
-      SELECT btrim(p.la), careleaver.return_integer(p.year), p.source_file, p.source_line, p.column_name, p.value, p.reason
+      INSERT INTO %I.rejects (la, year, source_file, source_line, column_name, value, reason, module, child)
+      SELECT btrim(p.la), careleaver.return_integer(p.year), p.source_file, p.source_line, p.column_name, p.value, p.reason,
+             p.module, coalesce(p.child, c.child)
       FROM pg_temp.careleaver_load_problems p
+      -- a problem the client found (control characters, undecodable bytes) has no child: the row's, from the
+      -- server's own check of it, or none
+      LEFT JOIN LATERAL (SELECT max(q.child) AS child FROM pg_temp.careleaver_load_problems q
+                          WHERE q.source_file = p.source_file AND q.source_line = p.source_line
+                            AND q.child IS NOT NULL) c ON p.child IS NULL
       WHERE btrim(p.la) = $1 AND careleaver.return_value_problem(p.year, 'integer') IS NULL
         AND careleaver.return_integer(p.year) = $2$q$, schema_name)
       USING r.la, r.year;
@@ -737,7 +762,7 @@ BEGIN
     FROM %I.return_oc3 o WHERE o.la IN (SELECT l.la FROM pg_temp.rc_las l)
     GROUP BY o.la, o.child, o.year HAVING count(*) > 1$q$, s);
 
-  FOREACH m IN ARRAY ARRAY['header', 'uasc', 'oc3', 'oc2', 'missing', 'reviews'] LOOP
+  FOREACH m IN ARRAY ARRAY['header', 'uasc', 'oc3', 'oc2', 'ad1', 'placed_adoption', 'missing', 'reviews', 'sw_episodes'] LOOP
     SELECT string_agg(format('%I', d.column_name), ', ' ORDER BY d.ord) INTO cols
       FROM careleaver.dataset_columns() d WHERE d.module = m;
     EXECUTE format('DELETE FROM %I.%I t WHERE t.la IN (SELECT l.la FROM pg_temp.rc_las l)', s, m);
@@ -748,7 +773,9 @@ BEGIN
       s, m, cols, CASE WHEN m IN ('header', 'uasc') THEN '' ELSE ', year' END,
       CASE m WHEN 'header' THEN 'r.la, r.child' WHEN 'uasc' THEN 'r.la, r.child'
              WHEN 'oc3' THEN 'r.la, r.child, r.year' WHEN 'oc2' THEN 'r.la, r.child, r.year'
+             WHEN 'ad1' THEN 'r.la, r.child, r.year' WHEN 'placed_adoption' THEN 'r.la, r.child, r.year'
              WHEN 'missing' THEN 'r.la, r.child, r.mis_start, r.missing'
+             WHEN 'sw_episodes' THEN 'r.la, r.child, r.sw_decom, r.sw_id'
              ELSE 'r.la, r.child, r.review' END,
       (SELECT string_agg('r.' || quote_ident(d.column_name), ', ' ORDER BY d.ord)
          FROM careleaver.dataset_columns() d WHERE d.module = m),
@@ -756,15 +783,19 @@ BEGIN
       s, 'return_' || m,
       CASE m WHEN 'header' THEN 'r.la, r.child' WHEN 'uasc' THEN 'r.la, r.child'
              WHEN 'oc3' THEN 'r.la, r.child, r.year' WHEN 'oc2' THEN 'r.la, r.child, r.year'
+             WHEN 'ad1' THEN 'r.la, r.child, r.year' WHEN 'placed_adoption' THEN 'r.la, r.child, r.year'
              WHEN 'missing' THEN 'r.la, r.child, r.mis_start, r.missing'
+             WHEN 'sw_episodes' THEN 'r.la, r.child, r.sw_decom, r.sw_id'
              ELSE 'r.la, r.child, r.review' END,
-      CASE WHEN m IN ('oc3', 'oc2') THEN 'r.source_file, r.source_line'
+      CASE WHEN m IN ('oc3', 'oc2', 'ad1', 'placed_adoption') THEN 'r.source_file, r.source_line'
            ELSE 'r.year DESC, r.source_file, r.source_line' END);
   END LOOP;
 
   EXECUTE format('DELETE FROM %I.reconcile_conflicts c WHERE c.la IN (SELECT l.la FROM pg_temp.rc_las l)', s);
   EXECUTE format('INSERT INTO %I.reconcile_conflicts (la, child, kind, decom, years, detail) '
                  'SELECT c.la, c.child, c.kind, c.decom, c.years, c.detail FROM pg_temp.rc_conf c', s);
+  -- the fact layer follows the canonical tables in this transaction: never stale, rolled back with them
+  PERFORM careleaver.refresh(s, l.la) FROM pg_temp.rc_las l;
 
   RETURN QUERY
     SELECT l.la,
@@ -777,7 +808,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reconcile(text, text, text) IS
-  'Rebuilds the canonical header, episodes, oc3, uasc, oc2, missing and reviews of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts';
+  'Rebuilds the canonical header, episodes, oc3, uasc, oc2, ad1, placed_adoption, missing, reviews and sw_episodes of one council (or all) from every loaded return by the named policy (latest_return: the latest return is authoritative for its collection year, earlier returns supply the history before it; see doc/dataset.md). Changed episodes carry a reconcile_note, every episode its source_year; disagreements go to <schema>.reconcile_conflicts. Ends with careleaver.refresh of each council reconciled, so its facts (doc/facts.md) are current when the transaction commits and rolled back with it';
 
 -- The dataset's returns as SQL (la, year, origin), read by coverage and validate alike: a dataset made
 -- before 0.2.0 has no origin column, and all its returns were loaded; no returns table gives no rows.

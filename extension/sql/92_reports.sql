@@ -77,12 +77,12 @@ VALUES
    'placement_stability.three_or_more_placements / looked_after_31_march', 'metrics.md 12', NULL),
   (8, 46, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    '% CLA on 31 March placed more than 20 miles from home', 'percent',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the distance between the home and placement postcodes (HOME_POST, PL_POST) from a postcode look-up'),
+   'Of the children looked after on 31 March, those whose episode open that day is more than 20 miles from home: DfE''s straight-line distance between the HOME_POST and PL_POST grid references of the dataset''s postcode look-up; distance not known (UASC, postcodes blank or not in the look-up) counts in the denominator only',
+   'episodes.home_post, pl_post; postcodes; placement_distance_miles', 'metrics.md 14', NULL),
   (9, 47, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Average number of months between decision that a child should be placed for adoption and matching of child and adopters', 'months',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the placed-for-adoption and adoption (AD1) modules read for the decision and match dates'),
+   'Of the children adopted in the year (a period of care ending with REC E11 or E12), those whose AD1 record of that year has DATE_INT and DATE_MATCH, the match not before the decision: their average days from decision to match, in months of 365.25 / 12 days (stage 2 of adoption_timeliness)',
+   'ad1.date_int, ad1.date_match; periods_of_care(history).end_reason; months_from_days', 'metrics.md 12', NULL),
   (10, 48, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    '% CLA on 31 March living in foster care', 'percent',
    'Of the children looked after on 31 March, those whose episode open that day has PLACE U1 to U6',
@@ -97,8 +97,8 @@ VALUES
    'episodes(history).place; dfe_placement_group', 'metrics.md 12', NULL),
   (13, 51, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Average SDQ score', 'score',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the SDQ scores of the OC2 module read for children looked after for 12 months'),
+   'Of the children aged 5 to 16 on 31 March looked after for the whole collection year (a period of care from 1 April or before, open on 31 March), those whose OC2 record of the year has an SDQ score (0 to 40): their average score',
+   'oc2.sdq_score; periods_of_care(history); age_on', 'metrics.md 12', NULL),
   (14, 52, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Care leavers in education, employment or training (17 to 18 years)', 'percent',
    'Care leavers aged 17 or 18 in the year in education, employment or training, of the care leavers of those ages (care_leavers_by_age, ages pooled by summing)',
@@ -117,8 +117,8 @@ VALUES
    'care_leavers_by_age.suitable / (suitable + unsuitable + accommodation_not_known + no_information) (ages 19 to 21)', 'metrics.md 12', NULL),
   (18, 67, 'Enabler: The workforce is equipped and effective',
    '% CLA with 3 or more social workers in past 12 months', 'percent',
-   'Not yet computed', NULL,
-   'metrics.md 12', 'not yet built: needs the social worker episodes (SWEpisodes) module, which is not loaded'),
+   'Of the children looked after on 31 March, those with three or more different social workers (SW_ID, each counted once) whose episodes fall in the year 1 April to 31 March; not available for a council-year with no SWEpisodes rows',
+   'sw_episodes.sw_id, sw_decom, sw_dec', 'metrics.md 14', NULL),
   (19, NULL, 'Outcome 4: Children in care and care leavers have stable, loving homes',
    'Care leavers aged 19 to 21 in touch with the local authority (not a Dashboard indicator)', 'percent',
    'Care leavers aged 19 to 21 whose IN_TOUCH is YES, of the care leavers of those ages',
@@ -152,10 +152,13 @@ CREATE FUNCTION careleaver.dashboard_value(unit text, reason text, numerator big
   SET search_path = pg_catalog, careleaver, pg_temp
   AS $$ SELECT CASE WHEN reason IS NOT NULL OR denominator IS NULL OR denominator = 0 OR numerator IS NULL THEN NULL
                     WHEN unit = 'per 10,000 children' THEN 10000.0 * numerator / denominator
+                    WHEN unit = 'months' THEN careleaver.months_from_days(numerator::double precision / denominator)::numeric
+                    WHEN unit = 'score' THEN numerator::numeric / denominator
                     ELSE 100.0 * numerator / denominator END $$;
 COMMENT ON FUNCTION careleaver.dashboard_value(text, text, bigint, bigint) IS
   'Internal: the value of a national_framework row (metrics.md 12): 10000 * numerator / denominator for a rate per '
-  '10,000 children, 100 * numerator / denominator for a percentage, unrounded; NULL when reason is given or the '
+  '10,000 children, 100 * numerator / denominator for a percentage, the average (numerator / denominator) for a '
+  'score, and for months the average days in months (careleaver.months_from_days), unrounded; NULL when reason is given or the '
   'denominator is NULL or 0';
 
 CREATE FUNCTION careleaver.dashboard_not_available_reason(unit text, reason text, denominator bigint) RETURNS text
@@ -196,6 +199,11 @@ BEGIN
       shown[i] := CASE WHEN careleaver.publish_count(numerators[i]) = 'c' THEN 'c'
                        WHEN numerators[i] > 0 AND round(vals[i]) = 0 THEN 'k'
                        ELSE round(vals[i])::text END;
+    ELSIF units[i] IN ('months', 'score') THEN
+      -- an average: hidden with the children it is over; whole months and one decimal as DfE publishes them
+      shown[i] := CASE WHEN careleaver.publish_count(denominators[i]) = 'c' THEN 'c'
+                       WHEN units[i] = 'months' THEN round(vals[i])::text
+                       ELSE to_char(round(vals[i], 1), 'FM9990.0') END;
     END IF;
   END LOOP;
   -- percentages: the counts of the rows sharing row_name and their remainder are one row for suppress_row
@@ -222,7 +230,8 @@ $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_publish(text[], text[], bigint[], bigint[], numeric[], text[]) IS
   'Internal: the published values of one council''s national_framework rows of one year (metrics.md 9 and 12): '
   'x when not available, z when not applicable; rates per 10,000 as whole numbers, c when the count is 1 to the '
-  'threshold, k when a non-zero rate rounds to 0; percentages as whole numbers through publish_percent, the counts '
+  'threshold, k when a non-zero rate rounds to 0; averages (months whole, scores to one decimal) c when the '
+  'children averaged are 1 to the threshold; percentages as whole numbers through publish_percent, the counts '
   'of rows with the same row_name and their remainder to the denominator suppressed as one row (suppress_row)';
 
 -- The child population aged 0 to 17 per council and collection year, as SQL over a dataset's population
@@ -274,13 +283,21 @@ BEGIN
             UNION ALL
             -- the data's end: 31 March of the year of the latest episode date, as before 0.2.0
             SELECT d.la, y, 0, 'the data (no returns recorded)', careleaver.collection_year_end(d.episode_year)
-              FROM (SELECT e.la, careleaver.collection_year_of(min(e.decom)) AS first_year,
-                           careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))) AS episode_year,
-                           greatest(careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom)))),
-                                    (SELECT max(o.year) FROM %2$I.oc3 o WHERE o.la = e.la)) AS last_year
-                      FROM %2$I.episodes e
-                     WHERE NOT EXISTS (SELECT 1 FROM (%1$s) l WHERE l.la = e.la)
-                     GROUP BY e.la) d,
+              FROM (SELECT k.la, a.first_year, a.episode_year,
+                           greatest(a.episode_year, (SELECT max(o.year) FROM %2$I.oc3 o WHERE o.la = k.la)) AS last_year
+                      FROM (-- the councils of the episodes, one index probe each (not a scan of every episode)
+                            WITH RECURSIVE council(la) AS (
+                              SELECT min(e.la) FROM %2$I.episodes e
+                              UNION ALL
+                              SELECT (SELECT min(e.la) FROM %2$I.episodes e WHERE e.la > c.la)
+                                FROM council c WHERE c.la IS NOT NULL)
+                            SELECT council.la FROM council WHERE council.la IS NOT NULL) k
+                     CROSS JOIN LATERAL (
+                       SELECT careleaver.collection_year_of(min(e.decom)) AS first_year,
+                              careleaver.collection_year_of(max(greatest(e.decom, coalesce(e."dec", e.decom))))
+                                AS episode_year
+                         FROM %2$I.episodes e WHERE e.la = k.la) a
+                     WHERE NOT EXISTS (SELECT 1 FROM (%1$s) l WHERE l.la = k.la)) d,
                    generate_series(d.first_year, d.last_year) AS y) c
     WINDOW run AS (PARTITION BY c.la, c.run_no)$q$, returns_sql, schema_name);
 END
@@ -330,8 +347,29 @@ COMMENT ON COLUMN careleaver.coverage_measures.years_before IS 'Covered collecti
 COMMENT ON COLUMN careleaver.coverage_measures.years_after IS 'Covered collection years needed after the year (the follow-up)';
 COMMENT ON COLUMN careleaver.coverage_measures.note IS 'Why it needs them';
 
--- Shared pieces of view SQL: one care history per child (careleaver.care_history_agg), the coverage, the
--- data's end, the collection years reported and the care-leaver cohort with its evidence.
+-- The reporting views read the fact layer (96_facts.sql, doc/facts.md), never stale figures: a council whose
+-- facts are missing, or were materialised for another data end or other years than its coverage now gives,
+-- stops the view with this error.
+CREATE FUNCTION careleaver.facts_guard(dataset text, la text, problem text) RETURNS boolean
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  IF problem IS NOT NULL THEN
+    RAISE EXCEPTION 'the facts of council "%" in dataset "%" are not current: %', la, dataset, problem
+      USING ERRCODE = '55000',
+            DETAIL = 'The reporting views read the fact tables child_facts and child_year_facts (doc/facts.md).',
+            HINT = format('Run SELECT * FROM careleaver.refresh(%L); as the dataset''s owner.', dataset);
+  END IF;
+  RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.facts_guard(text, text, text) IS
+  'Internal: true, or an error (SQLSTATE 55000, with a hint to run careleaver.refresh) when problem is given: '
+  'how the reporting views refuse to show figures from facts that are not current (doc/facts.md)';
+
+-- Shared pieces of view SQL: the children's facts (the fact layer), the coverage, the data's end, the
+-- collection years reported and the care-leaver cohort with its evidence.
 CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
@@ -339,12 +377,24 @@ AS $fn$
 BEGIN
   RETURN format($q$
   person AS (
-    SELECT e.la, e.child, min(h.dob) AS dob,
-           careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec) AS history
-      FROM %1$I.episodes e
-      LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
-     GROUP BY e.la, e.child),
-  coverage_year AS (%2$s),
+    SELECT f.la, f.child, f.date_of_birth AS dob, f.history FROM %1$I.child_facts f),
+  coverage_year AS (
+    -- every covered year, once the council's facts are known to be materialised for its coverage
+    SELECT c.* FROM (%2$s) c
+      LEFT JOIN %1$I.refresh_state s ON s.la = c.la
+     WHERE careleaver.facts_guard(%1$L, c.la,
+             CASE WHEN s.la IS NULL
+                  THEN CASE WHEN EXISTS (SELECT 1 FROM %1$I.episodes e WHERE e.la = c.la)
+                            THEN 'its facts have never been materialised' END
+                  WHEN s.data_end <> c.data_end
+                  THEN format('they were materialised for the data''s end %%s, the coverage now gives %%s',
+                              s.data_end, c.data_end)
+                  WHEN c.collection_year > s.last_year
+                  THEN format('they were materialised up to %%s, the coverage now reaches %%s',
+                              s.last_year, c.collection_year)
+                  WHEN c.collection_year < s.first_year AND c.collection_year > s.last_year - 10
+                  THEN format('they were materialised from %%s, the coverage reports %%s',
+                              s.first_year, c.collection_year) END)),
   data_end AS (
     SELECT c.la, max(c.data_end) AS data_end,
            min(c.collection_year) AS first_year, max(c.collection_year) AS last_year
@@ -355,20 +405,24 @@ BEGIN
       FROM coverage_year c JOIN data_end d USING (la)
      WHERE c.collection_year > d.last_year - 10),
   leaver_evidence AS (
-    -- cohort members by their history, and every OC3 record of a reported year
-    SELECT coalesce(m.la, o.la) AS la, coalesce(m.child, o.child) AS child,
-           coalesce(m.collection_year, o.year) AS collection_year, m.age AS history_age,
-           o.child IS NOT NULL AS has_oc3, o.in_touch, o.activ, o.accom,
-           coalesce(m.dob, p.dob, hd.dob, o.dob) AS dob
-      FROM (SELECT p.la, p.child, p.dob, y.collection_year,
-                   careleaver.leaver_cohort_age(p.history, p.dob, y.collection_year) AS age
-              FROM person p JOIN report_year y USING (la)
-             WHERE p.dob IS NOT NULL) m
-      FULL JOIN (SELECT o.* FROM %1$I.oc3 o JOIN report_year y ON y.la = o.la AND y.collection_year = o.year) o
-        ON o.la = m.la AND o.child = m.child AND o.year = m.collection_year AND m.age IS NOT NULL
-      LEFT JOIN person p ON m.la IS NULL AND p.la = o.la AND p.child = o.child
-      LEFT JOIN %1$I.header hd ON m.la IS NULL AND hd.la = o.la AND hd.child = o.child
-     WHERE m.age IS NOT NULL OR o.child IS NOT NULL),
+    -- cohort members by their history (child_year_facts.cohort_age) with their OC3 record of the year if any,
+    -- and the other OC3 records of a reported year (a union, not a full join, so that a filter on la reaches
+    -- both sides); the date of birth is needed only for the latter (leaver_judged)
+    SELECT m.la, m.child, m.collection_year, m.cohort_age AS history_age, o.child IS NOT NULL AS has_oc3,
+           o.in_touch, o.activ, o.accom, NULL::date AS dob
+      FROM %1$I.child_year_facts m   -- its years are the reported ones (facts_guard); leaver_judged keeps the covered
+      LEFT JOIN %1$I.oc3 o ON o.la = m.la AND o.child = m.child AND o.year = m.collection_year
+     WHERE m.cohort_age IS NOT NULL AND m.date_of_birth_known
+    UNION ALL
+    SELECT o.la, o.child, o.year, NULL::integer, true, o.in_touch, o.activ, o.accom,
+           coalesce(p.date_of_birth, hd.dob, o.dob)
+      FROM %1$I.oc3 o
+      JOIN report_year y ON y.la = o.la AND y.collection_year = o.year
+      LEFT JOIN %1$I.child_facts p ON p.la = o.la AND p.child = o.child
+      LEFT JOIN %1$I.header hd ON hd.la = o.la AND hd.child = o.child
+     WHERE NOT EXISTS (SELECT 1 FROM %1$I.child_year_facts m
+                        WHERE m.la = o.la AND m.child = o.child AND m.collection_year = o.year
+                          AND m.cohort_age IS NOT NULL AND m.date_of_birth_known)),
   leaver_judged AS (
     -- where the history does not reach the 14th birthday, the council's OC3 record is the evidence
     SELECT v.*, b.age AS record_age,
@@ -387,11 +441,13 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.reporting_common_sql(text) IS
-  'Internal: the common table expressions of the reporting views over a dataset schema: person (one care history '
-  'per child, careleaver.care_history_agg, metrics.md 1 to 3), coverage_year (careleaver.coverage_sql, metrics.md 11), '
-  'data_end (31 March of the last covered year), report_year (the last ten covered years), leaver_evidence and '
-  'leaver_judged (the cohort by history and the OC3 records of each year), leaver_member (the care-leaver cohort of '
-  'metrics.md 5: by the history where it reaches the 14th birthday, else by the council''s OC3 record; basis)';
+  'Internal: the common table expressions of the reporting views over a dataset schema, read from its fact layer '
+  '(doc/facts.md): person (each child''s care history as child_facts holds it, metrics.md 1 to 3), coverage_year '
+  '(careleaver.coverage_sql, metrics.md 11; stops with careleaver.facts_guard when a council''s facts are not '
+  'materialised for it), data_end (31 March of the last covered year), report_year (the last ten covered years), '
+  'leaver_evidence and leaver_judged (the cohort by child_year_facts.cohort_age and the OC3 records of each year), '
+  'leaver_member (the care-leaver cohort of metrics.md 5: by the history where it reaches the 14th birthday, else '
+  'by the council''s OC3 record; basis)';
 
 -- DfE's care-leaver age bands (metrics.md 12): a cohort age (17 to 21) as its band, 17 to 18 years or 19 to 21
 -- years (age_order 1, 2), and as a single age ('19 years', age_order the age).
@@ -601,40 +657,29 @@ CREATE FUNCTION careleaver.looked_after_summary_sql(schema_name text) RETURNS te
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
+  -- the figures of every child-year from child_year_facts (doc/facts.md)
   RETURN format($q$
 WITH %1$s,
-  period AS (
-    SELECT p.la, pc.start_date, pc.end_date, pc.end_reason
-      FROM person p CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc),
-  in_care AS (
-    SELECT y.la, y.collection_year,
-           count(*) FILTER (WHERE careleaver.looked_after_on(p.history, y.year_end)) AS looked_after_31_march
-      FROM report_year y JOIN person p USING (la)
-     GROUP BY 1, 2),
-  flows AS (
-    SELECT y.la, y.collection_year,
-           count(p.start_date) FILTER (WHERE p.start_date BETWEEN y.year_start AND y.year_end) AS periods_started,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end) AS periods_ended,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
-                                         AND careleaver.is_returned_home(p.end_reason)) AS returned_home,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
-                                         AND careleaver.is_adoption(p.end_reason)) AS adopted,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
-                                         AND careleaver.is_special_guardianship_order(p.end_reason)) AS special_guardianship,
-           count(p.start_date) FILTER (WHERE p.end_date BETWEEN y.year_start AND y.year_end
-                                         AND NOT coalesce(careleaver.is_returned_home(p.end_reason)
-                                                          OR careleaver.is_adoption(p.end_reason)
-                                                          OR careleaver.is_special_guardianship_order(p.end_reason), false))
+  counted AS (
+    SELECT f.la, f.collection_year,
+           count(*) FILTER (WHERE f.looked_after_31_march) AS looked_after_31_march,
+           sum(f.periods_started) AS periods_started, sum(f.periods_ceased) AS periods_ended,
+           sum(f.ceased_returned_home) AS returned_home, sum(f.ceased_adopted) AS adopted,
+           sum(f.ceased_special_guardianship) AS special_guardianship,
+           -- unknown reasons included, as periods_of_care gives them
+           sum(f.periods_ceased - f.ceased_returned_home - f.ceased_adopted - f.ceased_special_guardianship)
              AS other_endings
-      FROM report_year y LEFT JOIN period p ON p.la = y.la
-     GROUP BY 1, 2)
-SELECT f.la, f.collection_year, coalesce(i.looked_after_31_march, 0) AS looked_after_31_march,
-       f.periods_started, f.periods_ended, f.returned_home, f.adopted, f.special_guardianship, f.other_endings,
+      FROM %2$I.child_year_facts f GROUP BY 1, 2)
+SELECT y.la, y.collection_year, coalesce(k.looked_after_31_march, 0) AS looked_after_31_march,
+       coalesce(k.periods_started, 0) AS periods_started, coalesce(k.periods_ended, 0) AS periods_ended,
+       coalesce(k.returned_home, 0) AS returned_home, coalesce(k.adopted, 0) AS adopted,
+       coalesce(k.special_guardianship, 0) AS special_guardianship, coalesce(k.other_endings, 0) AS other_endings,
        pop.children AS child_population,
-       round(10000.0 * coalesce(i.looked_after_31_march, 0) / nullif(pop.children, 0), 1) AS rate_per_10000
-  FROM flows f LEFT JOIN in_care i USING (la, collection_year)
-  LEFT JOIN (%2$s) pop ON pop.la = f.la AND pop.year = f.collection_year$q$, careleaver.reporting_common_sql(schema_name),
-    careleaver.reporting_population_sql(schema_name));
+       round(10000.0 * coalesce(k.looked_after_31_march, 0) / nullif(pop.children, 0), 1) AS rate_per_10000
+  FROM report_year y
+  LEFT JOIN counted k USING (la, collection_year)
+  LEFT JOIN (%3$s) pop ON pop.la = y.la AND pop.year = y.collection_year$q$,
+    careleaver.reporting_common_sql(schema_name), schema_name, careleaver.reporting_population_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.looked_after_summary_sql(text) IS
@@ -668,28 +713,34 @@ CREATE FUNCTION careleaver.placement_stability_sql(schema_name text) RETURNS tex
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
+  -- the stability columns of child_year_facts (careleaver.stability per child and year; doc/facts.md), for
+  -- the children with a date of birth
   RETURN format($q$
-WITH %s,
-  measure AS (
-    SELECT y.la, y.collection_year, st.*
-      FROM report_year y JOIN person p USING (la)
-     CROSS JOIN LATERAL careleaver.stability(p.history, p.dob, y.collection_year) st
-     WHERE p.dob IS NOT NULL),
+WITH %1$s,
   counted AS (
-    SELECT y.la, y.collection_year,
-           count(m.la) FILTER (WHERE m.looked_after_on_31_march) AS looked_after_31_march,
-           count(m.la) FILTER (WHERE m.three_or_more_placements) AS three_or_more_placements,
-           count(m.la) FILTER (WHERE NOT m.three_or_more_placements) AS fewer_than_three_placements,
-           count(m.la) FILTER (WHERE m.in_two_year_measure) AS two_year_children,
-           count(m.la) FILTER (WHERE m.two_year_three_or_more) AS two_year_three_or_more,
-           count(m.la) FILTER (WHERE m.in_long_term_measure) AS long_term_children,
-           count(m.la) FILTER (WHERE m.long_term_stable) AS long_term_stable
-      FROM report_year y LEFT JOIN measure m USING (la, collection_year)
-     GROUP BY 1, 2),
+    SELECT f.la, f.collection_year,
+           count(*) FILTER (WHERE f.looked_after_31_march) AS looked_after_31_march,
+           count(*) FILTER (WHERE f.three_or_more_placements) AS three_or_more_placements,
+           count(*) FILTER (WHERE NOT f.three_or_more_placements) AS fewer_than_three_placements,
+           count(*) FILTER (WHERE f.in_two_year_measure) AS two_year_children,
+           count(*) FILTER (WHERE f.two_year_three_or_more) AS two_year_three_or_more,
+           count(*) FILTER (WHERE f.in_long_term_measure) AS long_term_children,
+           count(*) FILTER (WHERE f.long_term_stable) AS long_term_stable
+      FROM %2$I.child_year_facts f WHERE f.date_of_birth_known GROUP BY 1, 2),
   covered AS (
-    SELECT k.*, careleaver.coverage_allows(c.history_from, c.covered_to, k.collection_year, 1, 0) AS two_year_ok,
-           careleaver.coverage_allows(c.history_from, c.covered_to, k.collection_year, 2, 0) AS long_term_ok
-      FROM counted k JOIN coverage_year c USING (la, collection_year))
+    SELECT y.la, y.collection_year,
+           coalesce(k.looked_after_31_march, 0) AS looked_after_31_march,
+           coalesce(k.three_or_more_placements, 0) AS three_or_more_placements,
+           coalesce(k.fewer_than_three_placements, 0) AS fewer_than_three_placements,
+           coalesce(k.two_year_children, 0) AS two_year_children,
+           coalesce(k.two_year_three_or_more, 0) AS two_year_three_or_more,
+           coalesce(k.long_term_children, 0) AS long_term_children,
+           coalesce(k.long_term_stable, 0) AS long_term_stable,
+           careleaver.coverage_allows(c.history_from, c.covered_to, y.collection_year, 1, 0) AS two_year_ok,
+           careleaver.coverage_allows(c.history_from, c.covered_to, y.collection_year, 2, 0) AS long_term_ok
+      FROM report_year y
+      JOIN coverage_year c USING (la, collection_year)
+      LEFT JOIN counted k USING (la, collection_year))
 SELECT la, collection_year, looked_after_31_march, three_or_more_placements, fewer_than_three_placements,
        CASE WHEN two_year_ok THEN two_year_children END AS two_year_children,
        CASE WHEN two_year_ok THEN two_year_three_or_more END AS two_year_three_or_more,
@@ -700,7 +751,7 @@ SELECT la, collection_year, looked_after_31_march, three_or_more_placements, few
        CASE WHEN long_term_ok THEN 'history'
             ELSE format('not available: needs the %%s and %%s returns', collection_year - 2, collection_year - 1) END
          AS long_term_basis
-  FROM covered$q$, careleaver.reporting_common_sql(schema_name));
+  FROM covered$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.placement_stability_sql(text) IS
@@ -760,17 +811,20 @@ WITH %s,
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
        AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+  -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): the
+  -- durations of the returns home and of the open periods, for the counts by day below
   cohort AS (
     SELECT la, entry_year, count(*) AS periods_started,
-           careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks
+           careleaver.cif_agg(duration_days, CASE WHEN cause IN (0, 1) THEN cause ELSE 2 END) AS risks,
+           array_agg(duration_days) FILTER (WHERE cause = 1) AS home_days,
+           array_agg(duration_days) FILTER (WHERE cause = 0) AS censored_days
       FROM entry GROUP BY 1, 2)
 SELECT c.la, c.entry_year, d.day, c.periods_started,
-       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 1
-                                        AND x.duration_days <= d.day) AS returned_home_by_day,
-       (SELECT count(*) FROM entry x WHERE x.la = c.la AND x.entry_year = c.entry_year AND x.cause = 0
-                                        AND x.duration_days < d.day) AS censored_before_day,
+       (SELECT count(*) FROM unnest(c.home_days) x WHERE x <= d.day) AS returned_home_by_day,
+       (SELECT count(*) FROM unnest(c.censored_days) x WHERE x < d.day) AS censored_before_day,
        round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
-  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$, careleaver.reporting_common_sql(schema_name));
+  FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$,
+    careleaver.reporting_common_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.return_home_by_duration_sql(text) IS
@@ -806,27 +860,29 @@ CREATE FUNCTION careleaver.looked_after_by_characteristic_sql(schema_name text) 
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
+  -- the children looked after on 31 March of child_year_facts, by the LS and PLACE of their episode open that
+  -- day, their age on it and the header's sex (doc/facts.md); counted per combination first, then per breakdown
   RETURN format($q$
 WITH %1$s,
   at_31_march AS (
-    SELECT DISTINCT ON (e.la, e.child, y.collection_year)
-           e.la, y.collection_year, e.ls, e.place, h.sex,
-           careleaver.age_on(h.dob, y.year_end) AS age
-      FROM report_year y
-      JOIN %2$I.episodes e ON e.la = y.la AND e.decom <= y.year_end AND (e."dec" IS NULL OR e."dec" > y.year_end)
-      LEFT JOIN %2$I.header h ON h.la = e.la AND h.child = e.child
-     WHERE e.ls IS NULL OR NOT careleaver.is_short_break(e.ls)
-     ORDER BY e.la, e.child, y.collection_year, e.decom DESC)
-SELECT la, collection_year, k.breakdown, k.category, count(*) AS children
+    SELECT f.la, f.collection_year,
+           coalesce(careleaver.legal_status_group(f.legal_status), 'not recorded') AS legal_status,
+           coalesce(careleaver.placement_group(f.placement), 'not recorded') AS placement,
+           CASE WHEN f.age_31_march IS NULL THEN 'not recorded' WHEN f.age_31_march < 1 THEN 'under 1'
+                WHEN f.age_31_march < 5 THEN '1 to 4' WHEN f.age_31_march < 10 THEN '5 to 9'
+                WHEN f.age_31_march < 16 THEN '10 to 15' ELSE '16 and over' END AS age,
+           CASE upper(trim(h.sex::text)) WHEN '1' THEN 'male' WHEN 'M' THEN 'male' WHEN '2' THEN 'female'
+                                         WHEN 'F' THEN 'female' ELSE 'not recorded' END AS sex,
+           count(*) AS children
+      FROM %2$I.child_year_facts f
+      JOIN report_year y USING (la, collection_year)
+      LEFT JOIN %2$I.header h ON h.la = f.la AND h.child = f.child
+     WHERE f.looked_after_31_march
+     GROUP BY 1, 2, 3, 4, 5, 6)
+SELECT la, collection_year, k.breakdown, k.category, sum(a.children)::bigint AS children
   FROM at_31_march a
- CROSS JOIN LATERAL (VALUES
-   ('legal status', coalesce(careleaver.legal_status_group(a.ls), 'not recorded')),
-   ('placement', coalesce(careleaver.placement_group(a.place), 'not recorded')),
-   ('age', CASE WHEN a.age IS NULL THEN 'not recorded' WHEN a.age < 1 THEN 'under 1'
-                WHEN a.age < 5 THEN '1 to 4' WHEN a.age < 10 THEN '5 to 9' WHEN a.age < 16 THEN '10 to 15'
-                ELSE '16 and over' END),
-   ('sex', CASE upper(trim(a.sex::text)) WHEN '1' THEN 'male' WHEN 'M' THEN 'male' WHEN '2' THEN 'female'
-                                         WHEN 'F' THEN 'female' ELSE 'not recorded' END)) AS k(breakdown, category)
+ CROSS JOIN LATERAL (VALUES ('legal status', a.legal_status), ('placement', a.placement), ('age', a.age),
+                            ('sex', a.sex)) AS k(breakdown, category)
  GROUP BY 1, 2, 3, 4$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
@@ -859,25 +915,25 @@ CREATE FUNCTION careleaver.returns_home_reentry_sql(schema_name text) RETURNS te
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
+  -- returns home and re-entries of child_year_facts, counted up to the data's end (doc/facts.md)
   RETURN format($q$
-WITH %s,
-  ret AS (
-    SELECT p.la, careleaver.collection_year_of(r.return_date) AS collection_year,
-           careleaver.reentered_within(p.history, r.return_date, interval '12 months', d.data_end) AS reentered
-      FROM person p JOIN data_end d USING (la)
-     CROSS JOIN LATERAL careleaver.returns_home(p.history, d.data_end) r)
+WITH %1$s,
+  counted AS (
+    SELECT f.la, f.collection_year, sum(f.returned_home) AS returned_home,
+           sum(f.reentered_within_12_months) AS reentered_within_12_months,
+           sum(f.follow_up_incomplete) AS follow_up_incomplete
+      FROM %2$I.child_year_facts f GROUP BY 1, 2)
 SELECT y.la, y.collection_year,
-       count(r.la) AS returned_home,
-       count(r.la) FILTER (WHERE r.reentered) AS reentered_within_12_months,
-       count(r.la) FILTER (WHERE r.la IS NOT NULL AND r.reentered IS NULL) AS follow_up_incomplete,
-       CASE WHEN careleaver.coverage_allows(min(c.history_from), min(c.covered_to), y.collection_year, 0, 1)
-                 AND count(r.la) FILTER (WHERE r.la IS NOT NULL AND r.reentered IS NULL) = 0
+       coalesce(k.returned_home, 0) AS returned_home,
+       coalesce(k.reentered_within_12_months, 0) AS reentered_within_12_months,
+       coalesce(k.follow_up_incomplete, 0) AS follow_up_incomplete,
+       CASE WHEN careleaver.coverage_allows(c.history_from, c.covered_to, y.collection_year, 0, 1)
+                 AND coalesce(k.follow_up_incomplete, 0) = 0
             THEN 'complete follow-up'
             ELSE format('follow-up incomplete: needs the %%s return', y.collection_year + 1) END AS basis
   FROM report_year y
   JOIN coverage_year c USING (la, collection_year)
-  LEFT JOIN ret r USING (la, collection_year)
- GROUP BY 1, 2$q$, careleaver.reporting_common_sql(schema_name));
+  LEFT JOIN counted k USING (la, collection_year)$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.returns_home_reentry_sql(text) IS
@@ -971,80 +1027,108 @@ WITH %1$s,
   -- the covered council-years; DISTINCT gives the planner a realistic row estimate (generate_series in
   -- report_year is estimated at 1,000 years per council), which keeps JIT compilation out of the plan
   frame AS MATERIALIZED (SELECT DISTINCT la, collection_year, year_start, year_end FROM report_year),
-  child_year AS (
-    SELECT y.la, y.collection_year, y.year_end, p.child, st.start_date, ce.end_date, ce.end_reason,
-           careleaver.looked_after_on(p.history, y.year_end) AS looked_after, pl.place,
+  -- each child's year from child_year_facts (doc/facts.md); not materialised, so that a filter on la reaches
+  -- the fact table's partition from both its readers
+  child_year AS NOT MATERIALIZED (
+    SELECT y.la, y.collection_year, y.year_start, y.year_end, f.child, f.periods_started > 0 AS started,
+           f.periods_ceased > 0 AS ceased, f.looked_after_31_march AS looked_after, f.placement AS place,
            u.child IS NOT NULL AS has_uasc_record, u.duc
-      FROM frame y JOIN person p USING (la)
-      LEFT JOIN LATERAL (SELECT min(pc.start_date) AS start_date FROM careleaver.periods_of_care(p.history) pc
-                          WHERE pc.start_date BETWEEN y.year_start AND y.year_end) st ON true
-      LEFT JOIN LATERAL (SELECT pc.end_date, pc.end_reason FROM careleaver.periods_of_care(p.history) pc
-                          WHERE pc.end_date BETWEEN y.year_start AND y.year_end
-                          ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) ce ON true
-      LEFT JOIN LATERAL (SELECT ep.place FROM careleaver.episodes(p.history) ep
-                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
-                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
-                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) pl ON true
-      LEFT JOIN (%2$s) u ON u.la = p.la AND u.child = p.child),
-  counted AS (
+      FROM frame y
+      JOIN %8$I.child_year_facts f USING (la, collection_year)
+      LEFT JOIN (%2$s) u ON u.la = f.la AND u.child = f.child),
+  -- from the stored history, only for the children who need it: the day a UASC child's first period of the
+  -- year began, and the reason of a child's last ending in the year
+  from_history AS (
+    SELECT c.la, c.collection_year, c.started, c.ceased, c.has_uasc_record, c.duc,
+           (SELECT min(pc.start_date) FROM careleaver.periods_of_care(p.history) pc
+             WHERE c.started AND c.has_uasc_record AND pc.start_date BETWEEN c.year_start AND c.year_end) AS start_date,
+           (SELECT pc.end_reason FROM careleaver.periods_of_care(p.history) pc
+             WHERE c.ceased AND pc.end_date BETWEEN c.year_start AND c.year_end
+             ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) AS end_reason
+      FROM child_year c JOIN %8$I.child_facts p ON p.la = c.la AND p.child = c.child
+     WHERE c.ceased OR (c.started AND c.has_uasc_record)),
+  -- counted per council and year on each side, then joined: never a join of the two per child
+  history_counted AS (
     SELECT la, collection_year,
-           count(*) FILTER (WHERE start_date IS NOT NULL) AS started,
-           count(*) FILTER (WHERE start_date IS NOT NULL AND has_uasc_record
-                              AND (duc IS NULL OR duc > start_date)) AS started_uasc,
-           count(*) FILTER (WHERE looked_after) AS looked_after,
-           count(*) FILTER (WHERE looked_after AND has_uasc_record AND (duc IS NULL OR duc > year_end)) AS looked_after_uasc,
-           count(*) FILTER (WHERE end_date IS NOT NULL) AS ceased,
-           count(*) FILTER (WHERE end_date IS NOT NULL
-                              AND coalesce(careleaver.is_special_guardianship_order(end_reason), false)) AS ceased_sgo,
-           count(*) FILTER (WHERE end_date IS NOT NULL AND careleaver.ceased_reason_group(end_reason)
-                                                           = 'Residence order or child arrangements order') AS ceased_cao,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements') AS foster,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
-                                                   = 'Secure homes and children''s homes') AS secure_or_childrens_home,
-           count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
-                              = 'Independent and semi-independent living arrangements/supported accommodation')
-             AS independent_or_semi_independent
-      FROM child_year GROUP BY 1, 2),
+           count(*) FILTER (WHERE started AND has_uasc_record AND (duc IS NULL OR duc > start_date)) AS started_uasc,
+           count(*) FILTER (WHERE ceased AND coalesce(careleaver.is_special_guardianship_order(end_reason), false))
+             AS ceased_sgo,
+           count(*) FILTER (WHERE ceased AND careleaver.ceased_reason_group(end_reason)
+                                             = 'Residence order or child arrangements order') AS ceased_cao
+      FROM from_history GROUP BY 1, 2),
+  counted AS (
+    SELECT k.la, k.collection_year, k.started, coalesce(h.started_uasc, 0) AS started_uasc, k.looked_after,
+           k.looked_after_uasc, k.ceased, coalesce(h.ceased_sgo, 0) AS ceased_sgo,
+           coalesce(h.ceased_cao, 0) AS ceased_cao, k.foster, k.secure_or_childrens_home,
+           k.independent_or_semi_independent
+      FROM (SELECT la, collection_year,
+                   count(*) FILTER (WHERE started) AS started,
+                   count(*) FILTER (WHERE looked_after) AS looked_after,
+                   count(*) FILTER (WHERE looked_after AND has_uasc_record AND (duc IS NULL OR duc > year_end))
+                     AS looked_after_uasc,
+                   count(*) FILTER (WHERE ceased) AS ceased,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place) = 'Foster placements')
+                     AS foster,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
+                                                           = 'Secure homes and children''s homes')
+                     AS secure_or_childrens_home,
+                   count(*) FILTER (WHERE looked_after AND careleaver.dfe_placement_group(place)
+                                      = 'Independent and semi-independent living arrangements/supported accommodation')
+                     AS independent_or_semi_independent
+              FROM child_year GROUP BY 1, 2) k
+      LEFT JOIN history_counted h USING (la, collection_year)),
   pop AS (%3$s),
+  -- the two age bands of a council-year in one row (one reader, so that a filter on la reaches it)
   leavers AS (
-    SELECT la, collection_year, CASE WHEN age <= 18 THEN '17 to 18' ELSE '19 to 21' END AS band,
-           sum(care_leavers)::bigint AS care_leavers, sum(eet)::bigint AS eet, sum(in_touch)::bigint AS in_touch,
-           sum(suitable)::bigint AS suitable,
-           sum(suitable + unsuitable + accommodation_not_known + no_information)::bigint AS suitability_total
-      FROM (%4$s) v WHERE age BETWEEN 17 AND 21 GROUP BY 1, 2, 3),
+    SELECT la, collection_year,
+           sum(care_leavers) FILTER (WHERE age <= 18)::bigint AS care_leavers_17_18,
+           sum(care_leavers) FILTER (WHERE age >= 19)::bigint AS care_leavers_19_21,
+           sum(eet) FILTER (WHERE age <= 18)::bigint AS eet_17_18, sum(eet) FILTER (WHERE age >= 19)::bigint AS eet_19_21,
+           sum(in_touch) FILTER (WHERE age >= 19)::bigint AS in_touch_19_21,
+           sum(suitable) FILTER (WHERE age <= 18)::bigint AS suitable_17_18,
+           sum(suitable) FILTER (WHERE age >= 19)::bigint AS suitable_19_21,
+           sum(suitable + unsuitable + accommodation_not_known + no_information) FILTER (WHERE age <= 18)::bigint
+             AS suitability_total_17_18,
+           sum(suitable + unsuitable + accommodation_not_known + no_information) FILTER (WHERE age >= 19)::bigint
+             AS suitability_total_19_21
+      FROM (%4$s) v WHERE age BETWEEN 17 AND 21 GROUP BY 1, 2),
   stab AS (%5$s),
   reentry AS (%6$s),
+  parity AS (SELECT x.la, x.collection_year, array_agg(x.ordinal) AS ordinals, array_agg(x.numerator) AS numerators,
+                    array_agg(x.denominator) AS denominators, array_agg(x.reason) AS reasons
+               FROM (%9$s) x GROUP BY 1, 2),
+  added AS (%10$s),  -- rows computed by their own builders (careleaver.dashboard_added_sql), over person and frame
   -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
   -- the previous year is a window over these rows, and the rows are only unnested at the end, so the
   -- planner's estimates (and JIT) stay those of one row per council and year
   per_year AS (
     SELECT y.la, y.collection_year,
-           ARRAY[coalesce(c.started, 0), coalesce(c.looked_after, 0), coalesce(c.started_uasc, 0),
+           careleaver.dashboard_overlay(ARRAY[coalesce(c.started, 0), coalesce(c.looked_after, 0), coalesce(c.started_uasc, 0),
                  coalesce(c.looked_after_uasc, 0), coalesce(c.ceased_sgo, 0), coalesce(c.ceased_cao, 0),
                  coalesce(s.three_or_more_placements, 0), NULL, NULL, coalesce(c.foster, 0),
                  coalesce(c.secure_or_childrens_home, 0), coalesce(c.independent_or_semi_independent, 0), NULL,
-                 coalesce(l1.eet, 0), coalesce(l2.eet, 0), coalesce(l1.suitable, 0), coalesce(l2.suitable, 0), NULL,
-                 coalesce(l2.in_touch, 0), coalesce(s.long_term_stable, 0), coalesce(r.reentered_within_12_months, 0)
-           ]::bigint[] AS numerators,
-           ARRAY[pop.children, pop.children, pop.children, pop.children, coalesce(c.ceased, 0), coalesce(c.ceased, 0),
+                 coalesce(l.eet_17_18, 0), coalesce(l.eet_19_21, 0), coalesce(l.suitable_17_18, 0), coalesce(l.suitable_19_21, 0), NULL,
+                 coalesce(l.in_touch_19_21, 0), coalesce(s.long_term_stable, 0), coalesce(r.reentered_within_12_months, 0)
+           ]::bigint[], x.ordinals, x.numerators) AS numerators,
+           careleaver.dashboard_overlay(ARRAY[pop.children, pop.children, pop.children, pop.children, coalesce(c.ceased, 0), coalesce(c.ceased, 0),
                  coalesce(s.looked_after_31_march, 0), NULL, NULL, coalesce(c.looked_after, 0),
                  coalesce(c.looked_after, 0), coalesce(c.looked_after, 0), NULL,
-                 coalesce(l1.care_leavers, 0), coalesce(l2.care_leavers, 0), coalesce(l1.suitability_total, 0),
-                 coalesce(l2.suitability_total, 0), NULL,
-                 coalesce(l2.care_leavers, 0), coalesce(s.long_term_children, 0), coalesce(r.returned_home, 0)
-           ]::bigint[] AS denominators,
-           ARRAY[NULL, NULL, %7$L, %7$L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                 coalesce(l.care_leavers_17_18, 0), coalesce(l.care_leavers_19_21, 0), coalesce(l.suitability_total_17_18, 0),
+                 coalesce(l.suitability_total_19_21, 0), NULL,
+                 coalesce(l.care_leavers_19_21, 0), coalesce(s.long_term_children, 0), coalesce(r.returned_home, 0)
+           ]::bigint[], x.ordinals, x.denominators) AS denominators,
+           careleaver.dashboard_overlay(ARRAY[NULL, NULL, %7$L, %7$L, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                  NULL, NULL, NULL,
                  CASE WHEN r.follow_up_incomplete > 0
                       THEN format('%%s of %%s 12-month follow-ups are incomplete at the data''s end',
-                                  r.follow_up_incomplete, r.returned_home) END]::text[] AS reasons
+                                  r.follow_up_incomplete, r.returned_home) END]::text[], x.ordinals, x.reasons) AS reasons
       FROM frame y
       LEFT JOIN counted c USING (la, collection_year)
       LEFT JOIN pop ON pop.la = y.la AND pop.year = y.collection_year
-      LEFT JOIN leavers l1 ON l1.la = y.la AND l1.collection_year = y.collection_year AND l1.band = '17 to 18'
-      LEFT JOIN leavers l2 ON l2.la = y.la AND l2.collection_year = y.collection_year AND l2.band = '19 to 21'
+      LEFT JOIN leavers l ON l.la = y.la AND l.collection_year = y.collection_year
       LEFT JOIN stab s ON s.la = y.la AND s.collection_year = y.collection_year
-      LEFT JOIN reentry r ON r.la = y.la AND r.collection_year = y.collection_year),
+      LEFT JOIN reentry r ON r.la = y.la AND r.collection_year = y.collection_year
+      LEFT JOIN parity x ON x.la = y.la AND x.collection_year = y.collection_year),
   with_previous AS (
     SELECT p.*, lag(p.collection_year) OVER w = p.collection_year - 1 AS previous_covered,
            lag(p.numerators) OVER w AS previous_numerators, lag(p.denominators) OVER w AS previous_denominators,
@@ -1062,8 +1146,16 @@ WITH %1$s,
       FROM with_previous v
      CROSS JOIN LATERAL unnest(v.numerators, v.denominators, v.reasons, v.previous_numerators,
                                v.previous_denominators, v.previous_reasons) WITH ORDINALITY
-                         AS u(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
-      JOIN careleaver.dashboard_indicators d ON d.ordinal = u.ordinal)
+                         AS a(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
+      JOIN careleaver.dashboard_indicators d ON d.ordinal = a.ordinal
+      LEFT JOIN added x ON x.la = v.la AND x.collection_year = v.collection_year AND x.dashboard_no = d.dashboard_no
+      LEFT JOIN added xp ON xp.la = v.la AND xp.collection_year = v.collection_year - 1 AND xp.dashboard_no = d.dashboard_no
+     CROSS JOIN LATERAL (SELECT CASE WHEN x.la IS NULL THEN a.numerator ELSE x.numerator END AS numerator,
+                                CASE WHEN x.la IS NULL THEN a.denominator ELSE x.denominator END AS denominator,
+                                CASE WHEN x.la IS NULL THEN a.reason ELSE x.reason END AS reason,
+                                CASE WHEN xp.la IS NULL THEN a.previous_numerator ELSE xp.numerator END AS previous_numerator,
+                                CASE WHEN xp.la IS NULL THEN a.previous_denominator ELSE xp.denominator END AS previous_denominator,
+                                CASE WHEN xp.la IS NULL THEN a.previous_reason ELSE xp.reason END AS previous_reason) u)
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
   FROM cell$q$,
@@ -1076,7 +1168,10 @@ SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, sou
     careleaver.placement_stability_sql(schema_name),
     careleaver.returns_home_reentry_sql(schema_name),
     CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
-         THEN 'the dataset has no uasc table' END);
+         THEN 'the dataset has no uasc table' END,
+    schema_name,
+    careleaver.dashboard_parity_rows_sql(schema_name),
+    careleaver.dashboard_added_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.national_framework_sql(text) IS
@@ -1134,17 +1229,10 @@ CREATE FUNCTION careleaver.starts_and_ceases_by_reason_sql(schema_name text) RET
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %1$s,
-  person_need AS (
-    SELECT e.la, e.child,
-           careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec, e.cin,
-                                       NULL::careleaver.placement_provider,
-                                       NULL::careleaver.placement_change_reason) AS history
-      FROM %2$I.episodes e
-     GROUP BY e.la, e.child),
+WITH %s,
   period AS (
     SELECT p.la, pc.start_date, pc.end_date, pc.end_reason, f.ls, f.cin
-      FROM person_need p
+      FROM person p   -- child_facts.history carries each episode's CIN
      CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
       LEFT JOIN LATERAL (SELECT ep.ls, ep.cin FROM careleaver.episodes(p.history) ep
                           WHERE NOT ep.short_break AND ep.decom = pc.start_date
@@ -1165,7 +1253,7 @@ WITH %1$s,
      ) AS k(breakdown, category))
 SELECT la, collection_year, movement, breakdown, category, count(*) AS periods
   FROM moved
- GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name), schema_name);
+ GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.starts_and_ceases_by_reason_sql(text) IS
@@ -1239,24 +1327,24 @@ WITH %s,
      CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
      WHERE p.dob IS NOT NULL
        AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+  -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): each exit
+  -- up to day 730 kept as cause * 10000 + days, one integer, for the counts by route and day below
   cohort AS (
-    SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks
+    SELECT la, entry_year, count(*) AS periods_started, careleaver.cif_agg(duration_days, cause) AS risks,
+           array_agg(cause * 10000 + least(duration_days, 9999)) FILTER (WHERE cause > 0 AND duration_days <= 730)
+             AS exit_cause_days
       FROM entry GROUP BY 1, 2),
   day AS (SELECT * FROM (VALUES (91), (182), (365), (730)) AS d(day)),
   route AS (
     SELECT * FROM (VALUES (1, 'returned home'), (2, 'adopted'), (3, 'special guardianship'),
-                          (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route)),
-  exited AS (
-    SELECT x.la, x.entry_year, d.day, x.cause, count(*) AS exits
-      FROM entry x JOIN day d ON x.duration_days <= d.day
-     WHERE x.cause > 0
-     GROUP BY 1, 2, 3, 4)
-SELECT c.la, c.entry_year, d.day, r.route, c.periods_started, coalesce(e.exits, 0) AS exits_by_day,
+                          (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route))
+SELECT c.la, c.entry_year, d.day, r.route, c.periods_started,
+       (SELECT count(*) FROM unnest(c.exit_cause_days) k
+         WHERE k / 10000 = r.cause AND k %% 10000 <= d.day) AS exits_by_day,
        round(ci.incidence::numeric, 4) AS cumulative_incidence,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.lower95::numeric, 4) END AS lower95,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.upper95::numeric, 4) END AS upper95
   FROM cohort c CROSS JOIN day d CROSS JOIN route r
-  LEFT JOIN exited e ON e.la = c.la AND e.entry_year = c.entry_year AND e.day = d.day AND e.cause = r.cause
  CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, r.cause, d.day) AS incidence) ci
   LEFT JOIN LATERAL (SELECT t.lower95, t.upper95 FROM careleaver.cif_table(c.risks) t
                       WHERE t.cause = r.cause AND t.days <= d.day
@@ -1885,6 +1973,8 @@ BEGIN
       USING ERRCODE = '3F000',
             HINT = 'Create it with careleaver.create_dataset() and load or generate data first.';
   END IF;
+  -- the views read the fact layer: make it current first (no work for councils whose data did not change)
+  PERFORM careleaver.refresh(schema_name);
   -- one pass over the registry: each view's SELECT from its builder, its comment and its columns' comments
   FOR v IN SELECT r.view_name, r.description, careleaver.reporting_view_sql(r.view_name, schema_name) AS body
              FROM careleaver.report_views r ORDER BY r.position LOOP
@@ -1927,6 +2017,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_reports(text) IS
-  'Creates (or replaces) the reporting views registered in careleaver.report_views in a dataset schema, each from its '
-  'builder function, with a comment on every view and column; a view whose columns changed in a new version is '
+  'Refreshes the dataset''s fact layer (careleaver.refresh) and creates (or replaces) the reporting views registered '
+  'in careleaver.report_views in a dataset schema, each from its builder function, with a comment on every view and '
+  'column; a view whose columns changed in a new version is '
   'dropped and made again with its grants kept; returns the names of the views created (doc/reporting.md)';

@@ -231,6 +231,8 @@ BEGIN
     RAISE EXCEPTION 'dataset "%" has no episodes for local authority "%"', sch, the_la
       USING ERRCODE = '22023', HINT = 'Check the la code against the episodes table.';
   END IF;
+  -- the figures come from the fact layer: never from facts older than this council's data (doc/facts.md)
+  PERFORM careleaver.facts_require_current(sch, the_la);
   SELECT extversion INTO version FROM pg_extension WHERE extname = 'careleaver';
 
   -- Headline figures (looked_after_summary_published)
@@ -389,6 +391,7 @@ BEGIN
        || '<th scope="col">Change</th><th scope="col">Definition</th></tr></thead><tbody>'
        || CASE WHEN nf = '' THEN '<tr><td colspan="7">No indicators for this year.</td></tr>' ELSE nf END
        || '</tbody></table></section>'
+       || careleaver.dashboard_comparison_html(sch, the_la, yr)
        || '<section id="care-leavers"><h2>Care leavers by age</h2>'
        || '<p class="note">The care-leaver cohort of the year: young people whose birthday in the year finds them '
        || 'relevant or former relevant (metrics.md sections 4 and 5), by the age reached. Those who died or returned '
@@ -444,4 +447,6 @@ $fn$;
 COMMENT ON FUNCTION careleaver.report_html(text, text, integer) IS
   'A self-contained HTML report (inline CSS and SVG charts, no script, no external assets) for one local authority '
   'and collection year of a dataset: headline figures, care leavers by age, outcomes over the years, placement '
-  'stability and time to return home; every number goes through disclosure control (doc/reporting.md, metrics.md 9)';
+  'stability and time to return home; every number goes through disclosure control (doc/reporting.md, metrics.md 9). '
+  'Read from the fact layer: refuses (SQLSTATE 55000) when the council''s facts are older than its data, with a hint '
+  'to run careleaver.refresh (doc/facts.md)';

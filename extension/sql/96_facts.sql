@@ -15,7 +15,7 @@ CREATE FUNCTION careleaver.child_year_facts(history careleaver.care_history, dat
     OUT cohort_age integer, OUT returned_home integer, OUT reentered_within_12_months integer,
     OUT follow_up_incomplete integer)
   RETURNS SETOF record
-  AS 'MODULE_PATHNAME', 'cl_child_year_facts' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
+  AS 'MODULE_PATHNAME', 'careleaver_child_year_facts' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 3;
 COMMENT ON FUNCTION careleaver.child_year_facts(careleaver.care_history, date, integer, integer, date) IS
   'One row per collection year from first_year to last_year (at most 100 years) in which the child has a fact '
   '(looked after at some time in the year or on 31 March, a period of care starting or ending, a care-leaver '
@@ -29,6 +29,24 @@ COMMENT ON FUNCTION careleaver.child_year_facts(careleaver.care_history, date, i
   'gives no rows. See doc/facts.md.';
 
 -- ---------------------------------------------------------------- the dataset's fact tables
+
+CREATE FUNCTION careleaver.facts_fill(dataset text, la text, child_partition regclass,
+    year_partition regclass, first_year integer, last_year integer, data_end date,
+    OUT children bigint, OUT child_years bigint)
+  RETURNS record
+  AS 'MODULE_PATHNAME', 'careleaver_facts_fill' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION careleaver.facts_fill(text, text, regclass, regclass, integer, integer, date) IS
+  'Internal (careleaver.refresh): writes council la''s rows of child_facts and child_year_facts into the two '
+  'empty partitions given: each child''s history built once by careleaver.care_history_agg with the header''s '
+  'date of birth and sex, and its careleaver.child_year_facts for first_year to last_year, in bulk. Runs '
+  'careleaver.dataset_check_owner first; writes only to plain tables with the fact tables'' columns and no '
+  'index, trigger, rule, check constraint or row security. Returns the rows written (doc/facts.md)';
+
+CREATE FUNCTION careleaver.facts_xid_bits(xid) RETURNS integer
+  AS 'MODULE_PATHNAME', 'careleaver_facts_xid_bits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.facts_xid_bits(xid) IS
+  'Internal: a transaction id''s 32 bits as an integer (the fingerprint of careleaver.facts_councils sums row '
+  'versions'' xmin with it)';
 
 -- Only the role that owns the dataset schema may refresh its facts (careleaver.dataset_check_owner).
 CREATE FUNCTION careleaver.facts_dataset_owner(dataset text) RETURNS regrole
@@ -69,8 +87,8 @@ BEGIN
     RETURN;                                     -- made before, with their comments
   END IF;
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.child_facts (la text NOT NULL, child text NOT NULL, '
-                 'date_of_birth date, sex text, history careleaver.care_history NOT NULL, '
-                 'PRIMARY KEY (la, child)) PARTITION BY LIST (la)', dataset);
+                 'date_of_birth date, sex text, history careleaver.care_history NOT NULL) '
+                 'PARTITION BY LIST (la)', dataset);
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.child_year_facts (la text NOT NULL, child text NOT NULL, '
                  'collection_year integer NOT NULL, date_of_birth_known boolean NOT NULL, '
                  'looked_after_31_march boolean NOT NULL, legal_status careleaver.legal_status, '
@@ -158,41 +176,55 @@ BEGIN
   PERFORM careleaver.facts_dataset_owner(dataset);
   RETURN QUERY EXECUTE format($q$
     WITH e AS (
-      SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash,
+      SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash,
              max(greatest(t.decom, coalesce(t."dec", t.decom))) AS latest, min(t.decom) AS earliest
-        FROM %1$I.episodes t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
-    h AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash
-            FROM %1$I.header t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
-    o AS (SELECT t.la, count(*) AS n, sum(t.xmin::text::bigint) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
-            FROM %1$I.oc3 t WHERE $1 IS NULL OR t.la = $1 GROUP BY t.la),
+        FROM %1$I.episodes t %2$s GROUP BY t.la),
+    h AS (SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash
+            FROM %1$I.header t %2$s GROUP BY t.la),
+    o AS (SELECT t.la, count(*) AS n, sum(careleaver.facts_xid_bits(t.xmin)) || '/' || sum(hashtid(t.ctid)) AS hash, max(t.year) AS last_oc3
+            FROM %1$I.oc3 t %2$s GROUP BY t.la),
+    -- the reporting views' window: the council's coverage (careleaver.coverage_sql, metrics.md 11): its
+    -- returns' years, the data's end 31 March of the last; without returns, the episodes' years (w below).
+    -- Read from the returns alone, not through coverage_sql, whose fallback reads every council's episodes
+    -- (test/pgtap/96_facts.sql checks the two agree)
+    cv AS (SELECT r.la, careleaver.collection_year_end(max(r.year)) AS data_end, min(r.year) AS first_year,
+                  max(r.year) AS last_year
+             FROM (%3$s) r WHERE $1 IS NULL OR r.la = $1 GROUP BY r.la),
     w AS (
       SELECT e.la, e.n AS en, e.hash AS eh, h.n AS hn, h.hash AS hh, o.n AS o_n, o.hash AS oh,
-             careleaver.data_end(e.latest) AS data_end,
-             careleaver.collection_year_of(e.earliest) AS first_entry_year,
-             greatest(careleaver.collection_year_of(e.latest), o.last_oc3) AS last_year
-        FROM e LEFT JOIN h USING (la) LEFT JOIN o USING (la))
+             coalesce(cv.data_end, careleaver.data_end(e.latest)) AS data_end,
+             coalesce(cv.first_year, careleaver.collection_year_of(e.earliest)) AS first_entry_year,
+             coalesce(cv.last_year, greatest(careleaver.collection_year_of(e.latest), o.last_oc3)) AS last_year
+        FROM e LEFT JOIN h USING (la) LEFT JOIN o USING (la) LEFT JOIN cv USING (la))
     SELECT w.la,
            concat_ws(':', (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'careleaver'),
-                     w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0')),
+                     w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0'),
+                     -- the window too: a return loaded or removed can move the coverage without any episode
+                     w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year),
            w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year
-      FROM w$q$, dataset) USING only_la;
+      FROM w$q$, dataset,
+    -- one council: read through the tables' (la, ...) keys, whatever the other councils hold
+    CASE WHEN only_la IS NULL THEN '' ELSE 'WHERE t.la = $1' END, careleaver.dataset_returns_sql(dataset)) USING only_la;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.facts_councils(text, text) IS
   'Internal: per council with episodes (only only_la when given), the fingerprint of its episodes, header and '
   'OC3 rows (row counts, sums of each row version''s xmin and of a hash of its ctid, which every insert, update '
-  'and delete changes, with the extension version), the data''s end '
-  '(careleaver.data_end, metrics.md 1) and the reporting window of the last ten collection years (doc/facts.md)';
+  'and delete changes, with the extension version and the window), and the reporting views'' window: the data''s '
+  'end and the last ten collection years of the council''s coverage (careleaver.coverage_sql, metrics.md 11; '
+  'doc/facts.md). With only_la, it reads that council''s rows through the tables'' keys';
 
-CREATE FUNCTION careleaver.facts_stale(dataset text)
+CREATE FUNCTION careleaver.facts_stale(dataset text, council text DEFAULT NULL)
   RETURNS TABLE (la text, reason text)
   LANGUAGE plpgsql STABLE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
+DECLARE
+  only_la text := council;
 BEGIN
   PERFORM careleaver.facts_dataset_owner(dataset);
   IF to_regclass(format('%I.refresh_state', dataset)) IS NULL THEN
-    RETURN QUERY SELECT c.la, 'never refreshed'::text FROM careleaver.facts_councils(dataset) c ORDER BY 1;
+    RETURN QUERY SELECT c.la, 'never refreshed'::text FROM careleaver.facts_councils(dataset, only_la) c ORDER BY 1;
     RETURN;
   END IF;
   RETURN QUERY EXECUTE format($q$
@@ -200,16 +232,43 @@ BEGIN
            CASE WHEN s.la IS NULL THEN 'never refreshed'
                 WHEN c.la IS NULL THEN 'no longer in the data'
                 ELSE 'changed since ' || s.refreshed_at::text END
-      FROM careleaver.facts_councils($1) c
-      FULL JOIN %1$I.refresh_state s ON s.la = c.la
+      FROM careleaver.facts_councils($1, $2) c
+      FULL JOIN (SELECT * FROM %1$I.refresh_state r WHERE $2 IS NULL OR r.la = $2) s ON s.la = c.la
      WHERE s.la IS NULL OR c.la IS NULL OR s.fingerprint <> c.fingerprint
-     ORDER BY 1$q$, dataset) USING dataset;
+     ORDER BY 1$q$, dataset) USING dataset, only_la;
 END
 $fn$;
-COMMENT ON FUNCTION careleaver.facts_stale(text) IS
-  'The councils of a dataset whose materialised facts (careleaver.refresh) no longer match the data: never '
-  'refreshed, changed since (episodes, header or OC3 rows added, removed or altered, or the extension updated), '
-  'or no longer in the data. No rows: every figure read from the fact tables is current (doc/facts.md)';
+COMMENT ON FUNCTION careleaver.facts_stale(text, text) IS
+  'The councils of a dataset (only council when given) whose materialised facts (careleaver.refresh) no longer '
+  'match the data: never refreshed, changed since (episodes, header or OC3 rows added, removed or altered, or '
+  'the extension updated), or no longer in the data. No rows: every figure read from the fact tables is '
+  'current. With council, it reads only that council''s rows (doc/facts.md)';
+
+CREATE FUNCTION careleaver.facts_require_current(dataset text, la text DEFAULT NULL)
+  RETURNS boolean
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  stale text;
+BEGIN
+  SELECT string_agg(format('%s (%s)', s.la, s.reason), ', ' ORDER BY s.la) INTO stale
+    FROM careleaver.facts_stale(dataset, la) s;
+  IF stale IS NOT NULL THEN
+    RAISE EXCEPTION 'the facts of dataset "%" are not current for council %', dataset, stale
+      USING ERRCODE = '55000',
+            DETAIL = 'Figures read from child_facts and child_year_facts would not match the episodes, header and OC3 rows.',
+            HINT = format('Run SELECT * FROM careleaver.refresh(%L%s); as the dataset''s owner (a load through '
+                          'careleaver.reconcile does it in its transaction).', dataset,
+                          CASE WHEN la IS NULL THEN '' ELSE format(', %L', la) END);
+  END IF;
+  RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.facts_require_current(text, text) IS
+  'True when the fact tables of a dataset are current (careleaver.facts_stale has no row; only council la when '
+  'given); otherwise SQLSTATE 55000 naming the stale councils, with a hint to run careleaver.refresh. For views '
+  'and reports that read the fact tables: WHERE careleaver.facts_require_current(dataset, la) (doc/facts.md)';
 
 -- The partition of a fact table for one council: the code itself when it is a plain short code.
 CREATE FUNCTION careleaver.facts_partition_name(fact_table text, la text) RETURNS text
@@ -221,11 +280,29 @@ $$;
 COMMENT ON FUNCTION careleaver.facts_partition_name(text, text) IS
   'Internal: the name of the partition of child_facts or child_year_facts holding one council';
 
+-- An optional episode column of a dataset as SQL: e.<column>, or a NULL of its type when a dataset made by
+-- hand (doc/reporting.md) does not have it.
+CREATE FUNCTION careleaver.facts_episode_column(dataset text, column_name text, column_type text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+  SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                            WHERE a.attrelid = format('%I.episodes', dataset)::regclass
+                              AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped)
+              THEN format('e.%I', column_name) ELSE format('NULL::%s', column_type) END
+$$;
+COMMENT ON FUNCTION careleaver.facts_episode_column(text, text, text) IS
+  'Internal: SQL for an optional column of a dataset''s episodes (alias e): the column, or NULL of its type when '
+  'a dataset made by hand lacks it (careleaver.refresh)';
+
+-- default_statistics_target 10: the ANALYZE of the filled partitions samples 3,000 rows, not 30,000; their
+-- columns hold few values each (years, flags, small counts), and the default cost more than the filling.
 CREATE FUNCTION careleaver.refresh(dataset text, la text DEFAULT NULL)
   RETURNS TABLE (council text, action text, children bigint, child_years bigint)
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, careleaver, pg_temp
   SET client_min_messages = warning
+  SET default_statistics_target = 10
 AS $fn$
 DECLARE
   only_la text := la;
@@ -273,31 +350,13 @@ BEGIN
         EXECUTE format('TRUNCATE %I.%I', dataset, part);
       END IF;
     END LOOP;
-    -- each history is built once and read once: the years' facts come from the rows just inserted
-    EXECUTE format($q$
-      WITH person AS (
-        INSERT INTO %1$I.%2$I (la, child, date_of_birth, sex, history)
-        SELECT e.la, e.child, min(h.dob), min(h.sex),
-               careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec, e.cin,
-                                           e.place_provider, e.reason_place_change)
-          FROM %1$I.episodes e
-          LEFT JOIN %1$I.header h ON h.la = e.la AND h.child = e.child
-         WHERE e.la = $1
-         GROUP BY e.la, e.child
-        RETURNING la, child, date_of_birth, history),
-      years AS (
-        INSERT INTO %1$I.%3$I
-        SELECT p.la, p.child, f.collection_year, p.date_of_birth IS NOT NULL, f.looked_after_31_march,
-               f.legal_status, f.placement, f.age_31_march, f.days_looked_after, f.periods_started,
-               f.periods_ceased, f.ceased_returned_home, f.ceased_adopted, f.ceased_special_guardianship,
-               f.placements_in_year, f.three_or_more_placements, f.in_two_year_measure,
-               f.two_year_three_or_more, f.in_long_term_measure, f.long_term_stable, f.cohort_age,
-               f.returned_home, f.reentered_within_12_months, f.follow_up_incomplete
-          FROM person p
-         CROSS JOIN LATERAL careleaver.child_year_facts(p.history, p.date_of_birth, $2, $3, $4) f
-        RETURNING 1)
-      SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM years)$q$, dataset, part_c, part_y)
-      INTO n_children, n_years USING c.la, c.first_year, c.last_year, c.data_end;
+    -- each history built once, its year facts computed from it in memory, both written in bulk (facts_fill)
+    SELECT f.children, f.child_years INTO n_children, n_years
+      FROM careleaver.facts_fill(dataset, c.la, format('%I.%I', dataset, part_c)::regclass,
+                                 format('%I.%I', dataset, part_y)::regclass, c.first_year, c.last_year,
+                                 c.data_end) f;
+    -- statistics for the reporting views' plans at once (autovacuum cannot see rows of an open transaction)
+    EXECUTE format('ANALYZE %I.%I, %I.%I', dataset, part_c, dataset, part_y);
     EXECUTE format('INSERT INTO %I.refresh_state AS s VALUES ($1, now(), $2, $3, $4, $5, $6, $7) '
                    'ON CONFLICT (la) DO UPDATE SET refreshed_at = excluded.refreshed_at, '
                    'fingerprint = excluded.fingerprint, data_end = excluded.data_end, '
@@ -314,5 +373,6 @@ COMMENT ON FUNCTION careleaver.refresh(text, text) IS
   'once) and child_year_facts (careleaver.child_year_facts for the last ten collection years), one partition '
   'per council, for the councils careleaver.facts_stale lists (only la when given); councils no longer in the '
   'data are dropped. Returns one row per council (council, action refreshed or removed, rows written); no rows when nothing changed. Only '
-  'a member of the dataset''s owner role may run it. Call it in the transaction that loads or reconciles, so '
-  'that the facts are never stale';
+  'the dataset''s owner may run it. careleaver.reconcile (so every load through careleaver-load) and '
+  'careleaver.generate_synthetic call it for the councils they change, in their transaction, so that the facts '
+  'are never stale after a load';

@@ -42,10 +42,10 @@ BEGIN
                                     ('>=', 'ge', '<=', '<', 'scalargesel', 'scalargejoinsel', ''))
                       AS v(op, suf, com, neg, rs, js, extra) LOOP
       EXECUTE format($s$CREATE FUNCTION %1$s_%2$s_text(%1$s, text) RETURNS boolean
-                        AS 'MODULE_PATHNAME', 'cl_%3$s_%2$s_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                        AS 'MODULE_PATHNAME', 'careleaver_%3$s_%2$s_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
                      t, op.suf, name);
       EXECUTE format($s$CREATE FUNCTION careleaver.text_%2$s_%3$s(text, %1$s) RETURNS boolean
-                        AS 'MODULE_PATHNAME', 'cl_text_%2$s_%3$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                        AS 'MODULE_PATHNAME', 'careleaver_text_%2$s_%3$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
                      t, op.suf, name);
       EXECUTE format($s$CREATE OPERATOR careleaver.%2$s (LEFTARG = %1$s, RIGHTARG = text, FUNCTION = %1$s_%3$s_text,
                         COMMUTATOR = OPERATOR(careleaver.%4$s), NEGATOR = OPERATOR(careleaver.%5$s),
@@ -62,14 +62,14 @@ BEGIN
                                     ('!~~*', 'notilike', '~~*', 'icnlikesel', 'icnlikejoinsel'))
                       AS v(op, suf, neg, rs, js) LOOP
       EXECUTE format($s$CREATE FUNCTION %1$s_%2$s(%1$s, text) RETURNS boolean
-                        AS 'MODULE_PATHNAME', 'cl_%3$s_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                        AS 'MODULE_PATHNAME', 'careleaver_%3$s_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
                      t, op.suf, name);
       EXECUTE format($s$CREATE OPERATOR careleaver.%2$s (LEFTARG = %1$s, RIGHTARG = text, FUNCTION = %1$s_%3$s,
                         NEGATOR = OPERATOR(careleaver.%4$s), RESTRICT = %5$s, JOIN = %6$s)$s$,
                      t, op.op, op.suf, op.neg, op.rs, op.js);
     END LOOP;
     EXECUTE format($s$CREATE FUNCTION %1$s_hash_text(%1$s) RETURNS integer
-                      AS 'MODULE_PATHNAME', 'cl_%2$s_hash_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
+                      AS 'MODULE_PATHNAME', 'careleaver_%2$s_hash_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE$s$,
                    t, name);
     EXECUTE format('CREATE OPERATOR FAMILY careleaver.%s_text_ops USING hash', name);
     EXECUTE format($s$ALTER OPERATOR FAMILY careleaver.%2$s_text_ops USING hash ADD
@@ -85,6 +85,27 @@ DROP FUNCTION IF EXISTS careleaver.leaver_outcomes(text, integer);
 
 -- roles (issue 12): hub credentials never pass as function arguments
 DROP FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, text, integer);
+
+-- validation rules (issue 14): the rule catalogue becomes a registry table, one row per rule with its check
+-- (extension/sql/80_validate.sql; the rows follow from the install script's INSERT ... ON CONFLICT statements)
+DROP VIEW careleaver.validation_rules;
+CREATE TABLE careleaver.validation_rules (
+  rule_code      text PRIMARY KEY,
+  family         text NOT NULL,
+  description    text NOT NULL,
+  since_year     integer,
+  module         text NOT NULL,
+  message        text NOT NULL,
+  until_year     integer,
+  modules_needed text[] NOT NULL DEFAULT '{}',
+  needs_history  boolean NOT NULL DEFAULT false,
+  check_sql      text,
+  note           text,
+  refusals       text[] NOT NULL DEFAULT '{}',
+  not_checkable  text,
+  CONSTRAINT validation_rules_years CHECK (until_year IS NULL OR since_year IS NULL OR since_year <= until_year),
+  CONSTRAINT validation_rules_check_or_reason CHECK ((check_sql IS NULL) <> (not_checkable IS NULL))
+);
 
 -- ---------------------------------------------------------------- report views registry (issue 13 item 2)
 -- The reporting views become rows of careleaver.report_views, their column comments rows of
@@ -105,6 +126,35 @@ CREATE TABLE careleaver.report_view_columns (
   description text NOT NULL,
   PRIMARY KEY (view_name, column_name)
 );
+
+-- dashboard parity (issue 15: adoption timeliness, SDQ, kinship care, comparators): the registry of where each
+-- Dashboard indicator is in DfE's published files (its rows and comments come from the install script's statements)
+CREATE TABLE careleaver.published_indicator_sources (
+  dashboard_no integer PRIMARY KEY,
+  dfe_file text NOT NULL,
+  filters jsonb NOT NULL,
+  value_column text NOT NULL,
+  value_kind text NOT NULL CHECK (value_kind IN ('percent', 'per 10,000 children', 'months', 'score')),
+  dfe_columns text[] NOT NULL
+);
+
+-- ---------------------------------------------------------------- sufficiency (issue 17)
+-- The flow_model type of the stock-flow projection (extension/sql/88_sufficiency.sql); its functions,
+-- aggregates and comments follow from the install script.  Datasets gain sufficiency_scenarios and
+-- placement_costs through careleaver.upgrade_dataset (create_dataset's idempotent path).
+CREATE TYPE careleaver.flow_model;
+CREATE FUNCTION careleaver.flow_model_in(cstring) RETURNS careleaver.flow_model
+  AS 'MODULE_PATHNAME', 'careleaver_flow_model_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION careleaver.flow_model_out(careleaver.flow_model) RETURNS cstring
+  AS 'MODULE_PATHNAME', 'careleaver_flow_model_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE careleaver.flow_model (
+  INPUT = careleaver.flow_model_in,
+  OUTPUT = careleaver.flow_model_out,
+  INTERNALLENGTH = VARIABLE,
+  ALIGNMENT = double,
+  STORAGE = extended
+);
+
 
 -- ---------------------------------------------------------------- regional hub, strict by default (issue 18)
 -- create_council_export gains strict (default true) and makes schema <dataset>_export; recreated by the

@@ -3,7 +3,7 @@
 -- careleaver.refresh: idempotence, incrementality, partitions, ownership.
 BEGIN;
 SET LOCAL search_path = public, careleaver;
-SELECT plan(22);
+SELECT plan(33);
 
 -- "DECOM/DEC RNE LS PLACE [REC]; ..." -> history
 CREATE FUNCTION pg_temp.hist(eps text) RETURNS careleaver.care_history LANGUAGE sql AS $$
@@ -157,8 +157,38 @@ SELECT is((SELECT count(*) FROM by_function g LEFT JOIN by_facts f USING (la, ch
   0::bigint, 'returns_home and reentered_within agree for every child and year');
 
 -- ================================================================ refresh
+SELECT is_empty($$SELECT * FROM careleaver.facts_stale('facts_t')$$,
+  'generate_synthetic leaves the generated councils'' facts current');
+SELECT ok(careleaver.facts_require_current('facts_t'), 'facts_require_current: true when current');
+DROP TABLE facts_t.child_facts, facts_t.child_year_facts, facts_t.refresh_state;
 SELECT results_eq($$SELECT council, action FROM careleaver.refresh('facts_t') ORDER BY 1$$,
   $$VALUES ('202', 'refreshed'), ('213', 'refreshed')$$, 'refresh: the first refresh materialises every council');
+-- every column of both tables as the aggregate and the function give them
+CREATE TEMP TABLE person9 AS
+SELECT e.la, e.child, min(h.dob) AS dob, min(h.sex) AS sex,
+       careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec, e.cin, e.place_provider,
+                                   e.reason_place_change) AS history
+  FROM facts_t.episodes e LEFT JOIN facts_t.header h ON h.la = e.la AND h.child = e.child
+ GROUP BY e.la, e.child;
+SELECT is((SELECT count(*) FROM (
+             (SELECT la, child, date_of_birth, sex, history::text FROM facts_t.child_facts
+              EXCEPT ALL SELECT la, child, dob, sex, history::text FROM person9)
+             UNION ALL
+             (SELECT la, child, dob, sex, history::text FROM person9
+              EXCEPT ALL SELECT la, child, date_of_birth, sex, history::text FROM facts_t.child_facts)) d),
+  0::bigint, 'child_facts: one row per child, the history of care_history_agg over every episode column');
+CREATE TEMP TABLE expected_years AS
+SELECT p.la, p.child, f.collection_year, p.dob IS NOT NULL AS date_of_birth_known, f.looked_after_31_march,
+       f.legal_status, f.placement, f.age_31_march, f.days_looked_after, f.periods_started, f.periods_ceased,
+       f.ceased_returned_home, f.ceased_adopted, f.ceased_special_guardianship, f.placements_in_year,
+       f.three_or_more_placements, f.in_two_year_measure, f.two_year_three_or_more, f.in_long_term_measure,
+       f.long_term_stable, f.cohort_age, f.returned_home, f.reentered_within_12_months, f.follow_up_incomplete
+  FROM person9 p JOIN facts_t.refresh_state s USING (la)
+ CROSS JOIN LATERAL careleaver.child_year_facts(p.history, p.dob, s.first_year, s.last_year, s.data_end) f;
+SELECT is((SELECT count(*) FROM ((SELECT * FROM facts_t.child_year_facts EXCEPT ALL SELECT * FROM expected_years)
+                                 UNION ALL
+                                 (SELECT * FROM expected_years EXCEPT ALL SELECT * FROM facts_t.child_year_facts)) d),
+  0::bigint, 'child_year_facts: every column of careleaver.child_year_facts for every child of the window');
 CREATE TEMP TABLE snapshot AS SELECT * FROM facts_t.child_year_facts;
 SELECT is((SELECT count(*) FROM careleaver.refresh('facts_t')), 0::bigint,
   'refresh again with nothing changed: nothing to do');
@@ -180,8 +210,35 @@ UPDATE facts_t.episodes SET urn = coalesce(urn, '') || 'x'
  WHERE la = '213' AND child = (SELECT min(child) FROM facts_t.episodes WHERE la = '213');
 SELECT results_eq($$SELECT la, reason LIKE 'changed since%' FROM careleaver.facts_stale('facts_t')$$,
   $$VALUES ('213', true)$$, 'facts_stale: only the council whose episodes changed');
+SELECT throws_ok($$SELECT careleaver.facts_require_current('facts_t')$$, '55000', NULL,
+  'facts_require_current: stale facts are refused');
+SELECT throws_ok($$SELECT careleaver.facts_require_current('facts_t', '213')$$, '55000', NULL,
+  'facts_require_current: the changed council is refused');
+SELECT ok(careleaver.facts_require_current('facts_t', '202'), 'facts_require_current: the other council is current');
+SELECT results_eq($$SELECT la FROM careleaver.facts_stale('facts_t', '202')$$, $$SELECT 'x' WHERE false$$,
+  'facts_stale with a council: only that council');
+-- the writer writes no index it would not maintain
+CREATE INDEX facts_t_extra ON facts_t.child_year_facts_213 (child);
+SELECT throws_like($$SELECT * FROM careleaver.refresh('facts_t')$$,
+  '%child_year_facts_213" has an index, trigger, rule, check constraint or row security%',
+  'refresh refuses a fact partition with an index it would not maintain');
+DROP INDEX facts_t.facts_t_extra;
 SELECT results_eq($$SELECT council, action FROM careleaver.refresh('facts_t')$$,
   $$VALUES ('213', 'refreshed')$$, 'refresh: only that council is refreshed');
+CREATE FUNCTION pg_temp.coverage_window(ds text)
+  RETURNS TABLE (council text, data_end date, first_year integer, last_year integer) LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY EXECUTE format('SELECT c.la, max(c.data_end), greatest(min(c.collection_year), '
+                              'max(c.collection_year) - 9), max(c.collection_year) FROM (%s) c GROUP BY c.la',
+                              careleaver.coverage_sql(ds));
+END $$;
+SELECT is((SELECT count(*) FROM facts_t.refresh_state s
+             JOIN pg_temp.coverage_window('facts_t') c ON c.council = s.la
+            WHERE (s.data_end, s.first_year, s.last_year) = (c.data_end, c.first_year, c.last_year)),
+  2::bigint, 'the facts'' window is the coverage''s: its data end and its last ten years');
+SELECT is((SELECT count(*) FROM facts_t.child_year_facts WHERE la = '213'),
+          (SELECT child_years FROM facts_t.refresh_state WHERE la = '213'),
+  'refresh_state counts the rows written');
 -- a filter on la reads only that council's partition
 CREATE FUNCTION pg_temp.explain_text() RETURNS SETOF text LANGUAGE plpgsql AS $$
 BEGIN

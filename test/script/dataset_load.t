@@ -156,6 +156,10 @@ is_(psql("SELECT concat_ws(' ', decom, dec, rec, source_year) FROM csc.episodes 
     '2014-02-26 2019-07-22 X1 2020',
     'child 119095: return 2020 restates 26/02/2014-22/07/2019, superseding the episodes of returns 2018-19 inside it')
 is_(overlaps('csc'), 0, 'no overlapping episodes after reconciliation (five returns)')
+is_(psql("SELECT count(*) FROM careleaver.facts_stale('csc')"), '0',
+    'after the loads the facts are current: reconcile refreshed them in each load\'s transaction')
+is_(psql("SELECT s.children || ' ' || (SELECT count(*) FROM csc.child_facts c WHERE c.la = '213') FROM csc.refresh_state s "
+         "WHERE s.la = '213'"), '820 820', 'the facts hold the 820 canonical children')
 is_(psql("SELECT count(*) FROM csc.episodes WHERE source_year IS NULL"), '0', 'every canonical episode has its source year')
 is_(psql("SELECT string_agg(kind || ' ' || n, ', ' ORDER BY kind) FROM (SELECT kind, count(*) n FROM csc.reconcile_conflicts GROUP BY kind) k"),
     'overlap 33, stale_open 24, superseded 19', 'conflicts reported: 24 stale open, 33 overlaps, 19 superseded')

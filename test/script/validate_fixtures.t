@@ -9,9 +9,14 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from validate_lib import *
 
-FIX = os.path.join(TEST_DATA, 'validator903_rule_fixtures')
+# every fixture set: validator903_rule_fixtures (the first 48 cases) and validator903_rule_fixtures_<name>
+# (those captured for later rules), each with its PROVENANCE.json
+FIXES = sorted(glob.glob(os.path.join(TEST_DATA, 'validator903_rule_fixtures*')))
 MODULES = {'Episodes': ('episodes', 0), 'Episodes_last': ('episodes', -1), 'Header': ('header', 0),
-           'Header_last': ('header', -1), 'OC3': ('oc3', 0), 'UASC': ('uasc', 0)}
+           'Header_last': ('header', -1), 'OC3': ('oc3', 0), 'UASC': ('uasc', 0), 'UASC_last': ('uasc', -1),
+           'Missing': ('missing', 0),
+           'AD1': ('ad1', 0), 'PlacedAdoption': ('placed_adoption', 0), 'OC2': ('oc2', 0),
+           'PrevPerm': ('prev_perm', 0), 'Reviews': ('reviews', 0)}
 
 
 def parse_date(s):
@@ -23,8 +28,9 @@ def parse_date(s):
     raise ValueError(s)
 
 
-def fixture_year(meta):
-    """The collection year (named by the year it ends) a fixture's metadata describes."""
+def fixture_year(meta, ruleset):
+    """The collection year (named by the year it ends) a fixture's metadata describes; without one, 2021
+    for the 2022-23 rules (as first chosen) and the ruleset's own year for a later ruleset (lac2024_25: 2025)."""
     if 'collection_end' in meta:
         d = parse_date(meta['collection_end']) - datetime.timedelta(days=1)
         return d.year if d.month <= 3 else d.year + 1
@@ -34,7 +40,8 @@ def fixture_year(meta):
         return d.year if d.month <= 3 else d.year + 1
     if 'collectionYear' in meta:
         return int(meta['collectionYear'])
-    return 2021
+    ruleset_year = int(ruleset[3:7]) + 1
+    return 2021 if ruleset_year <= 2023 else ruleset_year
 
 
 def known_differences():
@@ -58,17 +65,20 @@ implemented = set(since)
 diffs = known_differences()
 t = Tap()
 seen = set()
-cases = sorted(os.path.dirname(p) for p in glob.glob(os.path.join(FIX, 'rule_*', '**', 'expected.json'), recursive=True))
-t.ok(len(cases) == 48, 'the 48 fixtures of the public validator are present', len(cases))
-for n, case in enumerate(cases):
+cases = sorted((fix, os.path.dirname(p)) for fix in FIXES
+               for p in glob.glob(os.path.join(fix, 'rule_*', '**', 'expected.json'), recursive=True))
+want_cases = sum(json.load(open(os.path.join(fix, 'PROVENANCE.json')))['cases'] for fix in FIXES)
+t.ok(len(cases) == want_cases and len(cases) >= 48 + 109,
+     'the %d fixtures of the public validator are present' % want_cases, len(cases))
+for n, (fix, case) in enumerate(cases):
     exp = json.load(open(os.path.join(case, 'expected.json')))
     rule = exp['rule']
-    name = os.path.relpath(case, FIX)
-    year = fixture_year(exp.get('metadata', {}))
+    name = os.path.relpath(case, fix)
+    year = fixture_year(exp.get('metadata', {}), exp.get('ruleset', 'lac2022_23'))
     # A fixture dated before the rule's first year is moved forward whole years.
     shift = max(0, int(since.get(rule, 0)) - year)
     year += shift
-    schema = 'fx%02d' % n
+    schema = 'fx%03d' % n
     create_dataset(schema)
     types = column_types(schema)
     sql = []

@@ -43,6 +43,14 @@ main(void)
 	is_int(cl_birthday(ymd(2006, 6, 15), 16), ymd(2022, 6, 15), "16th birthday");
 	is_int(cl_birthday(ymd(2008, 2, 29), 16), ymd(2024, 2, 29), "29 Feb birthday in a leap year");
 	is_int(cl_birthday(ymd(2008, 2, 29), 17), ymd(2025, 3, 1), "29 Feb birthday falls on 1 March otherwise");
+	{
+		static const int ages[3] = {16, 17, 18};
+		cl_date		b[3];
+
+		cl_birthdays(ymd(2008, 2, 29), ages, 3, b);
+		ok(b[0] == cl_birthday(ymd(2008, 2, 29), 16) && b[1] == cl_birthday(ymd(2008, 2, 29), 17) &&
+		   b[2] == cl_birthday(ymd(2008, 2, 29), 18), "cl_birthdays gives cl_birthday's birthdays");
+	}
 
 	is_int(cl_age_on(ymd(2008, 2, 29), ymd(2025, 2, 28)), 16, "age on 28 Feb for a 29 Feb birthday");
 	is_int(cl_age_on(ymd(2008, 2, 29), ymd(2025, 3, 1)), 17, "age on 1 March for a 29 Feb birthday");

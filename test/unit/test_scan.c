@@ -52,5 +52,51 @@ main(void)
 	ok(uint_of("9223372036854775808", INT64_MAX, &v, &pos) == -1, "past the bigint maximum");
 	ok(uint_of("18446744073709551615", UINT64_MAX, &v, &pos) == 20 && v == UINT64_MAX, "uint64 maximum, no wrap");
 	ok(uint_of("18446744073709551616", UINT64_MAX, &v, &pos) == -1, "past uint64: refused, not wrapped");
+	ok(uint_of("4", 3, &v, &pos) == -1 && pos == 0, "a single digit past a small maximum: refused (the subtraction must not wrap)");
+	ok(uint_of("09", 8, &v, &pos) == -1 && pos == 1, "a last digit past a small maximum: refused");
+
+	/* the cursor */
+	{
+		cl_scanner	sc;
+		const char *tok;
+		size_t		len;
+		const char *text = " { 12 : ab c -> d=7 , 1234}";
+
+		cl_scanner_init(&sc, text, strlen(text), CL_SCAN_SPACE);
+		ok(cl_scanner_at(&sc, '{') && cl_scanner_position(&sc) == 2, "at skips space and takes nothing");
+		ok(cl_scanner_accept(&sc, "{") && !cl_scanner_accept(&sc, "}"), "accept takes only what comes next");
+		ok(cl_scanner_uint(&sc, 3, 999, &v) == 2 && v == 12, "a number of at most 3 digits");
+		ok(cl_scanner_accept(&sc, ":"), "then the colon");
+		cl_scanner_token(&sc, "=,}", "->", &tok, &len);
+		ok(len == 4 && memcmp(tok, "ab c", 4) == 0 && cl_scanner_accept(&sc, "->"),
+		   "a token stops at a stop word, trimmed");
+		cl_scanner_token(&sc, "=,}", NULL, &tok, &len);
+		ok(len == 1 && tok[0] == 'd' && cl_scanner_accept(&sc, "="), "or at a stop character");
+		ok(cl_scanner_uint(&sc, 0, INT64_MAX, &v) == 1 && v == 7 && cl_scanner_accept(&sc, ","), "any number of digits");
+		ok(cl_scanner_uint(&sc, 3, 999, &v) == -1 && *sc.p == '4', "a fourth digit: -1, after three");
+		sc.p++;
+		ok(cl_scanner_accept(&sc, "}") && cl_scanner_done(&sc), "to the end");
+		cl_scanner_init(&sc, "  99999999999", 13, CL_SCAN_BLANK);
+		ok(cl_scanner_uint(&sc, 0, INT32_MAX, &v) == -1 && cl_scanner_position(&sc) == 12,
+		   "past the maximum: -1 on the digit that passes it");
+		cl_scanner_init(&sc, "  ", 2, CL_SCAN_BLANK);
+		ok(cl_scanner_uint(&sc, 0, 10, &v) == 0 && cl_scanner_done(&sc), "no number at the end");
+	}
+
+	/* excerpts for messages */
+	{
+		char		buf[24];
+
+		cl_scan_excerpt("short", 5, 16, buf, sizeof buf);
+		is_str(buf, "short", "a short text as it is");
+		cl_scan_excerpt("abcdefghijklmnopqrstuvwxyz", 26, 16, buf, sizeof buf);
+		is_str(buf, "abcdefghijklmnop...", "a long one cut, with an ellipsis");
+		cl_scan_excerpt("abcdefghijklmno\xc3\xa9z", 18, 16, buf, sizeof buf);
+		is_str(buf, "abcdefghijklmno...", "not inside a UTF-8 character");
+		cl_scan_excerpt("a\tb\x7f", 4, 16, buf, sizeof buf);
+		is_str(buf, "a?b?", "control characters as ?");
+		cl_scan_excerpt("abcdefghijklmnopqrstuvwxyz", 26, 100, buf, 8);
+		is_str(buf, "abcd...", "never past the buffer");
+	}
 	return tap_done();
 }

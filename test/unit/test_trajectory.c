@@ -321,7 +321,7 @@ test_text(void)
 	is_str(parse_err("{17:YES/F2/D1} x"), "Expected the end of the text at \"x\".", "trailing text");
 	is_str(parse_err("{17 YES/F2/D1}"), "Expected \":\" at \"YES/F2/D1}\".", "missing colon");
 	is_str(parse_err("{17:YES/F2/D1,}"), "Expected an age at \"}\".", "trailing comma");
-	ok(strstr(parse_err("{17:YESYESYESYESYESYESYES/F2/D1}"), "\"YESYESYESYESYESY\"...") != NULL,
+	ok(strstr(parse_err("{17:YESYESYESYESYESYESYES/F2/D1}"), "\"YESYESYESYESYESY...\"") != NULL,
 	   "a long bad token is shortened in the message");
 
 	/* binary form */
@@ -386,9 +386,13 @@ test_matrix(void)
 
 	is_int(cl_tm_parse(buf, strlen(buf), &back, err, sizeof(err)), 0, "the text form parses back");
 	ok(memcmp(&back, &m, sizeof(m)) == 0, "to the same matrix");
-	cl_tm_parse(" { 20 : No Record -> neet = 1 ,19:EET->EET=1,19:EET->NEET=1,19:EET->no record=1,20:EET->NEET=1, 17:NEET->EET=0}",
-				120, &back, err, sizeof(err));
-	ok(memcmp(&back, &m, sizeof(m)) == 0, "cells in any order, any case, white space and zero counts");
+	{
+		const char *any_order = " { 20 : No Record -> neet = 1 ,19:EET->EET=1,19:EET->NEET=1,19:EET->no record=1,20:EET->NEET=1, 17:NEET->EET=0}";
+
+		is_int(cl_tm_parse(any_order, strlen(any_order), &back, err, sizeof(err)), 0,
+			   "cells in any order, any case, white space and zero counts parse");
+		ok(memcmp(&back, &m, sizeof(m)) == 0, "to the same matrix");
+	}
 
 	is_int(cl_tm_encoded_size(&m), 3 + 10 * 5, "binary form: 3 bytes and 10 per non-zero cell");
 	cl_tm_encode(&m, enc);
