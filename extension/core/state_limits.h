@@ -33,4 +33,11 @@
  */
 #define CL_SURV_MAX_ENTRIES (1000000 / CARELEAVER_STATE_LIMIT_SCALE)
 
+/*
+ * Events (referrals, assessments, section 47 enquiries, CIN plans, child
+ * protection plans) in one careleaver.cin_journey (cin_journey_agg, input);
+ * doc/cin.md "Limits".
+ */
+#define CL_CIN_MAX_EVENTS (100000 / CARELEAVER_STATE_LIMIT_SCALE)
+
 #endif							/* CL_STATE_LIMITS_H */

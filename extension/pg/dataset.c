@@ -16,6 +16,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 
+#include "cin_codes.h"
 #include "codes.h"
 #include "retvalue.h"
 
@@ -44,8 +45,9 @@ code_list_by_type_name(const char *name)
 /* Kinds of cell, resolved once per call site (fn_extra) */
 enum
 {
-	KIND_TEXT = -1, KIND_DATE = -2, KIND_FLAG = -3, KIND_SMALLINT = -4, KIND_INTEGER = -5
-	/* >= 0: a code list */
+	KIND_TEXT = -1, KIND_DATE = -2, KIND_FLAG = -3, KIND_SMALLINT = -4, KIND_INTEGER = -5,
+	KIND_CIN_BASE = 1000		/* KIND_CIN_BASE + n: CIN census code list n (core/cin_codes.h) */
+	/* 0 .. KIND_CIN_BASE - 1: an SSDA903 code list */
 };
 
 typedef struct KindCache
@@ -80,11 +82,13 @@ resolve_kind(FunctionCallInfo fcinfo, text *kindtext)
 	else
 	{
 		kind = code_list_by_type_name(name);
+		if (kind < 0 && cl_cin_list_by_name(name) >= 0)
+			kind = KIND_CIN_BASE + cl_cin_list_by_name(name);
 		if (kind < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown return value kind \"%s\"", name),
-					 errhint("Use date, flag, smallint, integer, text or the name of a careleaver code type.")));
+					 errhint("Use date, flag, smallint, integer, text, the name of a careleaver code type or of a CIN code list (cin_referral_source, ...).")));
 	}
 	if (len < (int) sizeof(cache->name))
 	{
@@ -133,6 +137,18 @@ careleaver_return_value_problem(PG_FUNCTION_ARGS)
 
 		if (cl_retvalue_int(s, len, min, max, &v, msg, sizeof msg))
 			PG_RETURN_NULL();
+		PG_RETURN_TEXT_P(cstring_to_text(msg));
+	}
+	if (kind >= KIND_CIN_BASE)
+	{
+		cl_cin_list list = (cl_cin_list) (kind - KIND_CIN_BASE);
+		char		hint[200];
+
+		if (cl_cin_code_valid(list, s, len))
+			PG_RETURN_NULL();
+		cl_cin_code_hint(list, hint, sizeof hint);
+		snprintf(msg, sizeof msg, "not a %s code (%s); valid codes: %s",
+				 cl_cin_list_name(list), cl_cin_list_field(list), hint);
 		PG_RETURN_TEXT_P(cstring_to_text(msg));
 	}
 	if (cl_code_parse((cl_code_list) kind, s, len) > 0)

@@ -45,7 +45,8 @@ AS $$
   SELECT v.module, v.ord, lower(v.dfe), v.dfe, v.kind,
          CASE v.kind WHEN 'id' THEN 'text' WHEN 'text' THEN 'text' WHEN 'upper' THEN 'text'
                      WHEN 'date' THEN 'date' WHEN 'flag' THEN 'smallint' WHEN 'integer' THEN 'integer'
-                     ELSE 'careleaver.' || v.kind END,
+                     WHEN 'cin_boolean' THEN 'boolean'
+                     ELSE CASE WHEN v.kind LIKE 'cin\_%' THEN 'text' ELSE 'careleaver.' || v.kind END END,
          v.descr
   FROM (VALUES
     ('header', 1, 'CHILD', 'id', 'Child identifier, local to the council (text: leading zeros matter)'),
@@ -122,10 +123,11 @@ AS $$
     ('sw_episodes', 4, 'SW_DECOM', 'date', 'Date the social worker episode began'),
     ('sw_episodes', 5, 'SW_DEC', 'date', 'Date the social worker episode ended (NULL: open)'),
     ('sw_episodes', 6, 'SW_REASON', 'upper', 'Reason for the change of social worker')
+    UNION ALL SELECT * FROM careleaver.cin_return_columns()   -- the CIN census modules (55_cin_columns.sql)
   ) AS v(module, ord, dfe, kind, descr)
 $$;
 COMMENT ON FUNCTION careleaver.dataset_columns() IS
-  'The SSDA903 modules a dataset stores, with their columns (DfE name, lower-case column name, kind of cell, SQL type, meaning), in file order';
+  'The SSDA903 modules (and the CIN census modules cin_*, careleaver.cin_return_columns()) a dataset stores, with their columns (DfE name, lower-case column name, kind of cell, SQL type, meaning), in file order';
 
 -- ---------------------------------------------------------------------------
 -- create_dataset
@@ -160,7 +162,8 @@ BEGIN
                    'PRIMARY KEY (la, year, source_file, source_line))',
                    schema_name, 'return_' || m.module, cols);
     EXECUTE format('COMMENT ON TABLE %I.%I IS %L', schema_name, 'return_' || m.module,
-                   'SSDA903 ' || m.module || ' rows of each loaded annual return, as loaded (one row per file row)');
+                   CASE WHEN m.module LIKE 'cin\_%' THEN 'CIN census ' ELSE 'SSDA903 ' END
+                   || m.module || ' rows of each loaded annual return, as loaded (one row per file row)');
     EXECUTE format('COMMENT ON COLUMN %I.%I.year IS %L', schema_name, 'return_' || m.module,
                    'Collection year of the return (named by the year it ends: 2024 = 2023-24)');
     EXECUTE format('COMMENT ON COLUMN %I.%I.source_file IS %L', schema_name, 'return_' || m.module,
@@ -284,6 +287,7 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.reconcile_conflicts.detail IS %L', schema_name, 'What disagrees and what the policy kept');
   PERFORM careleaver.create_published_tables(schema_name);  -- DfE's published figures (91_dashboard_parity.sql)
   PERFORM careleaver.create_sufficiency_tables(schema_name);  -- 88_sufficiency.sql
+  PERFORM careleaver.create_cin_tables(schema_name);   -- CIN census: returns, rejects, canonical tables (85_cin.sql)
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.create_dataset(text) IS
@@ -350,6 +354,9 @@ DECLARE
   nrows bigint;
   old_files jsonb;
   new_files jsonb;
+  cin boolean;            -- a CIN census load (modules cin_*): its own returns and rejects tables
+  returns_table text;
+  rejects_table text;
 BEGIN
   PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   -- loads into one dataset take turns (until the end of the transaction)
@@ -408,6 +415,13 @@ BEGIN
     RAISE EXCEPTION 'nothing staged to load' USING ERRCODE = '22023',
       HINT = 'Stage the files with careleaver.stage_table() and COPY first (scripts/careleaver-load does this).';
   END IF;
+  cin := modules[1] LIKE 'cin\_%';
+  IF EXISTS (SELECT 1 FROM unnest(modules) u(module) WHERE (u.module LIKE 'cin\_%') <> cin) THEN
+    RAISE EXCEPTION 'SSDA903 and CIN census files cannot be loaded together' USING ERRCODE = '22023',
+      HINT = 'Load the CIN census files with a separate careleaver-load run.';
+  END IF;
+  returns_table := CASE WHEN cin THEN 'cin_returns' ELSE 'returns' END;
+  rejects_table := CASE WHEN cin THEN 'cin_rejects' ELSE 'rejects' END;
 
   SELECT count(*) INTO nproblems FROM pg_temp.careleaver_load_problems;
   any_problems := nproblems > 0;
@@ -450,7 +464,7 @@ BEGIN
     IF new_files IS NULL THEN
       RAISE EXCEPTION 'files argument does not describe the staged files' USING ERRCODE = '22023';
     END IF;
-    EXECUTE format('SELECT files FROM %I.returns WHERE la = $1 AND year = $2', schema_name)
+    EXECUTE format('SELECT files FROM %I.%I WHERE la = $1 AND year = $2', schema_name, returns_table)
       INTO old_files USING r.la, r.year;
     la := r.la; year := r.year;
     IF old_files IS NOT NULL AND old_files = new_files THEN
@@ -459,12 +473,12 @@ BEGIN
       RETURN NEXT;
       CONTINUE;
     END IF;
-    -- replace the whole return
-    FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d LOOP
+    -- replace the whole return (of the same census: SSDA903 or CIN)
+    FOR m IN SELECT DISTINCT d.module FROM careleaver.dataset_columns() d WHERE (d.module LIKE 'cin\_%') = cin LOOP
       EXECUTE format('DELETE FROM %I.%I WHERE la = $1 AND year = $2', schema_name, 'return_' || m.module)
         USING r.la, r.year;
     END LOOP;
-    EXECUTE format('DELETE FROM %I.rejects WHERE la = $1 AND year = $2', schema_name) USING r.la, r.year;
+    EXECUTE format('DELETE FROM %I.%I WHERE la = $1 AND year = $2', schema_name, rejects_table) USING r.la, r.year;
     nrows := 0;
     FOREACH stage IN ARRAY modules LOOP
       SELECT string_agg(format('%I', d.column_name), ', ' ORDER BY d.ord),
@@ -500,7 +514,7 @@ BEGIN
       nrows := nrows + nproblems;
     END LOOP;
     EXECUTE format($q$
-      INSERT INTO %I.rejects (la, year, source_file, source_line, column_name, value, reason, module, child)
+      INSERT INTO %I.%I (la, year, source_file, source_line, column_name, value, reason, module, child)
       SELECT btrim(p.la), careleaver.return_integer(p.year), p.source_file, p.source_line, p.column_name, p.value, p.reason,
              p.module, coalesce(p.child, c.child)
       FROM pg_temp.careleaver_load_problems p
@@ -510,22 +524,24 @@ BEGIN
                           WHERE q.source_file = p.source_file AND q.source_line = p.source_line
                             AND q.child IS NOT NULL) c ON p.child IS NULL
       WHERE btrim(p.la) = $1 AND careleaver.return_value_problem(p.year, 'integer') IS NULL
-        AND careleaver.return_integer(p.year) = $2$q$, schema_name)
+        AND careleaver.return_integer(p.year) = $2$q$, schema_name, rejects_table)
       USING r.la, r.year;
     GET DIAGNOSTICS nproblems = ROW_COUNT;
-    EXECUTE format('INSERT INTO %I.returns (la, year, loaded_at, files) VALUES ($1, $2, now(), $3) '
+    EXECUTE format('INSERT INTO %I.%I (la, year, loaded_at, files) VALUES ($1, $2, now(), $3) '
                    'ON CONFLICT (la, year) DO UPDATE SET loaded_at = excluded.loaded_at, files = excluded.files, origin = ''loaded''',
-                   schema_name) USING r.la, r.year, new_files;
+                   schema_name, returns_table) USING r.la, r.year, new_files;
     outcome := 'loaded';
     detail := format('%s rows loaded', nrows)
               || CASE WHEN nproblems > 0 THEN format(', %s bad value(s) skipped into rejects', nproblems) ELSE '' END;
     -- a return cannot hold episodes starting after its year: most likely
     -- the year was given as the one the collection starts
-    EXECUTE format('SELECT count(*) FROM %I.return_episodes e WHERE e.la = $1 AND e.year = $2 AND e.decom > careleaver.collection_year_end($2)',
-                   schema_name) INTO nrows USING r.la, r.year;
+    EXECUTE format('SELECT count(*) FROM %I.%I e WHERE e.la = $1 AND e.year = $2 AND e.%I > careleaver.collection_year_end($2)',
+                   schema_name, CASE WHEN cin THEN 'return_cin_details' ELSE 'return_episodes' END,
+                   CASE WHEN cin THEN 'cinreferraldate' ELSE 'decom' END) INTO nrows USING r.la, r.year;
     IF nrows > 0 THEN
-      detail := detail || format('; warning: %s episode(s) start after 31/03/%s, the end of collection year %s '
-                                 '(years are named by the year they end: is the year right?)', nrows, r.year, r.year);
+      detail := detail || format('; warning: %s %s start after 31/03/%s, the end of collection year %s '
+                                 '(years are named by the year they end: is the year right?)',
+                                 nrows, CASE WHEN cin THEN 'referral(s)' ELSE 'episode(s)' END, r.year, r.year);
     END IF;
     RETURN NEXT;
   END LOOP;

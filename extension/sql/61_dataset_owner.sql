@@ -98,7 +98,8 @@ AS $$
           UNION ALL
           SELECT 'return_' || d.module FROM careleaver.dataset_columns() d
           UNION ALL
-          VALUES ('population'), ('returns'), ('rejects'), ('reconcile_conflicts'), ('postcodes'), ('postcode_councils')) AS t(name)
+          VALUES ('population'), ('returns'), ('rejects'), ('reconcile_conflicts'), ('postcodes'), ('postcode_councils'),
+                 ('cin_returns'), ('cin_rejects')) AS t(name)
    ORDER BY 1
 $$;
 COMMENT ON FUNCTION careleaver.dataset_table_names() IS

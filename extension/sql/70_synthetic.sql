@@ -183,6 +183,8 @@ BEGIN
     'CROSS JOIN generate_series(0, 17) AS a(age)', schema_name)
     USING codes, first_year, last_year;
 
+  PERFORM careleaver.generate_synthetic_cin(schema_name, seed, codes, first_year, last_year);  -- 85_cin.sql
+
   -- the generated collection years are the councils' coverage (doc/reporting.md, metrics.md 11)
   EXECUTE format(
     'INSERT INTO %I.returns (la, year, loaded_at, files, origin) '

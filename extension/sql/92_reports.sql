@@ -130,7 +130,24 @@ VALUES
   (21, NULL, 'Outcome 1: Children, young people and families stay together',
    'Returns home followed by re-entry into care within 12 months (not a Dashboard indicator)', 'percent',
    'Returns home in the year followed by a new period of care within 12 months, of the returns home; not available while any 12-month follow-up of the year is incomplete',
-   'returns_home_reentry.reentered_within_12_months / returned_home', 'metrics.md 6', NULL);
+   'returns_home_reentry.reentered_within_12_months / returned_home', 'metrics.md 6', NULL),
+  -- from the Children in Need census (careleaver.cin_dashboard_rows_sql, 85_cin.sql; metrics.md 15)
+  (22, 1, 'Outcome 1: Children, young people and families stay together',
+   'Rate of children in need, per 10,000 children', 'per 10,000 children',
+   'CIN episodes open on 31 March (CIN census; DfE''s At31_episodes) per 10,000 children aged 0 to 17',
+   'cin_measures.episodes_at31; population.count', 'metrics.md 15', NULL),
+  (23, 2, 'Outcome 1: Children, young people and families stay together',
+   'Repeat referrals (within 12 months)', 'percent',
+   'Of the referrals in the year (CIN census), those within 12 months of a previous referral of the child',
+   'cin_measures.rereferrals / referrals', 'metrics.md 15', NULL),
+  (24, 23, 'Outcome 2: Children and young people are safe in and outside of their home',
+   'Percentage of child protection plans (CPP) starting during year, which were a second or subsequent plan', 'percent',
+   'Of the protection plans starting in the year, those with NumberOfPreviousCPP above 0 or an earlier plan in the data',
+   'cin_measures.cpp_subsequent / cpp_started', 'metrics.md 15', NULL),
+  (25, 24, 'Outcome 2: Children and young people are safe in and outside of their home',
+   'Percentage of child protection plans (CPP) longer than 2 years', 'percent',
+   'Of the protection plans open on 31 March, those open for 2 years or more (DfE''s d5 band)',
+   'cin_measures.cpp_at31_2_years_or_more / cpp_at31', 'metrics.md 15', NULL);
 COMMENT ON VIEW careleaver.dashboard_indicators IS
   'The rows of the national_framework reporting views: the indicators of DfE''s Children''s Social Care Dashboard '
   'computable from SSDA903, those that need data not yet held, and three extra rows (metrics.md 12; doc/reporting.md)';
@@ -1158,7 +1175,8 @@ WITH %1$s,
                                 CASE WHEN xp.la IS NULL THEN a.previous_reason ELSE xp.reason END AS previous_reason) u)
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
-  FROM cell$q$,
+  FROM cell
+UNION ALL %11$s$q$,
     careleaver.reporting_common_sql(schema_name),
     CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
          THEN 'SELECT NULL::text AS la, NULL::text AS child, NULL::date AS duc WHERE false'
@@ -1171,7 +1189,8 @@ SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, sou
          THEN 'the dataset has no uasc table' END,
     schema_name,
     careleaver.dashboard_parity_rows_sql(schema_name),
-    careleaver.dashboard_added_sql(schema_name));
+    careleaver.dashboard_added_sql(schema_name),
+    careleaver.cin_dashboard_rows_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.national_framework_sql(text) IS

@@ -428,6 +428,7 @@ BEGIN
        || svg_line_chart('chart-return-home', 'Returned home by days since entering care',
                          coalesce(rh_days, ARRAY[]::text[]), rh_series, 100)
        || '</section>'
+       || careleaver.cin_report_html_section(sch, the_la, yr)   -- Family Help (85_cin.sql)
        || '<section id="coverage"><h2>What the returns cover</h2>' || cov || '</section>'
        || '<section id="data-quality"><h2>Data quality</h2><table><thead><tr><th scope="col">Defect</th><th scope="col">Records</th></tr></thead><tbody>'
        || dq || '</tbody></table></section>'

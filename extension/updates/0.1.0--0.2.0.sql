@@ -155,6 +155,25 @@ CREATE TYPE careleaver.flow_model (
   STORAGE = extended
 );
 
+-- ---------------------------------------------------------------- CIN census (issue 16)
+-- CIN census (issue 16): the type careleaver.cin_journey and the bank holidays table (its rows are
+-- carried from the install script; the functions, aggregate and views too)
+CREATE TYPE careleaver.cin_journey;
+CREATE FUNCTION careleaver.cin_journey_in(cstring) RETURNS careleaver.cin_journey
+  AS 'MODULE_PATHNAME', 'careleaver_cin_journey_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION careleaver.cin_journey_out(careleaver.cin_journey) RETURNS cstring
+  AS 'MODULE_PATHNAME', 'careleaver_cin_journey_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE careleaver.cin_journey (
+  INPUT = careleaver.cin_journey_in, OUTPUT = careleaver.cin_journey_out,
+  INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended
+);
+CREATE TABLE careleaver.bank_holidays (
+  day date PRIMARY KEY,
+  name text NOT NULL,
+  user_added boolean NOT NULL DEFAULT true
+);
+SELECT pg_catalog.pg_extension_config_dump('careleaver.bank_holidays', 'WHERE user_added');
+
 
 -- ---------------------------------------------------------------- regional hub, strict by default (issue 18)
 -- create_council_export gains strict (default true) and makes schema <dataset>_export; recreated by the

@@ -15,7 +15,7 @@ failed=0
 ok() { n=$((n + 1)); if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi; }
 bail() { echo "Bail out! $*"; exit 1; }
 
-echo "1..23"
+echo "1..26"
 src=$(mktemp -d /tmp/careleaver-limits.XXXXXX)
 tar -C "$root" --exclude=.git --exclude='*.o' --exclude='*.bc' --exclude='*.so' --exclude=results-regress \
     --exclude=test/unit/build --exclude=test/fuzz/build -cf - . | tar -C "$src" -xf - || bail "cannot copy the tree"
@@ -112,6 +112,18 @@ check_limit "transition_matrix_merge past the largest cell count" \
   "SELECT careleaver.transition_matrix_merge(v) FROM
      (VALUES ('{19:EET->NEET=9223372036854775807}'::careleaver.transition_matrix), ('{19:EET->NEET=1}')) x(v);" \
   "at most 9223372036854775807 young people"
+
+# ---- cin_journey: 100 events in the test build (100,000 in a normal one)
+check_fits "cin_journey_agg holds exactly the maximum (100 events)" \
+  "SELECT array_length(string_to_array(careleaver.cin_journey_agg('S ' || (DATE '2000-01-01' + g))::text, ';'), 1) = 100
+     FROM generate_series(1, 100) g"
+check_limit "cin_journey_agg of 101 events" \
+  "SELECT careleaver.cin_journey_agg('S ' || (DATE '2000-01-01' + g)) FROM generate_series(1, 101) g;" \
+  "at most 100 events"
+check_limit "cin_journey text input of 101 events" \
+  "SELECT ('{' || string_agg('S ' || (DATE '2000-01-01' + g), '; ') || '}')::careleaver.cin_journey
+     FROM generate_series(1, 101) g;" \
+  "at most 100 events"
 
 # ---- the same limits under a parallel plan (partial states combined in the leader)
 psql -X -q -c "CREATE TABLE rows_1 AS SELECT g FROM generate_series(1, 30000) g; ANALYZE rows_1" >/dev/null 2>&1

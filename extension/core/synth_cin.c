@@ -1,0 +1,222 @@
+/*
+ * synth_cin.c: synthetic CIN records (see synth_cin.h).
+ */
+#include "synth_cin.h"
+#include "cin_codes.h"
+#include "dates.h"
+
+#include <string.h>
+
+/* The child's random stream: splitmix64 over a counter. */
+typedef struct rng
+{
+	uint64_t	state;
+} rng;
+
+static uint64_t
+next(rng *r)
+{
+	uint64_t	z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+/* Uniform in [0, 1). */
+static double
+unit(rng *r)
+{
+	return (double) (next(r) >> 11) / 9007199254740992.0;
+}
+
+/* Uniform integer in [lo, hi]. */
+static int
+between(rng *r, int lo, int hi)
+{
+	return lo + (int) (unit(r) * (double) (hi - lo + 1));
+}
+
+static uint8_t
+code_of(cl_cin_list list, const char *code)
+{
+	for (int i = 0; i < cl_cin_code_count(list); i++)
+		if (strcmp(cl_cin_code_at(list, i), code) == 0)
+			return (uint8_t) (i + 1);
+	return 0;
+}
+
+typedef struct out_buf
+{
+	cl_synth_cin_event *out;
+	int			n;
+	int			max;
+} out_buf;
+
+static void
+emit(out_buf *b, const cl_cin_event *e, cl_date referral)
+{
+	if (b->n >= b->max)
+		return;
+	b->out[b->n].ev = *e;
+	b->out[b->n].referral = referral;
+	b->n++;
+}
+
+static cl_cin_event
+event(uint8_t kind, cl_date start, cl_date end)
+{
+	cl_cin_event e;
+
+	memset(&e, 0, sizeof e);
+	e.kind = kind;
+	e.start = start;
+	e.end = end;
+	e.previous = -1;
+	return e;
+}
+
+/* The factors of an assessment: one to three, never 21 (no factors). */
+static uint64_t
+factors(rng *r)
+{
+	static const char *const common[] = {"3B", "4B", "1B", "2B", "3A", "4A", "6B", "8F", "9A", "12A", "13A", "14A",
+	"22A", "2A", "1A", "5B", "10A", "11A", "16A", "24A"};
+	int			k = between(r, 1, 3);
+	uint64_t	bits = 0;
+
+	for (int i = 0; i < k; i++)
+	{
+		uint8_t		c = code_of(CL_CIN_FACTOR, common[between(r, 0, (int) (sizeof common / sizeof common[0]) - 1)]);
+
+		if (c)
+			bits |= (uint64_t) 1 << (c - 1);
+	}
+	return bits;
+}
+
+/*
+ * One CIN episode from its referral date: NFA or assessed, an enquiry and a
+ * protection plan sometimes; closed by close (CL_DATE_OPEN: open at the end)
+ * with reason.  plans counts the child's protection plans so far.
+ */
+static void
+episode(rng *r, out_buf *b, cl_date ref, cl_date close, const char *reason, cl_date data_end, int *plans,
+		bool to_care, cl_date care)
+{
+	cl_cin_event e;
+	bool		nfa = !to_care && unit(r) < 0.07;
+
+	if (close != CL_DATE_OPEN && close > data_end)
+		close = CL_DATE_OPEN;
+	if (nfa)
+		close = ref <= data_end ? ref : CL_DATE_OPEN;
+	e = event('R', ref, close);
+	if (close != CL_DATE_OPEN)
+		e.code1 = code_of(CL_CIN_CLOSURE_REASON, nfa ? "RC8" : reason);
+	e.nfa = nfa;
+	emit(b, &e, ref);
+	if (nfa)
+		return;
+	{
+		cl_date		a_start = ref + between(r, 0, 5);
+		cl_date		a_end = a_start + (unit(r) < 0.85 ? between(r, 10, 60) : between(r, 65, 120));
+
+		if (close != CL_DATE_OPEN && a_end > close)
+			a_end = close;
+		if (a_start <= data_end && (close == CL_DATE_OPEN || a_start <= close))
+		{
+			e = event('A', a_start, a_end <= data_end ? a_end : CL_DATE_OPEN);
+			e.factors = factors(r);
+			emit(b, &e, ref);
+		}
+	}
+	if (unit(r) < (to_care ? 0.6 : 0.25))
+	{
+		cl_date		s47 = ref + between(r, 1, 20);
+		cl_date		cpp = s47 + between(r, 10, 30);
+		cl_date		cpp_end;
+
+		if (s47 <= data_end && (close == CL_DATE_OPEN || s47 <= close))
+		{
+			e = event('S', s47, CL_DATE_OPEN);
+			emit(b, &e, ref);
+		}
+		if ((to_care ? 0.75 : 0.55) > unit(r) && cpp <= data_end && (close == CL_DATE_OPEN || cpp < close)
+			&& (!to_care || cpp < care))
+		{
+			/* a plan before care ends when care begins */
+			cpp_end = to_care ? care
+				: (close != CL_DATE_OPEN ? close : cpp + between(r, 90, unit(r) < 0.04 ? 900 : 600));
+			if (cpp_end != CL_DATE_OPEN && cpp_end > data_end)
+				cpp_end = CL_DATE_OPEN;
+			e = event('C', cpp, cpp_end);
+			e.code1 = (uint8_t) between(r, 1, cl_cin_code_count(CL_CIN_ABUSE_CATEGORY));
+			e.code2 = unit(r) < 0.8 ? e.code1 : (uint8_t) between(r, 1, cl_cin_code_count(CL_CIN_ABUSE_CATEGORY));
+			/* the plans in the data, and for some children a plan before them (known only from the count) */
+			e.previous = (int16_t) (*plans + (unit(r) < 0.17 ? 1 : 0));
+			emit(b, &e, ref);
+			(*plans)++;
+		}
+	}
+}
+
+int
+cl_synth_cin_child(uint64_t stream, cl_date dob, cl_date first_care, cl_date care_end,
+				   cl_date data_end, cl_synth_cin_event *out, int max)
+{
+	rng			r = {stream};
+	out_buf		b = {out, 0, max};
+	cl_date		refs[6];
+	int			nrefs = 0;
+	int			plans = 0;
+	cl_date		last;
+
+	if (first_care == CL_DATE_OPEN || max <= 0)
+		return 0;
+	if (unit(&r) >= 0.8)
+		return 0;				/* came into care without a referral in the data */
+	/* the referral before care, and earlier ones going back: within 12 months of the next one or not */
+	last = first_care - between(&r, 14, 400);
+	if (last < dob)
+		last = dob;
+	refs[nrefs++] = last;
+	while (nrefs < 6 && unit(&r) < (nrefs == 1 ? 0.5 : 0.35))
+	{
+		cl_date		prev = last - (unit(&r) < 0.6 ? between(&r, 30, 365) : between(&r, 366, 1400));
+
+		if (prev < dob)
+			break;
+		refs[nrefs++] = prev;
+		last = prev;
+	}
+	/* earliest first: each earlier episode closes before the next referral */
+	for (int i = nrefs - 1; i >= 0; i--)
+	{
+		bool		to_care = i == 0;
+		cl_date		close;
+		static const char *const reasons[] = {"RC7", "RC8", "RC9", "RC7"};
+
+		if (to_care)
+		{
+			/* a child in need while in care: closed when care ends or at 18 */
+			cl_date		adult = cl_birthday(dob, 18);
+
+			close = care_end < adult ? care_end : adult;
+			if (close < refs[i])
+				close = CL_DATE_OPEN;
+		}
+		else
+		{
+			close = refs[i] + between(&r, 20, 300);
+			if (close >= refs[i - 1])
+				close = refs[i - 1] - 1;
+			if (close < refs[i])
+				close = refs[i];
+		}
+		if (refs[i] > data_end)
+			continue;
+		episode(&r, &b, refs[i], close, to_care ? "RC7" : reasons[between(&r, 0, 3)], data_end, &plans, to_care, first_care);
+	}
+	return b.n;
+}
