@@ -1,14 +1,15 @@
 -- 95_hub.sql: regional and national pooling across council servers (issue 8; doc/regional-hub.md).
 --
--- A council runs careleaver.create_council_export(dataset) on its own server: views pool_exits,
--- pool_returns_home and pool_trajectories in its dataset schema give one row per period of care,
--- return home or young person, with no child identifier.  A hub database (with postgres_fdw)
--- runs careleaver.create_hub(hub) once and careleaver.hub_attach_council(...) per council: the
--- council's tables and export views become foreign partitions (by la) of the hub's tables.
--- Pooled figures are two-level queries: GROUP BY la with careleaver.km_agg / cif_agg /
--- transition_matrix_agg, pushed down by postgres_fdw to each council (the server option
--- extensions 'careleaver' makes our aggregates shippable), then km_merge / cif_merge /
--- transition_matrix_merge at the hub.  Only aggregate states cross the wire.
+-- Strict by default (issue 18): a council's dataset owner runs careleaver.create_council_export(dataset)
+-- on its own server, which makes schema <dataset>_export holding only aggregate states and counts per
+-- council and year (council_counts, exit_states, reentry_states, transition_states, and the
+-- additive reporting views).  The views run with their owner's rights, so the hub's remote role
+-- needs USAGE on that schema and SELECT on its views, and nothing on the dataset's tables.
+-- A hub database (with postgres_fdw) runs careleaver.create_hub(hub) once and
+-- careleaver.hub_attach_council(...) per council: the export views become foreign partitions (by
+-- la) of the hub's tables, and the pooled figures merge the states (km_merge, cif_merge,
+-- transition_matrix_merge) at the hub.  strict => false is the DBA's opt-in to child-level rows
+-- (pool_exits, pool_returns_home, pool_trajectories, no child identifier) in the export schema.
 -- careleaver.pseudonymise_child is the keyed child key for the cases that need linkage.
 
 -- ---------------------------------------------------------------- names
@@ -19,17 +20,10 @@ CREATE FUNCTION careleaver.hub_pooled_tables(
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $$
   SELECT * FROM (VALUES
-    ('header'::text, 'dataset'::text, 'SSDA903 header: one row per child (canonical dataset table)'::text),
-    ('episodes', 'dataset', 'SSDA903 episodes (canonical dataset table)'),
-    ('oc3', 'dataset', 'OC3 care-leaver records (canonical dataset table)'),
-    ('uasc', 'dataset', 'UASC records (canonical dataset table)'),
-    ('missing', 'dataset', 'Missing episodes (canonical dataset table)'),
-    ('reviews', 'dataset', 'Reviews (canonical dataset table)'),
-    ('oc2', 'dataset', 'OC2 outcome records (canonical dataset table)'),
-    ('population', 'dataset', 'Child population by year and age (canonical dataset table)'),
-    ('pool_exits', 'export', 'One row per period of care: entry year, days to exit or censoring, exit cause (careleaver.exits); no child identifier'),
-    ('pool_returns_home', 'export', 'One row per return home: year of return, days followed up, whether the child came back into care (careleaver.returns_home); no child identifier'),
-    ('pool_trajectories', 'export', 'One row per care leaver with OC3 records: the trajectory (careleaver.leaver_trajectory_agg); no child identifier'),
+    ('council_counts'::text, 'export'::text, 'Counts per council: children and episodes (careleaver.create_council_export)'::text),
+    ('exit_states', 'export', 'Per council and collection year of entry: careleaver.cif_agg and km_agg states of the periods of care; no row per period'),
+    ('reentry_states', 'export', 'Per council and collection year of the return home: careleaver.km_agg state of days to re-entry; no row per return'),
+    ('transition_states', 'export', 'Per council: careleaver.transition_matrix_agg of the care leavers'' OC3 trajectories; no row per young person'),
     ('care_leavers_by_age', 'report', 'Reporting view care_leavers_by_age of each council (careleaver.create_reports): counts per collection year and age'),
     ('looked_after_summary', 'report', 'Reporting view looked_after_summary of each council (careleaver.create_reports): counts per collection year'),
     ('placement_stability', 'report', 'Reporting view placement_stability of each council (careleaver.create_reports): counts per collection year'),
@@ -37,7 +31,7 @@ AS $$
   ) AS t(table_name, kind, description)
 $$;
 COMMENT ON FUNCTION careleaver.hub_pooled_tables() IS
-  'The tables a regional hub pools from each council: the canonical dataset tables (kind dataset), the export views of careleaver.create_council_export (kind export) and the additive reporting views of careleaver.create_reports (kind report), with what they hold';
+  'The tables a regional hub pools from each council, all read from the council''s <dataset>_export schema (careleaver.create_council_export): its aggregate states and counts (kind export) and the additive reporting views of careleaver.create_reports (kind report), with what they hold. Never a child-level table';
 
 CREATE FUNCTION careleaver.hub_partition_name(table_name text, la text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -47,16 +41,25 @@ COMMENT ON FUNCTION careleaver.hub_partition_name(text, text) IS
   'Name of the hub''s foreign partition of a pooled table for one council: table_la (e.g. episodes_e09000027)';
 
 -- ---------------------------------------------------------------- council side
-CREATE FUNCTION careleaver.create_council_export(dataset_schema text, data_end date DEFAULT NULL)
+CREATE FUNCTION careleaver.create_council_export(dataset_schema text, data_end date DEFAULT NULL,
+    strict boolean DEFAULT true)
   RETURNS SETOF text
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, careleaver, pg_temp
+  SET client_min_messages = warning
 AS $fn$
 DECLARE
   -- the last day the data covers: given, or 31 March of the collection year of the latest date
   data_end_sql text := CASE WHEN data_end IS NOT NULL THEN format('%L::date', data_end) ELSE
     'careleaver.data_end(max(greatest(e.decom, coalesce(e."dec", e.decom))))' END;
+  export text := dataset_schema || '_export';  -- the export schema beside the dataset
+  owner_oid oid;
   hist text;
+  periods text;
+  returns text;
+  leavers text;
+  v record;
+  t record;
 BEGIN
   PERFORM careleaver.dataset_check_owner(dataset_schema);  -- never run another role's code (doc/dataset.md)
   IF dataset_schema IS NULL OR to_regclass(format('%I.episodes', dataset_schema)) IS NULL
@@ -67,6 +70,31 @@ BEGIN
             DETAIL = 'It needs the tables header, episodes and oc3.',
             HINT = 'Create them with careleaver.create_dataset(schema_name) and load the returns first.';
   END IF;
+  IF strict IS NULL THEN
+    RAISE EXCEPTION 'strict must be true or false, not NULL' USING ERRCODE = '22004';
+  END IF;
+  -- The export schema is the dataset owner's: its views run with the owner's rights, so the
+  -- hub's role needs no grant on the dataset's tables.  Never adopt another role's schema.
+  SELECT n.nspowner INTO owner_oid FROM pg_catalog.pg_namespace n WHERE n.nspname = dataset_schema;
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', export);
+  IF (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname = export) <> owner_oid THEN
+    RAISE EXCEPTION 'schema "%" exists and is not owned by the owner of dataset "%"', export, dataset_schema
+      USING ERRCODE = '42501',
+            HINT = 'Drop or rename it: create_council_export keeps the export schema of a dataset beside it, with its owner.';
+  END IF;
+  EXECUTE format('COMMENT ON SCHEMA %I IS %L', export, format(
+    'Export of dataset %s for a regional hub (careleaver.create_council_export): aggregate states and counts per council and year, %s. '
+    'Grant the hub''s role USAGE on this schema and SELECT on its views, nothing else (doc/regional-hub.md)',
+    dataset_schema, CASE WHEN strict THEN 'never a row per child, period or return'
+                         ELSE 'and, by the DBA''s opt-in (strict => false), rows per period, return and care leaver without child identifier' END));
+  -- the export views of 0.1.0 lived in the dataset schema; the hub no longer reads them
+  FOR v IN SELECT unnest(ARRAY['pool_exits', 'pool_returns_home', 'pool_trajectories']) AS name LOOP
+    EXECUTE format('DROP VIEW IF EXISTS %I.%I', dataset_schema, v.name);
+    IF strict THEN
+      EXECUTE format('DROP VIEW IF EXISTS %I.%I', export, v.name);
+    END IF;
+  END LOOP;
+
   hist := format($q$
   data_end AS (
     SELECT e.la, %2$s AS data_end FROM %1$I.episodes e GROUP BY e.la),
@@ -74,71 +102,134 @@ BEGIN
     SELECT e.la, e.child,
            careleaver.care_history_agg(e.decom, e."dec", e.rne, e.ls, e.place, e.rec) AS history
       FROM %1$I.episodes e GROUP BY e.la, e.child)$q$, dataset_schema, data_end_sql);
+  periods := format($q$
+  periods AS (
+    SELECT h.la, careleaver.collection_year_of(x.start_date) AS entry_year,
+           x.duration_days, x.cause, x.exit_route
+      FROM history h
+      JOIN %1$I.header p ON p.la = h.la AND p.child = h.child
+      JOIN data_end d ON d.la = h.la
+      CROSS JOIN LATERAL careleaver.exits(h.history, p.dob, d.data_end) x)$q$, dataset_schema);
+  returns := $q$
+  home AS (
+    SELECT h.la, careleaver.collection_year_of(r.return_date) AS return_year,
+           r.follow_up_days, r.reentry_date IS NOT NULL AS reentered
+      FROM history h
+      JOIN data_end d ON d.la = h.la
+      CROSS JOIN LATERAL careleaver.returns_home(h.history, d.data_end) r)$q$;
+  leavers := format($q$
+  leavers AS (
+    SELECT o.la, careleaver.leaver_trajectory_agg(b.age, o.in_touch, o.activ, o.accom) AS trajectory
+      FROM %1$I.oc3 o
+      CROSS JOIN LATERAL careleaver.collection_year_birthday(o.dob, o.year) b
+     WHERE b.age BETWEEN 17 AND 25
+     GROUP BY o.la, o.child)$q$, dataset_schema);
 
-  EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.pool_exits AS
+  -- ---- strict: states and counts per council (and year)
+  EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.council_counts AS
+SELECT coalesce(h.la, e.la) AS la, coalesce(h.children, 0)::bigint AS children, coalesce(e.episodes, 0)::bigint AS episodes
+  FROM (SELECT p.la, count(*) AS children FROM %2$I.header p GROUP BY p.la) h
+  FULL JOIN (SELECT p.la, count(*) AS episodes FROM %2$I.episodes p GROUP BY p.la) e ON e.la = h.la$q$,
+    export, dataset_schema);
+  EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.exit_states AS
+WITH %2$s, %3$s
+SELECT la, entry_year, count(*)::bigint AS periods,
+       careleaver.cif_agg(duration_days, cause) AS exits,
+       careleaver.km_agg(duration_days, cause <> 0) AS time_in_care
+  FROM periods GROUP BY la, entry_year$q$, export, hist, periods);
+  EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.reentry_states AS
+WITH %2$s, %3$s
+SELECT la, return_year, count(*)::bigint AS returns_home,
+       careleaver.km_agg(follow_up_days, reentered) AS reentry
+  FROM home GROUP BY la, return_year$q$, export, hist, returns);
+  EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.transition_states AS
 WITH %2$s
-SELECT h.la,
-       careleaver.collection_year_of(x.start_date) AS entry_year,
-       x.duration_days, x.cause, x.exit_route
-  FROM history h
-  JOIN %1$I.header p ON p.la = h.la AND p.child = h.child
-  JOIN data_end d ON d.la = h.la
-  CROSS JOIN LATERAL careleaver.exits(h.history, p.dob, d.data_end) x$q$, dataset_schema, hist);
-  EXECUTE format('COMMENT ON VIEW %I.pool_exits IS %L', dataset_schema,
-    'Export for regional pooling (careleaver.create_council_export): one row per period of care, no child identifier; '
-    'the hub reads it only through careleaver.cif_agg / km_agg pushed down to this server');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_exits.la IS %L', dataset_schema, 'Local authority code');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_exits.entry_year IS %L', dataset_schema,
-    'Collection year in which the period of care started');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_exits.duration_days IS %L', dataset_schema,
-    'Days from the start of the period to its end, or to the end of the data plus one when open (careleaver.exits)');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_exits.cause IS %L', dataset_schema,
-    '0 censored (still open), 1 returned home, 2 adopted, 3 special guardianship, 4 child arrangements order, 5 turned 18, 6 other (careleaver.exits)');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_exits.exit_route IS %L', dataset_schema, 'Name of the cause');
-  RETURN NEXT 'pool_exits';
-
-  EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.pool_returns_home AS
-WITH %2$s
-SELECT h.la,
-       careleaver.collection_year_of(r.return_date) AS return_year,
-       r.follow_up_days, r.reentry_date IS NOT NULL AS reentered
-  FROM history h
-  JOIN data_end d ON d.la = h.la
-  CROSS JOIN LATERAL careleaver.returns_home(h.history, d.data_end) r$q$, dataset_schema, hist);
-  EXECUTE format('COMMENT ON VIEW %I.pool_returns_home IS %L', dataset_schema,
-    'Export for regional pooling (careleaver.create_council_export): one row per return home (REC E4A, E4B), no child identifier; '
-    'the hub reads it only through careleaver.km_agg pushed down to this server');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_returns_home.la IS %L', dataset_schema, 'Local authority code');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_returns_home.return_year IS %L', dataset_schema,
-    'Collection year of the return home');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_returns_home.follow_up_days IS %L', dataset_schema,
-    'Days to re-entry into care, or days followed up to the end of the data when none (careleaver.returns_home)');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_returns_home.reentered IS %L', dataset_schema,
-    'True when the child came back into care by the end of the data');
-  RETURN NEXT 'pool_returns_home';
-
-  EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.pool_trajectories AS
-SELECT o.la, careleaver.leaver_trajectory_agg(b.age, o.in_touch, o.activ, o.accom) AS trajectory
-  FROM %1$I.oc3 o
-  CROSS JOIN LATERAL careleaver.collection_year_birthday(o.dob, o.year) b
- WHERE b.age BETWEEN 17 AND 25
- GROUP BY o.la, o.child$q$, dataset_schema);
-  EXECUTE format('COMMENT ON VIEW %I.pool_trajectories IS %L', dataset_schema,
-    'Export for regional pooling (careleaver.create_council_export): one care leaver''s OC3 trajectory per row, no child identifier; '
-    'the hub reads it only through careleaver.transition_matrix_agg pushed down to this server');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_trajectories.la IS %L', dataset_schema, 'Local authority code');
-  EXECUTE format('COMMENT ON COLUMN %I.pool_trajectories.trajectory IS %L', dataset_schema,
-    'OC3 observations by age at the birthday in the collection year (17 to 25)');
-  RETURN NEXT 'pool_trajectories';
+SELECT la, count(*)::bigint AS care_leavers, careleaver.transition_matrix_agg(trajectory) AS transitions
+  FROM leavers GROUP BY la$q$, export, leavers);
+  FOR t IN SELECT * FROM careleaver.council_export_views() c WHERE c.strict LOOP
+    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', export, t.view_name, t.description);
+    EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', export, t.view_name, t.column_name, t.column_description);
+  END LOOP;
 
   -- the reporting views (doc/reporting.md): per council and year, counts only
-  RETURN QUERY SELECT careleaver.create_reports(dataset_schema);
+  PERFORM careleaver.create_reports(dataset_schema);
+  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'report' LOOP
+    EXECUTE format('CREATE OR REPLACE VIEW %1$I.%3$I AS SELECT * FROM %2$I.%3$I', export, dataset_schema, t.table_name);
+    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', export, t.table_name,
+                   format('Export for a regional hub: %s.%s as it is (counts per council and year)', dataset_schema, t.table_name));
+  END LOOP;
+
+  -- ---- opt-in (strict => false): one row per period, return home and care leaver, no child identifier
+  IF NOT strict THEN
+    EXECUTE format('CREATE OR REPLACE VIEW %1$I.pool_exits AS WITH %2$s, %3$s '
+                   'SELECT la, entry_year, duration_days, cause, exit_route FROM periods', export, hist, periods);
+    EXECUTE format('CREATE OR REPLACE VIEW %1$I.pool_returns_home AS WITH %2$s, %3$s '
+                   'SELECT la, return_year, follow_up_days, reentered FROM home', export, hist, returns);
+    EXECUTE format('CREATE OR REPLACE VIEW %1$I.pool_trajectories AS WITH %2$s SELECT la, trajectory FROM leavers',
+                   export, leavers);
+    FOR t IN SELECT * FROM careleaver.council_export_views() c WHERE NOT c.strict LOOP
+      EXECUTE format('COMMENT ON VIEW %I.%I IS %L', export, t.view_name, t.description);
+      EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', export, t.view_name, t.column_name, t.column_description);
+    END LOOP;
+  END IF;
+
+  RETURN QUERY SELECT c.relname::text FROM pg_catalog.pg_class c
+    WHERE c.relnamespace = export::regnamespace AND c.relkind = 'v' ORDER BY c.relname;
 END
 $fn$;
-COMMENT ON FUNCTION careleaver.create_council_export(text, date) IS
-  'Run by a council on its own server: creates (or replaces) the export views pool_exits, pool_returns_home and pool_trajectories in its dataset schema, and the reporting views (careleaver.create_reports), '
-  'which a regional hub reads only through aggregates pushed down by postgres_fdw. data_end is the last day the data covers '
-  '(NULL: 31 March of the collection year of the latest DECOM or DEC, per council). Returns the names of the views. See doc/regional-hub.md';
+COMMENT ON FUNCTION careleaver.create_council_export(text, date, boolean) IS
+  'Run by a council''s dataset owner on its own server: creates (or replaces) schema <dataset>_export holding only aggregate states and counts per council and year '
+  '(council_counts, exit_states, reentry_states, transition_states, and the additive reporting views of careleaver.create_reports); the views run with the owner''s rights, so the hub''s role needs only USAGE on that schema and SELECT on its views. '
+  'strict => false is the DBA''s opt-in to child-level pooling: it adds pool_exits, pool_returns_home and pool_trajectories, one row per period, return home or care leaver (no child identifier). '
+  'data_end is the last day the data covers (NULL: 31 March of the collection year of the latest DECOM or DEC, per council). Returns the names of the views in the export schema. See doc/regional-hub.md';
+
+CREATE FUNCTION careleaver.council_export_views(
+    OUT view_name text, OUT strict boolean, OUT description text, OUT column_name text, OUT column_description text)
+  RETURNS SETOF record
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+  SELECT v.view_name, v.strict, v.description, c.column_name, c.column_description
+    FROM (VALUES
+      ('council_counts'::text, true, 'Counts of the council for a regional hub (careleaver.create_council_export): one row per council'::text),
+      ('exit_states', true, 'Periods of care for a regional hub: per council and collection year of entry, the competing-risks state of the exits (careleaver.cif_agg) and the Kaplan-Meier state of time in care (km_agg); no row per period'),
+      ('reentry_states', true, 'Returns home for a regional hub: per council and collection year of the return, the Kaplan-Meier state of days to re-entry (careleaver.km_agg); no row per return'),
+      ('transition_states', true, 'Care leavers for a regional hub: per council, the matrix of consecutive-age OC3 transitions (careleaver.transition_matrix_agg); no row per young person'),
+      ('pool_exits', false, 'Opt-in export (create_council_export strict => false): one row per period of care, no child identifier'),
+      ('pool_returns_home', false, 'Opt-in export (create_council_export strict => false): one row per return home (REC E4A, E4B), no child identifier'),
+      ('pool_trajectories', false, 'Opt-in export (create_council_export strict => false): one care leaver''s OC3 trajectory per row, no child identifier')
+    ) AS v(view_name, strict, description)
+    JOIN (VALUES
+      ('council_counts'::text, 'la'::text, 'Local authority code'::text),
+      ('council_counts', 'children', 'Children in the header table'),
+      ('council_counts', 'episodes', 'Episodes'),
+      ('exit_states', 'la', 'Local authority code'),
+      ('exit_states', 'entry_year', 'Collection year in which the periods of care started'),
+      ('exit_states', 'periods', 'Periods of care'),
+      ('exit_states', 'exits', 'careleaver.cif_agg(duration_days, cause) of the periods: causes as careleaver.exits'),
+      ('exit_states', 'time_in_care', 'careleaver.km_agg of days in care to any exit (open periods censored at the end of the data)'),
+      ('reentry_states', 'la', 'Local authority code'),
+      ('reentry_states', 'return_year', 'Collection year of the returns home'),
+      ('reentry_states', 'returns_home', 'Returns home'),
+      ('reentry_states', 'reentry', 'careleaver.km_agg of days from the return home to re-entry into care (censored at the end of the data)'),
+      ('transition_states', 'la', 'Local authority code'),
+      ('transition_states', 'care_leavers', 'Care leavers with OC3 records at 17 to 25'),
+      ('transition_states', 'transitions', 'careleaver.transition_matrix_agg of their trajectories'),
+      ('pool_exits', 'la', 'Local authority code'),
+      ('pool_exits', 'entry_year', 'Collection year in which the period of care started'),
+      ('pool_exits', 'duration_days', 'Days from the start of the period to its end, or to the end of the data plus one when open (careleaver.exits)'),
+      ('pool_exits', 'cause', '0 censored (still open), 1 returned home, 2 adopted, 3 special guardianship, 4 child arrangements order, 5 turned 18, 6 other (careleaver.exits)'),
+      ('pool_exits', 'exit_route', 'Name of the cause'),
+      ('pool_returns_home', 'la', 'Local authority code'),
+      ('pool_returns_home', 'return_year', 'Collection year of the return home'),
+      ('pool_returns_home', 'follow_up_days', 'Days to re-entry into care, or days followed up to the end of the data when none (careleaver.returns_home)'),
+      ('pool_returns_home', 'reentered', 'True when the child came back into care by the end of the data'),
+      ('pool_trajectories', 'la', 'Local authority code'),
+      ('pool_trajectories', 'trajectory', 'OC3 observations by age at the birthday in the collection year (17 to 25)')
+    ) AS c(view_name, column_name, column_description) ON c.view_name = v.view_name
+$$;
+COMMENT ON FUNCTION careleaver.council_export_views() IS
+  'The views careleaver.create_council_export makes in <dataset>_export, one row per column with the comments: strict ones (aggregate states and counts) always, the others only with strict => false';
 
 -- ---------------------------------------------------------------- hub side
 CREATE FUNCTION careleaver.create_hub(hub_schema text) RETURNS void
@@ -162,13 +253,6 @@ BEGIN
   EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', layout);
   PERFORM careleaver.create_dataset(layout);
   PERFORM careleaver.create_reports(layout);
-  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'dataset' LOOP
-    -- no primary key: a partitioned table with a unique index cannot have foreign partitions
-    EXECUTE format('CREATE TABLE IF NOT EXISTS %I.%I (LIKE %I.%I INCLUDING DEFAULTS INCLUDING COMMENTS) '
-                   'PARTITION BY LIST (la)', hub_schema, t.table_name, layout, t.table_name);
-    EXECUTE format('COMMENT ON TABLE %I.%I IS %L', hub_schema, t.table_name,
-                   t.description || ', pooled at the hub: one foreign partition per council (careleaver.hub_attach_council)');
-  END LOOP;
   -- The councils' additive reporting views: rows per council, year (and age, defect); the pooled
   -- view adds the counts (bigint columns) over the councils, grouped by the other columns.
   FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'report' LOOP
@@ -190,16 +274,18 @@ BEGIN
   END LOOP;
   EXECUTE format('DROP SCHEMA %I CASCADE', layout);
 
-  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.pool_exits (la text NOT NULL, entry_year integer, '
-                 'duration_days integer, cause integer, exit_route text) PARTITION BY LIST (la)', hub_schema);
-  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.pool_returns_home (la text NOT NULL, return_year integer, '
-                 'follow_up_days integer, reentered boolean) PARTITION BY LIST (la)', hub_schema);
-  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.pool_trajectories (la text NOT NULL, '
-                 'trajectory careleaver.leaver_trajectory) PARTITION BY LIST (la)', hub_schema);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.council_counts (la text NOT NULL, children bigint, episodes bigint) '
+                 'PARTITION BY LIST (la)', hub_schema);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.exit_states (la text NOT NULL, entry_year integer, periods bigint, '
+                 'exits careleaver.competing_risks, time_in_care careleaver.survival) PARTITION BY LIST (la)', hub_schema);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.reentry_states (la text NOT NULL, return_year integer, returns_home bigint, '
+                 'reentry careleaver.survival) PARTITION BY LIST (la)', hub_schema);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.transition_states (la text NOT NULL, care_leavers bigint, '
+                 'transitions careleaver.transition_matrix) PARTITION BY LIST (la)', hub_schema);
   FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'export' LOOP
     EXECUTE format('COMMENT ON TABLE %I.%I IS %L', hub_schema, t.table_name,
-                   t.description || '. Pooled at the hub: one foreign partition per council over the council''s view '
-                   '(careleaver.create_council_export); read it only through careleaver.hub_council_states');
+                   t.description || '. Pooled at the hub: one foreign partition per council over the view of the council''s '
+                   'export schema (careleaver.create_council_export)');
   END LOOP;
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.councils (la text PRIMARY KEY, server_name text NOT NULL, '
@@ -210,7 +296,7 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.councils.server_name IS %L', hub_schema,
                  'postgres_fdw foreign server of the council');
   EXECUTE format('COMMENT ON COLUMN %I.councils.remote_schema IS %L', hub_schema,
-                 'Dataset schema on the council''s server');
+                 'Dataset schema on the council''s server; the hub reads only its export schema, <remote_schema>_export');
   EXECUTE format('COMMENT ON COLUMN %I.councils.attached_at IS %L', hub_schema, 'When the council was attached');
 
   EXECUTE format('CREATE OR REPLACE VIEW %1$I.pooled_states AS '
@@ -252,6 +338,7 @@ DECLARE
   strays bigint;
   why text;
   opts text := '';
+  export text := remote_schema || '_export';  -- as careleaver.create_council_export names it
 BEGIN
   PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
   IF la IS NULL OR la = '' OR server_name IS NULL OR host IS NULL OR port IS NULL OR dbname IS NULL
@@ -330,38 +417,33 @@ BEGIN
     part := careleaver.hub_partition_name(t.table_name, la);
     EXECUTE format('CREATE FOREIGN TABLE %I.%I PARTITION OF %I.%I FOR VALUES IN (%L) SERVER %I '
                    'OPTIONS (schema_name %L, table_name %L)',
-                   hub_schema, part, hub_schema, t.table_name, la, server_name, remote_schema, t.table_name);
+                   hub_schema, part, hub_schema, t.table_name, la, server_name, export, t.table_name);
     EXECUTE format('COMMENT ON FOREIGN TABLE %I.%I IS %L', hub_schema, part,
                    format('%s of council %s, on foreign server %s (%s.%s)', t.table_name, la, server_name,
-                          remote_schema, t.table_name));
+                          export, t.table_name));
     -- postgres_fdw does not check partition bounds: a council's table holding other councils'
     -- rows would be counted under this council.  Checked once, on the council's server.
-    IF t.kind = 'dataset' THEN
-      BEGIN
-        EXECUTE format('SELECT count(*) FROM %I.%I WHERE la IS DISTINCT FROM %L', hub_schema, part, la)
-          INTO strays;
-      EXCEPTION WHEN undefined_table OR insufficient_privilege THEN
-        RAISE EXCEPTION 'cannot read %.% on the server of council % (foreign server "%")',
-                        remote_schema, t.table_name, la, server_name
-          USING ERRCODE = SQLSTATE, DETAIL = SQLERRM,
-                HINT = 'The council creates its dataset with careleaver.create_dataset and grants SELECT to the hub''s remote user.';
-      END;
-      IF strays > 0 THEN
-        RAISE EXCEPTION '%.% on the server of council % holds % rows of other councils', remote_schema,
-                        t.table_name, la, strays
-          USING ERRCODE = '23514',
-                HINT = 'Attach each council''s rows once, from a schema (or view) holding only that council.';
-      END IF;
+    BEGIN
+      EXECUTE format('SELECT count(*) FROM %I.%I WHERE la IS DISTINCT FROM %L', hub_schema, part, la)
+        INTO strays;
+    EXCEPTION WHEN undefined_table OR invalid_schema_name THEN
+      RAISE EXCEPTION 'the server of council % (foreign server "%") has no export view %.%',
+                      la, server_name, export, t.table_name
+        USING ERRCODE = SQLSTATE, DETAIL = SQLERRM,
+              HINT = format('The council''s dataset owner runs SELECT careleaver.create_council_export(%L); on its own server.', remote_schema);
+    WHEN insufficient_privilege THEN
+      RAISE EXCEPTION 'cannot read %.% on the server of council % (foreign server "%")',
+                      export, t.table_name, la, server_name
+        USING ERRCODE = SQLSTATE, DETAIL = SQLERRM,
+              HINT = format('The council''s DBA grants the hub''s remote user USAGE ON SCHEMA %I and SELECT ON ALL TABLES IN SCHEMA %I, nothing else (doc/regional-hub.md).', export, export);
+    END;
+    IF strays > 0 THEN
+      RAISE EXCEPTION '%.% on the server of council % holds % rows of other councils', export,
+                      t.table_name, la, strays
+        USING ERRCODE = '23514',
+              HINT = 'Attach each council''s rows once, from a dataset holding only that council.';
     END IF;
   END LOOP;
-  BEGIN
-    EXECUTE format('SELECT 1 FROM %I.%I LIMIT 1', hub_schema, careleaver.hub_partition_name('pool_exits', la));
-  EXCEPTION WHEN undefined_table THEN
-    RAISE EXCEPTION 'the server of council % (foreign server "%") has no export views in schema "%"',
-                    la, server_name, remote_schema
-      USING ERRCODE = SQLSTATE, DETAIL = SQLERRM,
-            HINT = format('The council runs SELECT careleaver.create_council_export(%L); on its own server.', remote_schema);
-  END;
   EXECUTE format('INSERT INTO %I.councils (la, server_name, remote_schema) VALUES ($1, $2, $3)', hub_schema)
     USING la, server_name, remote_schema;
 END
@@ -369,7 +451,7 @@ $fn$;
 COMMENT ON FUNCTION careleaver.hub_attach_council(text, text, text, text, integer, text, text, text, integer) IS
   'Attaches a council''s server to a regional hub: creates the postgres_fdw server (options extensions ''careleaver'' so our aggregates are pushed down, '
   'async_capable, fetch_size) unless it exists, a user mapping for the current user unless one exists (user remote_user when given; never a password: the DBA sets up the mapping''s password or a password file), and one foreign partition per pooled table '
-  '(careleaver.hub_pooled_tables) for la. Checks that the council has careleaver, its export views and only its own rows. host may be a socket directory. See doc/regional-hub.md';
+  '(careleaver.hub_pooled_tables) for la, over the views of the council''s <remote_schema>_export schema (careleaver.create_council_export): the remote user needs USAGE on that schema and SELECT on its views, nothing else. Checks that the council has careleaver, its export views and only its own rows. host may be a socket directory. See doc/regional-hub.md';
 
 CREATE FUNCTION careleaver.hub_detach_council(hub_schema text, la text, drop_server boolean DEFAULT true)
   RETURNS void
@@ -392,7 +474,10 @@ BEGIN
     RAISE EXCEPTION 'council % is not attached to hub "%"', la, hub_schema
       USING ERRCODE = '42704', HINT = format('The attached councils are listed in %I.councils.', hub_schema);
   END IF;
-  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() LOOP
+  -- with the child-level tables a hub made by 0.1.0 attached
+  FOR t IN SELECT p.table_name FROM careleaver.hub_pooled_tables() p
+           UNION SELECT unnest(ARRAY['header', 'episodes', 'oc3', 'uasc', 'missing', 'reviews', 'oc2', 'population',
+                                     'pool_exits', 'pool_returns_home', 'pool_trajectories']) LOOP
     EXECUTE format('DROP FOREIGN TABLE IF EXISTS %I.%I', hub_schema, careleaver.hub_partition_name(t.table_name, la));
   END LOOP;
   IF drop_server THEN
@@ -416,8 +501,8 @@ CREATE FUNCTION careleaver.hub_council_states(hub_schema text, allow_incomplete 
                  time_in_care careleaver.survival, reentry careleaver.survival,
                  transitions careleaver.transition_matrix)
   LANGUAGE plpgsql VOLATILE
-  -- each council's GROUP BY la becomes one aggregate pushed down to its server
-  SET enable_partitionwise_aggregate = on
+  -- the councils' states are merged at the hub: shipping km_merge would need more than the export grants
+  SET enable_partitionwise_aggregate = off
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 DECLARE
@@ -435,11 +520,16 @@ BEGIN
     RAISE EXCEPTION 'schema "%" is not a regional hub', hub_schema
       USING ERRCODE = '42P01', HINT = 'Create it with careleaver.create_hub(hub_schema).';
   END IF;
+  IF to_regclass(format('%I.council_counts', hub_schema)) IS NULL THEN
+    RAISE EXCEPTION 'hub "%" was made by careleaver 0.1.0, which pooled child-level tables', hub_schema
+      USING ERRCODE = '55000',
+            HINT = 'Run careleaver.create_hub again, then detach and attach each council (each council first runs careleaver.create_council_export).';
+  END IF;
   -- Reach every council first (one tiny remote query each, reading no row of data), so that a
   -- server that is down is named, never silently left out.
   FOR c IN EXECUTE format('SELECT la, server_name FROM %I.councils ORDER BY la', hub_schema) LOOP
     BEGIN
-      EXECUTE format('SELECT 1 FROM %I.%I LIMIT 1', hub_schema, careleaver.hub_partition_name('header', c.la));
+      EXECUTE format('SELECT 1 FROM %I.%I LIMIT 1', hub_schema, careleaver.hub_partition_name('council_counts', c.la));
       ok := ok || c.la;
     EXCEPTION WHEN OTHERS THEN
       GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
@@ -466,28 +556,27 @@ BEGIN
   RETURN QUERY EXECUTE format($q$
     SELECT c.la, c.server_name, c.la = ANY (%2$L::text[]),
            (%3$L::text[])[array_position(%4$L::text[], c.la)],
-           h.children, e.episodes, x.exits, x.time_in_care, r.reentry, t.transitions
+           h.children, h.episodes, x.exits, x.time_in_care, r.reentry, t.transitions
       FROM %1$I.councils c
-      LEFT JOIN (SELECT p.la, count(*) AS children FROM %1$I.header p
+      LEFT JOIN (SELECT p.la, sum(p.children)::bigint AS children, sum(p.episodes)::bigint AS episodes
+                   FROM %1$I.council_counts p
                   WHERE p.la = ANY (%2$L::text[]) GROUP BY p.la) h ON h.la = c.la
-      LEFT JOIN (SELECT p.la, count(*) AS episodes FROM %1$I.episodes p
-                  WHERE p.la = ANY (%2$L::text[]) GROUP BY p.la) e ON e.la = c.la
-      LEFT JOIN (SELECT p.la, careleaver.cif_agg(p.duration_days, p.cause) AS exits,
-                        careleaver.km_agg(p.duration_days, p.cause <> 0) AS time_in_care
-                   FROM %1$I.pool_exits p
+      LEFT JOIN (SELECT p.la, careleaver.cif_merge(p.exits) AS exits,
+                        careleaver.km_merge(p.time_in_care) AS time_in_care
+                   FROM %1$I.exit_states p
                   WHERE p.la = ANY (%2$L::text[]) GROUP BY p.la) x ON x.la = c.la
-      LEFT JOIN (SELECT p.la, careleaver.km_agg(p.follow_up_days, p.reentered) AS reentry
-                   FROM %1$I.pool_returns_home p
+      LEFT JOIN (SELECT p.la, careleaver.km_merge(p.reentry) AS reentry
+                   FROM %1$I.reentry_states p
                   WHERE p.la = ANY (%2$L::text[]) GROUP BY p.la) r ON r.la = c.la
-      LEFT JOIN (SELECT p.la, careleaver.transition_matrix_agg(p.trajectory) AS transitions
-                   FROM %1$I.pool_trajectories p
+      LEFT JOIN (SELECT p.la, careleaver.transition_matrix_merge(p.transitions) AS transitions
+                   FROM %1$I.transition_states p
                   WHERE p.la = ANY (%2$L::text[]) GROUP BY p.la) t ON t.la = c.la
      ORDER BY c.la$q$, hub_schema, ok, reasons, missing);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.hub_council_states(text, boolean) IS
   'One row per council attached to the hub: its counts and its aggregate states (exits: careleaver.cif_agg; time_in_care and reentry: km_agg; transitions: transition_matrix_agg), '
-  'each computed on the council''s server (GROUP BY la pushed down by postgres_fdw). A council that cannot be reached is an error naming it and its foreign server; '
+  'merged from the per-year states of the council''s export schema (careleaver.create_council_export), which its server computes: no row per child, period or return crosses the wire. A council that cannot be reached is an error naming it and its foreign server; '
   'with allow_incomplete => true it is a row with reachable false, the problem and NULL figures, and a WARNING';
 
 CREATE FUNCTION careleaver.hub_pooled_states(hub_schema text, allow_incomplete boolean DEFAULT false)

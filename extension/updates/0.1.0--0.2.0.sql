@@ -173,3 +173,10 @@ CREATE TABLE careleaver.bank_holidays (
   user_added boolean NOT NULL DEFAULT true
 );
 SELECT pg_catalog.pg_extension_config_dump('careleaver.bank_holidays', 'WHERE user_added');
+
+
+-- ---------------------------------------------------------------- regional hub, strict by default (issue 18)
+-- create_council_export gains strict (default true) and makes schema <dataset>_export; recreated by the
+-- install script's statements.  A 0.1.0 dataset's export views (pool_* in the dataset schema) keep
+-- working until the council runs create_council_export again, which replaces them by the export schema.
+DROP FUNCTION careleaver.create_council_export(text, date);

@@ -1,7 +1,7 @@
 -- Regional hub pieces that need no second server (the servers are in test/script/95_hub.t):
 -- the council export views on hand-worked data, create_hub's tables and the errors.
 BEGIN;
-SELECT plan(16);
+SELECT plan(25);
 
 SELECT careleaver.create_dataset('hubt_council');
 -- Child A: in care 2020-01-01 to 2020-03-01 (60 days, 2020 is a leap year), returned home (E4A),
@@ -16,26 +16,50 @@ INSERT INTO hubt_council.episodes (la, child, decom, rne, ls, place, "dec", rec)
 INSERT INTO hubt_council.oc3 (la, child, year, dob, in_touch, activ, accom) VALUES
   ('E1', 'A', 2028, '2010-05-05', 'YES', 'F2', 'D1');
 
-SELECT is((SELECT count(*)::int FROM careleaver.create_council_export('hubt_council') v
-            WHERE v IN ('pool_exits', 'pool_returns_home', 'pool_trajectories', 'looked_after_summary')), 4,
-          'create_council_export creates the export and reporting views');
+SELECT is((SELECT string_agg(v, ' ' ORDER BY v) FROM careleaver.create_council_export('hubt_council') v
+            WHERE v NOT IN (SELECT table_name FROM careleaver.hub_pooled_tables() WHERE kind = 'report')),
+          'council_counts exit_states reentry_states transition_states',
+          'create_council_export (strict by default) creates only the states and counts, in the export schema');
+SELECT is((SELECT count(*)::int FROM pg_class c WHERE c.relnamespace = 'hubt_council_export'::regnamespace AND c.relkind = 'v'),
+          (SELECT 4 + count(*)::int FROM careleaver.hub_pooled_tables() WHERE kind = 'report'),
+          'the export schema holds the four state views and the reporting views, nothing else');
+SELECT results_eq('SELECT la, children, episodes FROM hubt_council_export.council_counts',
+  $$VALUES ('E1', 2::bigint, 3::bigint)$$, 'council_counts: children and episodes');
 SELECT results_eq(
-  'SELECT la, entry_year, duration_days, cause, exit_route FROM hubt_council.pool_exits ORDER BY duration_days',
+  'SELECT la, entry_year, periods, careleaver.km_n(time_in_care) FROM hubt_council_export.exit_states',
+  $$VALUES ('E1', 2020, 3::bigint, 3)$$,
+  'exit_states: one row per council and entry year, the three periods in its states');
+SELECT results_eq(
+  'SELECT la, return_year, returns_home FROM hubt_council_export.reentry_states',
+  $$VALUES ('E1', 2020, 1::bigint)$$, 'reentry_states: one return home in 2019-20');
+SELECT results_eq(
+  'SELECT la, care_leavers FROM hubt_council_export.transition_states',
+  $$VALUES ('E1', 1::bigint)$$, 'transition_states: one care leaver');
+SELECT is((SELECT count(*)::int FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relnamespace = 'hubt_council_export'::regnamespace AND a.attnum > 0
+              AND a.attname ~* '^child(_id)?$|upn|pseudonym'), 0, 'no column of the export schema names a child');
+SELECT is((SELECT count(*)::int FROM careleaver.create_council_export('hubt_council', strict => false) v
+            WHERE v IN ('pool_exits', 'pool_returns_home', 'pool_trajectories')), 3,
+          'strict => false (the DBA''s opt-in) adds the child-level export views');
+SELECT results_eq(
+  'SELECT la, entry_year, duration_days, cause, exit_route FROM hubt_council_export.pool_exits ORDER BY duration_days',
   $$VALUES ('E1', 2020, 10, 2, 'adopted'), ('E1', 2020, 21, 0, 'censored'), ('E1', 2020, 60, 1, 'returned home')$$,
   'pool_exits: one row per period, entry years 2019-20 (10 days adopted; 21 days open to 31 March 2020 inclusive; 60 days to a return home)');
 SELECT results_eq(
-  'SELECT la, return_year, follow_up_days, reentered FROM hubt_council.pool_returns_home',
+  'SELECT la, return_year, follow_up_days, reentered FROM hubt_council_export.pool_returns_home',
   $$VALUES ('E1', 2020, 10, true)$$,
   'pool_returns_home: back in care 10 days after the return home');
 SELECT results_eq(
-  'SELECT la, careleaver.trajectory_state(trajectory, 17) FROM hubt_council.pool_trajectories',
+  'SELECT la, careleaver.trajectory_state(trajectory, 17) FROM hubt_council_export.pool_trajectories',
   $$VALUES ('E1', 'EET')$$,
   'pool_trajectories: the OC3 record of 2028 is at 17 (birthday 5 May 2027)');
-SELECT hasnt_column('hubt_council', 'pool_exits', 'child', 'the export views have no child identifier');
-SELECT lives_ok($$SELECT careleaver.create_council_export('hubt_council', data_end => '2020-03-20')$$,
+SELECT hasnt_column('hubt_council_export', 'pool_exits', 'child', 'the opt-in views have no child identifier');
+SELECT lives_ok($$SELECT careleaver.create_council_export('hubt_council', data_end => '2020-03-20', strict => false)$$,
   'create_council_export again, with an explicit data_end');
-SELECT results_eq('SELECT duration_days FROM hubt_council.pool_exits WHERE cause = 0',
+SELECT results_eq('SELECT duration_days FROM hubt_council_export.pool_exits WHERE cause = 0',
   $$VALUES (10)$$, 'an explicit data_end censors there (11 to 20 March: 10 days)');
+SELECT is((SELECT count(*)::int FROM careleaver.create_council_export('hubt_council') v WHERE v LIKE 'pool%'), 0,
+          'strict again drops the opt-in views');
 SELECT throws_ok($$SELECT careleaver.create_council_export('no_such_schema')$$, '42P01',
   'schema "no_such_schema" is not a careleaver dataset', 'create_council_export on a schema that is not a dataset');
 
@@ -46,10 +70,12 @@ SELECT is((SELECT count(*)::int FROM pg_partitioned_table p JOIN pg_class c ON c
           (SELECT count(*)::int FROM careleaver.hub_pooled_tables()),
           'one table partitioned by list per pooled table');
 SELECT is((SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a
-            WHERE a.attrelid = 'hubt_hub.episodes'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
+            WHERE a.attrelid = 'hubt_hub.exit_states'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
           (SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a
-            WHERE a.attrelid = 'hubt_council.episodes'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
-          'the hub''s episodes have the columns of a dataset''s');
+            WHERE a.attrelid = 'hubt_council_export.exit_states'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
+          'the hub''s exit_states have the columns of a council''s export view');
+SELECT is((SELECT count(*)::int FROM pg_class c WHERE c.relnamespace = 'hubt_hub'::regnamespace
+            AND c.relname IN ('header', 'episodes', 'oc3')), 0, 'the hub has no child-level table');
 SELECT is((SELECT count(*)::int FROM hubt_hub.pooled_looked_after_summary), 0, 'pooled views over no council are empty');
 SELECT results_eq($$SELECT councils, missing_councils, complete, children FROM careleaver.hub_pooled_states('hubt_hub')$$,
   $$VALUES ('{}'::text[], '{}'::text[], true, 0::bigint)$$, 'a hub without councils pools nothing, completely');

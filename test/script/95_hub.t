@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Regional hub over real servers (issue 8, doc/regional-hub.md): three council clusters, each with
-# its own synthetic data (test/script/hub_data.sql), attached to a hub database in the main
-# throwaway cluster (PGHOST/PGPORT from scripts/run-tests) through postgres_fdw.  The pooled
-# figures must equal, row for row, the same computation on one database holding all three
-# councils; a council whose server is down must give an error naming it, and with
+# Regional hub over real servers (issues 8 and 18, doc/regional-hub.md): three council clusters,
+# each with its own synthetic data (test/script/hub_data.sql) and a strict export schema
+# (create_council_export) read by a role hub_reader granted only USAGE on council_export and SELECT
+# on its views, attached to a hub database in the main throwaway cluster (PGHOST/PGPORT from
+# scripts/run-tests) through postgres_fdw.  The pooled figures must equal, row for row, the same
+# computation on one database holding all three councils' rows; hub_reader must be refused the
+# child-level tables (42501); a council whose server is down must give an error naming it, and with
 # allow_incomplete a report of the others marked incomplete.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,6 +53,11 @@ for i in 1 2 3; do
   council "$i" -c "CREATE EXTENSION careleaver" || bail "CREATE EXTENSION on council $i"
   council "$i" -v la="${LAS[$i]}" -v children="$CHILDREN" -v seed="0.$i" -f "$ROOT/test/script/hub_data.sql" \
     >/dev/null || bail "synthetic data for council $i"
+  # strict mode: the council DBA's three lines (doc/regional-hub.md)
+  council "$i" -c "SELECT careleaver.create_council_export('council')" \
+    -c "CREATE ROLE hub_reader LOGIN" \
+    -c "GRANT USAGE ON SCHEMA council_export TO hub_reader" \
+    -c "GRANT SELECT ON ALL TABLES IN SCHEMA council_export TO hub_reader" >/dev/null || bail "export of council $i"
 done
 council() { q -h "${HOSTS[$1]}" -p "${PORTS[$1]}" -d postgres "${@:2}"; }
 
@@ -64,7 +71,8 @@ for i in 1 2 3; do
       || bail "copy of council $i $t"
   done
 done
-single "SELECT careleaver.create_council_export('council')" >/dev/null
+# the reference reads the opt-in child-level views (strict => false) of the single database
+single "SELECT careleaver.create_council_export('council', strict => false)" >/dev/null
 ok $? "single database with the three councils' rows"
 
 # ---------------------------------------------------------------- attach
@@ -74,44 +82,64 @@ ok $([[ $out == *'needs the postgres_fdw extension'* ]]; echo $?) "attaching wit
 hub "CREATE EXTENSION postgres_fdw; SELECT careleaver.create_hub('hub'); SELECT careleaver.create_hub('hub')" >/dev/null
 ok $? "create_hub twice (idempotent)"
 is "$(hub "SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c JOIN pg_partitioned_table p ON p.partrelid = c.oid WHERE c.relnamespace = 'hub'::regnamespace")" \
-   "care_leavers_by_age data_quality episodes header looked_after_summary missing oc2 oc3 placement_stability pool_exits pool_returns_home pool_trajectories population reviews uasc" \
-   "hub tables are partitioned (by la)"
+   "care_leavers_by_age council_counts data_quality exit_states looked_after_summary placement_stability reentry_states transition_states" \
+   "hub tables are partitioned (by la): states, counts and reporting views, no child-level table"
 
 for i in 1 2 3; do
-  hub "SELECT careleaver.hub_attach_council('hub', '${LAS[$i]}', 'council_$i', '${HOSTS[$i]}', ${PORTS[$i]}, 'postgres', 'council')" >/dev/null
-  ok $? "attach council ${LAS[$i]} (server on a unix socket)"
+  hub "SELECT careleaver.hub_attach_council('hub', '${LAS[$i]}', 'council_$i', '${HOSTS[$i]}', ${PORTS[$i]}, 'postgres', 'council', 'hub_reader')" >/dev/null
+  ok $? "attach council ${LAS[$i]} as hub_reader, holding only the export grants (server on a unix socket)"
 done
 is "$(hub "SELECT string_agg(srvname || ':' || array_to_string(srvoptions, ','), ' ' ORDER BY srvname) FROM pg_foreign_server" | sed -E 's/host=[^,]*,port=[0-9]*,//g')" \
    "council_1:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub council_2:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub council_3:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub" \
    "foreign servers ship careleaver and are async capable"
 is "$(hub "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'f' AND c.relnamespace = 'hub'::regnamespace")" \
-   "45" "one foreign partition per council and pooled table (3 x 15)"
+   "24" "one foreign partition per council and pooled table (3 x 8)"
+is "$(hub "SELECT string_agg(DISTINCT o, ' ') FROM pg_foreign_table, unnest(ftoptions) o WHERE o LIKE 'schema_name=%'")" \
+   "schema_name=council_export" "every foreign partition reads the councils' export schema"
 
-out=$(hub "SELECT careleaver.hub_attach_council('hub', '${LAS[1]}', 'council_9', '${HOSTS[1]}', ${PORTS[1]}, 'postgres', 'council')" 2>&1)
+out=$(hub "SELECT careleaver.hub_attach_council('hub', '${LAS[1]}', 'council_9', '${HOSTS[1]}', ${PORTS[1]}, 'postgres', 'council', 'hub_reader')" 2>&1)
 ok $([[ $out == *"council ${LAS[1]} is already attached"* ]]; echo $?) "a council cannot be attached twice" "$out"
 council 1 -c "CREATE DATABASE noext" >/dev/null
 out=$(hub "SELECT careleaver.hub_attach_council('hub', 'E09', 'council_noext', '${HOSTS[1]}', ${PORTS[1]}, 'noext', 'council')" 2>&1)
 ok $([[ $out == *'council E09 (foreign server "council_noext") does not have the careleaver extension'* ]]; echo $?) \
    "a council database without careleaver is refused, naming it" "$out"
 is "$(hub "SELECT count(*) FROM pg_foreign_server WHERE srvname = 'council_noext'")" "0" "a refused attach leaves nothing behind"
-out=$(hub "SELECT careleaver.hub_attach_council('hub', 'E08', 'council_wrong', '${HOSTS[2]}', ${PORTS[2]}, 'postgres', 'council')" 2>&1)
-ok $([[ $out == *'council.header on the server of council E08 holds'*'rows of other councils'* ]]; echo $?) \
+out=$(hub "SELECT careleaver.hub_attach_council('hub', 'E08', 'council_wrong', '${HOSTS[2]}', ${PORTS[2]}, 'postgres', 'council', 'hub_reader')" 2>&1)
+ok $([[ $out == *'council_export.council_counts on the server of council E08 holds'*'rows of other councils'* ]]; echo $?) \
    "a council schema holding another council's rows is refused" "$out"
 
-# ---------------------------------------------------------------- pushdown
-plan=$(hub "SET enable_partitionwise_aggregate = on;
-            EXPLAIN (ANALYZE, VERBOSE, COSTS OFF, TIMING OFF, SUMMARY OFF)
-            SELECT la, careleaver.km_agg(duration_days, cause <> 0) FROM hub.pool_exits GROUP BY la")
-is "$(grep -c 'Remote SQL: SELECT la, careleaver.km_agg(duration_days, (cause <> 0)) FROM council.pool_exits GROUP BY 1' <<<"$plan")" \
-   "3" "EXPLAIN VERBOSE: the Remote SQL of each council carries careleaver.km_agg"
-is "$(grep -c 'Async Foreign Scan.*(actual rows=1 loops=1)' <<<"$plan")" "3" \
-   "each council sends one row (its state), the three fetched asynchronously" 
-ok $(grep -q -E '^ *(->  )?(Seq Scan|Foreign Scan on)' <<<"$plan"; [ $? -ne 0 ]; echo $?) "no scan of child-level rows at the hub" "$plan"
-plan=$(hub "SET enable_partitionwise_aggregate = on;
-            EXPLAIN (VERBOSE, COSTS OFF) SELECT la, careleaver.cif_agg(duration_days, cause) FROM hub.pool_exits GROUP BY la;
-            EXPLAIN (VERBOSE, COSTS OFF) SELECT la, careleaver.transition_matrix_agg(trajectory) FROM hub.pool_trajectories GROUP BY la")
-is "$(grep -c -E 'Remote SQL: SELECT la, careleaver.(cif_agg|transition_matrix_agg)' <<<"$plan")" "6" \
-   "cif_agg and transition_matrix_agg are pushed down too"
+# ---------------------------------------------------------------- strict: what the hub's role may read
+for i in 1 2 3; do
+  is "$(council "$i" -c "SELECT string_agg(DISTINCT n.nspname, ' ') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE has_table_privilege('hub_reader', c.oid, 'SELECT') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'careleaver')") $(council "$i" -c "SELECT has_schema_privilege('hub_reader', 'council', 'USAGE')")" \
+     "council_export f" "council $i: hub_reader reads only council_export (beside the catalogues), no USAGE on the dataset schema"
+  for t in header episodes; do
+    out=$(q -h "${HOSTS[$i]}" -p "${PORTS[$i]}" -d postgres -U hub_reader -v VERBOSITY=verbose -c "SELECT count(*) FROM council.$t" 2>&1)
+    ok $([[ $out == *'ERROR:  42501:'* ]]; echo $?) "council $i: hub_reader's SELECT on council.$t fails with permission denied (42501)" "$out"
+  done
+  is "$(council "$i" -c "SELECT coalesce(string_agg(table_name || '.' || column_name, ' '), 'none') FROM information_schema.columns
+        WHERE table_schema = 'council_export' AND column_name ~* '^child(_id)?\$|upn|pseudonym'")" "none" "council $i: no column of council_export names a child"
+  # every view of council_export, read as hub_reader, has fewer rows than the council has children or periods
+  views=$(council "$i" -c "SELECT string_agg(table_name, ' ') FROM information_schema.views WHERE table_schema = 'council_export'")
+  most=0
+  for v in $views; do
+    r=$(q -h "${HOSTS[$i]}" -p "${PORTS[$i]}" -d postgres -U hub_reader -c "SELECT count(*) FROM council_export.$v") || r=999999999
+    [ "$r" -gt "$most" ] && most=$r
+  done
+  fewest=$(council "$i" -c "SELECT least((SELECT count(*) FROM council.header), (SELECT sum(periods) FROM council_export.exit_states),
+                                        (SELECT sum(returns_home) FROM council_export.reentry_states))")
+  ok $([ "$most" -lt "$fewest" ]; echo $?) \
+     "council $i: hub_reader reads all $(wc -w <<<"$views") export views, at most $most rows each (fewer than $fewest children, periods or returns)"
+done
+# the same refusal reaches the hub through a foreign table aimed at the dataset, with the SQLSTATE
+out=$(q -d "$HUB" -v VERBOSITY=verbose -c "CREATE FOREIGN TABLE public.try_header (la text, child text) SERVER council_1 OPTIONS (schema_name 'council', table_name 'header')" \
+      -c "SELECT count(*) FROM public.try_header" 2>&1)
+ok $([[ $out == *'ERROR:  42501:'*'permission denied for schema council'* ]]; echo $?) \
+   "from the hub, reading a council's header through its foreign server fails with permission denied (42501)" "$out"
+hub "DROP FOREIGN TABLE IF EXISTS public.try_header" >/dev/null
+plan=$(hub "EXPLAIN (VERBOSE, COSTS OFF) SELECT la, careleaver.km_merge(time_in_care) FROM hub.exit_states GROUP BY la")
+is "$(grep -c -E 'Remote SQL: SELECT la, time_in_care FROM council_export\.exit_states' <<<"$plan")" "3" \
+   "the pooled states read the councils' export views (one Remote SQL per council)"
 
 # ---------------------------------------------------------------- pooled = single database
 pooled_eq() {   # pooled_eq NAME HUB-SQL SINGLE-SQL
@@ -122,28 +150,28 @@ pooled_eq() {   # pooled_eq NAME HUB-SQL SINGLE-SQL
 }
 pooled_eq "counts: children, episodes, periods of care" \
   "SELECT children, episodes, careleaver.km_n(time_in_care) FROM hub.pooled_states" \
-  "SELECT (SELECT count(*) FROM council.header), (SELECT count(*) FROM council.episodes), (SELECT count(*) FROM council.pool_exits)"
+  "SELECT (SELECT count(*) FROM council.header), (SELECT count(*) FROM council.episodes), (SELECT count(*) FROM council_export.pool_exits)"
 pooled_eq "Kaplan-Meier time in care (km_table), row for row" \
   "SELECT days, at_risk, events, censored, survival, lower95, upper95 FROM hub.pooled_time_in_care" \
-  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(duration_days, cause <> 0) FROM council.pool_exits))"
+  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(duration_days, cause <> 0) FROM council_export.pool_exits))"
 pooled_eq "cumulative incidence of each exit (cif_table), row for row" \
   "SELECT days, cause, incidence, lower95, upper95 FROM hub.pooled_exit_incidence" \
-  "SELECT * FROM careleaver.cif_table((SELECT careleaver.cif_agg(duration_days, cause) FROM council.pool_exits)) ORDER BY days, cause"
+  "SELECT * FROM careleaver.cif_table((SELECT careleaver.cif_agg(duration_days, cause) FROM council_export.pool_exits)) ORDER BY days, cause"
 pooled_eq "re-entry after a return home (km_table), row for row" \
   "SELECT days, at_risk, events, censored, survival, lower95, upper95 FROM hub.pooled_reentry" \
-  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(follow_up_days, reentered) FROM council.pool_returns_home))"
+  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(follow_up_days, reentered) FROM council_export.pool_returns_home))"
 pooled_eq "care leavers' transitions (transition_table), row for row" \
   "SELECT from_age, to_age, from_state, to_state, young_people, share FROM hub.pooled_transitions" \
-  "SELECT * FROM careleaver.transition_table((SELECT careleaver.transition_matrix_agg(trajectory) FROM council.pool_trajectories))"
+  "SELECT * FROM careleaver.transition_table((SELECT careleaver.transition_matrix_agg(trajectory) FROM council_export.pool_trajectories))"
 pooled_eq "median time in care and states, as text" \
   "SELECT careleaver.km_median(time_in_care), exits, reentry FROM hub.pooled_states" \
-  "SELECT careleaver.km_median(careleaver.km_agg(duration_days, cause <> 0)), careleaver.cif_agg(duration_days, cause), (SELECT careleaver.km_agg(follow_up_days, reentered) FROM council.pool_returns_home) FROM council.pool_exits"
+  "SELECT careleaver.km_median(careleaver.km_agg(duration_days, cause <> 0)), careleaver.cif_agg(duration_days, cause), (SELECT careleaver.km_agg(follow_up_days, reentered) FROM council_export.pool_returns_home) FROM council_export.pool_exits"
 pooled_eq "per-council states equal the single database grouped by la" \
   "SELECT la, children, exits, time_in_care, reentry, transitions FROM careleaver.hub_council_states('hub')" \
   "SELECT h.la, h.n, x.e, x.t, r.r, t.m FROM (SELECT la, count(*) n FROM council.header GROUP BY la) h
-     JOIN (SELECT la, careleaver.cif_agg(duration_days, cause) e, careleaver.km_agg(duration_days, cause <> 0) t FROM council.pool_exits GROUP BY la) x USING (la)
-     JOIN (SELECT la, careleaver.km_agg(follow_up_days, reentered) r FROM council.pool_returns_home GROUP BY la) r USING (la)
-     JOIN (SELECT la, careleaver.transition_matrix_agg(trajectory) m FROM council.pool_trajectories GROUP BY la) t USING (la) ORDER BY la"
+     JOIN (SELECT la, careleaver.cif_agg(duration_days, cause) e, careleaver.km_agg(duration_days, cause <> 0) t FROM council_export.pool_exits GROUP BY la) x USING (la)
+     JOIN (SELECT la, careleaver.km_agg(follow_up_days, reentered) r FROM council_export.pool_returns_home GROUP BY la) r USING (la)
+     JOIN (SELECT la, careleaver.transition_matrix_agg(trajectory) m FROM council_export.pool_trajectories GROUP BY la) t USING (la) ORDER BY la"
 pooled_eq "the councils' reporting views through the hub, row for row" \
   "SELECT * FROM hub.looked_after_summary ORDER BY la, collection_year" \
   "SELECT * FROM council.looked_after_summary ORDER BY la, collection_year"
@@ -171,11 +199,11 @@ pooled_eq "after detaching a council, the pooled count is the other two" \
 is "$(hub "SELECT count(*) FROM pg_proc WHERE proname = 'hub_attach_council' AND array_to_string(proargnames, ' ') ~* 'pass'")" \
    "0" "hub_attach_council takes no password argument (credentials never pass through SQL text)"
 hub "CREATE SERVER council_3 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '${HOSTS[3]}', port '${PORTS[3]}', dbname 'postgres', extensions 'careleaver');
-     CREATE USER MAPPING FOR CURRENT_USER SERVER council_3 OPTIONS (user 'postgres', password 'set-by-the-dba')" >/dev/null
+     CREATE USER MAPPING FOR CURRENT_USER SERVER council_3 OPTIONS (user 'hub_reader', password 'set-by-the-dba')" >/dev/null
 hub "SET client_min_messages = warning; SELECT careleaver.hub_attach_council('hub', '${LAS[3]}', 'council_3', '${HOSTS[3]}', ${PORTS[3]}, 'postgres', 'council')" >/dev/null
 ok $? "attach again, through the server and user mapping the DBA made"
 is "$(hub "SELECT array_to_string(umoptions, ',') FROM pg_user_mappings WHERE srvname = 'council_3'")" \
-   "user=postgres,password=set-by-the-dba" "the DBA's user mapping is kept as it was"
+   "user=hub_reader,password=set-by-the-dba" "the DBA's user mapping is kept as it was"
 is "$(hub "SELECT count(*) FROM pg_user_mappings WHERE srvname <> 'council_3' AND array_to_string(umoptions, ',') ~ 'password'")" \
    "0" "mappings made by hub_attach_council hold no password"
 
@@ -194,7 +222,7 @@ ok $([[ $out == *'WARNING:  pooled figures of hub "hub" are incomplete: 1 of 3 c
    "allow_incomplete: a warning names the missing council" "$out"
 pooled_eq "allow_incomplete: km_table of the two reachable councils, row for row" \
   "SET client_min_messages = error; SELECT days, at_risk, events, censored, survival, lower95, upper95 FROM careleaver.hub_pooled_time_in_care('hub', true) WHERE NOT complete" \
-  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(duration_days, cause <> 0) FROM council.pool_exits WHERE la <> '${LAS[2]}'))"
+  "SELECT * FROM careleaver.km_table((SELECT careleaver.km_agg(duration_days, cause <> 0) FROM council_export.pool_exits WHERE la <> '${LAS[2]}'))"
 is "$(hub "SET client_min_messages = error; SELECT la || ':' || reachable || ':' || (problem LIKE '%could not connect to server \"council_2\"%') FROM careleaver.hub_council_states('hub', true) WHERE NOT reachable")" \
    "${LAS[2]}:false:true" "hub_council_states says which council is unreachable and why"
 
