@@ -389,10 +389,11 @@ BEGIN
                                        CASE WHEN d.kind IN ('text', 'upper') THEN 'text' ELSE d.kind END) END,
                       ' OR ' ORDER BY d.ord)
       INTO checks, row_filter FROM careleaver.dataset_columns() d WHERE d.module = m.module;
-    -- a cheap test per row first; the bad rows only are taken apart per cell
-    EXECUTE format($q$
+    -- a cheap test per row first; the bad rows only are taken apart per cell (@child@: the module's child
+    -- identifier column, CHILD or the CIN census's LAchildID)
+    EXECUTE replace(format($q$
       INSERT INTO pg_temp.careleaver_load_problems
-      SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem, nullif(btrim(s.child), '')
+      SELECT %L, s.la, s.year, s.source_file, s.source_line, v.col, v.val, v.problem, nullif(btrim(s.@child@), '')
       FROM (SELECT * FROM pg_temp.%I s
             WHERE s.la IS NULL OR btrim(s.la) = '' OR careleaver.return_value_problem(s.la, 'text') IS NOT NULL
                OR s.year IS NULL OR careleaver.return_value_problem(s.year, 'integer') IS NOT NULL %s OR %s
@@ -408,7 +409,9 @@ BEGIN
       m.module, stage,
       CASE WHEN m.module = 'episodes' THEN 'OR s.decom IS NULL' ELSE '' END, row_filter,
       CASE WHEN m.module = 'episodes' THEN $x$('DECOM', s.decom, CASE WHEN s.decom IS NULL THEN 'required: an episode needs its start date' END),$x$ ELSE '' END,
-      checks);
+      checks),
+      '@child@', quote_ident(coalesce((SELECT d.column_name FROM careleaver.dataset_columns() d
+                                        WHERE d.module = m.module AND d.kind = 'id' ORDER BY d.ord LIMIT 1), 'child')));
   END LOOP;
 
   IF cardinality(modules) = 0 THEN

@@ -26,6 +26,8 @@ BEGIN
   -- the loader records the module and child of each refusal, as for rejects (doc/validation.md)
   EXECUTE format('ALTER TABLE %I.cin_rejects ADD COLUMN IF NOT EXISTS module text, ADD COLUMN IF NOT EXISTS child text',
                  schema_name);
+  EXECUTE format('COMMENT ON COLUMN %I.cin_rejects.module IS %L', schema_name, 'CIN module of the skipped row (cin_child, cin_details, ...)');
+  EXECUTE format('COMMENT ON COLUMN %I.cin_rejects.child IS %L', schema_name, 'LAchildID of the skipped row as read (NULL when unreadable)');
   -- canonical tables: one row per child, per referral (CIN episode) and per record of a referral, each
   -- taken from the latest loaded return that holds the referral (cin_reconcile)
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.cin_child (la text NOT NULL, child text NOT NULL, upn text, '
@@ -777,6 +779,7 @@ CREATE FUNCTION careleaver.generate_synthetic_cin(schema_name text, seed integer
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE STRICT
 SET search_path = pg_catalog, careleaver, pg_temp
+SET client_min_messages = warning
 AS $fn$
 DECLARE
   n bigint;
