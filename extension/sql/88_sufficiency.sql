@@ -374,17 +374,7 @@ DECLARE
   x numeric;
 BEGIN
   y_max := greatest(coalesce((SELECT max(v) FROM unnest(upper95 || actual) v), 0), 1) * 1.1;
-  out := format('<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="%s" role="img" '
-                'aria-labelledby="%s-title" viewBox="0 0 %s %s" width="%s" height="%s">'
-                '<title id="%s-title">%s</title><text x="%s" y="22" class="chart-title">%s</text>',
-                html_escape(chart_id), html_escape(chart_id), w, h, w, h, html_escape(chart_id),
-                html_escape(title), left_m, html_escape(title));
-  FOR g IN 0..4 LOOP
-    out := out || format('<line x1="%s" x2="%s" y1="%s" y2="%s" class="grid"/>'
-                         '<text x="%s" y="%s" class="axis" text-anchor="end">%s</text>',
-                         left_m, left_m + plot_w, top_m + plot_h - g * plot_h / 4, top_m + plot_h - g * plot_h / 4,
-                         left_m - 6, top_m + plot_h - g * plot_h / 4 + 4, round(g * y_max / 4));
-  END LOOP;
+  out := svg_chart_frame(chart_id, title, w, h, left_m, top_m, plot_w, plot_h, y_max, 'children');
   IF n < 2 THEN
     RETURN out || format('<text x="%s" y="%s" class="axis">no data</text></svg>', left_m + 10, top_m + plot_h / 2);
   END IF;

@@ -21,6 +21,36 @@ COMMENT ON FUNCTION careleaver.is_published_number(text) IS
 
 -- A grouped bar chart of percentages.  series: [{"name": text, "values": [published cell, ...]}, ...]
 -- with one value per category; a symbol is written at the foot of its bar's place.
+-- The frame every chart shares: the svg element with its title, the horizontal grid and the y axis labels.
+CREATE FUNCTION careleaver.svg_chart_frame(chart_id text, title text, w integer, h integer, left_m integer,
+                                           top_m integer, plot_w integer, plot_h integer, y_max numeric,
+                                           y_label text) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  out text;
+BEGIN
+  out := format('<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="%s" role="img" '
+                'aria-labelledby="%s-title" viewBox="0 0 %s %s" width="%s" height="%s">'
+                '<title id="%s-title">%s</title>'
+                '<text x="%s" y="22" class="chart-title">%s</text>',
+                html_escape(chart_id), html_escape(chart_id), w, h, w, h, html_escape(chart_id),
+                html_escape(title), left_m, html_escape(title));
+  FOR g IN 0..4 LOOP
+    out := out || format('<line x1="%s" x2="%s" y1="%s" y2="%s" class="grid"/>'
+                         '<text x="%s" y="%s" class="axis" text-anchor="end">%s</text>',
+                         left_m, left_m + plot_w, top_m + plot_h - g * plot_h / 4, top_m + plot_h - g * plot_h / 4,
+                         left_m - 6, top_m + plot_h - g * plot_h / 4 + 4, round(g * y_max / 4));
+  END LOOP;
+  RETURN out || format('<text x="12" y="%s" class="axis" transform="rotate(-90 12 %s)" text-anchor="middle">%s</text>',
+                       top_m + plot_h / 2, top_m + plot_h / 2, html_escape(y_label));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.svg_chart_frame(text, text, integer, integer, integer, integer, integer, integer, numeric, text) IS
+  'Internal: the opening of an inline SVG chart of the report: svg element and title, a grid of five lines from 0 to '
+  'y_max with their labels, and the y axis label';
+
 CREATE FUNCTION careleaver.svg_bar_chart(chart_id text, title text, categories text[], series jsonb,
                                          y_label text DEFAULT 'per cent')
   RETURNS text
@@ -45,21 +75,7 @@ DECLARE
   bh numeric;
   legend_x numeric;
 BEGIN
-  out := format('<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="%s" role="img" '
-                'aria-labelledby="%s-title" viewBox="0 0 %s %s" width="%s" height="%s">'
-                '<title id="%s-title">%s</title>'
-                '<text x="%s" y="22" class="chart-title">%s</text>',
-                html_escape(chart_id), html_escape(chart_id), w, h, w, h, html_escape(chart_id),
-                html_escape(title), left_m, html_escape(title));
-  -- axis and grid: 0 to 100 per cent
-  FOR g IN 0..4 LOOP
-    out := out || format('<line x1="%s" x2="%s" y1="%s" y2="%s" class="grid"/>'
-                         '<text x="%s" y="%s" class="axis" text-anchor="end">%s</text>',
-                         left_m, left_m + plot_w, top_m + plot_h - g * plot_h / 4, top_m + plot_h - g * plot_h / 4,
-                         left_m - 6, top_m + plot_h - g * plot_h / 4 + 4, g * 25);
-  END LOOP;
-  out := out || format('<text x="12" y="%s" class="axis" transform="rotate(-90 12 %s)" text-anchor="middle">%s</text>',
-                       top_m + plot_h / 2, top_m + plot_h / 2, html_escape(y_label));
+  out := svg_chart_frame(chart_id, title, w, h, left_m, top_m, plot_w, plot_h, 100, y_label);
   IF n_cat = 0 OR n_ser = 0 THEN
     RETURN out || format('<text x="%s" y="%s" class="axis">no data</text></svg>', left_m + 10, top_m + plot_h / 2);
   END IF;
@@ -121,20 +137,7 @@ DECLARE
   y numeric;
   legend_x numeric;
 BEGIN
-  out := format('<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="%s" role="img" '
-                'aria-labelledby="%s-title" viewBox="0 0 %s %s" width="%s" height="%s">'
-                '<title id="%s-title">%s</title>'
-                '<text x="%s" y="22" class="chart-title">%s</text>',
-                html_escape(chart_id), html_escape(chart_id), w, h, w, h, html_escape(chart_id),
-                html_escape(title), left_m, html_escape(title));
-  FOR g IN 0..4 LOOP
-    out := out || format('<line x1="%s" x2="%s" y1="%s" y2="%s" class="grid"/>'
-                         '<text x="%s" y="%s" class="axis" text-anchor="end">%s</text>',
-                         left_m, left_m + plot_w, top_m + plot_h - g * plot_h / 4, top_m + plot_h - g * plot_h / 4,
-                         left_m - 6, top_m + plot_h - g * plot_h / 4 + 4, round(g * y_max / 4));
-  END LOOP;
-  out := out || format('<text x="12" y="%s" class="axis" transform="rotate(-90 12 %s)" text-anchor="middle">%s</text>',
-                       top_m + plot_h / 2, top_m + plot_h / 2, html_escape(y_label));
+  out := svg_chart_frame(chart_id, title, w, h, left_m, top_m, plot_w, plot_h, y_max, y_label);
   IF n_x = 0 OR n_ser = 0 THEN
     RETURN out || format('<text x="%s" y="%s" class="axis">no data</text></svg>', left_m + 10, top_m + plot_h / 2);
   END IF;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The council report in a real browser: careleaver.report_html renders in headless
-# Chromium, its four SVG charts are in the DOM, a screenshot is taken, the page asks
+# Chromium, its five SVG charts are in the DOM, a screenshot is taken, the page asks
 # for nothing from the network, and every count from 1 to 5 in its care-leaver table is
 # shown as c.  Needs PGHOST/PGPORT of a cluster with careleaver installable (scripts/run-tests).
 set -uo pipefail
@@ -49,8 +49,8 @@ timeout 120 chromium "${chrome_flags[@]}" --user-data-dir="$work/profile-dom" --
 ok $? "headless Chromium renders the page (--dump-dom)"
 
 charts=$(grep -o '<svg[^>]*class="chart"[^>]*id="chart-[a-z-]*"' "$work/dom.html" | grep -o 'chart-[a-z-]*"' | sort -u | tr -d '"' | tr '\n' ' ')
-[ "$charts" = "chart-outcomes-by-age chart-outcomes-over-years chart-return-home chart-stability " ]
-ok $? "the rendered DOM holds the four SVG charts (got: $charts)"
+[ "$charts" = "chart-outcomes-by-age chart-outcomes-over-years chart-return-home chart-stability chart-sufficiency-backtest " ]
+ok $? "the rendered DOM holds the five SVG charts (the sufficiency backtest too) (got: $charts)"
 
 grep -q 'Care leavers by age' "$work/dom.html" && grep -q '<polyline' "$work/dom.html"
 ok $? "the rendered DOM has the care-leaver section and drawn lines"
