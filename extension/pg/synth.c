@@ -160,9 +160,11 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 					cl_synth_postcode(e->carer, buf);
 					values[12] = CStringGetTextDatum(buf);
 				}
-				nulls[12] = false;
+				nulls[11] = nulls[12] = false;
 				nulls[13] = !cl_synth_urn(e, buf);
 				values[13] = nulls[13] ? (Datum) 0 : CStringGetTextDatum(buf);
+				if (e->ls == CL_LS_V3 || e->ls == CL_LS_V4)
+					nulls[11] = nulls[12] = nulls[13] = true;	/* short breaks: no location (DfE rules 214, 398) */
 				cl_srf_put(&srf, values, nulls);
 			}
 		}
