@@ -29,6 +29,23 @@ push_episode(cl_sim *s, cl_synth_episode *ep)
 		int			y0 = cl_sim_year(s, e.decom);
 		int			y1 = cl_sim_year(s, last);
 		int			split = 0;
+		cl_date		p2_end = cl_date_from_ymd(2023, 10, 28);
+
+		/* independent living (P2) not after 28 October 2023 (DfE rule 217t): the same accommodation goes on as
+		 * supported accommodation (H5) */
+		if (e.place == CL_PLACE_P2 && e.decom < p2_end && last > p2_end && s->n < CL_SIM_RAW_MAX - 1)
+		{
+			cl_synth_episode first = e;
+
+			first.dec = p2_end;
+			first.rec = CL_REC_X1;
+			first.rpc = CL_RPC_PLACE;
+			s->raw[s->n++] = first;
+			e.decom = p2_end;
+			e.rne = CL_RNE_T;
+			e.place = CL_PLACE_H5;
+			continue;
+		}
 
 		for (int y = y0 + 1; y <= y1; y++)
 			if (!cl_code_valid_in_year(CL_LIST_PLACEMENT_TYPE, e.place, y))
@@ -43,6 +60,7 @@ push_episode(cl_sim *s, cl_synth_episode *ep)
 			/* the placement goes on under the code it ended with */
 			ep->place = e.place;
 			ep->provider = e.provider;
+			ep->carer = e.carer;
 			return;
 		}
 		{
@@ -63,7 +81,10 @@ push_episode(cl_sim *s, cl_synth_episode *ep)
 			/* else the episode starts on that day: recorded under the new code throughout */
 			e.place = newplace;
 			if (!same_carer)
+			{
 				e.provider = cl_sim_choose_provider(s, newplace, split);
+				e.carer = (uint32_t) cl_synth_rng_next(&s->r);
+			}
 		}
 	}
 }
