@@ -200,8 +200,13 @@ cl_sim_choose_provider(cl_sim *s, int place, int year)
 		case CL_PLACE_S1:
 			return (int[]) {CL_PROVIDER_PR4, CL_PROVIDER_PR5, CL_PROVIDER_PR1}
 			[cl_sim_pick(s, (const double[]) {60, 30, 10}, 3)];
+		case CL_PLACE_Z1:
+			/* no provider (DfE rule 178); the draw it once had is kept so that the random stream, and so
+			 * every later placement, stays as it was */
+			(void) cl_sim_chance(s, 0.5);
+			return 0;
 		default:
-			/* Z1, Z11-Z14 and temporary placements have no provider (DfE rule 178) */
+			/* Z11-Z14 and temporary placements have no provider (DfE rule 178) */
 			(void) year;
 			return 0;
 	}
