@@ -24,8 +24,8 @@
  *     episodes only.
  * Every code is drawn among the codes valid in the collection year of the
  * date it is recorded for, and a placement code that leaves the list while a
- * placement is open (H5, P2, Z1) is recoded on 1 April of the first year it is
- * no longer valid (a new episode, RNE T, reason PLACE).
+ * placement is open (H5, P2, Z1) is recoded on 31 March of the last year it
+ * is valid (cl_sim_recode_place).
  */
 #include "synth_internal.h"
 
@@ -54,6 +54,39 @@ cl_synth_check_params(const cl_synth_params *p, char *msg, size_t msgsize)
 		return false;
 	}
 	return true;
+}
+
+/*
+ * MC_DOB not after the latest DEC in the return of its year (DfE rule 625, read
+ * as the public validator does): moved back to that day, or motherhood dropped
+ * when that day is before the first day it could be.
+ */
+static void
+mc_dob_before_care_ended(cl_synth_child *c, cl_date from)
+{
+	int			year = cl_synth_collection_year(c->mc_dob);
+	bool		any = false;
+	cl_date		latest = 0;
+
+	for (int i = 0; i < c->n_episodes; i++)
+	{
+		cl_date		d = c->episodes[i].dec;
+
+		if (d != CL_DATE_OPEN && cl_synth_collection_year(d) == year && (!any || d > latest))
+		{
+			latest = d;
+			any = true;
+		}
+	}
+	if (!any || c->mc_dob <= latest)
+		return;
+	if (latest >= from)
+		c->mc_dob = latest;
+	else
+	{
+		c->mother = 0;
+		c->mc_dob = 0;
+	}
 }
 
 static void
@@ -160,7 +193,10 @@ cl_synth_child_generate(const cl_synth_params *p, int64_t n, cl_synth_child *c)
 	last_seen = c->episodes[c->n_episodes - 1].dec == CL_DATE_OPEN ? s.w1 :
 		c->episodes[c->n_episodes - 1].dec;
 	c->upn_kind = 0;
-	if (cl_sim_age_on(&s, first_seen) < 4 && cl_sim_chance(&s, 0.8))
+	/* UN1 (never issued) only while the child is below school age in every return it is in (DfE rule 209:
+	 * not 4 by 31 August of the calendar year before the collection year starts) */
+	if (cl_birthday(s.dob, 4) > cl_date_from_ymd(cl_synth_collection_year(last_seen) - 2, 8, 31) &&
+		cl_sim_chance(&s, 0.8))
 		c->upn_kind = 1;
 	else if (s.uasc && cl_sim_chance(&s, 0.6))
 		c->upn_kind = 2;
@@ -176,6 +212,7 @@ cl_synth_child_generate(const cl_synth_params *p, int64_t n, cl_synth_child *c)
 		{
 			c->mother = 1;
 			c->mc_dob = from + cl_sim_int(&s, last_seen - from);
+			mc_dob_before_care_ended(c, from);
 		}
 	}
 	/* MOTHER is not given for a child looked after only for short breaks (DfE rule 399); decided after the

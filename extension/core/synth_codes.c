@@ -139,23 +139,20 @@ cl_sim_semi_independent(cl_sim *s, cl_date d)
 	return cl_sim_pick_code(s, CL_LIST_PLACEMENT_TYPE, c, CL_SIM_NW(c), year);
 }
 
-/* The code a placement type is recorded as once its own code leaves the list. */
+/*
+ * The code a placement goes on under from 31 March of the last year its own
+ * code is valid: one valid in that year and in `year`, the first year without
+ * it, so that no return holds a code outside its years (DfE rule 146).  H5 and
+ * P2 become K3; Z1's successors Z11-Z14 are not valid before 2025-26, so a Z1
+ * placement ends with a move to a children's home (K2).
+ */
 int
-cl_sim_recode_place(cl_sim *s, int place, int year)
+cl_sim_recode_place(int place, int year)
 {
-	if (place == CL_PLACE_Z1)
-	{
-		cl_sim_wcode		c[] = {{CL_PLACE_Z11, 4}, {CL_PLACE_Z12, 3}, {CL_PLACE_Z13, 2}, {CL_PLACE_Z14, 1}};
+	int			code = place == CL_PLACE_H5 || place == CL_PLACE_P2 ? CL_PLACE_K3 : CL_PLACE_K2;
 
-		return cl_sim_pick_code(s, CL_LIST_PLACEMENT_TYPE, c, CL_SIM_NW(c), year);
-	}
-	if (place == CL_PLACE_H5 || place == CL_PLACE_P2)
-	{
-		cl_sim_wcode		c[] = {{CL_PLACE_K3, 1}, {CL_PLACE_H5, 0.001}};
-
-		return cl_sim_pick_code(s, CL_LIST_PLACEMENT_TYPE, c, CL_SIM_NW(c), year);
-	}
-	return CL_PLACE_U6;
+	return cl_code_valid_in_year(CL_LIST_PLACEMENT_TYPE, code, year - 1) &&
+		cl_code_valid_in_year(CL_LIST_PLACEMENT_TYPE, code, year) ? code : CL_PLACE_U6;
 }
 
 int
@@ -204,9 +201,12 @@ cl_sim_choose_provider(cl_sim *s, int place, int year)
 			return (int[]) {CL_PROVIDER_PR4, CL_PROVIDER_PR5, CL_PROVIDER_PR1}
 			[cl_sim_pick(s, (const double[]) {60, 30, 10}, 3)];
 		case CL_PLACE_Z1:
-			return cl_sim_chance(s, 0.5) ? CL_PROVIDER_PR4 : CL_PROVIDER_PR1;
+			/* no provider (DfE rule 178); the draw it once had is kept so that the random stream, and so
+			 * every later placement, stays as it was */
+			(void) cl_sim_chance(s, 0.5);
+			return 0;
 		default:
-			/* Z11-Z14 (no provider from 2025-26) and temporary placements */
+			/* Z11-Z14 and temporary placements have no provider (DfE rule 178) */
 			(void) year;
 			return 0;
 	}

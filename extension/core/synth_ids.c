@@ -134,10 +134,9 @@ cl_synth_urn(const cl_synth_episode *e, char *buf)
 		case CL_PLACE_K1:
 		case CL_PLACE_K2:
 		case CL_PLACE_K3:
-		case CL_PLACE_H5:
 		case CL_PLACE_S1:
-		case CL_PLACE_R1:
 			break;
+			/* H5 had no URN before 2023-24 and R1 never has one (DfE rule 222) */
 		case CL_PLACE_U4:
 		case CL_PLACE_U5:
 		case CL_PLACE_U6:

@@ -144,7 +144,7 @@ extern cl_sim_route cl_sim_choose_route(cl_sim *s, int age);
 extern int	cl_sim_initial_ls(cl_sim *s, int age, cl_sim_route route);
 extern int	cl_sim_choose_place(cl_sim *s, cl_date d, int ls, cl_sim_route route);
 extern int	cl_sim_semi_independent(cl_sim *s, cl_date d);
-extern int	cl_sim_recode_place(cl_sim *s, int place, int year);
+extern int	cl_sim_recode_place(int place, int year);
 extern int	cl_sim_choose_provider(cl_sim *s, int place, int year);
 extern double cl_sim_move_mean(cl_sim *s, int place, cl_date d);
 extern int	cl_sim_move_reason(cl_sim *s, cl_date d);

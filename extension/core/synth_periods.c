@@ -12,9 +12,10 @@
 #include <string.h>
 
 /*
- * Append an episode, first splitting it on 1 April of any collection year in
- * which its placement code is no longer listed (the placement goes on under
- * its new code: RNE T, reason PLACE).
+ * Append an episode, first splitting it on 31 March before any collection
+ * year whose return would hold it and in which its placement code is no
+ * longer listed (the placement goes on under a code valid in both years:
+ * cl_sim_recode_place).
  */
 static void
 push_episode(cl_sim *s, cl_synth_episode *ep)
@@ -23,10 +24,28 @@ push_episode(cl_sim *s, cl_synth_episode *ep)
 
 	for (;;)
 	{
-		cl_date		last = e.dec == CL_DATE_OPEN ? s->w1 : e.dec - 1;
+		/* a return holds an episode up to the year of its DEC, even one ending on 1 April */
+		cl_date		last = e.dec == CL_DATE_OPEN ? s->w1 : e.dec;
 		int			y0 = cl_sim_year(s, e.decom);
 		int			y1 = cl_sim_year(s, last);
 		int			split = 0;
+		cl_date		p2_end = cl_date_from_ymd(2023, 10, 28);
+
+		/* independent living (P2) not after 28 October 2023 (DfE rule 217t): the same accommodation goes on as
+		 * supported accommodation (H5) */
+		if (e.place == CL_PLACE_P2 && e.decom < p2_end && last > p2_end && s->n < CL_SIM_RAW_MAX - 1)
+		{
+			cl_synth_episode first = e;
+
+			first.dec = p2_end;
+			first.rec = CL_REC_X1;
+			first.rpc = CL_RPC_PLACE;
+			s->raw[s->n++] = first;
+			e.decom = p2_end;
+			e.rne = CL_RNE_T;
+			e.place = CL_PLACE_H5;
+			continue;
+		}
 
 		for (int y = y0 + 1; y <= y1; y++)
 			if (!cl_code_valid_in_year(CL_LIST_PLACEMENT_TYPE, e.place, y))
@@ -41,21 +60,31 @@ push_episode(cl_sim *s, cl_synth_episode *ep)
 			/* the placement goes on under the code it ended with */
 			ep->place = e.place;
 			ep->provider = e.provider;
+			ep->carer = e.carer;
 			return;
 		}
 		{
 			cl_synth_episode first = e;
-			int			newplace = cl_sim_recode_place(s, e.place, split);
+			cl_date		eve = cl_year_start(split) - 1;	/* 31 March, last day the code is valid */
+			int			newplace = cl_sim_recode_place(e.place, split);
+			bool		same_carer = newplace == CL_PLACE_K3;
 
-			first.dec = cl_year_start(split);
-			first.rec = CL_REC_X1;
-			first.rpc = CL_RPC_PLACE;
-			s->raw[s->n++] = first;
-			e.decom = first.dec;
-			e.rne = CL_RNE_T;
+			if (e.decom < eve)
+			{
+				first.dec = eve;
+				first.rec = CL_REC_X1;
+				first.rpc = same_carer ? CL_RPC_PLACE : CL_RPC_CARPL;
+				s->raw[s->n++] = first;
+				e.decom = eve;
+				e.rne = same_carer ? CL_RNE_T : CL_RNE_P;
+			}
+			/* else the episode starts on that day: recorded under the new code throughout */
 			e.place = newplace;
-			if (newplace >= CL_PLACE_Z11 && newplace <= CL_PLACE_Z14)
-				e.provider = 0;
+			if (!same_carer)
+			{
+				e.provider = cl_sim_choose_provider(s, newplace, split);
+				e.carer = (uint32_t) cl_synth_rng_next(&s->r);
+			}
 		}
 	}
 }
@@ -589,7 +618,7 @@ cl_sim_care(cl_sim *s, cl_date t0)
 			else
 				return;
 		}
-		else if (cl_rec_is_sgo(rec) || cl_rec_is_adoption(rec))
+		else if (cl_rec_is_sgo(rec))	/* an adopted child comes back under a new CHILD (DfE rule 199) */
 		{
 			if (u < 0.03)
 				back = te + 365 + cl_sim_int(s, 1800);

@@ -165,8 +165,11 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 					values[12] = CStringGetTextDatum(buf);
 				else
 					nulls[12] = true;
+				nulls[11] = false;	/* a short break before may have blanked it */
 				nulls[13] = !cl_synth_urn(e, buf);
 				values[13] = nulls[13] ? (Datum) 0 : CStringGetTextDatum(buf);
+				if (e->ls == CL_LS_V3 || e->ls == CL_LS_V4)
+					nulls[11] = nulls[12] = nulls[13] = true;	/* short breaks: no location (DfE rules 214, 398) */
 				cl_srf_put(&srf, values, nulls);
 			}
 		}
