@@ -64,9 +64,6 @@ cl_synth_placement_postcode(const cl_synth_child *c, const cl_synth_episode *e, 
 	int			council = c->council;
 	uint32_t	r = h % 100;
 
-	if ((e->place == CL_PLACE_A3 || e->place == CL_PLACE_A4 || e->place == CL_PLACE_A5 ||
-		 e->place == CL_PLACE_A6) && r < 40)
-		return false;
 	if (r >= 60 && r < 90)
 	{
 		/* a neighbouring council: east, west, north or south of the centre grid */
@@ -79,6 +76,15 @@ cl_synth_placement_postcode(const cl_synth_child *c, const cl_synth_episode *e, 
 	else if (r >= 90)
 		council = (int) ((h >> 8) % (uint32_t) councils);
 	write_postcode(council, mix((uint64_t) h * 31 + e->carer), buf);
+	{
+		/* never the home postcode itself: only P1 is at home (DfE rule 392D) */
+		char		home[CL_SYNTH_TEXT_LEN];
+
+		cl_synth_home_postcode(c, home);
+		for (uint64_t k = 1; strcmp(home, buf) == 0; k++)
+			write_postcode(k <= 16 ? council : (council + 1) % councils,
+						   mix((uint64_t) h * 31 + e->carer + k * UINT64_C(0x9e3779b97f4a7c15)), buf);
+	}
 	return true;
 }
 

@@ -23,8 +23,7 @@ extern void cl_synth_home_postcode(const cl_synth_child *c, char *buf);
 
 /*
  * The placement postcode of an episode: most in the child's council, some in a
- * neighbouring one, a few far away; false (blank PL_POST) for some adoption placements,
- * whose address DfE lets councils withhold.
+ * neighbouring one, a few far away; always given (true), as DfE rule 392B asks.
  */
 extern bool cl_synth_placement_postcode(const cl_synth_child *c, const cl_synth_episode *e, char *buf);
 
