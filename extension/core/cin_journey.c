@@ -208,7 +208,7 @@ parse_event(const char *s, size_t len, cl_cin_event *e, char *err, size_t errsiz
 		snprintf(err, errsize, "an event has too many fields");
 		return false;
 	}
-	if (t.n == 0 || t.len[0] != 1 || strchr("RASPC", t.p[0][0]) == NULL)
+	if (t.n == 0 || t.len[0] != 1 || t.p[0][0] == '\0' || strchr("RASPC", t.p[0][0]) == NULL)
 	{
 		snprintf(err, errsize, "an event starts with R, A, S, P or C");
 		return false;

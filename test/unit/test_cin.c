@@ -134,5 +134,14 @@ main(void)
 	is_int(c.assessments_with_factor, 2, "21 (no factors) does not count as a factor");
 	is_int(cl_cin_factor_count(ev, nev, 2025, 1), 1, "1B once");
 	is_int(cl_cin_factor_count(ev, nev, 2024, 1), 0, "not in 2023-24");
+	{
+		/* a NUL byte is not an event kind (found by fuzz_cin: strchr finds the terminator) */
+		static const char nul_kind[] = "\0 2023-04-02 2023-05-02 MUL MUL -";
+		cl_cin_event one[4];
+		int			n1;
+
+		ok(!cl_cin_parse(nul_kind, sizeof nul_kind - 1, one, 4, &n1, err, sizeof err),
+		   "an event whose kind is a NUL byte is refused: %s", err);
+	}
 	return tap_done();
 }
