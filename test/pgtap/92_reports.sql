@@ -236,8 +236,8 @@ SELECT is((SELECT records FROM rt.data_quality
 
 -- the report
 SELECT matches(careleaver.report_html('rt', 'T1', 2021), '^<!DOCTYPE html>.*</html>$', 'report_html returns an HTML page');
-SELECT is((SELECT count(*)::int FROM regexp_matches(careleaver.report_html('rt', 'T1', 2021), '<svg ', 'g')), 4,
-          'the report has four inline SVG charts');
+SELECT is((SELECT count(*)::int FROM regexp_matches(careleaver.report_html('rt', 'T1', 2021), '<svg ', 'g')), 5,
+          'the report has five inline SVG charts (the sufficiency backtest the fifth)');
 SELECT doesnt_match(careleaver.report_html('rt', 'T1', 2021), '<script', 'the report has no script');
 SELECT ok(careleaver.report_html('rt', 'T1', 2021) LIKE '%<div class="value">c</div><div class="label">periods of care started%',
           'the headline count of 4 periods started is shown as c');

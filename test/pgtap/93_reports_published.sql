@@ -203,9 +203,9 @@ SELECT is((SELECT count(*) FROM nfp
                        THEN change::numeric <> value::numeric - previous_value::numeric END), 0::bigint,
           'national framework: every published change is the difference of two published values');
 
--- the report for each council renders with its four charts
+-- the report for each council renders with its five charts (the sufficiency backtest the fifth)
 SELECT is((SELECT count(*)::int FROM (SELECT DISTINCT la FROM syn.header) c
-            WHERE (SELECT count(*) FROM regexp_matches(careleaver.report_html('syn', c.la, 2026), '<svg ', 'g')) = 4),
+            WHERE (SELECT count(*) FROM regexp_matches(careleaver.report_html('syn', c.la, 2026), '<svg ', 'g')) = 5),
           2, 'report_html renders for both synthetic councils');
 
 SELECT * FROM finish();
