@@ -172,10 +172,19 @@ cl_flow_init(cl_flow_model *m, cl_date start, int32_t months, char *err, size_t 
 				 CL_FLOW_MAX_MONTHS, (int) months);
 		return false;
 	}
-	if (!cl_history_date_ok(start) || !cl_history_date_ok(cl_add_months(start, -months)))
 	{
-		snprintf(err, errlen, "the start date and its reference window must lie in years 1 to 9999");
-		return false;
+		int			y = 0,
+					mo = 1,
+					d;
+
+		/* the window's first month must be in year 1 or later: checked before any month arithmetic */
+		if (cl_history_date_ok(start))
+			cl_date_to_ymd(start, &y, &mo, &d);
+		if (!cl_history_date_ok(start) || (int64_t) y * 12 + (mo - 1) - months < 12)
+		{
+			snprintf(err, errlen, "the start date and its reference window must lie in years 1 to 9999");
+			return false;
+		}
 	}
 	m->version = CL_FLOW_VERSION;
 	m->start = start;
@@ -281,6 +290,18 @@ cl_flow_merge(cl_flow_model *a, const cl_flow_model *b, char *err, size_t errlen
 	return true;
 }
 
+/* Months since the start of year 0 (year * 12 + month - 1) of a valid date. */
+static int64_t
+cl_date_to_months(cl_date d)
+{
+	int			y,
+				mo,
+				dd;
+
+	cl_date_to_ymd(d, &y, &mo, &dd);
+	return (int64_t) y * 12 + (mo - 1);
+}
+
 bool
 cl_flow_check(const cl_flow_model *m, char *err, size_t errlen)
 {
@@ -292,7 +313,7 @@ cl_flow_check(const cl_flow_model *m, char *err, size_t errlen)
 		return false;
 	}
 	if (m->months < 1 || m->months > CL_FLOW_MAX_MONTHS || !cl_history_date_ok(m->start) ||
-		!cl_history_date_ok(cl_add_months(m->start, -m->months)))
+		cl_date_to_months(m->start) - m->months < 12)
 	{
 		snprintf(err, errlen, "the flow model's window is out of range");
 		return false;
