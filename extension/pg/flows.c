@@ -157,7 +157,7 @@ careleaver_flow_model_transfn(PG_FUNCTION_ARGS)
 	else
 		state = (struct varlena *) PG_GETARG_POINTER(0);
 	m = MODEL(state);
-	if (m->start != PG_GETARG_DATEADT(3) || m->months != PG_GETARG_INT32(4))
+	if (m->start != cl_pg_date_arg(fcinfo, 3, "start date") || m->months != PG_GETARG_INT32(4))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the start date and the reference months of flow_model_agg must be the same for every row")));

@@ -327,11 +327,12 @@ BEGIN
     person AS (
       SELECT p.la, p.child, p.date_of_birth AS dob, p.history FROM %1$I.child_facts p WHERE $5 IS NULL OR p.la = $5),
     actual AS (
-      SELECT m.month, careleaver.flow_placement_group(p.history, m.month) AS placement_group, count(*) AS children
+      SELECT m.month, g.placement_group, count(*) AS children
         FROM (SELECT DISTINCT pr.month FROM projection pr) m
         JOIN person p ON p.dob IS NOT NULL AND careleaver.age_months_on(p.dob, m.month) < 216
-       WHERE careleaver.flow_placement_group(p.history, m.month) IS NOT NULL
-       GROUP BY GROUPING SETS ((m.month, careleaver.flow_placement_group(p.history, m.month)), (m.month)))
+       CROSS JOIN LATERAL (SELECT careleaver.flow_placement_group(p.history, m.month) AS placement_group) g
+       WHERE g.placement_group IS NOT NULL
+       GROUP BY GROUPING SETS ((m.month, g.placement_group), (m.month)))
     SELECT pr.month, pr.placement_group, pr.projected, pr.lower95, pr.upper95, coalesce(a.children, 0),
            coalesce(a.children, 0) BETWEEN pr.lower95 AND pr.upper95
       FROM projection pr
