@@ -24,14 +24,62 @@ AS $$
     ('exit_states', 'export', 'Per council and collection year of entry: careleaver.cif_agg and km_agg states of the periods of care; no row per period'),
     ('reentry_states', 'export', 'Per council and collection year of the return home: careleaver.km_agg state of days to re-entry; no row per return'),
     ('transition_states', 'export', 'Per council: careleaver.transition_matrix_agg of the care leavers'' OC3 trajectories; no row per young person'),
-    ('care_leavers_by_age', 'report', 'Reporting view care_leavers_by_age of each council (careleaver.create_reports): counts per collection year and age'),
-    ('looked_after_summary', 'report', 'Reporting view looked_after_summary of each council (careleaver.create_reports): counts per collection year'),
-    ('placement_stability', 'report', 'Reporting view placement_stability of each council (careleaver.create_reports): counts per collection year'),
-    ('data_quality', 'report', 'Reporting view data_quality of each council (careleaver.create_reports): defects per collection year')
+    ('flow_states', 'export', 'Per council: careleaver.flow_model_agg of the children''s histories over the 36 months ending on the data''s end (doc/sufficiency.md); counts only')
   ) AS t(table_name, kind, description)
 $$;
 COMMENT ON FUNCTION careleaver.hub_pooled_tables() IS
-  'The tables a regional hub pools from each council, all read from the council''s <dataset>_export schema (careleaver.create_council_export): its aggregate states and counts (kind export) and the additive reporting views of careleaver.create_reports (kind report), with what they hold. Never a child-level table';
+  'The aggregate states and counts a regional hub pools from each council''s <dataset>_export schema (careleaver.create_council_export), with what they hold. '
+  'The reporting views pooled beside them are those careleaver.hub_report_pooling finds additive. Never a child-level table';
+
+-- Which registered reporting views (careleaver.report_views) of a dataset or hub layout schema a hub can
+-- pool, and how, read from the views' column types so that a view added to the registry pools without
+-- code here: counts (bigint) added over the councils, grouped by the other columns.
+CREATE FUNCTION careleaver.hub_report_pooling(schema_name text)
+  RETURNS TABLE (view_name text, pooling text, key_columns text[], count_columns text[], derived_columns text[])
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
+  RETURN QUERY
+  WITH cols AS (
+    SELECT r.view_name, r.position, a.attnum, a.attname::text AS col, a.atttypid AS typ
+      FROM careleaver.report_views r
+      JOIN pg_catalog.pg_class c ON c.relname = r.view_name AND c.relkind = 'v'
+                                AND c.relnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = schema_name)
+      JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+     WHERE NOT r.published),
+  shape AS (
+    SELECT k.view_name, min(k.position) AS position,
+           array_agg(k.col ORDER BY k.attnum) AS all_columns,
+           array_agg(k.col::text || ':' || k.typ::regtype::text ORDER BY k.attnum) AS signature,
+           array_agg(k.col ORDER BY k.attnum) FILTER (WHERE k.col <> 'la' AND k.typ IN
+             ('text'::regtype, 'integer'::regtype, 'smallint'::regtype, 'boolean'::regtype, 'date'::regtype)) AS keys,
+           array_agg(k.col ORDER BY k.attnum) FILTER (WHERE k.typ = 'bigint'::regtype) AS counts,
+           array_agg(k.col ORDER BY k.attnum) FILTER (WHERE k.typ IN ('numeric'::regtype, 'double precision'::regtype, 'real'::regtype)) AS derived,
+           count(*) FILTER (WHERE k.col <> 'la' AND k.typ NOT IN ('text'::regtype, 'integer'::regtype, 'smallint'::regtype,
+             'boolean'::regtype, 'date'::regtype, 'bigint'::regtype, 'numeric'::regtype, 'double precision'::regtype,
+             'real'::regtype)) AS others,
+           bool_or(k.col = 'la' AND k.attnum = 1 AND k.typ = 'text'::regtype) AS la_first
+      FROM cols k GROUP BY k.view_name),
+  framework AS (SELECT s.signature FROM shape s WHERE s.view_name = 'national_framework')
+  SELECT s.view_name,
+         CASE WHEN s.signature = (SELECT f.signature FROM framework f) THEN 'national_framework'
+              WHEN s.derived IS NULL THEN 'sum'
+              ELSE 'counts' END,
+         CASE WHEN s.signature = (SELECT f.signature FROM framework f) THEN ARRAY['collection_year', 'ordinal']
+              ELSE coalesce(s.keys, '{}') END,
+         s.counts, coalesce(s.derived, '{}')
+    FROM shape s
+   WHERE s.la_first AND s.counts IS NOT NULL AND s.others = 0
+   ORDER BY s.position;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.hub_report_pooling(text) IS
+  'The registered reporting views (careleaver.report_views, not the published variants) of the dataset or hub schema that a regional hub pools, read from their column types: '
+  'pooling sum (every column but the keys is a count: added over the councils, grouped by key_columns), counts (the counts added, the derived columns such as rates and medians left NULL: they are not additive) '
+  'or national_framework (the Dashboard row shape: numerators and denominators added per year and row, the value recomputed). Views with no count (bigint) column are not pooled. '
+  'create_council_export exports these views and create_hub pools them (doc/regional-hub.md)';
 
 CREATE FUNCTION careleaver.hub_partition_name(table_name text, la text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -146,17 +194,41 @@ SELECT la, return_year, count(*)::bigint AS returns_home,
 WITH %2$s
 SELECT la, count(*)::bigint AS care_leavers, careleaver.transition_matrix_agg(trajectory) AS transitions
   FROM leavers GROUP BY la$q$, export, leavers);
+  -- the flow model of doc/sufficiency.md over the 36 months ending on the data's end, only when the loaded
+  -- returns cover that window (as careleaver.dataset_flow_model): the hub merges it (flow_model_merge)
+  EXECUTE format($q$CREATE OR REPLACE VIEW %1$I.flow_states AS
+WITH %2$s,
+  win AS (
+    SELECT d.la, d.data_end AS start_date, 36 AS reference_months,
+           EXISTS (SELECT 1 FROM (%4$s) c WHERE c.la = d.la AND c.history_from <= (d.data_end - make_interval(months => 36))::date
+                                            AND c.covered_to >= d.data_end) AS covered
+      FROM data_end d)
+SELECT w.la, w.start_date, w.reference_months,
+       CASE WHEN w.covered THEN careleaver.flow_model_agg(h.history, p.dob, w.start_date, w.reference_months) END AS model,
+       CASE WHEN NOT w.covered THEN 'the loaded returns do not cover the 36 months before the data''s end (metrics.md 11)' END
+         AS not_available_reason
+  FROM win w JOIN history h ON h.la = w.la JOIN %3$I.header p ON p.la = h.la AND p.child = h.child
+ GROUP BY w.la, w.start_date, w.reference_months, w.covered$q$,
+    export, hist, dataset_schema, careleaver.coverage_sql(dataset_schema));
   FOR t IN SELECT * FROM careleaver.council_export_views() c WHERE c.strict LOOP
     EXECUTE format('COMMENT ON VIEW %I.%I IS %L', export, t.view_name, t.description);
     EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', export, t.view_name, t.column_name, t.column_description);
   END LOOP;
 
-  -- the reporting views (doc/reporting.md): per council and year, counts only
+  -- the reporting views (doc/reporting.md) a hub can pool: counts per council, year and breakdown
   PERFORM careleaver.create_reports(dataset_schema);
-  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'report' LOOP
-    EXECUTE format('CREATE OR REPLACE VIEW %1$I.%3$I AS SELECT * FROM %2$I.%3$I', export, dataset_schema, t.table_name);
-    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', export, t.table_name,
-                   format('Export for a regional hub: %s.%s as it is (counts per council and year)', dataset_schema, t.table_name));
+  FOR t IN SELECT * FROM careleaver.hub_report_pooling(dataset_schema) LOOP
+    EXECUTE format('CREATE OR REPLACE VIEW %1$I.%3$I AS SELECT * FROM %2$I.%3$I', export, dataset_schema, t.view_name);
+    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', export, t.view_name,
+                   format('Export for a regional hub: %s.%s as it is (counts per council, year and breakdown; careleaver.hub_report_pooling: %s)',
+                          dataset_schema, t.view_name, t.pooling));
+    FOR v IN SELECT a.attname::text AS column_name, d.description
+               FROM pg_catalog.pg_attribute a
+               JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid AND d.objsubid = a.attnum
+                AND d.classoid = 'pg_catalog.pg_class'::regclass
+              WHERE a.attrelid = format('%I.%I', dataset_schema, t.view_name)::regclass AND a.attnum > 0 LOOP
+      EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', export, t.view_name, v.column_name, v.description);
+    END LOOP;
   END LOOP;
 
   -- ---- opt-in (strict => false): one row per period, return home and care leaver, no child identifier
@@ -195,6 +267,7 @@ AS $$
       ('exit_states', true, 'Periods of care for a regional hub: per council and collection year of entry, the competing-risks state of the exits (careleaver.cif_agg) and the Kaplan-Meier state of time in care (km_agg); no row per period'),
       ('reentry_states', true, 'Returns home for a regional hub: per council and collection year of the return, the Kaplan-Meier state of days to re-entry (careleaver.km_agg); no row per return'),
       ('transition_states', true, 'Care leavers for a regional hub: per council, the matrix of consecutive-age OC3 transitions (careleaver.transition_matrix_agg); no row per young person'),
+      ('flow_states', true, 'Children looked after for a regional hub: per council, the stock-flow model (careleaver.flow_model_agg, doc/sufficiency.md) over the 36 months ending on the data''s end, which the hub merges (flow_model_merge) to project the region; counts only'),
       ('pool_exits', false, 'Opt-in export (create_council_export strict => false): one row per period of care, no child identifier'),
       ('pool_returns_home', false, 'Opt-in export (create_council_export strict => false): one row per return home (REC E4A, E4B), no child identifier'),
       ('pool_trajectories', false, 'Opt-in export (create_council_export strict => false): one care leaver''s OC3 trajectory per row, no child identifier')
@@ -215,6 +288,11 @@ AS $$
       ('transition_states', 'la', 'Local authority code'),
       ('transition_states', 'care_leavers', 'Care leavers with OC3 records at 17 to 25'),
       ('transition_states', 'transitions', 'careleaver.transition_matrix_agg of their trajectories'),
+      ('flow_states', 'la', 'Local authority code'),
+      ('flow_states', 'start_date', 'The end of the model''s reference window: the data''s end (create_council_export data_end)'),
+      ('flow_states', 'reference_months', 'Months of the reference window (36)'),
+      ('flow_states', 'model', 'careleaver.flow_model_agg of the children''s histories over the window; NULL when the loaded returns do not cover it'),
+      ('flow_states', 'not_available_reason', 'Why model is NULL; NULL when it is given'),
       ('pool_exits', 'la', 'Local authority code'),
       ('pool_exits', 'entry_year', 'Collection year in which the period of care started'),
       ('pool_exits', 'duration_days', 'Days from the start of the period to its end, or to the end of the data plus one when open (careleaver.exits)'),
@@ -232,6 +310,291 @@ COMMENT ON FUNCTION careleaver.council_export_views() IS
   'The views careleaver.create_council_export makes in <dataset>_export, one row per column with the comments: strict ones (aggregate states and counts) always, the others only with strict => false';
 
 -- ---------------------------------------------------------------- hub side
+CREATE FUNCTION careleaver.hub_column_descriptions(OUT column_name text, OUT description text)
+  RETURNS SETOF record
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+  SELECT * FROM (VALUES
+    ('councils'::text, 'The attached councils pooled (their codes)'::text),
+    ('missing_councils', 'The attached councils left out because they could not be reached (only with allow_incomplete)'),
+    ('complete', 'True when every attached council is in the figures'),
+    ('children', 'Children in the councils'' header tables'),
+    ('episodes', 'Episodes'),
+    ('exits', 'The merged careleaver.competing_risks state of the periods of care (causes as careleaver.exits)'),
+    ('time_in_care', 'The merged careleaver.survival state of days in care to any exit'),
+    ('reentry', 'The merged careleaver.survival state of days from a return home to re-entry into care'),
+    ('transitions', 'The merged careleaver.transition_matrix of the care leavers'' OC3 trajectories'),
+    ('days', 'Days since the start (of the period of care, or of the return home)'),
+    ('cause', 'Exit cause as careleaver.exits: 1 returned home, 2 adopted, 3 special guardianship, 4 child arrangements order, 5 turned 18, 6 other'),
+    ('incidence', 'Cumulative incidence of the cause by that day (careleaver.cif_table)'),
+    ('lower95', 'Lower bound of the 95% confidence interval'),
+    ('upper95', 'Upper bound of the 95% confidence interval'),
+    ('at_risk', 'Still followed at the start of the day'),
+    ('events', 'Events on the day'),
+    ('censored', 'Follow-ups ending on the day without the event'),
+    ('survival', 'Kaplan-Meier share without the event by the end of the day (careleaver.km_table)'),
+    ('from_age', 'Age at the earlier OC3 record'),
+    ('to_age', 'Age at the next one (from_age + 1)'),
+    ('from_state', 'State at from_age (careleaver.trajectory_state)'),
+    ('to_state', 'State at to_age'),
+    ('young_people', 'Young people with this transition'),
+    ('share', 'Share of the young people in from_state at from_age who moved to to_state')
+  ) AS t(column_name, description)
+$$;
+COMMENT ON FUNCTION careleaver.hub_column_descriptions() IS
+  'Internal: the column comments create_hub gives the views pooled_states, pooled_exit_incidence, pooled_time_in_care, pooled_reentry and pooled_transitions';
+
+-- The SELECT of pooled_<view> over the hub's table of the councils' rows of a reporting view: the
+-- region's rows, named by the hub, for the collection years every attached council reports.
+CREATE FUNCTION careleaver.hub_pooled_report_sql(hub_schema text, view_name text, pooling text,
+                                                 key_columns text[], count_columns text[]) RETURNS text
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  cols text[];
+  types text[];
+  sel text;
+  keys text;
+  councils text := format('(SELECT count(*) FROM %I.councils)', hub_schema);
+  every_council text;
+BEGIN
+  SELECT array_agg(a.attname::text ORDER BY a.attnum), array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
+    INTO cols, types
+    FROM pg_catalog.pg_attribute a
+   WHERE a.attrelid = format('%I.%I', hub_schema, view_name)::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+  -- a year some council does not report would be pooled short: left out (metrics.md 11)
+  every_council := CASE WHEN 'collection_year' = ANY (cols) THEN format(
+    ' WHERE t.collection_year IN (SELECT y.collection_year FROM %I.%I y GROUP BY 1 HAVING count(DISTINCT y.la) = %s)',
+    hub_schema, view_name, councils) ELSE '' END;
+  IF pooling = 'national_framework' THEN
+    -- numerators and denominators added per year and row; the value, the previous year's and the reason
+    -- recomputed by the functions national_framework uses (careleaver.dashboard_value, ...)
+    RETURN format($q$
+WITH n AS (
+  SELECT t.*, CASE WHEN t.not_available_reason IS NOT DISTINCT FROM
+                        careleaver.dashboard_not_available_reason(t.unit, NULL, t.denominator)
+                   THEN NULL ELSE t.not_available_reason END AS reason
+    FROM %1$I.%2$I t%3$s),
+g AS (
+  SELECT n.collection_year, n.ordinal, min(n.dashboard_no) AS dashboard_no, min(n.outcome) AS outcome,
+         min(n.indicator) AS indicator, min(n.unit) AS unit, min(n.source) AS source,
+         count(DISTINCT n.la)::integer AS councils,
+         CASE WHEN count(n.numerator) = %4$s THEN sum(n.numerator)::bigint END AS numerator,
+         CASE WHEN count(n.denominator) = %4$s THEN sum(n.denominator)::bigint END AS denominator,
+         careleaver.hub_pooled_reason(array_agg(n.la ORDER BY n.la), array_agg(n.reason ORDER BY n.la),
+                                      array_agg(n.denominator ORDER BY n.la), %4$s) AS reason
+    FROM n GROUP BY n.collection_year, n.ordinal),
+v AS (SELECT g.*, careleaver.dashboard_value(g.unit, g.reason, g.numerator, g.denominator) AS value FROM g)
+SELECT %5$L::text AS la, v.collection_year, v.ordinal, v.dashboard_no, v.outcome, v.indicator, v.unit, v.source,
+       v.numerator, v.denominator, v.value, p.value AS previous_value, v.value - p.value AS change,
+       careleaver.dashboard_not_available_reason(v.unit, v.reason, v.denominator) AS not_available_reason, v.councils
+  FROM v LEFT JOIN v p ON p.ordinal = v.ordinal AND p.collection_year = v.collection_year - 1$q$,
+      hub_schema, view_name, every_council, councils, hub_schema);
+  END IF;
+  SELECT string_agg(CASE WHEN u.c = 'la' THEN format('%L::text AS la', hub_schema)
+                         WHEN u.c = ANY (key_columns) THEN format('t.%I', u.c)
+                         WHEN u.c = ANY (count_columns) THEN format('sum(t.%1$I)::bigint AS %1$I', u.c)
+                         ELSE format('NULL::%s AS %I', u.ty, u.c) END, ', ' ORDER BY u.o)
+    INTO sel FROM unnest(cols, types) WITH ORDINALITY AS u(c, ty, o);
+  SELECT string_agg(format('t.%I', k), ', ') INTO keys FROM unnest(key_columns) AS k;
+  RETURN format('SELECT %s, count(DISTINCT t.la)::integer AS councils FROM %I.%I t%s%s', sel, hub_schema, view_name,
+                every_council, coalesce(' GROUP BY ' || keys, ''));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.hub_pooled_report_sql(text, text, text, text[], text[]) IS
+  'Internal: the SELECT of the hub''s view pooled_<view_name> (careleaver.create_hub): the councils'' rows of the reporting view added (pooling of careleaver.hub_report_pooling), '
+  'la the hub''s name, only the collection years every attached council reports, and councils (how many councils a row pools)';
+
+-- The reason a pooled Dashboard row has no value, from the councils' reasons (national_framework's
+-- not_available_reason less what their own denominators explain).
+CREATE FUNCTION careleaver.hub_pooled_reason(las text[], reasons text[], denominators bigint[], councils bigint)
+  RETURNS text
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  parts text[];
+  rest text;
+  added bigint := 0;
+  k integer;
+BEGIN
+  IF coalesce(cardinality(las), 0) < councils THEN
+    RETURN format('computed by %s of the %s councils', coalesce(cardinality(las), 0), councils);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM unnest(reasons) AS r WHERE r IS NOT NULL) THEN
+    RETURN NULL;
+  END IF;
+  IF (SELECT count(*) FROM unnest(reasons) AS r WHERE r IS NOT DISTINCT FROM reasons[1]) = cardinality(reasons) THEN
+    RETURN reasons[1];  -- the same for every council (data not held, no uasc table, ...)
+  END IF;
+  -- "<a> of <b> ...", b the council's denominator (incomplete follow-ups): a count of the denominator,
+  -- 0 for the councils without the reason, so the region's is the sum of a out of the pooled denominator
+  FOR k IN 1 .. cardinality(reasons) LOOP
+    CONTINUE WHEN reasons[k] IS NULL;
+    parts := regexp_match(reasons[k], '^([0-9]{1,15}) of ([0-9]{1,15}) (.*)$');
+    IF parts IS NULL OR parts[2]::bigint IS DISTINCT FROM denominators[k] OR rest IS DISTINCT FROM coalesce(rest, parts[3]) THEN
+      rest := NULL;
+      EXIT;
+    END IF;
+    rest := parts[3];
+    added := added + parts[1]::bigint;
+  END LOOP;
+  IF rest IS NOT NULL THEN
+    RETURN format('%s of %s %s', added, (SELECT sum(d) FROM unnest(denominators) AS d), rest);
+  END IF;
+  RETURN (SELECT string_agg(u.l || ': ' || u.r, '; ' ORDER BY u.o)
+            FROM unnest(las, reasons) WITH ORDINALITY AS u(l, r, o) WHERE u.r IS NOT NULL);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.hub_pooled_reason(text[], text[], bigint[], bigint) IS
+  'Internal: why a pooled national_framework row has no value, from the councils'' reasons (las, reasons and denominators in the same order): NULL when no council has one; '
+  'the reason when every council gives the same; "<a> of <b> ..." reasons whose b is the council''s denominator added up (a summed out of the pooled denominator); '
+  'else each council''s reason, named by its code. A row not every council computed is not available';
+
+-- Copies the column comments of one relation to the columns of the same name of another.
+CREATE FUNCTION careleaver.hub_comment_columns(hub_schema text, view_name text, source_schema text, source_view text)
+  RETURNS void
+  LANGUAGE plpgsql VOLATILE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  c record;
+BEGIN
+  PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
+  FOR c IN SELECT a.attname::text AS column_name, d.description
+             FROM pg_catalog.pg_attribute a
+             JOIN pg_catalog.pg_attribute s ON s.attrelid = format('%I.%I', source_schema, source_view)::regclass
+                                           AND s.attname = a.attname AND s.attnum > 0
+             JOIN pg_catalog.pg_description d ON d.objoid = s.attrelid AND d.objsubid = s.attnum
+                                             AND d.classoid = 'pg_catalog.pg_class'::regclass
+            WHERE a.attrelid = format('%I.%I', hub_schema, view_name)::regclass AND a.attnum > 0 LOOP
+    EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', hub_schema, view_name, c.column_name, c.description);
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.hub_comment_columns(text, text, text, text) IS
+  'Internal: gives the columns of hub_schema.view_name the comments of the columns of the same name of source_schema.source_view (create_hub)';
+
+-- The published variants (report_views.published) of the pooled reporting views, built at the hub by the
+-- registry's own builders: the builder's SQL over the layout dataset, with the SQL of every pooled base view
+-- in it replaced by a read of the hub's table (the councils' own published tables) or of pooled_<base>
+-- (the region's).  A builder that reads anything else is not pooled.  The region's cells then get the
+-- hub's secondary suppression against differencing (doc/regional-hub.md).
+CREATE FUNCTION careleaver.hub_create_published(hub_schema text, layout_schema text) RETURNS void
+  LANGUAGE plpgsql VOLATILE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  pub record;
+  b record;
+  pooled_sql text;
+  council_sql text;
+  pub_cols text[];
+  pub_types text[];
+  base_cols text[];
+  base_types text[];
+  jk text[];
+  cells text[];
+  on_keys text;
+  h_keys text;
+  unknown_sums text;
+  previous text;
+  sel text;
+BEGIN
+  PERFORM careleaver.dataset_check_owner(hub_schema);  -- never run another role's code (doc/dataset.md)
+  FOR pub IN EXECUTE format(
+      'SELECT r.view_name, r.builder, r.base_view, p.key_columns, p.count_columns
+         FROM careleaver.report_views r JOIN %I.pooled_reports p ON p.view_name = r.base_view
+        WHERE r.published AND p.pooling IN (''sum'', ''national_framework'') ORDER BY r.position', hub_schema) LOOP
+    EXECUTE format('SELECT careleaver.%I($1)', pub.builder) INTO pooled_sql USING layout_schema;
+    council_sql := pooled_sql;
+    FOR b IN EXECUTE format(
+        'SELECT p.view_name, s.sql,
+                (SELECT string_agg(format(''%%I'', a.attname), '', '' ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+                  WHERE a.attrelid = format(''%%I.%%I'', $2, p.view_name)::regclass AND a.attnum > 0 AND NOT a.attisdropped) AS cols
+           FROM %I.pooled_reports p
+          CROSS JOIN LATERAL (SELECT careleaver.reporting_view_sql(p.view_name, $1) AS sql) s
+          WHERE p.pooling IN (''sum'', ''national_framework'')
+          ORDER BY length(s.sql) DESC', hub_schema) USING layout_schema, hub_schema LOOP
+      pooled_sql := replace(pooled_sql, b.sql, format('SELECT %s FROM %I.%I', b.cols, hub_schema, 'pooled_' || b.view_name));
+      council_sql := replace(council_sql, b.sql, format('SELECT %s FROM %I.%I', b.cols, hub_schema, b.view_name));
+    END LOOP;
+    CONTINUE WHEN strpos(pooled_sql, layout_schema) > 0;  -- it reads more than the pooled views
+    EXECUTE format('DROP VIEW IF EXISTS %I.%I CASCADE', hub_schema, pub.view_name);
+    EXECUTE format('CREATE VIEW %I.%I AS %s', hub_schema, pub.view_name, council_sql);
+    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', hub_schema, pub.view_name, format(
+      '%s of each attached council, computed at the hub from the council''s exported %s rows: what the council publishes itself. '
+      'The hub hides a pooled figure these would reveal by differencing (pooled_%s)', pub.view_name, pub.base_view, pub.view_name));
+    PERFORM careleaver.hub_comment_columns(hub_schema, pub.view_name, layout_schema, pub.view_name);
+
+    -- the hub's suppression against differencing: a pooled row is hidden when the councils' counts a
+    -- reader cannot take from the councils' own published rows add up to 1 to the threshold
+    SELECT array_agg(a.attname::text ORDER BY a.attnum), array_agg(a.atttypid::regtype::text ORDER BY a.attnum)
+      INTO pub_cols, pub_types FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = format('%I.%I', hub_schema, pub.view_name)::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+    SELECT array_agg(a.attname::text ORDER BY a.attnum), array_agg(a.atttypid::regtype::text ORDER BY a.attnum)
+      INTO base_cols, base_types FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = format('%I.%I', hub_schema, pub.base_view)::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+    jk := ARRAY(SELECT x FROM unnest(pub.key_columns) AS x WHERE x = ANY (pub_cols));
+    -- the published figures: text columns holding a count, percentage, rate or symbol
+    cells := ARRAY(SELECT u.c FROM unnest(pub_cols, pub_types) AS u(c, ty)
+                    WHERE u.ty = 'text' AND u.c <> 'la' AND NOT u.c = ANY (jk)
+                      AND coalesce(base_types[array_position(base_cols, u.c)], 'numeric') <> 'text');
+    SELECT coalesce(string_agg(format('c.%1$I IS NOT DISTINCT FROM b.%1$I', x), ' AND '), 'true'),
+           coalesce(string_agg(format('h.%1$I IS NOT DISTINCT FROM p.%1$I', x), ' AND '), 'true')
+      INTO on_keys, h_keys FROM unnest(jk) AS x;
+    -- a council's count is known to a reader when its published cell is a number, or, for a count the
+    -- table does not show (the Dashboard's numerators), when the council's row shows no c
+    SELECT string_agg(format('careleaver.publish_count((sum(b.%1$I) FILTER (WHERE NOT coalesce(%2$s, false)))::bigint) = ''c''', x,
+                             CASE WHEN x = ANY (pub_cols) THEN format('c.%I ~ ''^[0-9]+$''', x)
+                                  ELSE format('c.la IS NOT NULL AND ''c'' <> ALL (ARRAY[%s]::text[])',
+                                              (SELECT string_agg(format('coalesce(c.%I, '''')', y), ', ') FROM unnest(cells) AS y)) END),
+                      ' OR ')
+      INTO unknown_sums FROM unnest(pub.count_columns) AS x;
+    previous := '';
+    IF 'previous_value' = ANY (pub_cols) AND 'collection_year' = ANY (jk) THEN
+      -- the previous year's pooled value is shown in the row too
+      previous := format(' OR EXISTS (SELECT 1 FROM h WHERE %s)',
+        replace(h_keys, 'h.collection_year IS NOT DISTINCT FROM p.collection_year', 'h.collection_year = p.collection_year - 1'));
+    END IF;
+    SELECT string_agg(CASE WHEN u.c = ANY (cells)
+                           THEN format('CASE WHEN d.hidden AND (p.%1$I ~ ''^[-+]?[0-9]'' OR p.%1$I = ''k'') THEN ''c'' ELSE p.%1$I END AS %1$I', u.c)
+                           ELSE format('p.%I', u.c) END, ', ' ORDER BY u.o)
+      INTO sel FROM unnest(pub_cols) WITH ORDINALITY AS u(c, o);
+    EXECUTE format('DROP VIEW IF EXISTS %I.%I', hub_schema, 'pooled_' || pub.view_name);
+    EXECUTE format($q$CREATE VIEW %1$I.%2$I AS
+WITH p AS (%3$s),
+h AS (
+  SELECT %4$s
+    FROM %1$I.%5$I b LEFT JOIN %1$I.%6$I c ON c.la = b.la AND %7$s
+   %8$s
+  HAVING %9$s)
+SELECT %10$s, d.hidden AS hidden_by_differencing
+  FROM p CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM h WHERE %11$s)%12$s AS hidden) d$q$,
+      hub_schema, 'pooled_' || pub.view_name, pooled_sql,
+      coalesce((SELECT string_agg(format('b.%I', x), ', ') FROM unnest(jk) AS x), '1 AS one'),
+      pub.base_view, pub.view_name, on_keys,
+      coalesce(' GROUP BY ' || (SELECT string_agg(format('b.%I', x), ', ') FROM unnest(jk) AS x), ''),
+      unknown_sums, sel, h_keys, previous);
+    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', hub_schema, 'pooled_' || pub.view_name, format(
+      '%s of the region (la the hub''s name): the registry''s own builder over pooled_%s, so primary and secondary suppression as a council''s; '
+      'then a row is hidden (its figures c, hidden_by_differencing true) when the councils'' counts that their own published %s does not show add up to 1 to the threshold, '
+      'which the pooled figure less the councils'' published ones would reveal (doc/regional-hub.md)', pub.view_name, pub.base_view, pub.view_name));
+    PERFORM careleaver.hub_comment_columns(hub_schema, 'pooled_' || pub.view_name, layout_schema, pub.view_name);
+    EXECUTE format('COMMENT ON COLUMN %I.%I.la IS %L', hub_schema, 'pooled_' || pub.view_name, 'The hub''s name: the region');
+    EXECUTE format('COMMENT ON COLUMN %I.%I.hidden_by_differencing IS %L', hub_schema, 'pooled_' || pub.view_name,
+                   'True when the hub hid the row''s figures because subtracting the councils'' own published figures from them would reveal 1 to the threshold children (secondary suppression at the hub)');
+    EXECUTE format('INSERT INTO %I.pooled_reports VALUES ($1, $2, $3, $4, $5, NULL)', hub_schema)
+      USING pub.view_name, 'published', pub.base_view, jk, pub.count_columns;
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.hub_create_published(text, text) IS
+  'Internal (create_hub): for every published reporting view whose base view the hub pools by sum or national_framework, the view <published> (each council''s published table, computed at the hub) '
+  'and pooled_<published> (the region''s, with the hub''s suppression against differencing), from the registry''s builder over the layout dataset layout_schema';
+
 CREATE FUNCTION careleaver.create_hub(hub_schema text) RETURNS void
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, careleaver, pg_temp
@@ -249,45 +612,6 @@ BEGIN
   EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', hub_schema);
   -- an existing schema, and any table of a dataset table's name in it, must be the caller's: never adopt
   PERFORM careleaver.dataset_check_owner(hub_schema, creating => true);
-  -- The dataset tables' layout comes from create_dataset itself, so the hub follows the contract.
-  EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', layout);
-  PERFORM careleaver.create_dataset(layout);
-  PERFORM careleaver.create_reports(layout);
-  -- The councils' additive reporting views: rows per council, year (and age, defect); the pooled
-  -- view adds the counts (bigint columns) over the councils, grouped by the other columns.
-  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'report' LOOP
-    EXECUTE format('CREATE TABLE IF NOT EXISTS %I.%I (LIKE %I.%I INCLUDING COMMENTS) PARTITION BY LIST (la)',
-                   hub_schema, t.table_name, layout, t.table_name);
-    EXECUTE format('COMMENT ON TABLE %I.%I IS %L', hub_schema, t.table_name,
-                   t.description || '. One foreign partition per council: only these counts cross the wire');
-    SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum) FILTER (WHERE a.atttypid <> 'int8'::regtype),
-           string_agg(format('sum(%1$I)::bigint AS %1$I', a.attname), ', ' ORDER BY a.attnum)
-             FILTER (WHERE a.atttypid = 'int8'::regtype)
-      INTO keys, sums
-      FROM pg_catalog.pg_attribute a
-     WHERE a.attrelid = format('%I.%I', layout, t.table_name)::regclass AND a.attnum > 0 AND NOT a.attisdropped
-       AND a.attname <> 'la';
-    EXECUTE format('CREATE OR REPLACE VIEW %I.%I AS SELECT count(DISTINCT la) AS councils, %s, %s FROM %I.%I GROUP BY %s',
-                   hub_schema, 'pooled_' || t.table_name, keys, sums, hub_schema, t.table_name, keys);
-    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', hub_schema, 'pooled_' || t.table_name,
-                   format('%s added over the attached councils (councils: how many had rows); publish through round_total and the suppression functions (doc/disclosure.md)', t.table_name));
-  END LOOP;
-  EXECUTE format('DROP SCHEMA %I CASCADE', layout);
-
-  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.council_counts (la text NOT NULL, children bigint, episodes bigint) '
-                 'PARTITION BY LIST (la)', hub_schema);
-  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.exit_states (la text NOT NULL, entry_year integer, periods bigint, '
-                 'exits careleaver.competing_risks, time_in_care careleaver.survival) PARTITION BY LIST (la)', hub_schema);
-  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.reentry_states (la text NOT NULL, return_year integer, returns_home bigint, '
-                 'reentry careleaver.survival) PARTITION BY LIST (la)', hub_schema);
-  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.transition_states (la text NOT NULL, care_leavers bigint, '
-                 'transitions careleaver.transition_matrix) PARTITION BY LIST (la)', hub_schema);
-  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'export' LOOP
-    EXECUTE format('COMMENT ON TABLE %I.%I IS %L', hub_schema, t.table_name,
-                   t.description || '. Pooled at the hub: one foreign partition per council over the view of the council''s '
-                   'export schema (careleaver.create_council_export)');
-  END LOOP;
-
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.councils (la text PRIMARY KEY, server_name text NOT NULL, '
                  'remote_schema text NOT NULL, attached_at timestamptz NOT NULL DEFAULT now())', hub_schema);
   EXECUTE format('COMMENT ON TABLE %I.councils IS %L', hub_schema,
@@ -298,6 +622,81 @@ BEGIN
   EXECUTE format('COMMENT ON COLUMN %I.councils.remote_schema IS %L', hub_schema,
                  'Dataset schema on the council''s server; the hub reads only its export schema, <remote_schema>_export');
   EXECUTE format('COMMENT ON COLUMN %I.councils.attached_at IS %L', hub_schema, 'When the council was attached');
+
+  -- The dataset tables' layout comes from create_dataset itself, so the hub follows the contract.
+  EXECUTE format('DROP SCHEMA IF EXISTS %I CASCADE', layout);
+  PERFORM careleaver.create_dataset(layout);
+  PERFORM careleaver.create_reports(layout);
+  -- The councils' reporting views a hub can pool (careleaver.hub_report_pooling): one partitioned table
+  -- each, holding the councils' rows, and pooled_<view> adding them; then the published variants.
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.pooled_reports (view_name text PRIMARY KEY, pooling text NOT NULL, '
+                 'base_view text, key_columns text[] NOT NULL, count_columns text[], derived_columns text[])', hub_schema);
+  EXECUTE format('COMMENT ON TABLE %I.pooled_reports IS %L', hub_schema,
+                 'The reporting views this hub pools (careleaver.create_hub): one row per view the councils export and per published variant built over the pooled rows');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_reports.view_name IS %L', hub_schema,
+                 'The reporting view (careleaver.report_views): a table of the councils'' rows and pooled_<view_name> in this schema');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_reports.pooling IS %L', hub_schema,
+                 'sum, counts or national_framework (careleaver.hub_report_pooling); published for a published variant computed from the pooled rows');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_reports.base_view IS %L', hub_schema, 'For a published variant, the pooled view it publishes; else NULL');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_reports.key_columns IS %L', hub_schema, 'The columns a pooled row is identified by (beside la)');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_reports.count_columns IS %L', hub_schema, 'The counts added over the councils');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_reports.derived_columns IS %L', hub_schema,
+                 'Columns that are not additive (rates, medians): NULL in a pooled view of pooling counts');
+  EXECUTE format('DELETE FROM %I.pooled_reports', hub_schema);
+  FOR t IN SELECT * FROM careleaver.hub_report_pooling(layout) LOOP
+    EXECUTE format('CREATE TABLE IF NOT EXISTS %I.%I (LIKE %I.%I INCLUDING COMMENTS) PARTITION BY LIST (la)',
+                   hub_schema, t.view_name, layout, t.view_name);
+    EXECUTE format('COMMENT ON TABLE %I.%I IS %L', hub_schema, t.view_name,
+                   format('Reporting view %s of each attached council (careleaver.create_reports), read from its export schema. One foreign partition per council: only these counts cross the wire',
+                          t.view_name));
+    EXECUTE format('INSERT INTO %I.pooled_reports VALUES ($1, $2, NULL, $3, $4, $5)', hub_schema)
+      USING t.view_name, t.pooling, t.key_columns, t.count_columns, t.derived_columns;
+    EXECUTE format('DROP VIEW IF EXISTS %I.%I CASCADE', hub_schema, 'pooled_' || t.view_name);
+    EXECUTE format('CREATE VIEW %I.%I AS %s', hub_schema, 'pooled_' || t.view_name,
+                   careleaver.hub_pooled_report_sql(hub_schema, t.view_name, t.pooling, t.key_columns, t.count_columns));
+    EXECUTE format('COMMENT ON VIEW %I.%I IS %L', hub_schema, 'pooled_' || t.view_name,
+                   format('%s of the region: the attached councils'' rows pooled (%s), la the hub''s name; only the collection years every attached council reports. '
+                          'Publish through pooled_<view>_published or round_total and the suppression functions (doc/disclosure.md)',
+                          t.view_name, CASE t.pooling WHEN 'sum' THEN 'counts added'
+                                                      WHEN 'counts' THEN 'counts added; ' || array_to_string(t.derived_columns, ', ') || ' are not additive and left NULL'
+                                                      ELSE 'numerators and denominators added per year and row, the values recomputed' END));
+    PERFORM careleaver.hub_comment_columns(hub_schema, 'pooled_' || t.view_name, layout, t.view_name);
+    EXECUTE format('COMMENT ON COLUMN %I.%I.la IS %L', hub_schema, 'pooled_' || t.view_name, 'The hub''s name: the region');
+    EXECUTE format('COMMENT ON COLUMN %I.%I.councils IS %L', hub_schema, 'pooled_' || t.view_name, 'How many councils the row pools');
+  END LOOP;
+  PERFORM careleaver.hub_create_published(hub_schema, layout);
+  EXECUTE format('DROP SCHEMA %I CASCADE', layout);
+
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.council_counts (la text NOT NULL, children bigint, episodes bigint) '
+                 'PARTITION BY LIST (la)', hub_schema);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.exit_states (la text NOT NULL, entry_year integer, periods bigint, '
+                 'exits careleaver.competing_risks, time_in_care careleaver.survival) PARTITION BY LIST (la)', hub_schema);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.reentry_states (la text NOT NULL, return_year integer, returns_home bigint, '
+                 'reentry careleaver.survival) PARTITION BY LIST (la)', hub_schema);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.transition_states (la text NOT NULL, care_leavers bigint, '
+                 'transitions careleaver.transition_matrix) PARTITION BY LIST (la)', hub_schema);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.flow_states (la text NOT NULL, start_date date, reference_months integer, '
+                 'model careleaver.flow_model, not_available_reason text) PARTITION BY LIST (la)', hub_schema);
+  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() p WHERE p.kind = 'export' LOOP
+    EXECUTE format('COMMENT ON TABLE %I.%I IS %L', hub_schema, t.table_name,
+                   t.description || '. Pooled at the hub: one foreign partition per council over the view of the council''s '
+                   'export schema (careleaver.create_council_export)');
+  END LOOP;
+  FOR t IN SELECT * FROM careleaver.council_export_views() c WHERE c.strict LOOP
+    EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', hub_schema, t.view_name, t.column_name, t.column_description);
+  END LOOP;
+  EXECUTE format('CREATE OR REPLACE VIEW %1$I.pooled_flow_model AS '
+                 'SELECT f.start_date, f.reference_months, count(*)::integer AS councils, '
+                 'bool_and(f.model IS NOT NULL) AND count(*) = (SELECT count(*) FROM %1$I.councils) AS complete, '
+                 'careleaver.flow_model_merge(f.model) AS model FROM %1$I.flow_states f GROUP BY f.start_date, f.reference_months', hub_schema);
+  EXECUTE format('COMMENT ON VIEW %I.pooled_flow_model IS %L', hub_schema,
+                 'The councils'' flow models merged (careleaver.flow_model_merge), one row per window: the model of the region, to project with careleaver.flow_project(model, months) (doc/sufficiency.md)');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_flow_model.start_date IS %L', hub_schema, 'The end of the reference window (each council''s data end)');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_flow_model.reference_months IS %L', hub_schema, 'Months of the reference window');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_flow_model.councils IS %L', hub_schema, 'Councils with this window');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_flow_model.complete IS %L', hub_schema,
+                 'True when every attached council has this window and a model for it (its returns cover the window)');
+  EXECUTE format('COMMENT ON COLUMN %I.pooled_flow_model.model IS %L', hub_schema, 'The merged careleaver.flow_model');
 
   EXECUTE format('CREATE OR REPLACE VIEW %1$I.pooled_states AS '
                  'SELECT * FROM careleaver.hub_pooled_states(%1$L)', hub_schema);
@@ -319,6 +718,15 @@ BEGIN
                  'SELECT * FROM careleaver.hub_pooled_transitions(%1$L)', hub_schema);
   EXECUTE format('COMMENT ON VIEW %I.pooled_transitions IS %L', hub_schema,
                  'Care leavers'' consecutive-age transitions, all attached councils pooled (careleaver.transition_table)');
+  -- the columns of the views over the hub functions take the functions' descriptions
+  FOR t IN SELECT c.relname::text AS view_name, a.attname::text AS column_name
+             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+            WHERE c.relnamespace = hub_schema::regnamespace
+              AND c.relname IN ('pooled_states', 'pooled_exit_incidence', 'pooled_time_in_care', 'pooled_reentry', 'pooled_transitions') LOOP
+    EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', hub_schema, t.view_name, t.column_name,
+                   coalesce((SELECT h.description FROM careleaver.hub_column_descriptions() h WHERE h.column_name = t.column_name),
+                            'See careleaver.hub_' || t.view_name || ' (doc/regional-hub.md)'));
+  END LOOP;
 END
 $fn$;
 
@@ -413,7 +821,12 @@ BEGIN
       USING HINT = 'Pooled states merge across versions of the same stored format; update both when you can.';
   END IF;
 
-  FOR t IN SELECT * FROM careleaver.hub_pooled_tables() LOOP
+  IF to_regclass(format('%I.pooled_reports', hub_schema)) IS NULL THEN
+    RAISE EXCEPTION 'hub "%" was made by an earlier version of careleaver', hub_schema
+      USING ERRCODE = '55000', HINT = 'Run careleaver.create_hub again first.';
+  END IF;
+  FOR t IN EXECUTE format('SELECT p.table_name FROM careleaver.hub_pooled_tables() p
+                           UNION ALL SELECT r.view_name FROM %I.pooled_reports r WHERE r.pooling <> ''published''', hub_schema) LOOP
     part := careleaver.hub_partition_name(t.table_name, la);
     EXECUTE format('CREATE FOREIGN TABLE %I.%I PARTITION OF %I.%I FOR VALUES IN (%L) SERVER %I '
                    'OPTIONS (schema_name %L, table_name %L)',
@@ -476,6 +889,7 @@ BEGIN
   END IF;
   -- with the child-level tables a hub made by 0.1.0 attached
   FOR t IN SELECT p.table_name FROM careleaver.hub_pooled_tables() p
+           UNION SELECT r.view_name FROM careleaver.report_views r
            UNION SELECT unnest(ARRAY['header', 'episodes', 'oc3', 'uasc', 'missing', 'reviews', 'oc2', 'population',
                                      'pool_exits', 'pool_returns_home', 'pool_trajectories']) LOOP
     EXECUTE format('DROP FOREIGN TABLE IF EXISTS %I.%I', hub_schema, careleaver.hub_partition_name(t.table_name, la));
