@@ -434,7 +434,7 @@ BEGIN
   FOR k IN 1 .. cardinality(reasons) LOOP
     CONTINUE WHEN reasons[k] IS NULL;
     parts := regexp_match(reasons[k], '^([0-9]{1,15}) of ([0-9]{1,15}) (.*)$');
-    IF parts IS NULL OR parts[2]::bigint IS DISTINCT FROM denominators[k] OR rest IS DISTINCT FROM coalesce(rest, parts[3]) THEN
+    IF parts IS NULL OR parts[2]::bigint IS DISTINCT FROM denominators[k] OR rest <> parts[3] THEN
       rest := NULL;
       EXIT;
     END IF;

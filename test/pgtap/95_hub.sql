@@ -1,7 +1,7 @@
 -- Regional hub pieces that need no second server (the servers are in test/script/95_hub.t):
 -- the council export views on hand-worked data, create_hub's tables and the errors.
 BEGIN;
-SELECT plan(25);
+SELECT plan(32);
 
 SELECT careleaver.create_dataset('hubt_council');
 -- Child A: in care 2020-01-01 to 2020-03-01 (60 days, 2020 is a leap year), returned home (E4A),
@@ -17,12 +17,16 @@ INSERT INTO hubt_council.oc3 (la, child, year, dob, in_touch, activ, accom) VALU
   ('E1', 'A', 2028, '2010-05-05', 'YES', 'F2', 'D1');
 
 SELECT is((SELECT string_agg(v, ' ' ORDER BY v) FROM careleaver.create_council_export('hubt_council') v
-            WHERE v NOT IN (SELECT table_name FROM careleaver.hub_pooled_tables() WHERE kind = 'report')),
-          'council_counts exit_states reentry_states transition_states',
+            WHERE v NOT IN (SELECT view_name FROM careleaver.report_views)),
+          'council_counts exit_states flow_states reentry_states transition_states',
           'create_council_export (strict by default) creates only the states and counts, in the export schema');
 SELECT is((SELECT count(*)::int FROM pg_class c WHERE c.relnamespace = 'hubt_council_export'::regnamespace AND c.relkind = 'v'),
-          (SELECT 4 + count(*)::int FROM careleaver.hub_pooled_tables() WHERE kind = 'report'),
-          'the export schema holds the four state views and the reporting views, nothing else');
+          (SELECT 5 + count(*)::int FROM careleaver.hub_report_pooling('hubt_council')),
+          'the export schema holds the five state views and the poolable reporting views, nothing else');
+SELECT is((SELECT string_agg(view_name || ':' || pooling, ' ' ORDER BY view_name) FROM careleaver.hub_report_pooling('hubt_council')
+            WHERE view_name IN ('care_leavers_by_age', 'looked_after_summary', 'national_framework', 'coverage')),
+          'care_leavers_by_age:sum looked_after_summary:counts national_framework:national_framework',
+          'hub_report_pooling: counts only are added, a view with a rate keeps its counts, the Dashboard rows pool by their shape, a view without counts is not exported');
 SELECT results_eq('SELECT la, children, episodes FROM hubt_council_export.council_counts',
   $$VALUES ('E1', 2::bigint, 3::bigint)$$, 'council_counts: children and episodes');
 SELECT results_eq(
@@ -67,8 +71,8 @@ SELECT lives_ok($$SELECT careleaver.create_hub('hubt_hub'); SELECT careleaver.cr
   'create_hub is idempotent');
 SELECT is((SELECT count(*)::int FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
             WHERE c.relnamespace = 'hubt_hub'::regnamespace AND p.partstrat = 'l'),
-          (SELECT count(*)::int FROM careleaver.hub_pooled_tables()),
-          'one table partitioned by list per pooled table');
+          (SELECT count(*)::int FROM careleaver.hub_pooled_tables()) + (SELECT count(*)::int FROM careleaver.hub_report_pooling('hubt_council')),
+          'one table partitioned by list per pooled state and reporting view');
 SELECT is((SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a
             WHERE a.attrelid = 'hubt_hub.exit_states'::regclass AND a.attnum > 0 AND NOT a.attisdropped),
           (SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a
@@ -85,6 +89,45 @@ SELECT throws_ok($$SELECT careleaver.hub_council_states('public')$$, '42P01',
   'schema "public" is not a regional hub', 'pooling from a schema that is not a hub');
 SELECT throws_ok($$SELECT careleaver.pseudonymise_child('A', 'E1', '\x00'::bytea)$$, '58P01',
   'careleaver.pseudonymise_child needs the pgcrypto extension', 'pseudonymise_child without pgcrypto');
+
+
+-- Suppression against differencing, worked by hand: three councils' returns_home_reentry rows in
+-- ordinary partitions (the foreign ones hold the same rows).  Threshold 5.
+--   2024: returned home 100, 50 and 3.  Council E3 publishes c; the region's 153 less the published 100
+--         and 50 is 3: the pooled row is hidden.
+--   2023: 100, 50 and 10, all published: nothing to reveal, the pooled row is shown.
+--   2022: 100, 4 and 3: E2 and E3 both publish c, but the region less E1 is 7, more than the threshold,
+--         and no single council's 1 to 5 can be told: shown.
+SELECT careleaver.create_hub('hubt_hub');
+INSERT INTO hubt_hub.councils (la, server_name, remote_schema) VALUES ('E1', 's1', 'd'), ('E2', 's2', 'd'), ('E3', 's3', 'd');
+CREATE TABLE hubt_hub.rr_e1 PARTITION OF hubt_hub.returns_home_reentry FOR VALUES IN ('E1');
+CREATE TABLE hubt_hub.rr_e2 PARTITION OF hubt_hub.returns_home_reentry FOR VALUES IN ('E2');
+CREATE TABLE hubt_hub.rr_e3 PARTITION OF hubt_hub.returns_home_reentry FOR VALUES IN ('E3');
+INSERT INTO hubt_hub.returns_home_reentry (la, collection_year, returned_home, reentered_within_12_months, follow_up_incomplete, basis) VALUES
+  ('E1', 2024, 100, 20, 0, 'complete follow-up'), ('E2', 2024, 50, 10, 0, 'complete follow-up'), ('E3', 2024, 3, 0, 0, 'complete follow-up'),
+  ('E1', 2023, 100, 20, 0, 'complete follow-up'), ('E2', 2023, 50, 10, 0, 'complete follow-up'), ('E3', 2023, 10, 0, 0, 'complete follow-up'),
+  ('E1', 2022, 100, 20, 0, 'complete follow-up'), ('E2', 2022, 4, 0, 0, 'complete follow-up'), ('E3', 2022, 3, 0, 0, 'complete follow-up');
+SET LOCAL careleaver.suppression_threshold = 5;
+SELECT results_eq($$SELECT la, returned_home FROM hubt_hub.returns_home_reentry_published WHERE collection_year = 2024 ORDER BY la$$,
+  $$VALUES ('E1', '100'), ('E2', '50'), ('E3', 'c')$$, 'each council''s own published table, computed at the hub: E3 hides its 3');
+SELECT results_eq($$SELECT collection_year, returned_home, reentered_within_12_months, hidden_by_differencing
+                      FROM hubt_hub.pooled_returns_home_reentry_published ORDER BY collection_year$$,
+  $$VALUES (2022, '107', '20', false), (2023, '160', '30', false), (2024, 'c', 'c', true)$$,
+  'pooled: 2024 hidden (153 - 100 - 50 = 3 would reveal E3); 2023 and 2022 (the two small councils make 7) shown');
+SELECT results_eq($$SELECT returned_home, councils FROM hubt_hub.pooled_returns_home_reentry WHERE collection_year = 2024$$,
+  $$VALUES (153::bigint, 3)$$, 'the pooled counts themselves are the sums');
+-- a year not every council reports is not pooled
+INSERT INTO hubt_hub.returns_home_reentry (la, collection_year, returned_home, reentered_within_12_months, follow_up_incomplete, basis) VALUES
+  ('E1', 2021, 100, 20, 0, 'complete follow-up');
+SELECT is((SELECT count(*)::int FROM hubt_hub.pooled_returns_home_reentry WHERE collection_year = 2021), 0,
+  'a year only some councils report is left out of the pooled view');
+SELECT is(careleaver.hub_pooled_reason(ARRAY['E1', 'E2', 'E3'],
+            ARRAY['2 of 40 12-month follow-ups are incomplete at the data''s end', NULL, '5 of 9 12-month follow-ups are incomplete at the data''s end'],
+            ARRAY[40, 30, 9]::bigint[], 3),
+          '7 of 79 12-month follow-ups are incomplete at the data''s end',
+          'hub_pooled_reason adds "a of b" reasons out of the pooled denominator');
+SELECT is(careleaver.hub_pooled_reason(ARRAY['E1', 'E2'], ARRAY['no uasc', NULL], ARRAY[1, 2]::bigint[], 2),
+          'E1: no uasc', 'hub_pooled_reason names the council whose row is not available');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -82,8 +82,10 @@ ok $([[ $out == *'needs the postgres_fdw extension'* ]]; echo $?) "attaching wit
 hub "CREATE EXTENSION postgres_fdw; SELECT careleaver.create_hub('hub'); SELECT careleaver.create_hub('hub')" >/dev/null
 ok $? "create_hub twice (idempotent)"
 is "$(hub "SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c JOIN pg_partitioned_table p ON p.partrelid = c.oid WHERE c.relnamespace = 'hub'::regnamespace")" \
-   "care_leavers_by_age council_counts data_quality exit_states looked_after_summary placement_stability reentry_states transition_states" \
+   "$(hub "SELECT string_agg(t, ' ' ORDER BY t) FROM (SELECT table_name FROM careleaver.hub_pooled_tables() UNION ALL SELECT view_name FROM hub.pooled_reports WHERE pooling <> 'published') x(t)")" \
    "hub tables are partitioned (by la): states, counts and reporting views, no child-level table"
+is "$(hub "SELECT count(*) FROM pg_class WHERE relnamespace = 'hub'::regnamespace AND relname IN ('header', 'episodes', 'oc3', 'pool_exits')")" "0" \
+   "the hub has no child-level table"
 
 for i in 1 2 3; do
   hub "SELECT careleaver.hub_attach_council('hub', '${LAS[$i]}', 'council_$i', '${HOSTS[$i]}', ${PORTS[$i]}, 'postgres', 'council', 'hub_reader')" >/dev/null
@@ -93,7 +95,8 @@ is "$(hub "SELECT string_agg(srvname || ':' || array_to_string(srvoptions, ','),
    "council_1:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub council_2:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub council_3:dbname=postgres,extensions=careleaver,async_capable=true,fetch_size=10000,application_name=careleaver hub hub" \
    "foreign servers ship careleaver and are async capable"
 is "$(hub "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'f' AND c.relnamespace = 'hub'::regnamespace")" \
-   "24" "one foreign partition per council and pooled table (3 x 8)"
+   "$(hub "SELECT 3 * count(*) FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid WHERE c.relnamespace = 'hub'::regnamespace")" \
+   "one foreign partition per council and pooled table"
 is "$(hub "SELECT string_agg(DISTINCT o, ' ') FROM pg_foreign_table, unnest(ftoptions) o WHERE o LIKE 'schema_name=%'")" \
    "schema_name=council_export" "every foreign partition reads the councils' export schema"
 
@@ -175,19 +178,71 @@ pooled_eq "per-council states equal the single database grouped by la" \
 pooled_eq "the councils' reporting views through the hub, row for row" \
   "SELECT * FROM hub.looked_after_summary ORDER BY la, collection_year" \
   "SELECT * FROM council.looked_after_summary ORDER BY la, collection_year"
-# the same sums over the single database: the pooled view's own definition, read from the single
-# database's table instead of the hub's foreign partitions
-for v in care_leavers_by_age looked_after_summary; do
-  def=$(hub "SELECT pg_get_viewdef('hub.pooled_$v'::regclass)" | sed "s/FROM hub\.$v/FROM council.$v/")
-  pooled_eq "pooled reporting view $v: the councils' counts added" \
-    "SELECT * FROM hub.pooled_$v ORDER BY 2, 3" "SELECT * FROM (${def%;}) t ORDER BY 2, 3"
-done
 with_oc3=$(single "SELECT sum(care_leavers - no_information) FROM council.care_leavers_by_age")
 ok $([[ $with_oc3 =~ ^[1-9][0-9]*$ ]]; echo $?) "the single database has care leavers with OC3 records ($with_oc3)"
 is "$(hub "SELECT sum(care_leavers - no_information) FROM hub.pooled_care_leavers_by_age")" \
    "$with_oc3" "pooled care leavers with an OC3 record = all councils' care leavers with an OC3 record"
 is "$(hub "SELECT count(DISTINCT la) FROM careleaver.hub_council_states('hub') WHERE children > 100")" "3" \
    "every council contributes"
+
+# ---------------------------------------------------------------- pooled reporting views and published tables
+# The reference: one dataset holding the three councils' rows as one council named as the hub ("hub"), so
+# that its reporting views are the region's, computed over the children themselves.
+single "SELECT careleaver.create_dataset('region');
+  INSERT INTO region.header SELECT * FROM council.header; INSERT INTO region.episodes SELECT * FROM council.episodes;
+  INSERT INTO region.oc3 SELECT * FROM council.oc3;
+  UPDATE region.header SET la = 'hub'; UPDATE region.episodes SET la = 'hub'; UPDATE region.oc3 SET la = 'hub';
+  SELECT careleaver.create_reports('region')" >/dev/null
+ok $? "reference dataset: the three councils' children as one council"
+is "$(hub "SELECT string_agg(view_name, ' ' ORDER BY view_name) FROM hub.pooled_reports WHERE pooling = 'published' AND view_name IN ('national_framework_published', 'care_leavers_by_age_published', 'placement_stability_published')")" \
+   "care_leavers_by_age_published national_framework_published placement_stability_published" \
+   "the hub publishes the Dashboard rows and the published tables of the pooled views"
+cols_of() { single "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'region.$1'::regclass AND attnum > 0 AND NOT attisdropped AND NOT attname = ANY ('{$2}'::text[])"; }
+hidden_total=0
+while IFS='|' read -r v pooling derived; do
+  [ -n "$v" ] || continue
+  if [ "$pooling" = published ]; then
+    cols=$(cols_of "$v" "")
+    a=$(hub "SELECT $cols, hidden_by_differencing FROM hub.pooled_$v ORDER BY $cols" 2>&1)
+    b=$(single "SELECT $cols, NULL FROM region.$v ORDER BY $cols" 2>&1)
+    verdict=$(python3 - "$a" "$b" <<'PY'
+import re, sys
+a, b = sys.argv[1].splitlines(), sys.argv[2].splitlines()
+if not a or len(a) != len(b) or any('ERROR' in l for l in a + b):
+    print('rows: %d pooled, %d reference' % (len(a), len(b))); sys.exit()
+hidden = 0
+for x, y in zip(a, b):
+    xs, ys = x.split('|'), y.split('|')
+    if xs[-1] == 't':
+        hidden += 1
+        if any(p != q and not (p == 'c' and re.match(r'^([-+]?[0-9]|k$)', q)) for p, q in zip(xs[:-1], ys[:-1])):
+            print('hidden row differs beyond c: %s / %s' % (x, y)); sys.exit()
+    elif xs[:-1] != ys[:-1]:
+        print('differs: %s / %s' % (x, y)); sys.exit()
+print('ok %d %d' % (len(a), hidden))
+PY
+)
+    if [[ $verdict == ok* ]]; then
+      read -r _ rows hid <<<"$verdict"; hidden_total=$((hidden_total + hid))
+      ok 0 "pooled $v = the reference's, row for row ($rows rows; $hid hidden against differencing, their figures c)"
+    else ok 1 "pooled $v = the reference's" "$verdict"; fi
+  else
+    cols=$(cols_of "$v" "$derived")
+    pooled_eq "pooled $v = the reference's ($pooling), row for row" \
+      "SELECT $cols FROM hub.pooled_$v ORDER BY $cols" "SELECT $cols FROM region.$v ORDER BY $cols"
+  fi
+done <<<"$(hub "SELECT view_name, pooling, array_to_string(derived_columns, ',') FROM hub.pooled_reports ORDER BY view_name")"
+ok $([ "$hidden_total" -gt 0 ]; echo $?) "the hub hid $hidden_total pooled rows that differencing a council's published figures would reveal"
+is "$(hub "SELECT count(*) FROM hub.pooled_national_framework WHERE councils <> 3")" "0" "every pooled Dashboard row pools the three councils"
+is "$(hub "SELECT count(*) > 0 FROM hub.pooled_national_framework WHERE value IS NOT NULL")" "t" "pooled Dashboard rows have values"
+pooled_eq "pooled flow model (flow_model_merge of the councils' exported models) = the reference's flow_model_agg" \
+  "SELECT start_date, complete, model FROM hub.pooled_flow_model" \
+  "SELECT DATE '2024-03-31', true, careleaver.dataset_flow_model('region', NULL, '2024-03-31', 36)"
+is "$(hub "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_description d ON d.objoid = c.oid AND d.objsubid = 0
+          WHERE n.nspname = 'hub' AND c.relkind IN ('v', 'p', 'r') AND d.description IS NULL")|$(hub "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          LEFT JOIN pg_description d ON d.objoid = c.oid AND d.objsubid = a.attnum
+          WHERE n.nspname = 'hub' AND c.relkind IN ('v', 'p', 'r') AND a.attnum > 0 AND NOT a.attisdropped AND d.description IS NULL")" \
+   "0|0" "every table, view and column of the hub has a COMMENT"
 
 # ---------------------------------------------------------------- detach and attach again
 hub "SELECT careleaver.hub_detach_council('hub', '${LAS[3]}')" >/dev/null
