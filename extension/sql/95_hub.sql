@@ -365,18 +365,20 @@ BEGIN
     FROM pg_catalog.pg_attribute a
    WHERE a.attrelid = format('%I.%I', hub_schema, view_name)::regclass AND a.attnum > 0 AND NOT a.attisdropped;
   -- a year some council does not report would be pooled short: left out (metrics.md 11)
-  every_council := CASE WHEN 'collection_year' = ANY (cols) THEN format(
-    ' WHERE t.collection_year IN (SELECT y.collection_year FROM %I.%I y GROUP BY 1 HAVING count(DISTINCT y.la) = %s)',
-    hub_schema, view_name, councils) ELSE '' END;
+  -- the councils' rows are read once (each read of a foreign partition runs the council's view)
+  every_council := format('WITH t0 AS MATERIALIZED (SELECT * FROM %I.%I), t AS (SELECT * FROM t0%s) ', hub_schema, view_name,
+    CASE WHEN 'collection_year' = ANY (cols) THEN format(
+      ' WHERE t0.collection_year IN (SELECT y.collection_year FROM t0 y GROUP BY 1 HAVING count(DISTINCT y.la) = %s)', councils)
+    ELSE '' END);
   IF pooling = 'national_framework' THEN
     -- numerators and denominators added per year and row; the value, the previous year's and the reason
     -- recomputed by the functions national_framework uses (careleaver.dashboard_value, ...)
     RETURN format($q$
-WITH n AS (
+%3$s, n AS (
   SELECT t.*, CASE WHEN t.not_available_reason IS NOT DISTINCT FROM
                         careleaver.dashboard_not_available_reason(t.unit, NULL, t.denominator)
                    THEN NULL ELSE t.not_available_reason END AS reason
-    FROM %1$I.%2$I t%3$s),
+    FROM t),
 g AS (
   SELECT n.collection_year, n.ordinal, min(n.dashboard_no) AS dashboard_no, min(n.outcome) AS outcome,
          min(n.indicator) AS indicator, min(n.unit) AS unit, min(n.source) AS source,
@@ -399,8 +401,8 @@ SELECT %5$L::text AS la, v.collection_year, v.ordinal, v.dashboard_no, v.outcome
                          ELSE format('NULL::%s AS %I', u.ty, u.c) END, ', ' ORDER BY u.o)
     INTO sel FROM unnest(cols, types) WITH ORDINALITY AS u(c, ty, o);
   SELECT string_agg(format('t.%I', k), ', ') INTO keys FROM unnest(key_columns) AS k;
-  RETURN format('SELECT %s, count(DISTINCT t.la)::integer AS councils FROM %I.%I t%s%s', sel, hub_schema, view_name,
-                every_council, coalesce(' GROUP BY ' || keys, ''));
+  RETURN format('%sSELECT %s, count(DISTINCT t.la)::integer AS councils FROM t%s', every_council, sel,
+                coalesce(' GROUP BY ' || keys, ''));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.hub_pooled_report_sql(text, text, text, text[], text[]) IS
