@@ -395,12 +395,23 @@ SELECT %5$L::text AS la, v.collection_year, v.ordinal, v.dashboard_no, v.outcome
   FROM v LEFT JOIN v p ON p.ordinal = v.ordinal AND p.collection_year = v.collection_year - 1$q$,
       hub_schema, view_name, every_council, councils, hub_schema);
   END IF;
+  -- A text key may hold counts in words ("3 of 5 cohort members have an OC3 record"): the rows are grouped
+  -- by the words and the counts added; or a figure (an average as YY:MM, a symbol): not additive, NULL.
   SELECT string_agg(CASE WHEN u.c = 'la' THEN format('%L::text AS la', hub_schema)
+                         WHEN u.c = ANY (key_columns) AND u.ty = 'text' THEN format(
+                           'CASE WHEN bool_and(t.%1$I ~ %2$L) THEN format(''%%s of %%s %%s'', sum(substring(t.%1$I FROM ''^([0-9]+) '')::bigint), '
+                           'sum(substring(t.%1$I FROM ''^[0-9]+ of ([0-9]+) '')::bigint), min(substring(t.%1$I FROM %3$L))) '
+                           'WHEN bool_or(t.%1$I ~ %4$L) THEN NULL ELSE min(t.%1$I) END AS %1$I',
+                           u.c, '^[0-9]{1,15} of [0-9]{1,15} ', '^[0-9]+ of [0-9]+ (.*)$', careleaver.hub_figure_pattern())
                          WHEN u.c = ANY (key_columns) THEN format('t.%I', u.c)
                          WHEN u.c = ANY (count_columns) THEN format('sum(t.%1$I)::bigint AS %1$I', u.c)
                          ELSE format('NULL::%s AS %I', u.ty, u.c) END, ', ' ORDER BY u.o)
     INTO sel FROM unnest(cols, types) WITH ORDINALITY AS u(c, ty, o);
-  SELECT string_agg(format('t.%I', k), ', ') INTO keys FROM unnest(key_columns) AS k;
+  SELECT string_agg(CASE WHEN u.ty = 'text'
+                         THEN format('CASE WHEN t.%1$I ~ %2$L THEN NULL ELSE regexp_replace(t.%1$I, %3$L, '''') END', u.c,
+                                     careleaver.hub_figure_pattern(), '^[0-9]+ of [0-9]+ ')
+                         ELSE format('t.%I', u.c) END, ', ')
+    INTO keys FROM unnest(cols, types) AS u(c, ty) WHERE u.c = ANY (key_columns);
   RETURN format('%sSELECT %s, count(DISTINCT t.la)::integer AS councils FROM t%s', every_council, sel,
                 coalesce(' GROUP BY ' || keys, ''));
 END
@@ -408,6 +419,14 @@ $fn$;
 COMMENT ON FUNCTION careleaver.hub_pooled_report_sql(text, text, text, text[], text[]) IS
   'Internal: the SELECT of the hub''s view pooled_<view_name> (careleaver.create_hub): the councils'' rows of the reporting view added (pooling of careleaver.hub_report_pooling), '
   'la the hub''s name, only the collection years every attached council reports, and councils (how many councils a row pools)';
+
+-- A text cell that holds a figure rather than a label: a number, YY:MM, a percentage or a disclosure symbol.
+CREATE FUNCTION careleaver.hub_figure_pattern() RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $$ SELECT '^([-+]?[0-9]+([.:][0-9]+)?%?|[czxk])$'::text $$;
+COMMENT ON FUNCTION careleaver.hub_figure_pattern() IS
+  'Internal: the regular expression of a text cell of a reporting view that holds a figure (a number, an average as YY:MM, a percentage, or one of the symbols c, z, x, k) rather than a label: the hub does not group by it and leaves it NULL in a pooled row';
 
 -- The reason a pooled Dashboard row has no value, from the councils' reasons (national_framework's
 -- not_available_reason less what their own denominators explain).

@@ -199,7 +199,7 @@ is "$(hub "SELECT string_agg(view_name, ' ' ORDER BY view_name) FROM hub.pooled_
    "the hub publishes the Dashboard rows and the published tables of the pooled views"
 cols_of() { single "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'region.$1'::regclass AND attnum > 0 AND NOT attisdropped AND NOT attname = ANY ('{$2}'::text[])"; }
 hidden_total=0
-while IFS='|' read -r v pooling derived; do
+while IFS='|' read -r v pooling derived counts; do
   [ -n "$v" ] || continue
   if [ "$pooling" = published ]; then
     cols=$(cols_of "$v" "")
@@ -226,12 +226,18 @@ PY
       read -r _ rows hid <<<"$verdict"; hidden_total=$((hidden_total + hid))
       ok 0 "pooled $v = the reference's, row for row ($rows rows; $hid hidden against differencing, their figures c)"
     else ok 1 "pooled $v = the reference's" "$verdict"; fi
+  elif [ "$pooling" = counts ]; then
+    # a view with a rate, average or median: its counts are added, per year (its other figures are not additive)
+    year=$(single "SELECT attname FROM pg_attribute WHERE attrelid = 'region.$v'::regclass AND attname IN ('collection_year', 'entry_year') LIMIT 1")
+    sums=$(single "SELECT string_agg(format('sum(%I)', c), ', ') FROM unnest('{$counts}'::text[]) c")
+    pooled_eq "pooled $v = the reference's ($pooling: its counts added, per $year)" \
+      "SELECT $year, $sums FROM hub.pooled_$v GROUP BY 1 ORDER BY 1" "SELECT $year, $sums FROM region.$v GROUP BY 1 ORDER BY 1"
   else
     cols=$(cols_of "$v" "$derived")
     pooled_eq "pooled $v = the reference's ($pooling), row for row" \
       "SELECT $cols FROM hub.pooled_$v ORDER BY $cols" "SELECT $cols FROM region.$v ORDER BY $cols"
   fi
-done <<<"$(hub "SELECT view_name, pooling, array_to_string(derived_columns, ',') FROM hub.pooled_reports ORDER BY view_name")"
+done <<<"$(hub "SELECT view_name, pooling, array_to_string(derived_columns, ','), array_to_string(count_columns, ',') FROM hub.pooled_reports ORDER BY view_name")"
 ok $([ "$hidden_total" -gt 0 ]; echo $?) "the hub hid $hidden_total pooled rows that differencing a council's published figures would reveal"
 is "$(hub "SELECT count(*) FROM hub.pooled_national_framework WHERE councils <> 3")" "0" "every pooled Dashboard row pools the three councils"
 is "$(hub "SELECT count(*) > 0 FROM hub.pooled_national_framework WHERE value IS NOT NULL")" "t" "pooled Dashboard rows have values"
