@@ -176,7 +176,9 @@ WITH b AS (%s),
   p AS (
     SELECT b.*, careleaver.suppress_row(ARRAY[b.after_family_help_within_12_months,
                                               b.started_looked_after - b.lookback_not_covered - b.after_family_help_within_12_months,
-                                              b.lookback_not_covered]) AS cells
+                                              b.lookback_not_covered]) AS cells,
+           -- no start whose 12 months before are covered: the shares are not available (x), not z
+           b.lookback_not_covered > 0 AND b.lookback_not_covered = b.started_looked_after AS unknown
       FROM b)
 SELECT p.la, p.collection_year,
        careleaver.publish_row_total(ARRAY[p.after_family_help_within_12_months,
@@ -188,13 +190,13 @@ SELECT p.la, p.collection_year,
        CASE WHEN p.cells[1] = 'c' THEN 'c' ELSE careleaver.publish_count(p.after_cpp_within_12_months) END
          AS after_cpp_within_12_months,
        p.cells[1] AS after_family_help_within_12_months,
-       CASE WHEN p.cells[1] = 'c' THEN 'c'
+       CASE WHEN p.unknown THEN 'x' WHEN p.cells[1] = 'c' THEN 'c'
             ELSE careleaver.publish_percent(p.after_referral_within_12_months, p.started_looked_after - p.lookback_not_covered) END
          AS after_referral_percent,
-       CASE WHEN p.cells[1] = 'c' THEN 'c'
+       CASE WHEN p.unknown THEN 'x' WHEN p.cells[1] = 'c' THEN 'c'
             ELSE careleaver.publish_percent(p.after_cpp_within_12_months, p.started_looked_after - p.lookback_not_covered) END
          AS after_cpp_percent,
-       CASE WHEN 'c' IN (p.cells[1], p.cells[2]) THEN 'c'
+       CASE WHEN p.unknown THEN 'x' WHEN 'c' IN (p.cells[1], p.cells[2]) THEN 'c'
             ELSE careleaver.publish_percent(p.after_family_help_within_12_months, p.started_looked_after - p.lookback_not_covered) END
          AS after_family_help_percent
   FROM p$q$, careleaver.care_after_family_help_sql(schema_name));
