@@ -49,6 +49,40 @@ $fn$;
 COMMENT ON FUNCTION careleaver.cin_coverage_sql(text) IS
   'Internal: SQL of each council''s CIN coverage (la, cin_from, cin_end): 1 April of the first and 31 March of the last year of the unbroken run of its loaded CIN returns ending with the latest; no rows for a dataset without CIN tables (metrics.md 11 and 15.1)';
 
+-- Each SSDA903 child's UPN (la, child, upn) from the dataset's header; NULL UPNs for a hand-made header
+-- without the column.
+CREATE FUNCTION careleaver.cin_header_upn_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  RETURN format('SELECT x.la, x.child, %s AS upn FROM %I.header x',
+                CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                                   WHERE a.attrelid = to_regclass(format('%I.header', schema_name))
+                                     AND a.attname = 'upn' AND NOT a.attisdropped)
+                     THEN 'x.upn::text' ELSE 'NULL::text' END, schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.cin_header_upn_sql(text) IS
+  'Internal: SQL of each SSDA903 child''s UPN (la, child, upn) from a dataset''s header (NULL when the header has no UPN column), for careleaver.cin_link_status';
+
+-- Each CIN child (in cin_details or cin_child) with its UPN and FormerUPN.
+CREATE FUNCTION careleaver.cin_person_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  IF to_regclass(format('%I.cin_returns', schema_name)) IS NULL THEN
+    RETURN 'SELECT NULL::text AS la, NULL::text AS child, NULL::text AS upn, NULL::text AS formerupn WHERE false';
+  END IF;
+  RETURN format('SELECT d.la, d.child, c.upn, c.formerupn FROM (SELECT x.la, x.child FROM %1$I.cin_details x '
+                'UNION SELECT x.la, x.child FROM %1$I.cin_child x) d '
+                'LEFT JOIN %1$I.cin_child c ON c.la = d.la AND c.child = d.child', schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.cin_person_sql(text) IS
+  'Internal: SQL of each CIN child of a dataset (la, child, upn, formerupn: in cin_details or cin_child), for careleaver.cin_link_status; no rows without CIN tables';
+
 -- The CTEs shared by the linkage views, to follow careleaver.reporting_common_sql's (person, data_end,
 -- report_year): cin_cover, cin_journey, cin_person (each CIN child with its UPNs), linked (each SSDA903
 -- child of a council with CIN returns, its journey and link) and care_year (cin_care_year per child and
@@ -71,7 +105,7 @@ BEGIN
       JOIN cin_cover v ON v.la = p.la
       LEFT JOIN cin_journey j ON j.la = p.la AND j.child = p.child
       LEFT JOIN cin_person c ON c.la = p.la AND c.child = p.child
-      LEFT JOIN %1$I.header h ON h.la = p.la AND h.child = p.child),
+      LEFT JOIN (%5$s) h ON h.la = p.la AND h.child = p.child),
   care_year AS (
     SELECT f.la, f.collection_year, f.child, c.*
       FROM report_year y
@@ -86,11 +120,8 @@ BEGIN
     careleaver.cin_coverage_sql(schema_name),
     CASE WHEN has_cin THEN careleaver.cin_journeys_sql(schema_name)
          ELSE 'SELECT NULL::text AS la, NULL::text AS child, NULL::careleaver.cin_journey AS journey WHERE false' END,
-    CASE WHEN has_cin
-         THEN format('SELECT d.la, d.child, c.upn, c.formerupn FROM (SELECT x.la, x.child FROM %1$I.cin_details x '
-                     'UNION SELECT x.la, x.child FROM %1$I.cin_child x) d '
-                     'LEFT JOIN %1$I.cin_child c ON c.la = d.la AND c.child = d.child', schema_name)
-         ELSE 'SELECT NULL::text AS la, NULL::text AS child, NULL::text AS upn, NULL::text AS formerupn WHERE false' END);
+    careleaver.cin_person_sql(schema_name),
+    careleaver.cin_header_upn_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.cin_care_ctes_sql(text) IS
@@ -112,7 +143,7 @@ WITH cin_cover AS (%2$s),
            CASE WHEN c.child IS NOT NULL AND h.child IS NOT NULL
                 THEN careleaver.cin_link_status(c.upn, c.formerupn, h.upn) END AS link
       FROM cin_person c
-      FULL JOIN (SELECT x.la, x.child, x.upn FROM %1$I.header x WHERE x.la IN (SELECT v.la FROM cin_cover v)) h
+      FULL JOIN (SELECT x.la, x.child, x.upn FROM (%4$s) x WHERE x.la IN (SELECT v.la FROM cin_cover v)) h
         ON h.la = c.la AND h.child = c.child)
 SELECT p.la,
        count(*) FILTER (WHERE p.in_cin) AS cin_children,
@@ -125,11 +156,8 @@ SELECT p.la,
   FROM paired p
  GROUP BY p.la$q$,
     schema_name, careleaver.cin_coverage_sql(schema_name),
-    CASE WHEN to_regclass(format('%I.cin_returns', schema_name)) IS NOT NULL
-         THEN format('SELECT d.la, d.child, c.upn, c.formerupn FROM (SELECT x.la, x.child FROM %1$I.cin_details x '
-                     'UNION SELECT x.la, x.child FROM %1$I.cin_child x) d '
-                     'LEFT JOIN %1$I.cin_child c ON c.la = d.la AND c.child = d.child', schema_name)
-         ELSE 'SELECT NULL::text AS la, NULL::text AS child, NULL::text AS upn, NULL::text AS formerupn WHERE false' END);
+    careleaver.cin_person_sql(schema_name),
+    careleaver.cin_header_upn_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.cin_linkage_sql(text) IS
@@ -383,7 +411,8 @@ DECLARE
   has_cin boolean := to_regclass(format('%I.cin_returns', schema_name)) IS NOT NULL;
 BEGIN
   RETURN careleaver.dashboard_rows_shape_sql(format($q$
-    SELECT f.la, f.collection_year, d.ordinal, coalesce(m.assessments, 0) AS numerator, pop.children AS denominator,
+    SELECT f.la, f.collection_year, d.ordinal, CASE WHEN r.la IS NOT NULL THEN coalesce(m.assessments, 0) END AS numerator,
+           pop.children AS denominator,
            CASE WHEN r.la IS NULL THEN 'no Children in Need census return loaded for this council and year' END AS reason
       FROM (SELECT DISTINCT fr.la, fr.collection_year FROM frame fr) f
      CROSS JOIN careleaver.cin_factor_indicators d
