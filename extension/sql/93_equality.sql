@@ -345,39 +345,96 @@ $fn$;
 COMMENT ON FUNCTION careleaver.ceases_by_breakdown_published_sql(text) IS
   'Internal: the SELECT of the reporting view ceases_by_breakdown_published (careleaver.report_views)';
 
+-- The published twin of a view by breakdown with a count (denominator) and a count of some of them
+-- (numerator): both under disclosure control across the labels, the numerator hidden too where the rest
+-- (denominator less numerator) is, since the two shown would give it; the percentage, one decimal, c when
+-- either count is hidden.
+CREATE FUNCTION careleaver.ratio_by_breakdown_published_sql(base_sql text, denominator text, numerator text,
+                                                            percent text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$ SELECT format($q$
+WITH source AS (%1$s),
+  denominator AS (%5$s),
+  complement AS (%6$s),
+  numerator AS (
+    WITH source AS (
+      SELECT s.*, c.shown = 'c' AS complement_hidden
+        FROM (%1$s) s JOIN complement c USING (la, collection_year, breakdown_topic, breakdown_order))
+    SELECT * FROM (%7$s) q)
+SELECT s.la, s.collection_year, s.breakdown_topic, s.breakdown_order, s.breakdown,
+       d.shown AS %2$I, n.shown AS %3$I,
+       CASE WHEN 'c' IN (d.shown, n.shown) THEN 'c'
+            ELSE careleaver.publish_percent(s.%3$I, s.%2$I, NULL, 1) END AS %4$I
+  FROM source s
+  JOIN denominator d USING (la, collection_year, breakdown_topic, breakdown_order)
+  JOIN numerator n USING (la, collection_year, breakdown_topic, breakdown_order)$q$,
+    base_sql, denominator, numerator, percent,
+    careleaver.breakdown_suppressed_sql(format('s.%I', denominator)),
+    careleaver.breakdown_suppressed_sql(format('s.%I - s.%I', denominator, numerator)),
+    careleaver.breakdown_suppressed_sql(format('s.%I', numerator), 's.complement_hidden')) $fn$;
+COMMENT ON FUNCTION careleaver.ratio_by_breakdown_published_sql(text, text, text, text) IS
+  'Internal: the SELECT of the published twin of a view by breakdown with a denominator and a numerator count: '
+  'both under disclosure control across each topic''s labels and the Total, the numerator hidden where the rest '
+  'is, and the percentage (one decimal, c when either count is hidden) (metrics.md 9 and 17)';
+
 CREATE FUNCTION careleaver.placement_stability_by_breakdown_published_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
 BEGIN
   PERFORM careleaver.dataset_check_owner(schema_name);
-  -- the denominator, and the numerator with its complement (fewer than three placements): a numerator is
-  -- hidden where the complement is, since the denominator less the numerator would show it
-  RETURN format($q$
-WITH source AS (%1$s),
-  denominator AS (%2$s),
-  complement AS (%3$s),
-  numerator AS (
-    WITH source AS (
-      SELECT s.*, c.shown = 'c' AS complement_hidden
-        FROM (%1$s) s JOIN complement c USING (la, collection_year, breakdown_topic, breakdown_order))
-    SELECT * FROM (%4$s) q)
-SELECT s.la, s.collection_year, s.breakdown_topic, s.breakdown_order, s.breakdown,
-       d.shown AS looked_after_31_march, n.shown AS three_or_more_placements,
-       CASE WHEN 'c' IN (d.shown, n.shown) THEN 'c'
-            ELSE careleaver.publish_percent(s.three_or_more_placements, s.looked_after_31_march, NULL, 1) END
-         AS three_or_more_placements_percent
-  FROM source s
-  JOIN denominator d USING (la, collection_year, breakdown_topic, breakdown_order)
-  JOIN numerator n USING (la, collection_year, breakdown_topic, breakdown_order)$q$,
-    careleaver.placement_stability_by_breakdown_sql(schema_name),
-    careleaver.breakdown_suppressed_sql('s.looked_after_31_march'),
-    careleaver.breakdown_suppressed_sql('s.looked_after_31_march - s.three_or_more_placements'),
-    careleaver.breakdown_suppressed_sql('s.three_or_more_placements', 's.complement_hidden'));
+  RETURN careleaver.ratio_by_breakdown_published_sql(careleaver.placement_stability_by_breakdown_sql(schema_name),
+           'looked_after_31_march', 'three_or_more_placements', 'three_or_more_placements_percent');
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.placement_stability_by_breakdown_published_sql(text) IS
   'Internal: the SELECT of the reporting view placement_stability_by_breakdown_published (careleaver.report_views)';
+
+CREATE FUNCTION careleaver.returns_home_by_breakdown_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);
+  -- the returns home of returns_home_reentry (metrics.md 6) by the characteristics of the child returning
+  RETURN format($q$
+WITH b AS (%1$s),
+  r AS (%2$s)
+SELECT b.*, r.basis
+  FROM b JOIN r USING (la, collection_year)$q$,
+    careleaver.equality_breakdown_sql(schema_name, 'f.returned_home > 0', 'y.year_start',
+      ARRAY['returned_home', 'reentered_within_12_months', 'follow_up_incomplete'],
+      ARRAY['sum(f.returned_home)', 'sum(f.reentered_within_12_months)', 'sum(f.follow_up_incomplete)']),
+    careleaver.returns_home_reentry_sql(schema_name));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.returns_home_by_breakdown_sql(text) IS
+  'Internal: the SELECT of the reporting view returns_home_by_breakdown (careleaver.report_views)';
+
+CREATE FUNCTION careleaver.returns_home_by_breakdown_published_sql(schema_name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  PERFORM careleaver.dataset_check_owner(schema_name);
+  -- a year whose follow-ups are not all complete shows its returns home, and x for the re-entries
+  RETURN format($q$
+WITH b AS (%1$s),
+  p AS (%2$s)
+SELECT p.la, p.collection_year, p.breakdown_topic, p.breakdown_order, p.breakdown, p.returned_home,
+       CASE WHEN b.basis = 'complete follow-up' THEN p.reentered_within_12_months ELSE 'x' END
+         AS reentered_within_12_months,
+       CASE WHEN b.basis = 'complete follow-up' THEN p.reentry_percent ELSE 'x' END AS reentry_percent,
+       b.basis
+  FROM p JOIN b USING (la, collection_year, breakdown_topic, breakdown_order)$q$,
+    careleaver.returns_home_by_breakdown_sql(schema_name),
+    careleaver.ratio_by_breakdown_published_sql(careleaver.returns_home_by_breakdown_sql(schema_name),
+      'returned_home', 'reentered_within_12_months', 'reentry_percent'));
+END
+$fn$;
+COMMENT ON FUNCTION careleaver.returns_home_by_breakdown_published_sql(text) IS
+  'Internal: the SELECT of the reporting view returns_home_by_breakdown_published (careleaver.report_views)';
 
 -- Rates per 10,000 by ethnic group: the children looked after on 31 March of each DfE group against the
 -- population of the group (population_ethnicity, latest census loaded for the council).
@@ -469,6 +526,10 @@ INSERT INTO careleaver.report_views (view_name, position, published, base_view, 
    'Children looked after on 31 March with a date of birth and those with three or more placements in the year (the short-term stability measure, metrics.md 7) by DfE''s breakdowns (metrics.md 17)'),
   ('placement_stability_by_breakdown_published', 575, true, 'placement_stability_by_breakdown', 'placement_stability_by_breakdown_published_sql',
    'placement_stability_by_breakdown as published: counts under disclosure control across the labels of each topic and the Total, secondary suppression included (metrics.md 9 and 17)'),
+  ('returns_home_by_breakdown', 590, false, NULL, 'returns_home_by_breakdown_sql',
+   'Returns home in the year (E4A, E4B) and re-entries within 12 months (metrics.md 6) by DfE''s breakdowns of the child returning: age group on 31 March, sex, ethnicity, UASC during the year, disability (metrics.md 17)'),
+  ('returns_home_by_breakdown_published', 595, true, 'returns_home_by_breakdown', 'returns_home_by_breakdown_published_sql',
+   'returns_home_by_breakdown as published: counts under disclosure control across the labels of each topic and the Total, re-entries x until every follow-up is complete (metrics.md 9 and 17)'),
   ('looked_after_rates_by_ethnicity', 580, false, NULL, 'looked_after_rates_by_ethnicity_sql',
    'Children looked after on 31 March per 10,000 of the population of their DfE ethnic group (population_ethnicity, ONS Census 2021), with the ratio to White children''s rate (metrics.md 17)'),
   ('looked_after_rates_by_ethnicity_published', 585, true, 'looked_after_rates_by_ethnicity', 'looked_after_rates_by_ethnicity_published_sql',
@@ -512,5 +573,15 @@ INSERT INTO careleaver.report_view_columns (view_name, column_name, position, de
   ('looked_after_rates_by_ethnicity', 'census_year', 7, 'Census year of the population used (the latest loaded for the council); NULL without one'),
   ('looked_after_rates_by_ethnicity', 'population', 8, 'Population of the ethnic group in the council (population_ethnicity, all ages as ONS''s file counts them); NULL (published x) without one, and for Refused and Information not yet obtained'),
   ('looked_after_rates_by_ethnicity', 'rate_per_10000', 9, 'Children per 10,000 of the population of the group, one decimal; published: c with a hidden count, x without a population, z for a population of 0, k when a non-zero rate rounds to 0 (metrics.md 17)'),
-  ('looked_after_rates_by_ethnicity', 'ratio_to_white', 10, 'The group''s rate divided by White children''s rate in the same council and year, two decimals; published: c when either count is hidden, x when either rate is missing (metrics.md 17)')
+  ('looked_after_rates_by_ethnicity', 'ratio_to_white', 10, 'The group''s rate divided by White children''s rate in the same council and year, two decimals; published: c when either count is hidden, x when either rate is missing (metrics.md 17)'),
+  ('returns_home_by_breakdown', 'la', 1, 'Local authority code'),
+  ('returns_home_by_breakdown', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
+  ('returns_home_by_breakdown', 'breakdown_topic', 3, 'DfE''s characteristic: Total, Age group, Sex, Ethnicity, UASC or Disability (careleaver.breakdown_labels, metrics.md 17)'),
+  ('returns_home_by_breakdown', 'breakdown_order', 4, 'Position of the label in DfE''s order within its topic (metrics.md 17)'),
+  ('returns_home_by_breakdown', 'breakdown', 5, 'DfE''s label: the age group, sex, ethnicity major group, UASC or not, child''s disability (N2) or other categories of need, or Total (metrics.md 17)'),
+  ('returns_home_by_breakdown', 'returned_home', 6, 'Returns home (E4A, E4B) in the year on or before the data''s end (metrics.md 6); published: under disclosure control'),
+  ('returns_home_by_breakdown', 'reentered_within_12_months', 7, 'Of them, followed by a new period of care within 12 months (metrics.md 6); published: hidden too where the returns not followed by one would be, x until every follow-up is complete'),
+  ('returns_home_by_breakdown', 'follow_up_incomplete', 8, 'Of them, whose 12-month follow-up passes the data''s end (metrics.md 6)'),
+  ('returns_home_by_breakdown', 'reentry_percent', 8, 'Percentage of the returns home followed by re-entry within 12 months, one decimal; c when either count is hidden, x until every follow-up is complete (metrics.md 6 and 9)'),
+  ('returns_home_by_breakdown', 'basis', 9, 'complete follow-up, or what the re-entries still need (as returns_home_reentry, metrics.md 11)')
 ON CONFLICT (view_name, column_name) DO UPDATE SET position = EXCLUDED.position, description = EXCLUDED.description;
