@@ -120,13 +120,20 @@ BEGIN
   PERFORM careleaver.dataset_check_owner(dataset);
   PERFORM careleaver.create_equality_tables(dataset);
   EXECUTE format('DELETE FROM %I.child_characteristics k WHERE k.la = $1', dataset) USING la;
+  -- a dataset made by hand (doc/reporting.md) may lack the UASC module or the header's ETHNIC
   EXECUTE format($q$
     INSERT INTO %1$I.child_characteristics (la, child, ethnicity, sex, uasc_record, uasc_ceased)
-    SELECT f.la, f.child, careleaver.dfe_ethnicity(h.ethnic), careleaver.dfe_sex(f.sex), u.child IS NOT NULL, u.duc
+    SELECT f.la, f.child, careleaver.dfe_ethnicity(%2$s), careleaver.dfe_sex(f.sex), u.child IS NOT NULL, u.duc
       FROM %1$I.child_facts f
       LEFT JOIN %1$I.header h ON h.la = f.la AND h.child = f.child
-      LEFT JOIN %1$I.uasc u ON u.la = f.la AND u.child = f.child
-     WHERE f.la = $1$q$, dataset) USING la;
+      LEFT JOIN %3$s u ON u.la = f.la AND u.child = f.child
+     WHERE f.la = $1$q$, dataset,
+    CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                       WHERE a.attrelid = format('%I.header', dataset)::regclass AND a.attname = 'ethnic'
+                         AND a.attnum > 0 AND NOT a.attisdropped)
+         THEN 'h.ethnic::text' ELSE 'NULL::text' END,
+    CASE WHEN to_regclass(format('%I.uasc', dataset)) IS NOT NULL THEN format('%I.uasc', dataset)
+         ELSE '(SELECT NULL::text AS la, NULL::text AS child, NULL::date AS duc WHERE false)' END) USING la;
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
 END
@@ -493,8 +500,8 @@ BEGIN
   RETURN format($q$
 WITH r AS (%1$s),
   shown AS (SELECT * FROM (%2$s) p WHERE p.breakdown_topic = 'Ethnicity')
-SELECT r.la, r.collection_year, r.breakdown_topic, r.breakdown_order, r.breakdown, s.children, r.census_year,
-       careleaver.publish_count(r.population) AS population,
+SELECT r.la, r.collection_year, r.breakdown_topic, r.breakdown_order, r.breakdown, s.children,
+       coalesce(r.census_year::text, 'x') AS census_year, careleaver.publish_count(r.population) AS population,
        CASE WHEN s.children = 'c' THEN 'c' WHEN r.population IS NULL THEN 'x' WHEN r.population = 0 THEN 'z'
             WHEN r.rate_per_10000 = 0 AND r.children > 0 THEN 'k' ELSE r.rate_per_10000::text END AS rate_per_10000,
        CASE WHEN s.children = 'c' OR w.children = 'c' THEN 'c' WHEN r.ratio_to_white IS NULL THEN 'x'
@@ -570,8 +577,8 @@ INSERT INTO careleaver.report_view_columns (view_name, column_name, position, de
   ('placement_stability_by_breakdown', 'three_or_more_placements', 7, 'Of them, with three or more placements in the year (metrics.md 7); published: hidden too where the children with fewer would be (metrics.md 9 and 17)'),
   ('placement_stability_by_breakdown_published', 'three_or_more_placements_percent', 8, 'Percentage of the children with three or more placements, one decimal; c when either count is hidden (metrics.md 9)'),
   ('looked_after_rates_by_ethnicity', 'children', 6, 'Children looked after on 31 March of the ethnic group; published: as looked_after_31_march_by_breakdown_published shows them (metrics.md 17)'),
-  ('looked_after_rates_by_ethnicity', 'census_year', 7, 'Census year of the population used (the latest loaded for the council); NULL without one'),
-  ('looked_after_rates_by_ethnicity', 'population', 8, 'Population of the ethnic group in the council (population_ethnicity, all ages as ONS''s file counts them); NULL (published x) without one, and for Refused and Information not yet obtained'),
+  ('looked_after_rates_by_ethnicity', 'census_year', 7, 'Census year of the population used (the latest loaded for the council); NULL without one (metrics.md 17)'),
+  ('looked_after_rates_by_ethnicity', 'population', 8, 'Population of the ethnic group in the council (population_ethnicity, all ages as ONS''s file counts them); NULL (published x) without one, and for Refused and Information not yet obtained (metrics.md 17)'),
   ('looked_after_rates_by_ethnicity', 'rate_per_10000', 9, 'Children per 10,000 of the population of the group, one decimal; published: c with a hidden count, x without a population, z for a population of 0, k when a non-zero rate rounds to 0 (metrics.md 17)'),
   ('looked_after_rates_by_ethnicity', 'ratio_to_white', 10, 'The group''s rate divided by White children''s rate in the same council and year, two decimals; published: c when either count is hidden, x when either rate is missing (metrics.md 17)'),
   ('returns_home_by_breakdown', 'la', 1, 'Local authority code'),
