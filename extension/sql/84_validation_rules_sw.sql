@@ -1,0 +1,287 @@
+-- The DfE rules of the social worker episodes module (SWEpisodes, collected from 2023-24), as rows of
+-- careleaver.validation_rules (doc/validation.md, "Social worker episodes").  The checks read the
+-- registry's bases: y_sw_episodes / p_sw_episodes (this and last year's rows of return_sw_episodes), ep
+-- (this year's episodes) and m_rj (values the loader refused in a row it kept).  How to add a rule:
+-- doc/validation.md, "Adding a rule".
+--
+-- A return loaded without an SWEpisodes file cannot be told from one whose children have no social worker
+-- episodes: the rules that expect rows (SW01, SW12) are silent for a return whose files (returns.files)
+-- held no SWEpisodes module and no XML file, as the other modules' rules are (doc/validation.md).
+
+INSERT INTO careleaver.validation_rules
+  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
+VALUES
+  ('SW01', 'social workers', 2024, 2024, 'Episodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A child looked after on 31 March whose social worker episodes give no SW_ID, no SW_DECOM or no SW_REASON (none at all included); flags the episode open on 31 March',
+   'Child looked after on 31 March, but no social worker episode information is reported',
+   'DfE asks for at least one instance of each of SW_ID, SW_DECOM and SW_REASON; the validator flags the child when any one row lacks one (that is SW03''s concern) and reports the episode''s position under SWEpisodes. Withdrawn from 2024-25. Silent for a return loaded without an SWEpisodes file',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('looked after on 31 March (episode from %s) but the social worker episodes give no %s',
+              e.decom, array_to_string(ARRAY(SELECT x.item FROM (VALUES
+                ('SW_ID', NOT coalesce(s.has_id, false)), ('SW_DECOM', NOT coalesce(s.has_decom, false)),
+                ('SW_REASON', NOT coalesce(s.has_reason, false))) x(item, missing) WHERE x.missing), ', ')) AS msg
+  FROM ep e
+  LEFT JOIN (SELECT w.la, w.child, bool_or(w.sw_id IS NOT NULL) AS has_id,
+                    bool_or(w.sw_decom IS NOT NULL OR EXISTS (SELECT 1 FROM m_rj r WHERE r.la = w.la
+                              AND r.source_file = w.source_file AND r.source_line = w.source_line
+                              AND r.col = 'sw_decom')) AS has_decom,
+                    bool_or(w.sw_reason IS NOT NULL) AS has_reason
+               FROM y_sw_episodes w GROUP BY w.la, w.child) s ON s.la = e.la AND s.child = e.child
+ WHERE e.decom <= $3 AND (e.dec IS NULL OR e.dec > $3) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
+   AND NOT (coalesce(s.has_id, false) AND coalesce(s.has_decom, false) AND coalesce(s.has_reason, false))
+   AND NOT EXISTS (SELECT 1 FROM @schema@.returns t WHERE t.la = e.la AND t.year = $1
+                      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(t.files) x
+                                       WHERE x->>'module' = 'sw_episodes' OR lower(x->>'name') LIKE '%.xml'))
+$chk$),
+  ('SW01a', 'social workers', 2025, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode with no SW_DECOM, or one beginning before 1 April 2023 with no SW_ID',
+   'For each social worker episode, information should be complete',
+   'A SW_DECOM the loader refused is rule SW04''s, not flagged here again',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       CASE WHEN w.sw_decom IS NULL THEN 'SW_DECOM (date the social worker episode began) is blank'
+            ELSE format('social worker episode beginning %s, before 1 April 2023, has no SW_ID', w.sw_decom) END AS msg
+  FROM y_sw_episodes w
+ WHERE (w.sw_decom IS NULL AND NOT EXISTS (SELECT 1 FROM m_rj r WHERE r.la = w.la AND r.source_file = w.source_file
+                                              AND r.source_line = w.source_line AND r.col = 'sw_decom'))
+    OR (w.sw_decom < DATE '2023-04-01' AND w.sw_id IS NULL)
+$chk$),
+  ('SW01b', 'social workers', 2025, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode with no SW_DECOM, or one beginning on or after 1 April 2023 with no SW_ID or no SW_REASON',
+   'For each social worker episode, information should be complete',
+   'A SW_DECOM the loader refused is rule SW04''s, not flagged here again',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       CASE WHEN w.sw_decom IS NULL THEN 'SW_DECOM (date the social worker episode began) is blank'
+            ELSE format('social worker episode beginning %s has no %s', w.sw_decom,
+                        concat_ws(' and ', CASE WHEN w.sw_id IS NULL THEN 'SW_ID' END,
+                                  CASE WHEN w.sw_reason IS NULL THEN 'SW_REASON' END)) END AS msg
+  FROM y_sw_episodes w
+ WHERE (w.sw_decom IS NULL AND NOT EXISTS (SELECT 1 FROM m_rj r WHERE r.la = w.la AND r.source_file = w.source_file
+                                              AND r.source_line = w.source_line AND r.col = 'sw_decom'))
+    OR (w.sw_decom >= DATE '2023-04-01' AND (w.sw_id IS NULL OR w.sw_reason IS NULL))
+$chk$),
+  ('SW02', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'SW_ID does not begin with SW or XX',
+   'Social worker ID does not begin with the characters ''SW'' or ''XX''.',
+   'SW_ID is read ignoring case, as the loader stores it (upper case): sw1 begins with SW. The validator compares as written (xx000 fails). A blank SW_ID is SW01a/SW01b''s (SW03''s in 2023-24)',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('SW_ID %s does not begin with SW or XX', w.sw_id) AS msg
+  FROM y_sw_episodes w
+ WHERE w.sw_id IS NOT NULL AND left(w.sw_id, 2) NOT IN ('SW', 'XX')
+$chk$),
+  ('SW03', 'social workers', 2024, 2024, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode with SW_ID, SW_DECOM or SW_REASON blank',
+   'For each social worker episode, information should be complete.',
+   'A SW_DECOM the loader refused is rule SW04''s, not flagged here again. Replaced by SW01a and SW01b from 2024-25',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('social worker episode has no %s',
+              concat_ws(', ', CASE WHEN w.sw_id IS NULL THEN 'SW_ID' END,
+                        CASE WHEN w.sw_decom IS NULL THEN 'SW_DECOM' END,
+                        CASE WHEN w.sw_reason IS NULL THEN 'SW_REASON' END)) AS msg
+  FROM y_sw_episodes w
+ WHERE w.sw_id IS NULL OR w.sw_reason IS NULL
+    OR (w.sw_decom IS NULL AND NOT EXISTS (SELECT 1 FROM m_rj r WHERE r.la = w.la AND r.source_file = w.source_file
+                                              AND r.source_line = w.source_line AND r.col = 'sw_decom'))
+$chk$),
+  ('SW04', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{SWEpisodes.SW_DECOM}'::text[],
+   'SW_DECOM (date the social worker episode began) is not a date',
+   'Date social worker episode began is not a valid date.',
+   'The validator''s date test accepts ZZ placeholders (ZZ/ZZ/ZZZZ, 01/01/ZZZZ), which DfE allows only for DATE_PERM; SW_DECOM is a date, so we flag them',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('SW_DECOM %s is not a date', r.value) AS msg
+  FROM y_sw_episodes w
+  JOIN m_rj r ON r.la = w.la AND r.source_file = w.source_file AND r.source_line = w.source_line AND r.col = 'sw_decom'
+$chk$),
+  ('SW05', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{SWEpisodes.SW_DEC}'::text[],
+   'SW_DEC (date the social worker episode ended) is not a date',
+   'Date social worker episode began is not a valid date.',
+   'The message is the one the public validator gives for SW05, the same as SW04''s although the rule is about SW_DEC. ZZ placeholders are flagged (see SW04)',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('SW_DEC %s is not a date', r.value) AS msg
+  FROM y_sw_episodes w
+  JOIN m_rj r ON r.la = w.la AND r.source_file = w.source_file AND r.source_line = w.source_line AND r.col = 'sw_dec'
+$chk$),
+  ('SW06', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'SW_DECOM after the end of the collection year',
+   'Social worker episode data should be within the social worker data reporting year.',
+   NULL,
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('social worker episode begins %s, after the end of the year (%s)', w.sw_decom, $3) AS msg
+  FROM y_sw_episodes w
+ WHERE w.sw_decom > $3
+$chk$),
+  ('SW07', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'SW_DEC after the end of the collection year, or before the start of the social worker reporting period (the year; from 2024-25 the year before it too)',
+   'Social worker episode end date should be on or after the start of the social worker reporting period, and should be on or before the collection end date.',
+   'From 2024-25 the reporting period starts a year before the collection year, as the public validator reads DfE''s change',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('social worker episode ends %s, outside the reporting period %s to %s', w.sw_dec, p.first_day, $3) AS msg
+  FROM y_sw_episodes w
+ CROSS JOIN (SELECT CASE WHEN $1 >= 2025 THEN careleaver.collection_year_start($1 - 1) ELSE $2 END AS first_day) p
+ WHERE w.sw_dec < p.first_day OR w.sw_dec > $3
+$chk$),
+  ('SW08', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode with no SW_DEC that is followed by another (a later SW_DECOM) of the same child',
+   'A new social worker episode has started, but the previous episode has not ended.',
+   NULL,
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, s.la, s.child, s.source_file, s.source_line,
+       format('social worker episode beginning %s has no end date, but another begins %s', s.sw_decom, s.next_decom) AS msg
+  FROM (SELECT w.*, lead(w.sw_decom) OVER (PARTITION BY w.la, w.child ORDER BY w.sw_decom, w.source_file, w.source_line) AS next_decom
+          FROM y_sw_episodes w WHERE w.sw_decom IS NOT NULL) s
+ WHERE s.sw_dec IS NULL AND s.next_decom IS NOT NULL
+$chk$),
+  ('SW09', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode ending the day it began (SW_DEC = SW_DECOM)',
+   'Social worker episode appears to have lasted for less than 24 hours.',
+   NULL,
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('social worker episode begins and ends on %s', w.sw_decom) AS msg
+  FROM y_sw_episodes w
+ WHERE w.sw_dec = w.sw_decom
+$chk$),
+  ('SW10', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode beginning more than 7 days before or after the end of the child''s previous one (from 2024-25 unless SW_REASON is FCONTA)',
+   'A new social worker episode has started before the end date of the previous social worker episode.',
+   'DfE: SW_DECOM must be the previous episode''s SW_DEC give or take 7 days. A previous episode with no SW_DEC is SW08''s (the validator flags the next episode too). From 2024-25 SW_REASON FCONTA is exempt, as DfE''s change reads',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, s.la, s.child, s.source_file, s.source_line,
+       format('social worker episode begins %s, more than 7 days from the end of the previous one (%s)', s.sw_decom, s.prev_dec) AS msg
+  FROM (SELECT w.*, lag(w.sw_dec) OVER (PARTITION BY w.la, w.child ORDER BY w.sw_decom, w.sw_dec NULLS LAST, w.source_file, w.source_line) AS prev_dec
+          FROM y_sw_episodes w WHERE w.sw_decom IS NOT NULL) s
+ WHERE (s.sw_decom < s.prev_dec - 7 OR s.sw_decom > s.prev_dec + 7)
+   AND ($1 < 2025 OR s.sw_reason IS DISTINCT FROM 'FCONTA')
+$chk$),
+  ('SW11a', 'social workers', 2024, 2024, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode ending more than 5 days before 31 March with no episode of the child beginning within 5 days of that end',
+   'Social worker episode has ended before 31 March and no subsequent social worker episode has been provided.',
+   'We flag the episode that ended; the validator flags the episode after it (and nothing when there is none). Not asked of a child whose care ended in the year (episodes in the return, none open on 31 March): their social worker may stop. Withdrawn from 2024-25',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('social worker episode ended %s and no other begins within 5 days of it', w.sw_dec) AS msg
+  FROM y_sw_episodes w
+ WHERE w.sw_dec <= $3 - 5
+   AND NOT EXISTS (SELECT 1 FROM y_sw_episodes o WHERE o.la = w.la AND o.child = w.child
+                      AND (o.source_file, o.source_line) <> (w.source_file, w.source_line)
+                      AND o.sw_decom BETWEEN w.sw_dec - 5 AND w.sw_dec + 5)
+   AND NOT (EXISTS (SELECT 1 FROM ep e WHERE e.la = w.la AND e.child = w.child)
+            AND NOT EXISTS (SELECT 1 FROM ep e WHERE e.la = w.la AND e.child = w.child AND e.decom <= $3
+                               AND (e.dec IS NULL OR e.dec > $3) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'))
+$chk$),
+  ('SW11b', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode ending in the last 5 days of the year (26 to 31 March) with no later episode of the child',
+   'Social worker episode has ended before 31 March and no subsequent social worker episode has been provided.',
+   'We flag the episode that ended; the validator flags a following row without SW_DECOM instead, and any episode after the first ending in those days even when another follows it. Not asked of a child whose care ended in the year (episodes in the return, none open on 31 March)',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       format('social worker episode ended %s and no later one follows it', w.sw_dec) AS msg
+  FROM y_sw_episodes w
+ WHERE w.sw_dec BETWEEN $3 - 5 AND $3
+   AND NOT EXISTS (SELECT 1 FROM y_sw_episodes o WHERE o.la = w.la AND o.child = w.child
+                      AND (o.source_file, o.source_line) <> (w.source_file, w.source_line)
+                      AND o.sw_decom >= w.sw_dec - 5)
+   AND NOT (EXISTS (SELECT 1 FROM ep e WHERE e.la = w.la AND e.child = w.child)
+            AND NOT EXISTS (SELECT 1 FROM ep e WHERE e.la = w.la AND e.child = w.child AND e.decom <= $3
+                               AND (e.dec IS NULL OR e.dec > $3) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'))
+$chk$),
+  ('SW12', 'social workers', 2024, NULL, 'Episodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A child looked after on 31 March who was looked after in the year before the first social worker episode reported for them (flags the first episode of the year)',
+   'If a child is looked after on 31 March then all social worker episodes for the full previous year should be reported, even those whilst they were not looked after',
+   'The return cannot show social work before care, so we check what it can: a looked-after child has a social worker, so the episodes must reach back to the start of care in the year (or to 1 April). The validator flags each episode starting or ending care with no social worker episode beginning after its start or before its end. Silent for a return loaded without an SWEpisodes file',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, f.la, f.child, f.source_file, f.source_line,
+       format('looked after from %s, but the first social worker episode reported begins %s',
+              greatest(f.decom, $2), coalesce(s.first_sw::text, 'never')) AS msg
+  FROM (SELECT DISTINCT ON (e.la, e.child) e.la, e.child, e.decom, e.source_file, e.source_line
+          FROM ep e
+         WHERE e.decom <= $3 AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
+           AND EXISTS (SELECT 1 FROM ep o WHERE o.la = e.la AND o.child = e.child AND o.decom <= $3
+                          AND (o.dec IS NULL OR o.dec > $3) AND o.ls IS DISTINCT FROM 'V3' AND o.ls IS DISTINCT FROM 'V4')
+         ORDER BY e.la, e.child, e.decom, e.source_line) f
+  LEFT JOIN (SELECT w.la, w.child, min(w.sw_decom) AS first_sw FROM y_sw_episodes w GROUP BY w.la, w.child) s
+    ON s.la = f.la AND s.child = f.child
+ WHERE (s.first_sw IS NULL OR s.first_sw > greatest(f.decom, $2))
+   AND NOT EXISTS (SELECT 1 FROM @schema@.returns t WHERE t.la = f.la AND t.year = $1
+                      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(t.files) x
+                                       WHERE x->>'module' = 'sw_episodes' OR lower(x->>'name') LIKE '%.xml'))
+$chk$),
+  ('SW13', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'SW_REASON is not a reason for a change of social worker (MANAGE, FCONTA, LEFTRL, ORGRST, TSPROC, ABSENC, CHCHAN, PCCHAN, SWDIED, OTHERS), or blank (from 2024-25: blank for an episode beginning on or after 1 April 2023)',
+   'The reason for social worker change is either not valid or has not been entered.',
+   'Codes are read ignoring case and spaces. DfE''s 2024-25 message reads: The reason for social worker change is not valid. In 2024-25 a blank reason is allowed for an episode that began before 1 April 2023',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
+       CASE WHEN w.sw_reason IS NULL THEN 'SW_REASON (reason for the change of social worker) is blank'
+            ELSE format('SW_REASON %s is not a reason for a change of social worker', w.sw_reason) END AS msg
+  FROM y_sw_episodes w
+ WHERE (w.sw_reason IS NOT NULL
+        AND w.sw_reason NOT IN ('MANAGE', 'FCONTA', 'LEFTRL', 'ORGRST', 'TSPROC', 'ABSENC', 'CHCHAN', 'PCCHAN', 'SWDIED', 'OTHERS'))
+    OR (w.sw_reason IS NULL AND ($1 < 2025 OR w.sw_decom >= DATE '2023-04-01'))
+$chk$),
+  ('SW14', 'social workers', 2024, 2024, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'A social worker episode with no SW_DEC that is not the child''s latest (by SW_DECOM)',
+   'Social worker episode date ceased is blank.',
+   'Rows without SW_DECOM are left out of the order (the validator sorts them last, so they count as the latest). Withdrawn from 2024-25',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, s.la, s.child, s.source_file, s.source_line,
+       format('social worker episode beginning %s has no end date but is not the latest', s.sw_decom) AS msg
+  FROM (SELECT w.*, row_number() OVER (PARTITION BY w.la, w.child
+                                       ORDER BY w.sw_decom DESC, w.source_file DESC, w.source_line DESC) AS k
+          FROM y_sw_episodes w WHERE w.sw_decom IS NOT NULL) s
+ WHERE s.sw_dec IS NULL AND s.k > 1
+$chk$),
+  ('SW17', 'social workers', 2026, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
+   'The child''s latest social worker episode (by SW_DECOM) has an end date: none is open at 31 March',
+   'There is no social worker episode open at 31 March',
+   'Not asked of a child whose care ended in the year (episodes in the return, none open on 31 March): their social worker may stop; the validator asks it of every child',
+   NULL,
+   $chk$
+SELECT 'SWEpisodes' AS tbl, s.la, s.child, s.source_file, s.source_line,
+       format('the latest social worker episode (from %s) ended %s: none is open at 31 March', s.sw_decom, s.sw_dec) AS msg
+  FROM (SELECT w.*, row_number() OVER (PARTITION BY w.la, w.child
+                                       ORDER BY w.sw_decom DESC, w.source_file DESC, w.source_line DESC) AS k
+          FROM y_sw_episodes w WHERE w.sw_decom IS NOT NULL) s
+ WHERE s.k = 1 AND s.sw_dec IS NOT NULL
+   AND NOT (EXISTS (SELECT 1 FROM ep e WHERE e.la = s.la AND e.child = s.child)
+            AND NOT EXISTS (SELECT 1 FROM ep e WHERE e.la = s.la AND e.child = s.child AND e.decom <= $3
+                               AND (e.dec IS NULL OR e.dec > $3) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'))
+$chk$)
+ON CONFLICT (rule_code) DO UPDATE SET
+  family = excluded.family,
+  since_year = excluded.since_year,
+  until_year = excluded.until_year,
+  module = excluded.module,
+  modules_needed = excluded.modules_needed,
+  needs_history = excluded.needs_history,
+  refusals = excluded.refusals,
+  description = excluded.description,
+  message = excluded.message,
+  note = excluded.note,
+  not_checkable = excluded.not_checkable,
+  check_sql = excluded.check_sql;
