@@ -893,70 +893,8 @@ $chk$)
 ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
   = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
 
--- postcodes and distance
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('164', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Placement distance (PL_DISTANCE) not between 0 and 999.9 miles',
-   'Distance is not valid. Please check a valid postcode has been entered.',
-   'PL_DISTANCE is derived from the postcodes by DfE''s look-up, which the dataset does not hold (the Dashboard issue''s postcode look-up)',
-   'not checkable: no postcode look-up',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('392a', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Looked after but no placement distance',
-   'Child is looked after but no distance is recorded.',
-   'PL_DISTANCE is derived from the postcodes by DfE''s look-up, which the dataset does not hold (the Dashboard issue''s postcode look-up)',
-   'not checkable: no postcode look-up',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('392c', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Postcode(s) not valid',
-   'Postcode(s) provided are invalid.',
-   'PL_DISTANCE is derived from the postcodes by DfE''s look-up, which the dataset does not hold (the Dashboard issue''s postcode look-up)',
-   'not checkable: no postcode look-up',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('406', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Placement distance given for a UASC or former UASC',
-   'Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance should be blank.',
-   'PL_DISTANCE is derived from the postcodes by DfE''s look-up, which the dataset does not hold (the Dashboard issue''s postcode look-up)',
-   'not checkable: no postcode look-up',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('453', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Placement distance differs from last year''s final episode',
-   'Contradiction between placement distance in the last episode of the previous year and in the first episode of the current year.',
-   'PL_DISTANCE is derived from the postcodes by DfE''s look-up, which the dataset does not hold (the Dashboard issue''s postcode look-up)',
-   'not checkable: no postcode look-up',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('503G', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'First episode''s distance differs from last year''s open episode',
-   'The distance in first episode does not match open episode at end of last year.',
-   'PL_DISTANCE is derived from the postcodes by DfE''s look-up, which the dataset does not hold (the Dashboard issue''s postcode look-up)',
-   'not checkable: no postcode look-up',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('454', 'postcodes and distance', 2026, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Placement distance over 350 miles (from 2025-26)',
-   'Placement distance from home is over 350 miles.',
-   'PL_DISTANCE is derived from the postcodes by DfE''s look-up, which the dataset does not hold (the Dashboard issue''s postcode look-up)',
-   'not checkable: no postcode look-up',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
+-- postcodes and distance (164, 392a, 392c, 406, 453, 454 and 503G, which read the postcode look-up, are in
+-- 84_validation_rules_sw.sql)
 INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
 VALUES ('169', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
    'Local authority of placement (PL_LA) not valid or missing',

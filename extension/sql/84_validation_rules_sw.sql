@@ -208,7 +208,7 @@ SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
                                AND (e.dec IS NULL OR e.dec > $3) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'))
 $chk$),
   ('SW12', 'social workers', 2024, NULL, 'Episodes', '{sw_episodes}'::text[], false, '{}'::text[],
-   'A child looked after on 31 March who was looked after in the year before the first social worker episode reported for them (flags the first episode of the year)',
+   'A child looked after on 31 March who was looked after in the year before the first social worker episode reported for them (flags the child''s first episode in the year)',
    'If a child is looked after on 31 March then all social worker episodes for the full previous year should be reported, even those whilst they were not looked after',
    'The return cannot show social work before care, so we check what it can: a looked-after child has a social worker, so the episodes must reach back to the start of care in the year (or to 1 April). The validator flags each episode starting or ending care with no social worker episode beginning after its start or before its end. Silent for a return loaded without an SWEpisodes file',
    NULL,
@@ -218,7 +218,7 @@ SELECT 'Episodes' AS tbl, f.la, f.child, f.source_file, f.source_line,
               greatest(f.decom, $2), coalesce(s.first_sw::text, 'never')) AS msg
   FROM (SELECT DISTINCT ON (e.la, e.child) e.la, e.child, e.decom, e.source_file, e.source_line
           FROM ep e
-         WHERE e.decom <= $3 AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
+         WHERE e.decom <= $3 AND (e.dec IS NULL OR e.dec >= $2) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
            AND EXISTS (SELECT 1 FROM ep o WHERE o.la = e.la AND o.child = e.child AND o.decom <= $3
                           AND (o.dec IS NULL OR o.dec > $3) AND o.ls IS DISTINCT FROM 'V3' AND o.ls IS DISTINCT FROM 'V4')
          ORDER BY e.la, e.child, e.decom, e.source_line) f
@@ -272,6 +272,200 @@ SELECT 'SWEpisodes' AS tbl, s.la, s.child, s.source_file, s.source_line,
             AND NOT EXISTS (SELECT 1 FROM ep e WHERE e.la = s.la AND e.child = s.child AND e.decom <= $3
                                AND (e.dec IS NULL OR e.dec > $3) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'))
 $chk$)
+ON CONFLICT (rule_code) DO UPDATE SET
+  family = excluded.family,
+  since_year = excluded.since_year,
+  until_year = excluded.until_year,
+  module = excluded.module,
+  modules_needed = excluded.modules_needed,
+  needs_history = excluded.needs_history,
+  refusals = excluded.refusals,
+  description = excluded.description,
+  message = excluded.message,
+  note = excluded.note,
+  not_checkable = excluded.not_checkable,
+  check_sql = excluded.check_sql;
+
+-- ---------------------------------------------------------------------------
+-- Postcodes and distance: DfE derives PL_DISTANCE (miles, one decimal) from HOME_POST and PL_POST; these checks
+-- derive it the same way from the dataset's postcode look-up (careleaver.placement_distance_miles, metrics.md
+-- 14) and are silent while the look-up is empty.  UASC status (this year or either of the two before) is a row
+-- of the UASC module, as rule 392b reads it.
+
+INSERT INTO careleaver.validation_rules
+  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
+VALUES
+  ('164', 'postcodes and distance', NULL, NULL, 'Episodes', '{uasc}'::text[], true, '{}'::text[],
+   'Placement distance derived from the postcodes not between 0 and 999.9 miles (not for short breaks or a UASC or former UASC)',
+   'Distance is not valid. Please check a valid postcode has been entered.',
+   'The distance is derived from the dataset''s postcode look-up; grid references of Great Britain are never that far apart, so only a look-up with grid references out of range can make it flag. Silent while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('distance from home %s miles (HOME_POST %s, PL_POST %s) is not between 0 and 999.9',
+              careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing), e.home_post, e.pl_post) AS msg
+  FROM ep e
+  JOIN @schema@.postcodes h ON h.postcode = careleaver.postcode_normalise(e.home_post)
+  JOIN @schema@.postcodes p ON p.postcode = careleaver.postcode_normalise(e.pl_post)
+ WHERE careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing) > 999.9
+   AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
+   AND NOT EXISTS (SELECT 1 FROM @schema@.return_uasc u
+                    WHERE u.la = e.la AND u.child = e.child AND u.year BETWEEN $1 - 2 AND $1
+                      AND (u.sex IS NOT NULL OR u.dob IS NOT NULL OR u.duc IS NOT NULL))
+$chk$),
+  ('392a', 'postcodes and distance', NULL, NULL, 'Episodes', '{uasc}'::text[], true, '{}'::text[],
+   'Looked after (not a short break, not a UASC or former UASC) but no placement distance can be derived: HOME_POST or PL_POST blank, not in the postcode look-up, or without a grid reference',
+   'Child is looked after but no distance is recorded.',
+   'DfE derives the distance from the postcodes; we derive it from the dataset''s look-up, so a postcode missing from it counts as no distance (392c says which). Silent while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('no distance from home can be derived from HOME_POST %s and PL_POST %s',
+              coalesce(e.home_post, 'blank'), coalesce(e.pl_post, 'blank')) AS msg
+  FROM ep e
+  LEFT JOIN @schema@.postcodes h ON h.postcode = careleaver.postcode_normalise(e.home_post)
+  LEFT JOIN @schema@.postcodes p ON p.postcode = careleaver.postcode_normalise(e.pl_post)
+ WHERE careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing) IS NULL
+   AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
+   AND EXISTS (SELECT 1 FROM @schema@.postcodes)
+   AND NOT EXISTS (SELECT 1 FROM @schema@.return_uasc u
+                    WHERE u.la = e.la AND u.child = e.child AND u.year BETWEEN $1 - 2 AND $1
+                      AND (u.sex IS NOT NULL OR u.dob IS NOT NULL OR u.duc IS NOT NULL))
+$chk$),
+  ('392c', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
+   'HOME_POST or PL_POST given but not a postcode of the look-up (not shaped like a postcode, or not in it)',
+   'Postcode(s) provided are invalid.',
+   'Postcodes are read ignoring case and spaces (careleaver.postcode_normalise) and looked up in the dataset''s postcode look-up (ONS Postcode Directory); silent while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('%s not in the postcode look-up',
+              concat_ws(' and ', CASE WHEN h.postcode IS NULL AND nullif(btrim(e.home_post), '') IS NOT NULL THEN 'HOME_POST ' || e.home_post END,
+                        CASE WHEN p.postcode IS NULL AND nullif(btrim(e.pl_post), '') IS NOT NULL THEN 'PL_POST ' || e.pl_post END)) AS msg
+  FROM ep e
+  LEFT JOIN @schema@.postcodes h ON h.postcode = careleaver.postcode_normalise(e.home_post)
+  LEFT JOIN @schema@.postcodes p ON p.postcode = careleaver.postcode_normalise(e.pl_post)
+ WHERE ((h.postcode IS NULL AND nullif(btrim(e.home_post), '') IS NOT NULL)
+        OR (p.postcode IS NULL AND nullif(btrim(e.pl_post), '') IS NOT NULL))
+   AND EXISTS (SELECT 1 FROM @schema@.postcodes)
+$chk$),
+  ('406', 'postcodes and distance', NULL, NULL, 'Episodes', '{uasc}'::text[], true, '{}'::text[],
+   'A placement distance can be derived (both postcodes in the look-up) for a UASC or former UASC (a UASC row this year or in either of the two returns before)',
+   'Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance should be blank.',
+   'DfE derives the distance, so for a UASC it comes out blank only when a postcode is blank or not a postcode; we derive it from the dataset''s look-up',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('UASC or formerly UASC, yet a distance from home (%s miles) follows from HOME_POST %s and PL_POST %s',
+              careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing), e.home_post, e.pl_post) AS msg
+  FROM ep e
+  JOIN @schema@.postcodes h ON h.postcode = careleaver.postcode_normalise(e.home_post)
+  JOIN @schema@.postcodes p ON p.postcode = careleaver.postcode_normalise(e.pl_post)
+ WHERE careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing) IS NOT NULL
+   AND EXISTS (SELECT 1 FROM @schema@.return_uasc u
+                WHERE u.la = e.la AND u.child = e.child AND u.year BETWEEN $1 - 2 AND $1
+                  AND (u.sex IS NOT NULL OR u.dob IS NOT NULL OR u.duc IS NOT NULL))
+$chk$),
+  ('454', 'postcodes and distance', 2026, NULL, 'Episodes', '{uasc}'::text[], true, '{}'::text[],
+   'Placement distance derived from the postcodes over 350 miles (from 2025-26; not for a UASC or former UASC)',
+   'Placement distance from home is over 350 miles.',
+   'DfE''s 999.9 (distance not known) is never derived, so every distance over 350 miles is flagged. Silent while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('distance from home %s miles (HOME_POST %s, PL_POST %s) is over 350 miles',
+              careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing), e.home_post, e.pl_post) AS msg
+  FROM ep e
+  JOIN @schema@.postcodes h ON h.postcode = careleaver.postcode_normalise(e.home_post)
+  JOIN @schema@.postcodes p ON p.postcode = careleaver.postcode_normalise(e.pl_post)
+ WHERE careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing) > 350
+   AND NOT EXISTS (SELECT 1 FROM @schema@.return_uasc u
+                    WHERE u.la = e.la AND u.child = e.child AND u.year BETWEEN $1 - 2 AND $1
+                      AND (u.sex IS NOT NULL OR u.dob IS NOT NULL OR u.duc IS NOT NULL))
+$chk$),
+  ('453', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], true, '{}'::text[],
+   'The first episode of the year has the same RNE as last year''s open last episode but its distance differs by 0.2 miles or more (or last year''s had none)',
+   'Contradiction between placement distance in the last episode of the previous year and in the first episode of the current year.',
+   'Distances derived from the dataset''s look-up. Silent without last year''s return or while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, c.la, c.child, c.source_file, c.source_line,
+       format('distance from home %s miles, but %s at the end of last year', c.miles, coalesce(c.l_miles::text, 'none')) AS msg
+  FROM (SELECT f.la, f.child, f.source_file, f.source_line, f.rne, l.rne AS l_rne, l.dec AS l_dec,
+               (SELECT careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing)
+                  FROM @schema@.postcodes h, @schema@.postcodes p
+                 WHERE h.postcode = careleaver.postcode_normalise(f.home_post)
+                   AND p.postcode = careleaver.postcode_normalise(f.pl_post)) AS miles,
+               (SELECT careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing)
+                  FROM @schema@.postcodes h, @schema@.postcodes p
+                 WHERE h.postcode = careleaver.postcode_normalise(l.home_post)
+                   AND p.postcode = careleaver.postcode_normalise(l.pl_post)) AS l_miles
+          FROM (SELECT DISTINCT ON (e.la, e.child) e.* FROM ep e WHERE e.decom IS NOT NULL
+                 ORDER BY e.la, e.child, e.decom, e.source_line) f
+          JOIN (SELECT DISTINCT ON (x.la, x.child) x.* FROM p_episodes x WHERE x.decom IS NOT NULL
+                 ORDER BY x.la, x.child, x.decom DESC, x.source_line DESC) l ON l.la = f.la AND l.child = f.child) c
+ WHERE c.l_dec IS NULL AND c.rne IS NOT DISTINCT FROM c.l_rne
+   AND (abs(c.miles - c.l_miles) >= 0.2 OR (c.l_miles IS NULL AND c.miles IS NOT NULL))
+$chk$),
+  ('503G', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], true, '{}'::text[],
+   'The first episode of the year''s distance differs by 0.2 miles or more from that of last year''s open last episode (or last year''s had none)',
+   'The distance in first episode does not match open episode at end of last year.',
+   'Distances derived from the dataset''s look-up. Silent without last year''s return or while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, c.la, c.child, c.source_file, c.source_line,
+       format('distance from home %s miles, but %s in the episode open at the end of last year', c.miles, coalesce(c.l_miles::text, 'none')) AS msg
+  FROM (SELECT f.la, f.child, f.source_file, f.source_line, l.dec AS l_dec,
+               (SELECT careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing)
+                  FROM @schema@.postcodes h, @schema@.postcodes p
+                 WHERE h.postcode = careleaver.postcode_normalise(f.home_post)
+                   AND p.postcode = careleaver.postcode_normalise(f.pl_post)) AS miles,
+               (SELECT careleaver.placement_distance_miles(h.easting, h.northing, p.easting, p.northing)
+                  FROM @schema@.postcodes h, @schema@.postcodes p
+                 WHERE h.postcode = careleaver.postcode_normalise(l.home_post)
+                   AND p.postcode = careleaver.postcode_normalise(l.pl_post)) AS l_miles
+          FROM (SELECT DISTINCT ON (e.la, e.child) e.* FROM ep e WHERE e.decom IS NOT NULL
+                 ORDER BY e.la, e.child, e.decom, e.source_line) f
+          JOIN (SELECT DISTINCT ON (x.la, x.child) x.* FROM p_episodes x WHERE x.decom IS NOT NULL
+                 ORDER BY x.la, x.child, x.decom DESC, x.source_line DESC) l ON l.la = f.la AND l.child = f.child) c
+ WHERE c.l_dec IS NULL
+   AND (abs(c.miles - c.l_miles) >= 0.2 OR (c.l_miles IS NULL AND c.miles IS NOT NULL))
+$chk$),
+
+-- ---------------------------------------------------------------------------
+-- Header and UASC rules left from the earlier families
+
+  ('207', 'header', NULL, NULL, 'Header', '{header}'::text[], true, '{}'::text[],
+   'MOTHER was 1 in last year''s header but is not 1 this year, for a child with episodes this year',
+   'Mother status for the current year disagrees with the mother status already recorded for this child.',
+   'A MOTHER the loader refused reads as not 1. Silent without last year''s return',
+   NULL,
+   $chk$
+SELECT 'Header' AS tbl, h.la, h.child, h.source_file, h.source_line,
+       format('MOTHER was 1 last year but is %s this year', coalesce(h.mother::text, 'blank')) AS msg
+  FROM hdr_y h
+  JOIN hdr_p p ON p.la = h.la AND p.child = h.child
+ WHERE p.mother::text = '1' AND h.mother::text IS DISTINCT FROM '1'
+   AND EXISTS (SELECT 1 FROM ep e WHERE e.la = h.la AND e.child = h.child)
+$chk$),
+  ('205B', 'UASC', NULL, NULL, 'UASC', '{}'::text[], true, '{}'::text[],
+   'UASC last year and this year, but the dates UASC ceased of the two years do not support it',
+   'Child previously identified as UASC is also UASC this year, but date UASC ceased in both years does not support this.',
+   'DfE''s message does not say which dates support it. The public validator asks that last year''s DUC be the 18th birthday and this year''s be in the year or equal to last year''s; a UASC whose status had not ceased by last 31 March has a blank DUC in last year''s return and would be flagged, so we do not adopt that reading',
+   'not checkable: DfE does not state the condition on the two years'' dates UASC ceased',
+   NULL),
+  ('205C', 'UASC', NULL, NULL, 'UASC', '{}'::text[], true, '{}'::text[],
+   'A date UASC ceased given for a child identified as UASC neither this year nor last year',
+   'Child not identified as UASC either this year or last year but date UASC ceased has been provided.',
+   'The loader records UASC status as a row of the UASC module, made for a child with the header''s UASC flag or a DUC, so a DUC never comes without it; the flag itself is not stored (as for 105). The public validator derives the flag from the same rows in CSV files, so it cannot flag either',
+   'not checkable: the dataset does not hold the header''s UASC field (XML returns only)',
+   NULL),
+  ('303', 'UASC', NULL, NULL, 'UASC, Header', '{}'::text[], false, '{}'::text[],
+   'DUC given but the header''s UASC flag is not 1',
+   'If date Unaccompanied Asylum-Seeking Child (UASC) status ceased is not null, UASC status must be coded 1.',
+   'As 205C: a DUC makes a UASC row, and the header''s flag is not stored',
+   'not checkable: the dataset does not hold the header''s UASC field (XML returns only)',
+   NULL)
 ON CONFLICT (rule_code) DO UPDATE SET
   family = excluded.family,
   since_year = excluded.since_year,

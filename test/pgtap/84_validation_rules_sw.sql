@@ -2,8 +2,9 @@
 -- flags and rows it leaves alone (doc/validation.md, "Social worker episodes").  Council 'A'; dataset sw24
 -- holds the 2024 return (1 April 2023 to 31 March 2024), sw25 the 2025 return, sw26 the 2026 return.
 -- Files: e (episodes), s (SWEpisodes).  "CLA" children have an episode open on 31 March.
+-- Then the postcode and distance rules over a postcode look-up (dataset pc), and 207.
 BEGIN;
-SELECT plan(40);
+SELECT plan(58);
 
 SELECT careleaver.create_dataset('sw24');
 SELECT careleaver.create_dataset('sw25');
@@ -174,6 +175,86 @@ SELECT is((SELECT since_year FROM careleaver.validation_rules WHERE rule_code = 
 SELECT is((SELECT count(*)::int FROM careleaver.validation_rules
             WHERE family = 'social workers' AND NOT ('sw_episodes' = ANY (modules_needed))), 0,
   'every social worker rule needs the sw_episodes module');
+
+-- ------------------------------------------------------------------ postcodes and distance (dataset pc)
+SELECT careleaver.create_dataset('pc');
+SELECT careleaver.create_dataset('pc0');   -- no postcode look-up: the look-up rules are silent
+-- grid references 8,047 m apart are 5.0 miles; 8,530 m, 5.3 miles; 600 km, 372.8 miles; 2,000 km, 1242.8 miles
+INSERT INTO pc.postcodes (postcode, easting, northing, la_code) VALUES
+  ('AA1 1AA', 100000, 100000, 'E09000001'), ('AA1 1AB', 100000, 108047, 'E09000001'),
+  ('AA1 1AF', 100000, 108530, 'E09000001'), ('AA1 1AC', 100000, 700000, 'E09000002'),
+  ('AA1 1AD', 100000, 2100000, 'E09000002'), ('AA1 1AE', NULL, NULL, 'E09000001');
+INSERT INTO pc.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, home_post, pl_post, source_file, source_line) VALUES
+  ('A', 2024, 'p1', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'aa11aa', 'AA1 1AB', 'e', 1),   -- clean, 5.0 miles
+  ('A', 2024, 'p2', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'ZZ9 9ZZ', 'e', 2),  -- not in the look-up
+  ('A', 2024, 'p3', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'NOTAPC', 'AA1 1AB', 'e', 3),   -- not a postcode
+  ('A', 2024, 'p4', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AE', 'e', 4),  -- no grid reference
+  ('A', 2024, 'p5', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AD', 'e', 5),  -- 1242.8 miles
+  ('A', 2024, 'p6', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 6),  -- UASC
+  ('A', 2024, 'p7', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, NULL, NULL, 'e', 7),            -- UASC in 2022
+  ('A', 2024, 'p8', '2023-05-01', 'S', 'V3', 'N1', 'U4', 'PR1', '2023-05-03', 'E8', NULL, NULL, 'e', 8),    -- short break
+  ('A', 2024, 'p9', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AF', 'e', 9),  -- 5.3, last year 5.0
+  ('A', 2024, 'p10', '2023-01-01', 'P', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AF', 'e', 10),-- RNE differs
+  ('A', 2024, 'p11', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 11),
+  ('A', 2024, 'p12', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AC', 'e', 12),-- 372.8 (454 from 2026)
+  ('A', 2024, 'm1', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 13),
+  ('A', 2024, 'm2', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 14),
+  -- last year's return: the episodes open on 31 March 2023
+  ('A', 2023, 'p1', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 1),
+  ('A', 2023, 'p9', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 2),
+  ('A', 2023, 'p10', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 3),
+  ('A', 2023, 'p11', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 4),
+  -- 2026: 372.8 miles (454); 5.0 miles passes
+  ('A', 2026, 'p12', '2025-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AC', 'e', 1),
+  ('A', 2026, 'p13', '2025-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 2);
+INSERT INTO pc.return_uasc (la, year, child, sex, dob, duc, source_file, source_line) VALUES
+  ('A', 2024, 'p6', 'M', '2007-01-01', NULL, 'u', 1),
+  ('A', 2022, 'p7', 'M', '2007-01-01', '2022-03-01', 'u', 1);
+INSERT INTO pc.return_header (la, year, child, mother, source_file, source_line) VALUES
+  ('A', 2023, 'm1', 1, 'hl', 1), ('A', 2023, 'm2', 1, 'hl', 2), ('A', 2023, 'm3', 1, 'hl', 3),
+  ('A', 2024, 'm1', 0, 'h', 1), ('A', 2024, 'm2', 1, 'h', 2), ('A', 2024, 'm3', 0, 'h', 3);
+INSERT INTO pc0.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, home_post, pl_post, source_file, source_line) VALUES
+  ('A', 2024, 'p2', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'ZZ9 9ZZ', 'e', 2);
+CREATE TEMP TABLE vp AS SELECT * FROM careleaver.validate('pc', 2024);
+
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '392c'$$, ARRAY['e:2', 'e:3'],
+  '392c: PL_POST not in the look-up (p2), HOME_POST not a postcode (p3); aa11aa is read as AA1 1AA (p1), a blank is 392b''s');
+SELECT is((SELECT message FROM vp WHERE rule_code = '392c' AND child = 'p2'), 'PL_POST ZZ9 9ZZ not in the postcode look-up',
+  '392c names the postcode');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '392a'$$, ARRAY['e:2', 'e:3', 'e:4'],
+  '392a: no distance (p2, p3, p4 without a grid reference); UASC (p6), former UASC (p7) and the short break (p8) pass');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '164'$$, ARRAY['e:5'], '164: 1242.8 miles (p5)');
+SELECT is((SELECT message FROM vp WHERE rule_code = '164'),
+  'distance from home 1242.8 miles (HOME_POST AA1 1AA, PL_POST AA1 1AD) is not between 0 and 999.9', '164 gives the distance');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '406'$$, ARRAY['e:6'],
+  '406: a distance follows for a UASC (p6); former UASC p7 has no postcodes');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '503G'$$, ARRAY['e:9', 'e:10'],
+  '503G: 5.3 miles against 5.0 at the end of last year (p9, p10); p1 and p11 unchanged');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '453'$$, ARRAY['e:9'],
+  '453: the same, with the same RNE (p9); p10''s RNE changed');
+SELECT is((SELECT count(*)::int FROM vp WHERE rule_code = '454'), 0, '454 (from 2025-26) does not run in 2024');
+SELECT set_eq($$SELECT row_ref FROM careleaver.validate('pc', 2026) WHERE rule_code = '454'$$, ARRAY['e:1'],
+  '454: 372.8 miles in 2026 (p12); 5.0 (p13) passes');
+SELECT is((SELECT count(*)::int FROM careleaver.validate('pc0', 2024) WHERE rule_code IN ('392a', '392c', '164', '406')), 0,
+  'with an empty postcode look-up the look-up rules are silent');
+SELECT is((SELECT count(*)::int FROM vp WHERE child = 'p1' AND rule_code IN ('164', '392a', '392c', '406', '453', '454', '503G')), 0,
+  'p1 passes every postcode rule');
+SELECT is((SELECT count(*)::int FROM careleaver.validation_rules WHERE family = 'postcodes and distance' AND not_checkable LIKE '%no postcode look-up%'), 0,
+  'no rule is left waiting for a postcode look-up');
+
+-- ------------------------------------------------------------------ 207
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '207'$$, ARRAY['h:1'],
+  '207: MOTHER 1 last year, 0 this year (m1); m2 unchanged, m3 has no episodes');
+SELECT is((SELECT count(*)::int FROM careleaver.validate('sw24', 2024) WHERE rule_code = '207'), 0,
+  '207 is silent without last year''s header');
+
+-- ------------------------------------------------------------------ not checkable, with the reason
+SELECT is((SELECT not_checkable FROM careleaver.validation_rules WHERE rule_code = '303'),
+  'not checkable: the dataset does not hold the header''s UASC field (XML returns only)', '303 is not checkable: no header UASC flag');
+SELECT is((SELECT not_checkable FROM careleaver.validation_rules WHERE rule_code = '205C'),
+  'not checkable: the dataset does not hold the header''s UASC field (XML returns only)', '205C is not checkable: no header UASC flag');
+SELECT ok((SELECT not_checkable IS NOT NULL AND check_sql IS NULL FROM careleaver.validation_rules WHERE rule_code = '205B'),
+  '205B is registered as not checkable, with the reason');
 
 SELECT * FROM finish();
 ROLLBACK;
