@@ -893,75 +893,12 @@ $chk$)
 ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
   = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
 
--- postcodes and distance (164, 392a, 392c, 406, 453, 454 and 503G, which read the postcode look-up, are in
--- 84_validation_rules_sw.sql)
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('169', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Local authority of placement (PL_LA) not valid or missing',
-   'Local Authority (LA) of placement is not valid or is missing. Please check a valid postcode has been entered.',
-   'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
-   'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('179', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Placement location (PL_LOCATION) not a valid code',
-   'Placement location code is not a valid code.',
-   'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
-   'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('411', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'PL_LOCATION disagrees with PL_LA',
-   'Placement location code disagrees with LA of placement.',
-   'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
-   'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('420', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'PL_LA given for a child under V3/V4',
-   'LA of placement completed but child is looked after under legal status V3 or V4.',
-   'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
-   'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('452', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'PL_LA differs from last year''s final episode',
-   'Contradiction between local authority of placement code in the last episode of the previous year and in the first episode of the current year.',
-   'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
-   'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('503H', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'First episode''s PL_LA differs from last year''s open episode',
-   'The placement LA in first episode does not match open episode at end of last year.',
-   'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
-   'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
+-- postcodes and distance (164, 169, 179, 392a, 392c, 406, 411, 420, 452, 453, 454, 503G, 503H and 1015, which read
+-- the postcode look-up, are in 84_validation_rules_sw.sql)
 INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
 VALUES ('503J', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
    'First episode''s PL_LOCATION differs from last year''s open episode',
    'The placement location in first episode does not match open episode at end of last year.',
-   'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
-   'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('1015', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'Own provision (PR0) but placed outside the council',
-   'Placement provider is own provision but child not placed in own LA.',
    'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
    'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
    NULL)

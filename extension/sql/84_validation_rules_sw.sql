@@ -479,3 +479,115 @@ ON CONFLICT (rule_code) DO UPDATE SET
   note = excluded.note,
   not_checkable = excluded.not_checkable,
   check_sql = excluded.check_sql;
+
+-- ---------------------------------------------------------------------------
+-- Placement council (PL_LA) and location (PL_LOCATION): DfE derives both from PL_POST; these checks derive PL_LA
+-- from the dataset's postcode look-up (the upper-tier council of the placement postcode) and PL_LOCATION by
+-- comparing it with the council's own code (postcode_councils, else its la), as placement_location_sql does
+-- (metrics.md 14); silent while the look-up is empty.
+
+INSERT INTO careleaver.validation_rules
+  (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
+VALUES
+  ('169', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
+   'No placement council (PL_LA) can be derived: PL_POST blank or not in the postcode look-up (not for short breaks)',
+   'Local Authority (LA) of placement is not valid or is missing. Please check a valid postcode has been entered.',
+   'PL_LA is derived from PL_POST with the dataset''s look-up, so it is valid whenever present. Silent while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('no council of placement follows from PL_POST %s', coalesce(e.pl_post, 'blank')) AS msg
+  FROM ep e
+ WHERE e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
+   AND (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(e.pl_post)) IS NULL
+   AND EXISTS (SELECT 1 FROM @schema@.postcodes)
+$chk$),
+  ('179', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
+   'No placement location (PL_LOCATION, inside or outside the council) can be derived: PL_POST blank or not in the postcode look-up (not for short breaks)',
+   'Placement location code is not a valid code.',
+   'PL_LOCATION is derived from the placement council, so it is valid whenever present and missing exactly when PL_LA is (rule 169). Silent while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('no placement location follows from PL_POST %s', coalesce(e.pl_post, 'blank')) AS msg
+  FROM ep e
+ WHERE e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
+   AND (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(e.pl_post)) IS NULL
+   AND EXISTS (SELECT 1 FROM @schema@.postcodes)
+$chk$),
+  ('411', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
+   'PL_LOCATION disagrees with PL_LA',
+   'Placement location code disagrees with LA of placement.',
+   'Both are derived from the placement postcode (PL_LOCATION from PL_LA), so they cannot disagree',
+   'not checkable: PL_LA and PL_LOCATION are both derived from PL_POST, so they never disagree',
+   NULL),
+  ('420', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
+   'A placement council (PL_LA) follows from PL_POST for a short break (V3, V4)',
+   'LA of placement completed but child is looked after under legal status V3 or V4.',
+   'PL_LA is derived from PL_POST with the dataset''s look-up; rule 214 also asks for no PL_POST on a short break',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('short break (%s), yet PL_POST %s gives a council of placement (%s)', e.ls, e.pl_post, (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(e.pl_post))) AS msg
+  FROM ep e
+ WHERE e.ls IN ('V3', 'V4') AND (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(e.pl_post)) IS NOT NULL
+$chk$),
+  ('452', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], true, '{}'::text[],
+   'The first episode of the year has the same RNE as last year''s open last episode but a different placement council (PL_LA)',
+   'Contradiction between local authority of placement code in the last episode of the previous year and in the first episode of the current year.',
+   'PL_LA derived from PL_POST with the dataset''s look-up. Silent without last year''s return or while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, c.la, c.child, c.source_file, c.source_line,
+       format('placement council %s, but %s at the end of last year', coalesce(c.pl_la, 'none'), coalesce(c.l_pl_la, 'none')) AS msg
+  FROM (SELECT f.la, f.child, f.source_file, f.source_line, f.rne, l.rne AS l_rne, l.dec AS l_dec,
+               (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(f.pl_post)) AS pl_la, (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(l.pl_post)) AS l_pl_la
+          FROM (SELECT DISTINCT ON (e.la, e.child) e.* FROM ep e WHERE e.decom IS NOT NULL
+                 ORDER BY e.la, e.child, e.decom, e.source_line) f
+          JOIN (SELECT DISTINCT ON (x.la, x.child) x.* FROM p_episodes x WHERE x.decom IS NOT NULL
+                 ORDER BY x.la, x.child, x.decom DESC, x.source_line DESC) l ON l.la = f.la AND l.child = f.child) c
+ WHERE c.l_dec IS NULL AND c.rne IS NOT DISTINCT FROM c.l_rne AND c.pl_la IS DISTINCT FROM c.l_pl_la
+   AND EXISTS (SELECT 1 FROM @schema@.postcodes)
+$chk$),
+  ('503H', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], true, '{}'::text[],
+   'The first episode of the year has a different placement council (PL_LA) from last year''s open last episode',
+   'The placement LA in first episode does not match open episode at end of last year.',
+   'PL_LA derived from PL_POST with the dataset''s look-up. Silent without last year''s return or while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, c.la, c.child, c.source_file, c.source_line,
+       format('placement council %s, but %s in the episode open at the end of last year', coalesce(c.pl_la, 'none'), coalesce(c.l_pl_la, 'none')) AS msg
+  FROM (SELECT f.la, f.child, f.source_file, f.source_line, l.dec AS l_dec, (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(f.pl_post)) AS pl_la, (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(l.pl_post)) AS l_pl_la
+          FROM (SELECT DISTINCT ON (e.la, e.child) e.* FROM ep e WHERE e.decom IS NOT NULL
+                 ORDER BY e.la, e.child, e.decom, e.source_line) f
+          JOIN (SELECT DISTINCT ON (x.la, x.child) x.* FROM p_episodes x WHERE x.decom IS NOT NULL
+                 ORDER BY x.la, x.child, x.decom DESC, x.source_line DESC) l ON l.la = f.la AND l.child = f.child) c
+ WHERE c.l_dec IS NULL AND c.pl_la IS DISTINCT FROM c.l_pl_la
+   AND EXISTS (SELECT 1 FROM @schema@.postcodes)
+$chk$),
+  ('1015', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
+   'Own provision (PLACE_PROVIDER PR1), not foster care or adoption (A3-A6, U1-U6) nor a short break, but the placement council derived from PL_POST is not the council',
+   'Placement provider is own provision but child not placed in own LA.',
+   'The council''s own code is its code in the look-up (postcode_councils, else its la). A placement council that cannot be derived is rule 169''s, not flagged here',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
+       format('own provision (PR1), but PL_POST %s lies in %s, not in the council (%s)', e.pl_post, (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(e.pl_post)), coalesce((SELECT c.la_code FROM @schema@.postcode_councils c WHERE c.la = e.la), e.la)) AS msg
+  FROM ep e
+ WHERE e.prov = 'PR1' AND e.ls IS NOT NULL AND e.place IS NOT NULL
+   AND e.ls NOT IN ('V3', 'V4') AND e.place NOT IN ('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6')
+   AND (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(e.pl_post)) <> coalesce((SELECT c.la_code FROM @schema@.postcode_councils c WHERE c.la = e.la), e.la)
+$chk$)
+ON CONFLICT (rule_code) DO UPDATE SET
+  family = excluded.family,
+  since_year = excluded.since_year,
+  until_year = excluded.until_year,
+  module = excluded.module,
+  modules_needed = excluded.modules_needed,
+  needs_history = excluded.needs_history,
+  refusals = excluded.refusals,
+  description = excluded.description,
+  message = excluded.message,
+  note = excluded.note,
+  not_checkable = excluded.not_checkable,
+  check_sql = excluded.check_sql;

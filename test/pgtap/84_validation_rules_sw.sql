@@ -4,7 +4,7 @@
 -- Files: e (episodes), s (SWEpisodes).  "CLA" children have an episode open on 31 March.
 -- Then the postcode and distance rules over a postcode look-up (dataset pc), and 207.
 BEGIN;
-SELECT plan(58);
+SELECT plan(66);
 
 SELECT careleaver.create_dataset('sw24');
 SELECT careleaver.create_dataset('sw25');
@@ -184,6 +184,7 @@ INSERT INTO pc.postcodes (postcode, easting, northing, la_code) VALUES
   ('AA1 1AA', 100000, 100000, 'E09000001'), ('AA1 1AB', 100000, 108047, 'E09000001'),
   ('AA1 1AF', 100000, 108530, 'E09000001'), ('AA1 1AC', 100000, 700000, 'E09000002'),
   ('AA1 1AD', 100000, 2100000, 'E09000002'), ('AA1 1AE', NULL, NULL, 'E09000001');
+INSERT INTO pc.postcode_councils (la, la_code) VALUES ('A', 'E09000001');
 INSERT INTO pc.return_episodes (la, year, child, decom, rne, ls, cin, place, place_provider, dec, rec, home_post, pl_post, source_file, source_line) VALUES
   ('A', 2024, 'p1', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'aa11aa', 'AA1 1AB', 'e', 1),   -- clean, 5.0 miles
   ('A', 2024, 'p2', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'ZZ9 9ZZ', 'e', 2),  -- not in the look-up
@@ -199,11 +200,18 @@ INSERT INTO pc.return_episodes (la, year, child, decom, rne, ls, cin, place, pla
   ('A', 2024, 'p12', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AC', 'e', 12),-- 372.8 (454 from 2026)
   ('A', 2024, 'm1', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 13),
   ('A', 2024, 'm2', '2023-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 14),
+  ('A', 2024, 'p14', '2023-05-01', 'S', 'V3', 'N1', 'U4', 'PR1', '2023-05-03', 'E8', NULL, 'AA1 1AB', 'e', 15), -- short break with a PL_POST
+  ('A', 2024, 'p15', '2023-05-01', 'S', 'C2', 'N1', 'K2', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AC', 'e', 16),   -- own provision elsewhere
+  ('A', 2024, 'p16', '2023-05-01', 'S', 'C2', 'N1', 'K2', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 17),   -- own provision at home
+  ('A', 2024, 'p17', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AC', 'e', 18),   -- council changed
+  ('A', 2024, 'p18', '2023-01-01', 'P', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AC', 'e', 19),   -- and RNE
   -- last year's return: the episodes open on 31 March 2023
   ('A', 2023, 'p1', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 1),
   ('A', 2023, 'p9', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 2),
   ('A', 2023, 'p10', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 3),
   ('A', 2023, 'p11', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 4),
+  ('A', 2023, 'p17', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 5),
+  ('A', 2023, 'p18', '2023-01-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'l', 6),
   -- 2026: 372.8 miles (454); 5.0 miles passes
   ('A', 2026, 'p12', '2025-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AC', 'e', 1),
   ('A', 2026, 'p13', '2025-05-01', 'S', 'C2', 'N1', 'U4', 'PR1', NULL, NULL, 'AA1 1AA', 'AA1 1AB', 'e', 2);
@@ -228,10 +236,10 @@ SELECT is((SELECT message FROM vp WHERE rule_code = '164'),
   'distance from home 1242.8 miles (HOME_POST AA1 1AA, PL_POST AA1 1AD) is not between 0 and 999.9', '164 gives the distance');
 SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '406'$$, ARRAY['e:6'],
   '406: a distance follows for a UASC (p6); former UASC p7 has no postcodes');
-SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '503G'$$, ARRAY['e:9', 'e:10'],
-  '503G: 5.3 miles against 5.0 at the end of last year (p9, p10); p1 and p11 unchanged');
-SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '453'$$, ARRAY['e:9'],
-  '453: the same, with the same RNE (p9); p10''s RNE changed');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '503G'$$, ARRAY['e:9', 'e:10', 'e:18', 'e:19'],
+  '503G: 5.3 (p9, p10) and 372.8 miles (p17, p18) against 5.0 at the end of last year; p1 and p11 unchanged');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '453'$$, ARRAY['e:9', 'e:18'],
+  '453: the same, with the same RNE (p9, p17); p10''s and p18''s RNE changed');
 SELECT is((SELECT count(*)::int FROM vp WHERE rule_code = '454'), 0, '454 (from 2025-26) does not run in 2024');
 SELECT set_eq($$SELECT row_ref FROM careleaver.validate('pc', 2026) WHERE rule_code = '454'$$, ARRAY['e:1'],
   '454: 372.8 miles in 2026 (p12); 5.0 (p13) passes');
@@ -241,6 +249,22 @@ SELECT is((SELECT count(*)::int FROM vp WHERE child = 'p1' AND rule_code IN ('16
   'p1 passes every postcode rule');
 SELECT is((SELECT count(*)::int FROM careleaver.validation_rules WHERE family = 'postcodes and distance' AND not_checkable LIKE '%no postcode look-up%'), 0,
   'no rule is left waiting for a postcode look-up');
+
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '169'$$, ARRAY['e:2', 'e:7'],
+  '169: no council of placement from PL_POST ZZ9 9ZZ (p2) or a blank PL_POST (p7); AA1 1AE without a grid reference (p4) has one; short break p8 passes');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '179'$$, ARRAY['e:2', 'e:7'], '179: the same episodes have no placement location');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '420'$$, ARRAY['e:15'],
+  '420: a short break whose PL_POST gives a council (p14); p8 (no PL_POST) passes');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '1015'$$, ARRAY['e:16'],
+  '1015: own provision (PR1) in council E09000002 (p15); in the council''s own E09000001 (p16), or foster care U4, passes');
+SELECT is((SELECT message FROM vp WHERE rule_code = '1015'),
+  'own provision (PR1), but PL_POST AA1 1AC lies in E09000002, not in the council (E09000001)', '1015 names both councils');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '452'$$, ARRAY['e:18'],
+  '452: council of placement changed from last year''s open episode, same RNE (p17); p9 (same council) passes');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '503H'$$, ARRAY['e:18', 'e:19'],
+  '503H: council of placement changed from last year''s open episode (p17, p18)');
+SELECT ok((SELECT not_checkable IS NOT NULL FROM careleaver.validation_rules WHERE rule_code = '411'),
+  '411 is not checkable: PL_LOCATION is derived from PL_LA');
 
 -- ------------------------------------------------------------------ 207
 SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '207'$$, ARRAY['h:1'],
