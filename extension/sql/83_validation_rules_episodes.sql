@@ -893,17 +893,8 @@ $chk$)
 ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
   = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
 
--- postcodes and distance (164, 169, 179, 392a, 392c, 406, 411, 420, 452, 453, 454, 503G, 503H and 1015, which read
--- the postcode look-up, are in 84_validation_rules_sw.sql)
-INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-VALUES ('503J', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
-   'First episode''s PL_LOCATION differs from last year''s open episode',
-   'The placement location in first episode does not match open episode at end of last year.',
-   'PL_LA and PL_LOCATION are derived from the placement postcode by DfE; the dataset stores neither',
-   'not checkable: the dataset does not hold PL_LA or PL_LOCATION',
-   NULL)
-ON CONFLICT (rule_code) DO UPDATE SET (family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
-  = ROW(excluded.family, excluded.since_year, excluded.until_year, excluded.module, excluded.modules_needed, excluded.needs_history, excluded.refusals, excluded.description, excluded.message, excluded.note, excluded.not_checkable, excluded.check_sql);
+-- postcodes and distance (164, 169, 179, 392a, 392c, 406, 411, 420, 452, 453, 454, 503G, 503H, 503J and 1015, which
+-- read the postcode look-up, are in 84_validation_rules_sw.sql)
 INSERT INTO careleaver.validation_rules (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
 VALUES ('218', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
    'URN required for the placement (not needed outside England)',

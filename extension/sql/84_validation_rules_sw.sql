@@ -565,6 +565,22 @@ SELECT 'Episodes' AS tbl, c.la, c.child, c.source_file, c.source_line,
  WHERE c.l_dec IS NULL AND c.pl_la IS DISTINCT FROM c.l_pl_la
    AND EXISTS (SELECT 1 FROM @schema@.postcodes)
 $chk$),
+  ('503J', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], true, '{}'::text[],
+   'The first episode of the year is placed inside the council where last year''s open last episode was outside, or the reverse (PL_LOCATION)',
+   'The placement location in first episode does not match open episode at end of last year.',
+   'PL_LOCATION derived from PL_POST with the dataset''s look-up (IN: the placement council is the council''s own). Silent without last year''s return or while the look-up is empty',
+   NULL,
+   $chk$
+SELECT 'Episodes' AS tbl, c.la, c.child, c.source_file, c.source_line,
+       format('placement location %s, but %s in the episode open at the end of last year', coalesce(c.loc, 'not known'), coalesce(c.l_loc, 'not known')) AS msg
+  FROM (SELECT f.la, f.child, f.source_file, f.source_line, l.dec AS l_dec, CASE WHEN (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(f.pl_post)) = coalesce((SELECT c.la_code FROM @schema@.postcode_councils c WHERE c.la = f.la), f.la) THEN 'IN' WHEN (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(f.pl_post)) IS NOT NULL THEN 'OUT' END AS loc, CASE WHEN (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(l.pl_post)) = coalesce((SELECT c.la_code FROM @schema@.postcode_councils c WHERE c.la = l.la), l.la) THEN 'IN' WHEN (SELECT pc.la_code FROM @schema@.postcodes pc WHERE pc.postcode = careleaver.postcode_normalise(l.pl_post)) IS NOT NULL THEN 'OUT' END AS l_loc
+          FROM (SELECT DISTINCT ON (e.la, e.child) e.* FROM ep e WHERE e.decom IS NOT NULL
+                 ORDER BY e.la, e.child, e.decom, e.source_line) f
+          JOIN (SELECT DISTINCT ON (x.la, x.child) x.* FROM p_episodes x WHERE x.decom IS NOT NULL
+                 ORDER BY x.la, x.child, x.decom DESC, x.source_line DESC) l ON l.la = f.la AND l.child = f.child) c
+ WHERE c.l_dec IS NULL AND c.loc IS DISTINCT FROM c.l_loc
+   AND EXISTS (SELECT 1 FROM @schema@.postcodes)
+$chk$),
   ('1015', 'postcodes and distance', NULL, NULL, 'Episodes', '{}'::text[], false, '{}'::text[],
    'Own provision (PLACE_PROVIDER PR1), not foster care or adoption (A3-A6, U1-U6) nor a short break, but the placement council derived from PL_POST is not the council',
    'Placement provider is own provision but child not placed in own LA.',

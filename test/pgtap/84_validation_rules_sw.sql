@@ -4,7 +4,7 @@
 -- Files: e (episodes), s (SWEpisodes).  "CLA" children have an episode open on 31 March.
 -- Then the postcode and distance rules over a postcode look-up (dataset pc), and 207.
 BEGIN;
-SELECT plan(66);
+SELECT plan(67);
 
 SELECT careleaver.create_dataset('sw24');
 SELECT careleaver.create_dataset('sw25');
@@ -263,6 +263,8 @@ SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '452'$$, ARRAY['e:18'],
   '452: council of placement changed from last year''s open episode, same RNE (p17); p9 (same council) passes');
 SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '503H'$$, ARRAY['e:18', 'e:19'],
   '503H: council of placement changed from last year''s open episode (p17, p18)');
+SELECT set_eq($$SELECT row_ref FROM vp WHERE rule_code = '503J'$$, ARRAY['e:18', 'e:19'],
+  '503J: placed outside the council (E09000002) where last year''s open episode was inside (p17, p18); p9 inside both years');
 SELECT ok((SELECT not_checkable IS NOT NULL FROM careleaver.validation_rules WHERE rule_code = '411'),
   '411 is not checkable: PL_LOCATION is derived from PL_LA');
 
