@@ -198,7 +198,7 @@ cl_synth_social_workers(const cl_synth_params *p, const cl_synth_child *c,
 			s->decom = d;
 			s->dec = last ? end : next;
 			if (first)
-				s->reason = NULL;
+				s->reason = "FCONTA";	/* the first social worker of a period of care (DfE rules SW01b, SW10, SW13) */
 			else
 			{
 				int			w = (int) (cl_synth_rng_next(&r) % 100),
