@@ -12,7 +12,7 @@ INSERT INTO careleaver.validation_rules
   (rule_code, family, since_year, until_year, module, modules_needed, needs_history, refusals, description, message, note, not_checkable, check_sql)
 VALUES
   ('SW01', 'social workers', 2024, 2024, 'Episodes', '{sw_episodes}'::text[], false, '{}'::text[],
-   'A child looked after on 31 March whose social worker episodes give no SW_ID, no SW_DECOM or no SW_REASON (none at all included); flags the episode open on 31 March',
+   'A child looked after on 31 March whose social worker episodes give no SW_ID, no SW_DECOM or no SW_REASON (none at all included); flags the (first) episode open on 31 March',
    'Child looked after on 31 March, but no social worker episode information is reported',
    'DfE asks for at least one instance of each of SW_ID, SW_DECOM and SW_REASON; the validator flags the child when any one row lacks one (that is SW03''s concern) and reports the episode''s position under SWEpisodes. Withdrawn from 2024-25. Silent for a return loaded without an SWEpisodes file',
    NULL,
@@ -22,15 +22,16 @@ SELECT 'Episodes' AS tbl, e.la, e.child, e.source_file, e.source_line,
               e.decom, array_to_string(ARRAY(SELECT x.item FROM (VALUES
                 ('SW_ID', NOT coalesce(s.has_id, false)), ('SW_DECOM', NOT coalesce(s.has_decom, false)),
                 ('SW_REASON', NOT coalesce(s.has_reason, false))) x(item, missing) WHERE x.missing), ', ')) AS msg
-  FROM ep e
+  FROM (SELECT DISTINCT ON (o.la, o.child) o.* FROM ep o
+         WHERE o.decom <= $3 AND (o.dec IS NULL OR o.dec > $3) AND o.ls IS DISTINCT FROM 'V3' AND o.ls IS DISTINCT FROM 'V4'
+         ORDER BY o.la, o.child, o.decom, o.source_line) e
   LEFT JOIN (SELECT w.la, w.child, bool_or(w.sw_id IS NOT NULL) AS has_id,
                     bool_or(w.sw_decom IS NOT NULL OR EXISTS (SELECT 1 FROM m_rj r WHERE r.la = w.la
                               AND r.source_file = w.source_file AND r.source_line = w.source_line
                               AND r.col = 'sw_decom')) AS has_decom,
                     bool_or(w.sw_reason IS NOT NULL) AS has_reason
                FROM y_sw_episodes w GROUP BY w.la, w.child) s ON s.la = e.la AND s.child = e.child
- WHERE e.decom <= $3 AND (e.dec IS NULL OR e.dec > $3) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'
-   AND NOT (coalesce(s.has_id, false) AND coalesce(s.has_decom, false) AND coalesce(s.has_reason, false))
+ WHERE NOT (coalesce(s.has_id, false) AND coalesce(s.has_decom, false) AND coalesce(s.has_reason, false))
    AND NOT EXISTS (SELECT 1 FROM @schema@.returns t WHERE t.la = e.la AND t.year = $1
                       AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(t.files) x
                                        WHERE x->>'module' = 'sw_episodes' OR lower(x->>'name') LIKE '%.xml'))
@@ -214,8 +215,10 @@ $chk$),
    NULL,
    $chk$
 SELECT 'Episodes' AS tbl, f.la, f.child, f.source_file, f.source_line,
-       format('looked after from %s, but the first social worker episode reported begins %s',
-              greatest(f.decom, $2), coalesce(s.first_sw::text, 'never')) AS msg
+       CASE WHEN s.first_sw IS NULL
+            THEN format('looked after from %s, but no social worker episode is reported', greatest(f.decom, $2))
+            ELSE format('looked after from %s, but the first social worker episode reported begins %s',
+                        greatest(f.decom, $2), s.first_sw) END AS msg
   FROM (SELECT DISTINCT ON (e.la, e.child) e.la, e.child, e.decom, e.source_file, e.source_line
           FROM ep e
          WHERE e.decom <= $3 AND (e.dec IS NULL OR e.dec >= $2) AND e.ls IS DISTINCT FROM 'V3' AND e.ls IS DISTINCT FROM 'V4'

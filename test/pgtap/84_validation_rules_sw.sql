@@ -4,7 +4,7 @@
 -- Files: e (episodes), s (SWEpisodes).  "CLA" children have an episode open on 31 March.
 -- Then the postcode and distance rules over a postcode look-up (dataset pc), and 207.
 BEGIN;
-SELECT plan(67);
+SELECT plan(68);
 
 SELECT careleaver.create_dataset('sw24');
 SELECT careleaver.create_dataset('sw25');
@@ -84,6 +84,8 @@ SELECT set_eq($$SELECT row_ref FROM v24 WHERE rule_code = 'SW11b'$$, ARRAY['s:10
   'SW11b: ended 28 March 2024 with none after (c8)');
 SELECT set_eq($$SELECT row_ref FROM v24 WHERE rule_code = 'SW12'$$, ARRAY['e:2', 'e:9'],
   'SW12: no SW episode (c2), first one after care began 1 October (c9); council B (no SWEpisodes file) passes');
+SELECT is((SELECT message FROM v24 WHERE rule_code = 'SW12' AND child = 'c9'),
+  'looked after from 2023-10-01, but the first social worker episode reported begins 2023-11-01', 'SW12 message');
 SELECT set_eq($$SELECT row_ref FROM v24 WHERE rule_code = 'SW13'$$, ARRAY['s:3', 's:5'],
   'SW13 (2024): blank (c3), XYZ (c5); chchan (c7) passes');
 SELECT set_eq($$SELECT row_ref FROM v24 WHERE rule_code = 'SW14'$$, ARRAY['s:6'],
