@@ -48,7 +48,7 @@ SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
   FROM y_sw_episodes w
  WHERE (w.sw_decom IS NULL AND NOT EXISTS (SELECT 1 FROM m_rj r WHERE r.la = w.la AND r.source_file = w.source_file
                                               AND r.source_line = w.source_line AND r.col = 'sw_decom'))
-    OR (w.sw_decom < DATE '2023-04-01' AND w.sw_id IS NULL)
+    OR (w.sw_decom < careleaver.collection_year_start(2024) AND w.sw_id IS NULL)
 $chk$),
   ('SW01b', 'social workers', 2025, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
    'A social worker episode with no SW_DECOM, or one beginning on or after 1 April 2023 with no SW_ID or no SW_REASON',
@@ -64,7 +64,7 @@ SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
   FROM y_sw_episodes w
  WHERE (w.sw_decom IS NULL AND NOT EXISTS (SELECT 1 FROM m_rj r WHERE r.la = w.la AND r.source_file = w.source_file
                                               AND r.source_line = w.source_line AND r.col = 'sw_decom'))
-    OR (w.sw_decom >= DATE '2023-04-01' AND (w.sw_id IS NULL OR w.sw_reason IS NULL))
+    OR (w.sw_decom >= careleaver.collection_year_start(2024) AND (w.sw_id IS NULL OR w.sw_reason IS NULL))
 $chk$),
   ('SW02', 'social workers', 2024, NULL, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
    'SW_ID does not begin with SW or XX',
@@ -244,7 +244,7 @@ SELECT 'SWEpisodes' AS tbl, w.la, w.child, w.source_file, w.source_line,
   FROM y_sw_episodes w
  WHERE (w.sw_reason IS NOT NULL
         AND w.sw_reason NOT IN ('MANAGE', 'FCONTA', 'LEFTRL', 'ORGRST', 'TSPROC', 'ABSENC', 'CHCHAN', 'PCCHAN', 'SWDIED', 'OTHERS'))
-    OR (w.sw_reason IS NULL AND ($1 < 2025 OR w.sw_decom >= DATE '2023-04-01'))
+    OR (w.sw_reason IS NULL AND ($1 < 2025 OR w.sw_decom >= careleaver.collection_year_start(2024)))
 $chk$),
   ('SW14', 'social workers', 2024, 2024, 'SWEpisodes', '{sw_episodes}'::text[], false, '{}'::text[],
    'A social worker episode with no SW_DEC that is not the child''s latest (by SW_DECOM)',
