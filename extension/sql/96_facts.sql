@@ -333,6 +333,7 @@ BEGIN
     IF c.removed THEN
       EXECUTE format('DROP TABLE IF EXISTS %I.%I, %I.%I', dataset, part_c, dataset, part_y);
       EXECUTE format('DELETE FROM %I.refresh_state s WHERE s.la = $1', dataset) USING c.la;
+      PERFORM careleaver.characteristics_fill(dataset, c.la);   -- the equality lens (93_equality.sql)
       council := c.la; action := 'removed'; children := 0; child_years := 0;
       RETURN NEXT;
       CONTINUE;
@@ -355,6 +356,7 @@ BEGIN
       FROM careleaver.facts_fill(dataset, c.la, format('%I.%I', dataset, part_c)::regclass,
                                  format('%I.%I', dataset, part_y)::regclass, c.first_year, c.last_year,
                                  c.data_end) f;
+    PERFORM careleaver.characteristics_fill(dataset, c.la);     -- the equality lens (93_equality.sql)
     -- statistics for the reporting views' plans at once (autovacuum cannot see rows of an open transaction)
     EXECUTE format('ANALYZE %I.%I, %I.%I', dataset, part_c, dataset, part_y);
     EXECUTE format('INSERT INTO %I.refresh_state AS s VALUES ($1, now(), $2, $3, $4, $5, $6, $7) '
