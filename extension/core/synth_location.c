@@ -64,7 +64,17 @@ cl_synth_placement_postcode(const cl_synth_child *c, const cl_synth_episode *e, 
 	int			council = c->council;
 	uint32_t	r = h % 100;
 
-	if (r >= 60 && r < 90)
+	/*
+	 * The council's own provision (PR1) other than foster care and adoption (U1-U6, A3-A6) is in the council
+	 * itself (DfE rule 1015); the rest about 60 % at home, 30 % next door, 10 % anywhere.
+	 */
+	bool		own_home = e->provider == CL_PROVIDER_PR1 &&
+		!(e->place >= CL_PLACE_A3 && e->place <= CL_PLACE_A6) &&
+		!(e->place >= CL_PLACE_U1 && e->place <= CL_PLACE_U6);
+
+	if (own_home)
+		;
+	else if (r >= 60 && r < 90)
 	{
 		/* a neighbouring council: east, west, north or south of the centre grid */
 		static const int step[] = {1, -1, CENTRE_COLUMNS, -CENTRE_COLUMNS};
@@ -188,7 +198,7 @@ cl_synth_social_workers(const cl_synth_params *p, const cl_synth_child *c,
 			s->decom = d;
 			s->dec = last ? end : next;
 			if (first)
-				s->reason = NULL;
+				s->reason = "FCONTA";	/* the first social worker of a period of care (DfE rules SW01b, SW10, SW13) */
 			else
 			{
 				int			w = (int) (cl_synth_rng_next(&r) % 100),

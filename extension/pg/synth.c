@@ -165,7 +165,7 @@ synthetic_rows(FunctionCallInfo fcinfo, synth_kind kind)
 					values[12] = CStringGetTextDatum(buf);
 				else
 					nulls[12] = true;
-				nulls[11] = false;	/* a short break before may have blanked it */
+				nulls[11] = child->uasc;	/* DfE holds no home for a UASC (rule 406; a short break may have blanked it) */
 				nulls[13] = !cl_synth_urn(e, buf);
 				values[13] = nulls[13] ? (Datum) 0 : CStringGetTextDatum(buf);
 				if (e->ls == CL_LS_V3 || e->ls == CL_LS_V4)

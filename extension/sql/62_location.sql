@@ -65,7 +65,7 @@ AS 'MODULE_PATHNAME', 'careleaver_synthetic_sw_episodes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4000;
 COMMENT ON FUNCTION careleaver.synthetic_sw_episodes(integer, integer, integer, integer, integer) IS
   'Social-worker episodes (SWEpisodes) of the synthetic councils: during each period of care reaching the '
-  'collection years, a new social worker on average once a year (SW_REASON blank for the first); deterministic '
+  'collection years, a new social worker on average once a year (SW_REASON FCONTA for the first); deterministic '
   'in its arguments (doc/synthetic.md)';
 
 -- The dataset's look-up tables, made by create_dataset (idempotently, also for datasets made before 0.2.0).

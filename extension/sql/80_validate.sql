@@ -135,6 +135,7 @@ AS $$
                      WHEN 'oc3' THEN 'OC3' WHEN 'oc2' THEN 'OC2' WHEN 'ad1' THEN 'AD1'
                      WHEN 'missing' THEN 'Missing' WHEN 'reviews' THEN 'Reviews'
                      WHEN 'placed_adoption' THEN 'PlacedAdoption' WHEN 'prev_perm' THEN 'PrevPerm'
+                     WHEN 'sw_episodes' THEN 'SWEpisodes'
                      ELSE module END
 $$;
 

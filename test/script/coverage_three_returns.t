@@ -163,5 +163,26 @@ ok(err is not None and 'P0002' in err and 'collection year 2024' in err,
 err = error_of("SELECT * FROM careleaver.validate('src', 2026)")
 ok(err is not None and 'P0002' in err, 'validate on generated years (nothing loaded to check) raises P0002', err)
 
+# The exported returns hold no SWEpisodes file and the loaded dataset no postcode look-up, so the social worker and
+# postcode rules are silent above.  Give the 2026 return the council's social worker episodes (those reaching the
+# reporting period, 1 April 2024 to 31 March 2026, an end after 31 March not yet known) and the synthetic look-up:
+# the generator's data must pass those rules too.
+psql("INSERT INTO two.postcodes SELECT * FROM src.postcodes")
+psql("INSERT INTO two.return_sw_episodes (la, year, child, dob, sw_id, sw_decom, sw_dec, sw_reason, source_file, source_line) "
+     "SELECT s.la, 2026, s.child, s.dob, s.sw_id, s.sw_decom, "
+     "       CASE WHEN s.sw_dec <= careleaver.collection_year_end(2026) THEN s.sw_dec END, s.sw_reason, 'sw_episodes.csv', "
+     "       (row_number() OVER (ORDER BY s.child, s.sw_decom, s.sw_id))::int + 1 "
+     "  FROM src.sw_episodes s "
+     " WHERE s.la = '213' AND s.sw_decom <= careleaver.collection_year_end(2026) "
+     "   AND (s.sw_dec IS NULL OR s.sw_dec >= careleaver.collection_year_start(2025)) "
+     "   AND EXISTS (SELECT 1 FROM two.return_episodes e WHERE e.la = s.la AND e.child = s.child AND e.year = 2026)")
+psql("UPDATE two.returns SET files = files || '[{\"name\": \"sw_episodes.csv\", \"module\": \"sw_episodes\"}]' "
+     "WHERE year = 2026")
+ok(int(psql("SELECT count(*) FROM two.return_sw_episodes")) > 0 and int(psql("SELECT count(*) FROM two.postcodes")) > 0,
+   'the 2026 return now holds social worker episodes and the dataset a postcode look-up')
+is_(psql("SELECT coalesce(string_agg(rule_code || ' ' || child, '; '), '0') FROM careleaver.validate('two', 2026)"), '0',
+    'with its social worker episodes and the postcode look-up, the clean 2026 return still validates with no rows '
+    '(the SWEpisodes and postcode rules run)')
+
 psql('DROP DATABASE %s' % DB, db='postgres')
 done()

@@ -16,7 +16,8 @@ MODULES = {'Episodes': ('episodes', 0), 'Episodes_last': ('episodes', -1), 'Head
            'Header_last': ('header', -1), 'OC3': ('oc3', 0), 'UASC': ('uasc', 0), 'UASC_last': ('uasc', -1),
            'Missing': ('missing', 0),
            'AD1': ('ad1', 0), 'PlacedAdoption': ('placed_adoption', 0), 'OC2': ('oc2', 0),
-           'PrevPerm': ('prev_perm', 0), 'Reviews': ('reviews', 0)}
+           'PrevPerm': ('prev_perm', 0), 'Reviews': ('reviews', 0),
+           'SWEpisodes': ('sw_episodes', 0), 'SWEpisodes_last': ('sw_episodes', -1)}
 
 
 def parse_date(s):
