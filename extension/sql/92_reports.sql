@@ -821,13 +821,14 @@ CREATE FUNCTION careleaver.return_home_by_duration_sql(schema_name text) RETURNS
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %s,
+WITH %1$s,
   entry AS (
-    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
-      FROM person p JOIN data_end d USING (la)
-     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
-     WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+    -- each period's exit as careleaver.exits gives it up to the data's end, materialised by the refresh
+    -- (period_facts, doc/facts.md); only children with a date of birth have one
+    SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
+      FROM %2$I.period_facts x
+     WHERE x.exit_cause IS NOT NULL
+       AND x.start_year IN (SELECT y.collection_year FROM report_year y WHERE y.la = x.la)),
   -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): the
   -- durations of the returns home and of the open periods, for the counts by day below
   cohort AS (
@@ -841,7 +842,7 @@ SELECT c.la, c.entry_year, d.day, c.periods_started,
        (SELECT count(*) FROM unnest(c.censored_days) x WHERE x < d.day) AS censored_before_day,
        round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
   FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$,
-    careleaver.reporting_common_sql(schema_name));
+    careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.return_home_by_duration_sql(text) IS
@@ -853,20 +854,22 @@ CREATE FUNCTION careleaver.return_home_by_duration_published_sql(schema_name tex
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH r AS (%s),
-  series AS (
-    SELECT la, entry_year, array_agg(day ORDER BY day) AS days,
-           careleaver.publish_cumulative(array_agg(returned_home_by_day ORDER BY day), min(periods_started))
+-- each cohort's series of days published together, as a window over the base rows (read once, so that a
+-- filter on la reaches the fact tables)
+WITH s AS (
+    SELECT r.*, array_agg(r.day) OVER w AS days,
+           careleaver.publish_cumulative(array_agg(r.returned_home_by_day) OVER w, min(r.periods_started) OVER w)
              AS published
-      FROM r GROUP BY 1, 2)
-SELECT r.la, r.entry_year, r.day, careleaver.publish_count(r.periods_started) AS periods_started,
-       s.published[array_position(s.days, r.day)] AS returned_home_by_day,
-       CASE WHEN s.published[array_position(s.days, r.day)] = 'c'
-              OR careleaver.publish_count(r.periods_started) = 'c' THEN 'c'
-            WHEN r.cumulative_incidence IS NULL THEN 'x'
-            WHEN r.cumulative_incidence > 0 AND round(100 * r.cumulative_incidence) = 0 THEN 'k'
-            ELSE round(100 * r.cumulative_incidence)::text END AS cumulative_incidence_percent
-  FROM r JOIN series s USING (la, entry_year)$q$, careleaver.return_home_by_duration_sql(schema_name));
+      FROM (%s) r
+    WINDOW w AS (PARTITION BY r.la, r.entry_year ORDER BY r.day ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+SELECT s.la, s.entry_year, s.day, careleaver.publish_count(s.periods_started) AS periods_started,
+       s.published[array_position(s.days, s.day)] AS returned_home_by_day,
+       CASE WHEN s.published[array_position(s.days, s.day)] = 'c'
+              OR careleaver.publish_count(s.periods_started) = 'c' THEN 'c'
+            WHEN s.cumulative_incidence IS NULL THEN 'x'
+            WHEN s.cumulative_incidence > 0 AND round(100 * s.cumulative_incidence) = 0 THEN 'k'
+            ELSE round(100 * s.cumulative_incidence)::text END AS cumulative_incidence_percent
+  FROM s$q$, careleaver.return_home_by_duration_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.return_home_by_duration_published_sql(text) IS
@@ -992,20 +995,22 @@ CREATE FUNCTION careleaver.time_to_return_home_sql(schema_name text) RETURNS tex
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %s,
+WITH %1$s,
   entry AS (
-    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
-      FROM person p JOIN data_end d USING (la)
-     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
-     WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+    -- each period's exit as careleaver.exits gives it up to the data's end, materialised by the refresh
+    -- (period_facts, doc/facts.md); only children with a date of birth have one
+    SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
+      FROM %2$I.period_facts x
+     WHERE x.exit_cause IS NOT NULL
+       AND x.start_year IN (SELECT y.collection_year FROM report_year y WHERE y.la = x.la)),
   km AS (
     SELECT la, entry_year, count(*) AS periods_started, count(*) FILTER (WHERE cause = 1) AS returned_home,
            careleaver.km_agg(duration_days, cause = 1) AS s
       FROM entry GROUP BY 1, 2)
 SELECT km.la, km.entry_year, km.periods_started, km.returned_home,
        m.median AS median_days, m.lower95 AS median_lower95, m.upper95 AS median_upper95
-  FROM km CROSS JOIN LATERAL careleaver.km_median_ci(km.s) m$q$, careleaver.reporting_common_sql(schema_name));
+  FROM km CROSS JOIN LATERAL careleaver.km_median_ci(km.s) m$q$, careleaver.reporting_common_sql(schema_name),
+    schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.time_to_return_home_sql(text) IS
@@ -1053,26 +1058,24 @@ WITH %1$s,
       FROM frame y
       JOIN %8$I.child_year_facts f USING (la, collection_year)
       LEFT JOIN (%2$s) u ON u.la = f.la AND u.child = f.child),
-  -- from the stored history, only for the children who need it: the day a UASC child's first period of the
-  -- year began, and the reason of a child's last ending in the year
-  from_history AS (
-    SELECT c.la, c.collection_year, c.started, c.ceased, c.has_uasc_record, c.duc,
-           (SELECT min(pc.start_date) FROM careleaver.periods_of_care(p.history) pc
-             WHERE c.started AND c.has_uasc_record AND pc.start_date BETWEEN c.year_start AND c.year_end) AS start_date,
-           (SELECT pc.end_reason FROM careleaver.periods_of_care(p.history) pc
-             WHERE c.ceased AND pc.end_date BETWEEN c.year_start AND c.year_end
-             ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) AS end_reason
-      FROM child_year c JOIN %8$I.child_facts p ON p.la = c.la AND p.child = c.child
-     WHERE c.ceased OR (c.started AND c.has_uasc_record)),
-  -- counted per council and year on each side, then joined: never a join of the two per child
+  -- from period_facts (doc/facts.md): the day a UASC child's first period of the year began, and the reason of
+  -- a child's last ending in the year; each side reads the fact table itself, so that a filter on la reaches it
   history_counted AS (
-    SELECT la, collection_year,
-           count(*) FILTER (WHERE started AND has_uasc_record AND (duc IS NULL OR duc > start_date)) AS started_uasc,
-           count(*) FILTER (WHERE ceased AND coalesce(careleaver.is_special_guardianship_order(end_reason), false))
-             AS ceased_sgo,
-           count(*) FILTER (WHERE ceased AND careleaver.ceased_reason_group(end_reason)
-                                             = 'Residence order or child arrangements order') AS ceased_cao
-      FROM from_history GROUP BY 1, 2),
+    SELECT y.la, y.collection_year, coalesce(s.started_uasc, 0) AS started_uasc,
+           coalesce(e.ceased_sgo, 0) AS ceased_sgo, coalesce(e.ceased_cao, 0) AS ceased_cao
+      FROM frame y
+      LEFT JOIN (SELECT x.la, x.start_year AS collection_year, count(*) AS started_uasc
+                   FROM %8$I.period_facts x JOIN (%2$s) u ON u.la = x.la AND u.child = x.child
+                  WHERE x.first_start_in_year AND (u.duc IS NULL OR u.duc > x.start_date)
+                  GROUP BY 1, 2) s ON s.la = y.la AND s.collection_year = y.collection_year
+      LEFT JOIN (SELECT x.la, x.end_year AS collection_year,
+                        count(*) FILTER (WHERE coalesce(careleaver.is_special_guardianship_order(x.end_reason), false))
+                          AS ceased_sgo,
+                        count(*) FILTER (WHERE careleaver.ceased_reason_group(x.end_reason)
+                                               = 'Residence order or child arrangements order') AS ceased_cao
+                   FROM %8$I.period_facts x
+                  WHERE x.last_end_in_year
+                  GROUP BY 1, 2) e ON e.la = y.la AND e.collection_year = y.collection_year),
   counted AS (
     SELECT k.la, k.collection_year, k.started, coalesce(h.started_uasc, 0) AS started_uasc, k.looked_after,
            k.looked_after_uasc, k.ceased, coalesce(h.ceased_sgo, 0) AS ceased_sgo,
@@ -1248,31 +1251,26 @@ CREATE FUNCTION careleaver.starts_and_ceases_by_reason_sql(schema_name text) RET
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %s,
-  period AS (
-    SELECT p.la, pc.start_date, pc.end_date, pc.end_reason, f.ls, f.cin
-      FROM person p   -- child_facts.history carries each episode's CIN
-     CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
-      LEFT JOIN LATERAL (SELECT ep.ls, ep.cin FROM careleaver.episodes(p.history) ep
-                          WHERE NOT ep.short_break AND ep.decom = pc.start_date
-                          ORDER BY ep.episode_no LIMIT 1) f ON true),
+WITH %1$s,
+  -- the periods of care of period_facts (doc/facts.md), read by each side (not through one CTE, so that a
+  -- filter on la reaches the fact table's partition from both): the LS and CIN of a period's first episode
   moved AS (
     SELECT y.la, y.collection_year, 'started'::text AS movement, k.breakdown, k.category
-      FROM report_year y JOIN period p ON p.la = y.la AND p.start_date BETWEEN y.year_start AND y.year_end
+      FROM report_year y JOIN %2$I.period_facts p ON p.la = y.la AND p.start_year = y.collection_year
      CROSS JOIN LATERAL (VALUES
-       ('legal status', coalesce(careleaver.legal_status_group(p.ls), 'not recorded')),
-       ('category of need', coalesce(p.cin::text || ' ' || careleaver.label(p.cin), 'not recorded'))
+       ('legal status', coalesce(careleaver.legal_status_group(p.start_legal_status), 'not recorded')),
+       ('category of need', coalesce(p.start_need::text || ' ' || careleaver.label(p.start_need), 'not recorded'))
      ) AS k(breakdown, category)
     UNION ALL
     SELECT y.la, y.collection_year, 'ceased', k.breakdown, k.category
-      FROM report_year y JOIN period p ON p.la = y.la AND p.end_date BETWEEN y.year_start AND y.year_end
+      FROM report_year y JOIN %2$I.period_facts p ON p.la = y.la AND p.end_year = y.collection_year
      CROSS JOIN LATERAL (VALUES
        ('reason group', coalesce(careleaver.ceased_reason_group(p.end_reason), 'reason not known')),
        ('reason', coalesce(p.end_reason::text, 'not known'))
      ) AS k(breakdown, category))
 SELECT la, collection_year, movement, breakdown, category, count(*) AS periods
   FROM moved
- GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name));
+ GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.starts_and_ceases_by_reason_sql(text) IS
@@ -1339,13 +1337,14 @@ CREATE FUNCTION careleaver.exits_by_route_sql(schema_name text) RETURNS text
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %s,
+WITH %1$s,
   entry AS (
-    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
-      FROM person p JOIN data_end d USING (la)
-     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
-     WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+    -- each period's exit as careleaver.exits gives it up to the data's end, materialised by the refresh
+    -- (period_facts, doc/facts.md); only children with a date of birth have one
+    SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
+      FROM %2$I.period_facts x
+     WHERE x.exit_cause IS NOT NULL
+       AND x.start_year IN (SELECT y.collection_year FROM report_year y WHERE y.la = x.la)),
   -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): each exit
   -- up to day 730 kept as cause * 10000 + days, one integer, for the counts by route and day below
   cohort AS (
@@ -1367,7 +1366,8 @@ SELECT c.la, c.entry_year, d.day, r.route, c.periods_started,
  CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, r.cause, d.day) AS incidence) ci
   LEFT JOIN LATERAL (SELECT t.lower95, t.upper95 FROM careleaver.cif_table(c.risks) t
                       WHERE t.cause = r.cause AND t.days <= d.day
-                      ORDER BY t.days DESC LIMIT 1) band ON true$q$, careleaver.reporting_common_sql(schema_name));
+                      ORDER BY t.days DESC LIMIT 1) band ON true$q$, careleaver.reporting_common_sql(schema_name),
+    schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.exits_by_route_sql(text) IS
@@ -1382,18 +1382,21 @@ BEGIN
   -- 547 too): this view shows the same published values, so that the two tables together reveal nothing
   -- that either does not.
   RETURN format($q$
-WITH r AS (%1$s),
-  series AS (
-    SELECT la, entry_year, route, array_agg(day ORDER BY day) AS days,
-           careleaver.publish_cumulative(array_agg(exits_by_day ORDER BY day), min(periods_started)) AS published
-      FROM r GROUP BY 1, 2, 3),
+WITH s AS (
+    -- each route's series of days published together, as a window over the base rows (read once, so
+    -- that a filter on la reaches the fact tables)
+    SELECT r.*, array_agg(r.day) OVER w AS days,
+           careleaver.publish_cumulative(array_agg(r.exits_by_day) OVER w, min(r.periods_started) OVER w) AS published
+      FROM (%1$s) r
+    WINDOW w AS (PARTITION BY r.la, r.entry_year, r.route ORDER BY r.day
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
   home AS (%2$s),
   p AS (
-    SELECT r.*, careleaver.publish_count(r.periods_started) AS periods_started_shown,
-           CASE WHEN r.route = 'returned home' THEN h.returned_home_by_day
-                ELSE s.published[array_position(s.days, r.day)] END AS exits_shown
-      FROM r JOIN series s USING (la, entry_year, route)
-      LEFT JOIN home h ON h.la = r.la AND h.entry_year = r.entry_year AND h.day = r.day)
+    SELECT s.*, careleaver.publish_count(s.periods_started) AS periods_started_shown,
+           CASE WHEN s.route = 'returned home' THEN h.returned_home_by_day
+                ELSE s.published[array_position(s.days, s.day)] END AS exits_shown
+      FROM s
+      LEFT JOIN home h ON h.la = s.la AND h.entry_year = s.entry_year AND h.day = s.day)
 SELECT p.la, p.entry_year, p.day, p.route, p.periods_started_shown AS periods_started, p.exits_shown AS exits_by_day,
        CASE WHEN 'c' IN (p.exits_shown, p.periods_started_shown) THEN 'c'
             WHEN p.cumulative_incidence IS NULL THEN 'x'
@@ -1470,14 +1473,19 @@ WITH %s,
     -- each member twice: in DfE's age band and at the single age (metrics.md 12)
     SELECT x.*, a.care_leaver_age, a.age_order
       FROM member x CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(x.age) a),
-  grp AS (
-    SELECT la, collection_year, care_leaver_age, age_order, count(*) AS care_leavers,
-           count(*) FILTER (WHERE has_oc3) AS with_oc3_record,
-           CASE WHEN bool_and(basis = 'history') THEN 'history' WHEN bool_and(basis = 'OC3 record') THEN 'OC3 record'
-                ELSE 'history and OC3 records' END AS basis
-      FROM banded GROUP BY 1, 2, 3, 4),
+  -- one pass over the members (a second reader of banded would materialise it, and a filter on la would not
+  -- reach the fact tables): counted per leaf, the age's totals a window over the leaves
   leafcount AS (
-    SELECT la, collection_year, care_leaver_age, grp, leaf, count(*) AS n FROM banded GROUP BY 1, 2, 3, 4, 5),
+    SELECT la, collection_year, care_leaver_age, age_order, grp, leaf, count(*) AS n,
+           count(*) FILTER (WHERE has_oc3) AS oc3_n, bool_and(basis = 'history') AS all_history,
+           bool_and(basis = 'OC3 record') AS all_oc3
+      FROM banded GROUP BY 1, 2, 3, 4, 5, 6),
+  leaf_grp AS (
+    SELECT c.*, (sum(c.n) OVER g)::bigint AS care_leavers, (sum(c.oc3_n) OVER g)::bigint AS with_oc3_record,
+           CASE WHEN bool_and(c.all_history) OVER g THEN 'history' WHEN bool_and(c.all_oc3) OVER g THEN 'OC3 record'
+                ELSE 'history and OC3 records' END AS basis
+      FROM leafcount c
+    WINDOW g AS (PARTITION BY c.la, c.collection_year, c.care_leaver_age)),
   label AS (
     SELECT l.breakdown, l.kind, l.breakdown_order
       FROM (SELECT DISTINCT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity) AS breakdown,
@@ -1487,17 +1495,16 @@ WITH %s,
             SELECT * FROM (VALUES ('Total in education, employment or training', 'EET', 100),
                                   ('Total not in education, employment or training', 'NEET', 101),
                                   ('Total', 'Total', 102)) AS t(breakdown, kind, breakdown_order)) l)
-SELECT g.la, g.collection_year, g.care_leaver_age, l.breakdown,
+SELECT c.la, c.collection_year, c.care_leaver_age, l.breakdown,
        coalesce(sum(c.n) FILTER (WHERE (l.kind = 'leaf' AND c.leaf = l.breakdown) OR l.kind = c.grp
                                     OR l.kind = 'Total'), 0)::bigint AS care_leaver_count,
        round(100.0 * coalesce(sum(c.n) FILTER (WHERE (l.kind = 'leaf' AND c.leaf = l.breakdown) OR l.kind = c.grp
-                                                  OR l.kind = 'Total'), 0) / g.care_leavers, 6) AS care_leaver_percent,
-       g.care_leavers, g.with_oc3_record, g.basis,
-       format('%%s of %%s cohort members have an OC3 record', g.with_oc3_record, g.care_leavers) AS oc3_records,
-       g.age_order, l.breakdown_order
-  FROM grp g CROSS JOIN label l
-  LEFT JOIN leafcount c ON c.la = g.la AND c.collection_year = g.collection_year AND c.care_leaver_age = g.care_leaver_age
- GROUP BY g.la, g.collection_year, g.care_leaver_age, g.age_order, g.care_leavers, g.with_oc3_record, g.basis,
+                                                  OR l.kind = 'Total'), 0) / c.care_leavers, 6) AS care_leaver_percent,
+       c.care_leavers, c.with_oc3_record, c.basis,
+       format('%%s of %%s cohort members have an OC3 record', c.with_oc3_record, c.care_leavers) AS oc3_records,
+       c.age_order, l.breakdown_order
+  FROM leaf_grp c CROSS JOIN label l
+ GROUP BY c.la, c.collection_year, c.care_leaver_age, c.age_order, c.care_leavers, c.with_oc3_record, c.basis,
           l.breakdown, l.kind, l.breakdown_order$q$, careleaver.reporting_common_sql(schema_name));
 END
 $fn$;
