@@ -828,7 +828,7 @@ WITH %1$s,
     SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
       FROM %2$I.period_facts x
      WHERE x.exit_cause IS NOT NULL
-       AND x.start_year IN (SELECT y.collection_year FROM report_year y WHERE y.la = x.la)),
+       AND EXISTS (SELECT 1 FROM report_year y WHERE y.la = x.la AND y.collection_year = x.start_year)),
   -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): the
   -- durations of the returns home and of the open periods, for the counts by day below
   cohort AS (
@@ -1002,7 +1002,7 @@ WITH %1$s,
     SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
       FROM %2$I.period_facts x
      WHERE x.exit_cause IS NOT NULL
-       AND x.start_year IN (SELECT y.collection_year FROM report_year y WHERE y.la = x.la)),
+       AND EXISTS (SELECT 1 FROM report_year y WHERE y.la = x.la AND y.collection_year = x.start_year)),
   km AS (
     SELECT la, entry_year, count(*) AS periods_started, count(*) FILTER (WHERE cause = 1) AS returned_home,
            careleaver.km_agg(duration_days, cause = 1) AS s
@@ -1344,7 +1344,7 @@ WITH %1$s,
     SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
       FROM %2$I.period_facts x
      WHERE x.exit_cause IS NOT NULL
-       AND x.start_year IN (SELECT y.collection_year FROM report_year y WHERE y.la = x.la)),
+       AND EXISTS (SELECT 1 FROM report_year y WHERE y.la = x.la AND y.collection_year = x.start_year)),
   -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): each exit
   -- up to day 730 kept as cause * 10000 + days, one integer, for the counts by route and day below
   cohort AS (
@@ -1356,17 +1356,23 @@ WITH %1$s,
   route AS (
     SELECT * FROM (VALUES (1, 'returned home'), (2, 'adopted'), (3, 'special guardianship'),
                           (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route))
-SELECT c.la, c.entry_year, d.day, r.route, c.periods_started,
+SELECT c.la, c.entry_year, band.day, band.route, c.periods_started,
        (SELECT count(*) FROM unnest(c.exit_cause_days) k
-         WHERE k / 10000 = r.cause AND k %% 10000 <= d.day) AS exits_by_day,
+         WHERE k / 10000 = band.cause AND k %% 10000 <= band.day) AS exits_by_day,
        round(ci.incidence::numeric, 4) AS cumulative_incidence,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.lower95::numeric, 4) END AS lower95,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.upper95::numeric, 4) END AS upper95
-  FROM cohort c CROSS JOIN day d CROSS JOIN route r
- CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, r.cause, d.day) AS incidence) ci
-  LEFT JOIN LATERAL (SELECT t.lower95, t.upper95 FROM careleaver.cif_table(c.risks) t
-                      WHERE t.cause = r.cause AND t.days <= d.day
-                      ORDER BY t.days DESC LIMIT 1) band ON true$q$, careleaver.reporting_common_sql(schema_name),
+  FROM cohort c
+ -- the cohort's table of estimates (cif_table) computed once, not once per day and route: per cause and day,
+ -- the interval of the latest row on or before the day
+ CROSS JOIN LATERAL (
+   SELECT d.day, r.cause, r.route, b.lower95, b.upper95
+     FROM day d CROSS JOIN route r
+     LEFT JOIN (SELECT t.cause, d2.day, (array_agg(t.lower95 ORDER BY t.days DESC))[1] AS lower95,
+                       (array_agg(t.upper95 ORDER BY t.days DESC))[1] AS upper95
+                  FROM careleaver.cif_table(c.risks) t JOIN day d2 ON t.days <= d2.day
+                 GROUP BY 1, 2) b ON b.cause = r.cause AND b.day = d.day) band
+ CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, band.cause, band.day) AS incidence) ci$q$, careleaver.reporting_common_sql(schema_name),
     schema_name);
 END
 $fn$;
