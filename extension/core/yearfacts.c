@@ -5,9 +5,8 @@
 #include "leavers.h"
 #include "codes.h"
 
-/* The latest care episode open on d (decom <= d < dec), or -1. */
-static int32_t
-episode_on(const cl_history *h, cl_date d)
+int32_t
+cl_care_episode_on(const cl_history *h, cl_date d)
 {
 	int32_t		found = -1;
 
@@ -43,7 +42,7 @@ cl_year_facts_of(const cl_facts *f, bool has_dob, cl_date dob, int year,
 		return false;
 	}
 	out->looked_after = cl_history_looked_after_on(f->h, end);
-	e = out->looked_after ? episode_on(f->h, end) : -1;
+	e = out->looked_after ? cl_care_episode_on(f->h, end) : -1;
 	out->ls = e >= 0 ? f->h->ep[e].ls : 0;
 	out->place = e >= 0 ? f->h->ep[e].place : 0;
 	out->age = has_dob ? cl_age_on(dob, end) : -1;

@@ -31,6 +31,13 @@ typedef struct cl_year_facts
 	int32_t		follow_up_incomplete;	/* of them, 12-month window passes data_end */
 } cl_year_facts;
 
+/*
+ * The latest care episode (not a short break, cl_episode_is_care) open on d
+ * (decom <= d < dec), the last in episode order among those starting on the
+ * same day; -1 when none.  The episode whose LS and PLACE the year facts give.
+ */
+extern int32_t cl_care_episode_on(const cl_history *h, cl_date d);
+
 /* The re-entry window of the reporting views: 12 months (metrics.md 6). */
 #define CL_REENTRY_MONTHS 12
 

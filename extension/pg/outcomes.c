@@ -51,6 +51,7 @@ PG_FUNCTION_INFO_V1(careleaver_cfsr_reentry_12m);
 PG_FUNCTION_INFO_V1(careleaver_cfsr_placement_moves);
 PG_FUNCTION_INFO_V1(careleaver_cfsr_days_in_care);
 PG_FUNCTION_INFO_V1(careleaver_child_year_facts);
+PG_FUNCTION_INFO_V1(careleaver_care_episode_start_on);
 PG_FUNCTION_INFO_V1(careleaver_child_period_facts);
 
 /* ---------------------------------------------------------------- arguments */
@@ -769,4 +770,21 @@ careleaver_child_period_facts(PG_FUNCTION_ARGS)
 	h = cl_pg_history_arg(fcinfo, 0);
 	cl_pg_period_facts_rows(&h, has_dob, dob, first, last, data_end, year_row_to_srf, &srf);
 	return (Datum) 0;
+}
+
+/*
+ * care_episode_start_on(history, day): DECOM of the latest care episode open
+ * on day (the one whose LS and PLACE child_year_facts gives on 31 March);
+ * NULL when none.
+ */
+Datum
+careleaver_care_episode_start_on(PG_FUNCTION_ARGS)
+{
+	cl_history	h = cl_pg_history_arg(fcinfo, 0);
+	cl_date		d = cl_pg_date_arg(fcinfo, 1, "day");
+	int32		e = cl_care_episode_on(&h, d);
+
+	if (e < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(h.ep[e].decom);
 }

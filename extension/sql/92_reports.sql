@@ -395,6 +395,7 @@ BEGIN
   RETURN format($q$
   person AS (
     SELECT f.la, f.child, f.date_of_birth AS dob, f.history FROM %1$I.child_facts f),
+  year_fact AS (SELECT * FROM %1$I.child_year_facts),
   coverage_year AS (
     -- every covered year, once the council's facts are known to be materialised for its coverage
     SELECT c.* FROM (%2$s) c
@@ -1117,7 +1118,14 @@ WITH %1$s,
   parity AS (SELECT x.la, x.collection_year, array_agg(x.ordinal) AS ordinals, array_agg(x.numerator) AS numerators,
                     array_agg(x.denominator) AS denominators, array_agg(x.reason) AS reasons
                FROM (%9$s) x GROUP BY 1, 2),
-  added AS (%10$s),  -- rows computed by their own builders (careleaver.dashboard_added_sql), over person and frame
+  -- rows computed by their own builders (careleaver.dashboard_added_sql, over the CTEs year_fact and frame),
+  -- each with the previous year's row (a window: read once, so that a filter on la reaches what it reads)
+  added AS (
+    SELECT a.*, lag(a.collection_year) OVER w = a.collection_year - 1 AS has_previous,
+           lag(a.numerator) OVER w AS previous_numerator, lag(a.denominator) OVER w AS previous_denominator,
+           lag(a.reason) OVER w AS previous_reason
+      FROM (%10$s) a
+    WINDOW w AS (PARTITION BY a.la, a.dashboard_no ORDER BY a.collection_year)),
   -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
   -- the previous year is a window over these rows, and the rows are only unnested at the end, so the
   -- planner's estimates (and JIT) stay those of one row per council and year
@@ -1169,13 +1177,15 @@ WITH %1$s,
                          AS a(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
       JOIN careleaver.dashboard_indicators d ON d.ordinal = a.ordinal
       LEFT JOIN added x ON x.la = v.la AND x.collection_year = v.collection_year AND x.dashboard_no = d.dashboard_no
-      LEFT JOIN added xp ON xp.la = v.la AND xp.collection_year = v.collection_year - 1 AND xp.dashboard_no = d.dashboard_no
      CROSS JOIN LATERAL (SELECT CASE WHEN x.la IS NULL THEN a.numerator ELSE x.numerator END AS numerator,
                                 CASE WHEN x.la IS NULL THEN a.denominator ELSE x.denominator END AS denominator,
                                 CASE WHEN x.la IS NULL THEN a.reason ELSE x.reason END AS reason,
-                                CASE WHEN xp.la IS NULL THEN a.previous_numerator ELSE xp.numerator END AS previous_numerator,
-                                CASE WHEN xp.la IS NULL THEN a.previous_denominator ELSE xp.denominator END AS previous_denominator,
-                                CASE WHEN xp.la IS NULL THEN a.previous_reason ELSE xp.reason END AS previous_reason) u)
+                                CASE WHEN x.has_previous THEN x.previous_numerator ELSE a.previous_numerator END
+                                  AS previous_numerator,
+                                CASE WHEN x.has_previous THEN x.previous_denominator ELSE a.previous_denominator END
+                                  AS previous_denominator,
+                                CASE WHEN x.has_previous THEN x.previous_reason ELSE a.previous_reason END
+                                  AS previous_reason) u)
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
   FROM cell

@@ -28,6 +28,13 @@ COMMENT ON FUNCTION careleaver.child_year_facts(careleaver.care_history, date, i
   'months as careleaver.reentered_within counts it, incomplete follow-ups apart (metrics.md 6). A NULL history '
   'gives no rows. See doc/facts.md.';
 
+CREATE FUNCTION careleaver.care_episode_start_on(history careleaver.care_history, day date) RETURNS date
+  AS 'MODULE_PATHNAME', 'careleaver_care_episode_start_on' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.care_episode_start_on(careleaver.care_history, date) IS
+  'DECOM of the latest care episode (not a short break) open on day, the last in episode order among those '
+  'starting that day: the episode whose LS and PLACE careleaver.child_year_facts gives on 31 March (metrics.md 1 '
+  'and 2); NULL when none is open';
+
 -- ---------------------------------------------------------------- the dataset's fact tables
 
 CREATE FUNCTION careleaver.child_period_facts(history careleaver.care_history, date_of_birth date,
