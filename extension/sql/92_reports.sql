@@ -393,9 +393,10 @@ CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
 AS $fn$
 BEGIN
   RETURN format($q$
-  person AS (
+  -- scans of the fact tables, never materialised (a CTE read twice would be): a filter on la reaches them
+  person AS NOT MATERIALIZED (
     SELECT f.la, f.child, f.date_of_birth AS dob, f.history FROM %1$I.child_facts f),
-  year_fact AS (SELECT * FROM %1$I.child_year_facts),
+  year_fact AS NOT MATERIALIZED (SELECT * FROM %1$I.child_year_facts),
   coverage_year AS (
     -- every covered year, once the council's facts are known to be materialised for its coverage
     SELECT c.* FROM (%2$s) c
