@@ -427,8 +427,8 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.refresh(text, text) IS
   'Materialises the fact layer of a dataset (doc/facts.md): child_facts (one care history per child, built '
-  'once) and child_year_facts (careleaver.child_year_facts for the last ten collection years), one partition '
-  'per council, for the councils careleaver.facts_stale lists (only la when given); councils no longer in the '
+  'once), child_year_facts (careleaver.child_year_facts for the last ten collection years) and period_facts '
+  '(careleaver.child_period_facts), one partition per council, for the councils careleaver.facts_stale lists (only la when given); councils no longer in the '
   'data are dropped. Returns one row per council (council, action refreshed or removed, rows written); no rows when nothing changed. Only '
   'the dataset''s owner may run it. careleaver.reconcile (so every load through careleaver-load) and '
   'careleaver.generate_synthetic call it for the councils they change, in their transaction, so that the facts '
