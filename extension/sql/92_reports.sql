@@ -1584,56 +1584,59 @@ BEGIN
   RETURN format($q$
 WITH b AS (%1$s),
   small_age AS (%2$s),
+  -- each age's leaves as one row (labels, cells) published together: a window over the band's rows, read once
+  -- (a second reader would materialise them, and a filter on la would not reach the fact tables)
   band AS (
-    SELECT b.* FROM b WHERE b.care_leaver_age IN ('17 to 18 years', '19 to 21 years')),
-  leaves AS (
-    SELECT la, collection_year, care_leaver_age, array_agg(breakdown ORDER BY breakdown_order) AS labels,
-           array_agg(care_leaver_count ORDER BY breakdown_order) AS cells
-      FROM band WHERE breakdown NOT LIKE 'Total%%' OR breakdown = 'Total information not known'
-     GROUP BY 1, 2, 3),
-  shown AS (
-    SELECT l.la, l.collection_year, l.care_leaver_age, u.label, u.shown,
-           careleaver.publish_row_total(l.cells) AS total_shown
-      FROM leaves l CROSS JOIN LATERAL unnest(l.labels, careleaver.suppress_row(l.cells)) AS u(label, shown)),
-  grouped AS (
-    SELECT s.la, s.collection_year, s.care_leaver_age, s.total_shown,
-           bool_or(s.shown = 'c' AND s.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
-                                                  FROM careleaver.code_list c
-                                                 WHERE c.list_name = 'leaver_activity'
-                                                   AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'EET'))
+    SELECT x.*, array_agg(x.breakdown) FILTER (WHERE x.leaf) OVER w AS labels,
+           array_agg(x.care_leaver_count) FILTER (WHERE x.leaf) OVER w AS cells
+      FROM (SELECT b.*, b.breakdown NOT LIKE 'Total%%' OR b.breakdown = 'Total information not known' AS leaf
+              FROM b WHERE b.care_leaver_age IN ('17 to 18 years', '19 to 21 years')) x
+    WINDOW w AS (PARTITION BY x.la, x.collection_year, x.care_leaver_age ORDER BY x.breakdown_order
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
+  published AS (
+    SELECT band.*, careleaver.suppress_row(band.cells) AS shown_cells,
+           careleaver.publish_row_total(band.cells) AS total_shown
+      FROM band),
+  g AS (
+    SELECT p.*, p.shown_cells[array_position(p.labels, p.breakdown)] AS shown,
+           EXISTS (SELECT 1 FROM unnest(p.labels, p.shown_cells) AS u(label, shown)
+                    WHERE u.shown = 'c'
+                      AND u.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
+                                        FROM careleaver.code_list c
+                                       WHERE c.list_name = 'leaver_activity'
+                                         AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'EET'))
              AS eet_hidden,
-           bool_or(s.shown = 'c' AND s.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
-                                                  FROM careleaver.code_list c
-                                                 WHERE c.list_name = 'leaver_activity'
-                                                   AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'NEET'))
+           EXISTS (SELECT 1 FROM unnest(p.labels, p.shown_cells) AS u(label, shown)
+                    WHERE u.shown = 'c'
+                      AND u.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
+                                        FROM careleaver.code_list c
+                                       WHERE c.list_name = 'leaver_activity'
+                                         AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'NEET'))
              AS neet_hidden
-      FROM shown s GROUP BY 1, 2, 3, 4)
-SELECT band.la, band.collection_year, band.care_leaver_age, band.breakdown,
+      FROM published p)
+SELECT g.la, g.collection_year, g.care_leaver_age, g.breakdown,
        CASE WHEN coalesce(sa.any_small, false) THEN 'c'
-            WHEN band.breakdown = 'Total' THEN g.total_shown
-            WHEN band.breakdown = 'Total in education, employment or training'
-              THEN CASE WHEN g.eet_hidden THEN 'c' ELSE careleaver.publish_count(band.care_leaver_count) END
-            WHEN band.breakdown = 'Total not in education, employment or training'
-              THEN CASE WHEN g.neet_hidden THEN 'c' ELSE careleaver.publish_count(band.care_leaver_count) END
-            ELSE s.shown END AS care_leaver_count,
+            WHEN g.breakdown = 'Total' THEN g.total_shown
+            WHEN g.breakdown = 'Total in education, employment or training'
+              THEN CASE WHEN g.eet_hidden THEN 'c' ELSE careleaver.publish_count(g.care_leaver_count) END
+            WHEN g.breakdown = 'Total not in education, employment or training'
+              THEN CASE WHEN g.neet_hidden THEN 'c' ELSE careleaver.publish_count(g.care_leaver_count) END
+            ELSE g.shown END AS care_leaver_count,
        CASE WHEN coalesce(sa.any_small, false) OR g.total_shown = 'c' THEN 'c'
-            WHEN band.with_oc3_record = 0 THEN 'x'
-            WHEN (band.breakdown = 'Total in education, employment or training' AND g.eet_hidden)
-              OR (band.breakdown = 'Total not in education, employment or training' AND g.neet_hidden)
-              OR s.shown = 'c' THEN 'c'
-            ELSE careleaver.publish_percent(band.care_leaver_count, band.care_leavers) END AS care_leaver_percent,
-       band.basis,
+            WHEN g.with_oc3_record = 0 THEN 'x'
+            WHEN (g.breakdown = 'Total in education, employment or training' AND g.eet_hidden)
+              OR (g.breakdown = 'Total not in education, employment or training' AND g.neet_hidden)
+              OR g.shown = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(g.care_leaver_count, g.care_leavers) END AS care_leaver_percent,
+       g.basis,
        CASE WHEN coalesce(sa.any_small, false) OR g.total_shown = 'c' THEN 'c of c cohort members have an OC3 record'
             ELSE format('%%s of %%s cohort members have an OC3 record',
-                        careleaver.publish_count(band.with_oc3_record), careleaver.publish_count(band.care_leavers)) END
+                        careleaver.publish_count(g.with_oc3_record), careleaver.publish_count(g.care_leavers)) END
          AS oc3_records,
-       band.breakdown_order
-  FROM band
-  JOIN grouped g USING (la, collection_year, care_leaver_age)
-  LEFT JOIN shown s ON s.la = band.la AND s.collection_year = band.collection_year
-                   AND s.care_leaver_age = band.care_leaver_age AND s.label = band.breakdown
-  LEFT JOIN small_age sa ON sa.la = band.la AND sa.collection_year = band.collection_year
-                        AND sa.care_leaver_age = band.care_leaver_age$q$,
+       g.breakdown_order
+  FROM g
+  LEFT JOIN small_age sa ON sa.la = g.la AND sa.collection_year = g.collection_year
+                        AND sa.care_leaver_age = g.care_leaver_age$q$,
     careleaver.care_leavers_activity_sql(schema_name),
     careleaver.dfe_band_hidden_sql(schema_name));
 END
