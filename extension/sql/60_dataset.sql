@@ -223,6 +223,7 @@ BEGIN
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.reviews (la, child)', 'reviews_la_child_idx', schema_name);
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.sw_episodes (la, child)', 'sw_episodes_la_child_idx', schema_name);
   PERFORM careleaver.create_location_tables(schema_name);  -- postcode look-up (62_location.sql)
+  PERFORM careleaver.create_equality_tables(schema_name);  -- characteristics and population by ethnic group (93_equality.sql)
 
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.population (la text NOT NULL, year integer NOT NULL, '
                  'age integer NOT NULL, count integer NOT NULL, PRIMARY KEY (la, year, age))', schema_name);

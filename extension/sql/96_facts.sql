@@ -389,6 +389,7 @@ BEGIN
     IF c.removed THEN
       EXECUTE format('DROP TABLE IF EXISTS %I.%I, %I.%I, %I.%I', dataset, part_c, dataset, part_y, dataset, part_p);
       EXECUTE format('DELETE FROM %I.refresh_state s WHERE s.la = $1', dataset) USING c.la;
+      PERFORM careleaver.characteristics_fill(dataset, c.la);   -- the equality lens (93_equality.sql)
       council := c.la; action := 'removed'; children := 0; child_years := 0;
       RETURN NEXT;
       CONTINUE;
@@ -412,6 +413,7 @@ BEGIN
                                  format('%I.%I', dataset, part_y)::regclass,
                                  format('%I.%I', dataset, part_p)::regclass, c.first_year, c.last_year,
                                  c.data_end) f;
+    PERFORM careleaver.characteristics_fill(dataset, c.la);     -- the equality lens (93_equality.sql)
     -- statistics for the reporting views' plans at once (autovacuum cannot see rows of an open transaction)
     EXECUTE format('ANALYZE %I.%I, %I.%I, %I.%I', dataset, part_c, dataset, part_y, dataset, part_p);
     EXECUTE format('INSERT INTO %I.refresh_state AS s VALUES ($1, now(), $2, $3, $4, $5, $6, $7) '
