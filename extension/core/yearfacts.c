@@ -3,10 +3,10 @@
  */
 #include "yearfacts.h"
 #include "leavers.h"
+#include "codes.h"
 
-/* The latest care episode open on d (decom <= d < dec), or -1. */
-static int32_t
-episode_on(const cl_history *h, cl_date d)
+int32_t
+cl_care_episode_on(const cl_history *h, cl_date d)
 {
 	int32_t		found = -1;
 
@@ -42,7 +42,7 @@ cl_year_facts_of(const cl_facts *f, bool has_dob, cl_date dob, int year,
 		return false;
 	}
 	out->looked_after = cl_history_looked_after_on(f->h, end);
-	e = out->looked_after ? episode_on(f->h, end) : -1;
+	e = out->looked_after ? cl_care_episode_on(f->h, end) : -1;
 	out->ls = e >= 0 ? f->h->ep[e].ls : 0;
 	out->place = e >= 0 ? f->h->ep[e].place : 0;
 	out->age = has_dob ? cl_age_on(dob, end) : -1;
@@ -85,4 +85,53 @@ cl_year_facts_of(const cl_facts *f, bool has_dob, cl_date dob, int year,
 
 	return out->looked_after || out->days > 0 || out->started > 0 || out->ceased > 0 ||
 		out->cohort_age >= 0 || out->returned_home > 0;
+}
+
+int32_t
+cl_period_facts_of(const cl_facts *f, bool has_dob, cl_date dob, int first, int last,
+				   cl_date data_end, cl_exit *xbuf, cl_period_facts *out)
+{
+	int32_t		nx = has_dob ? cl_exits(f, dob, data_end, xbuf) : 0;
+	int32_t		n = 0;
+	int32_t		e = 0;
+
+	for (int32_t k = 0; k < f->np; k++)
+	{
+		const cl_period *p = &f->periods[k];
+		cl_period_facts *o = &out[n];
+		int			sy = cl_collection_year(p->start);
+		int			ey = p->end == CL_DATE_OPEN ? 0 : cl_collection_year(p->end);
+
+		if (!((sy >= first && sy <= last) || (ey != 0 && ey >= first && ey <= last)))
+			continue;
+		o->period = k;
+		o->start = p->start;
+		o->end = p->end;
+		o->end_reason = p->end == CL_DATE_OPEN ? 0 : p->end_reason;
+		o->start_year = sy;
+		o->end_year = ey;
+		/* periods are in time order and never overlap: neighbours decide first / last in a year */
+		o->first_start_in_year = k == 0 || cl_collection_year(f->periods[k - 1].start) != sy;
+		o->last_end_in_year = ey != 0 &&
+			(k + 1 == f->np || f->periods[k + 1].end == CL_DATE_OPEN ||
+			 cl_collection_year(f->periods[k + 1].end) != ey);
+		/* the first episode (in episode order) of the period that starts on its first day, not a short break */
+		o->start_ls = o->start_cin = 0;
+		while (e < f->h->n && f->h->ep[e].decom < p->start)
+			e++;
+		for (int32_t i = e; i < f->h->n && f->h->ep[i].decom == p->start; i++)
+		{
+			if (!cl_ls_is_short_break(f->h->ep[i].ls))
+			{
+				o->start_ls = f->h->ep[i].ls;
+				o->start_cin = f->h->ep[i].cin;
+				break;
+			}
+		}
+		o->has_exit = k < nx;	/* cl_exits gives periods 0 .. nx-1, in order */
+		o->exit_duration = o->has_exit ? xbuf[k].duration : 0;
+		o->exit_cause = o->has_exit ? xbuf[k].cause : CL_EXIT_CENSORED;
+		n++;
+	}
+	return n;
 }

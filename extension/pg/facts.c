@@ -12,6 +12,10 @@
  * run: no index, trigger, rule, CHECK constraint or row security, and the
  * columns of the fact tables (checked by name and type before writing).
  *
+ * The council's period_facts rows (one per period of care in the window,
+ * careleaver.child_period_facts) are written in the same pass, from the same
+ * history in memory.
+ *
  * Glue only: every fact is the core's (yearfacts.c).
  */
 #include "compat.h"
@@ -71,6 +75,8 @@ enum
 #define CHILD_COLUMNS 5
 /* child_year_facts: la, child, collection_year, date_of_birth_known, then the function's other columns */
 #define YEAR_COLUMNS (CL_YEAR_FACTS_COLUMNS + 3)
+/* period_facts: la, child, then the columns of careleaver.child_period_facts() */
+#define PERIOD_COLUMNS (CL_PERIOD_FACTS_COLUMNS + 2)
 
 /* One partition being filled. */
 typedef struct FillTarget
@@ -234,26 +240,48 @@ year_row_to_target(Datum *values, bool *nulls, void *arg)
 	target_add(a->target, slot);
 }
 
-/* The columns child_year_facts must have: la, child, then those of careleaver.child_year_facts(). */
+/* A period row of the child being written: la, child, the rest. */
+static void
+period_row_to_target(Datum *values, bool *nulls, void *arg)
+{
+	YearRowArg *a = arg;
+	TupleTableSlot *slot = target_slot(a->target);
+	Datum	   *v = slot->tts_values;
+	bool	   *n = slot->tts_isnull;
+
+	v[0] = a->la;
+	n[0] = false;
+	v[1] = a->child;
+	n[1] = false;
+	memcpy(v + 2, values, sizeof(Datum) * CL_PERIOD_FACTS_COLUMNS);
+	memcpy(n + 2, nulls, sizeof(bool) * CL_PERIOD_FACTS_COLUMNS);
+	target_add(a->target, slot);
+}
+
+/*
+ * The columns a fact table must have: la, child, then those of the function
+ * careleaver.<fn>(care_history, date, integer, integer, date) (ncols of
+ * them), with date_of_birth_known after the first when dob_known_second.
+ */
 static FillColumn *
-year_columns(Oid history_type)
+fact_columns(Oid history_type, const char *fn_name, int ncols, bool dob_known_second)
 {
 	Oid			argtypes[5] = {history_type, DATEOID, INT4OID, INT4OID, DATEOID};
 	Oid			fn;
 	TupleDesc	rd;
-	FillColumn *cols = palloc(sizeof(FillColumn) * YEAR_COLUMNS);
+	FillColumn *cols = palloc(sizeof(FillColumn) * (ncols + 3));
 	int			k = 0;
 
-	fn = LookupFuncName(list_make2(makeString("careleaver"), makeString("child_year_facts")), 5, argtypes,
+	fn = LookupFuncName(list_make2(makeString("careleaver"), makeString(pstrdup(fn_name))), 5, argtypes,
 						false);
-	if (get_func_result_type(fn, NULL, &rd) != TYPEFUNC_COMPOSITE || rd->natts != CL_YEAR_FACTS_COLUMNS)
-		elog(ERROR, "careleaver.child_year_facts does not return %d columns", CL_YEAR_FACTS_COLUMNS);
+	if (get_func_result_type(fn, NULL, &rd) != TYPEFUNC_COMPOSITE || rd->natts != ncols)
+		elog(ERROR, "careleaver.%s does not return %d columns", fn_name, ncols);
 	cols[k++] = (FillColumn) {"la", TEXTOID};
 	cols[k++] = (FillColumn) {"child", TEXTOID};
 	for (int i = 0; i < rd->natts; i++)
 	{
 		cols[k++] = (FillColumn) {pstrdup(NameStr(TupleDescAttr(rd, i)->attname)), TupleDescAttr(rd, i)->atttypid};
-		if (i == 0)
+		if (i == 0 && dob_known_second)
 			cols[k++] = (FillColumn) {"date_of_birth_known", BOOLOID};
 	}
 	return cols;
@@ -261,11 +289,12 @@ year_columns(Oid history_type)
 
 /*
  * facts_fill(dataset text, la text, child_partition regclass,
- *            year_partition regclass, first_year integer, last_year integer,
- *            data_end date, OUT children bigint, OUT child_years bigint)
+ *            year_partition regclass, period_partition regclass,
+ *            first_year integer, last_year integer, data_end date,
+ *            OUT children bigint, OUT child_years bigint, OUT periods bigint)
  *
- * Writes the council's child_facts and child_year_facts rows into the two
- * (empty) partitions; the caller (careleaver.refresh) has checked the
+ * Writes the council's child_facts, child_year_facts and period_facts rows
+ * into the three (empty) partitions; the caller (careleaver.refresh) has checked the
  * dataset's owner, taken its lock and emptied the partitions.
  */
 Datum
@@ -275,21 +304,24 @@ careleaver_facts_fill(PG_FUNCTION_ARGS)
 	Datum		la = PointerGetDatum(PG_GETARG_TEXT_PP(1));
 	Oid			child_rel = PG_GETARG_OID(2);
 	Oid			year_rel = PG_GETARG_OID(3);
-	int			first = PG_GETARG_INT32(4);
-	int			last = PG_GETARG_INT32(5);
-	cl_date		data_end = cl_pg_date_arg(fcinfo, 6, "data end date");
+	Oid			period_rel = PG_GETARG_OID(4);
+	int			first = PG_GETARG_INT32(5);
+	int			last = PG_GETARG_INT32(6);
+	cl_date		data_end = cl_pg_date_arg(fcinfo, 7, "data end date");
 	TupleDesc	result = cl_row_type(fcinfo);
 	const char *schema = quote_identifier(text_to_cstring(dataset));
 	MemoryContext per_child;
 	MemoryContext old;
 	FillTarget	children;
 	FillTarget	years;
+	FillTarget	periods;
 	Portal		portal;
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1];
-	Datum		out[2];
-	bool		out_null[2] = {false, false};
+	Datum		out[3];
+	bool		out_null[3] = {false, false, false};
 	FillColumn *ycols = NULL;
+	FillColumn *pcols = NULL;
 	bool		opened = false;
 	char	   *optional_columns;
 	int			guc_level;
@@ -361,8 +393,12 @@ careleaver_facts_fill(PG_FUNCTION_ARGS)
 			};
 
 			target_open(&children, child_rel, ccols, CHILD_COLUMNS);
-			ycols = year_columns(TupleDescAttr(q, Q_HISTORY)->atttypid);
+			ycols = fact_columns(TupleDescAttr(q, Q_HISTORY)->atttypid, "child_year_facts",
+								 CL_YEAR_FACTS_COLUMNS, true);
 			target_open(&years, year_rel, ycols, YEAR_COLUMNS);
+			pcols = fact_columns(TupleDescAttr(q, Q_HISTORY)->atttypid, "child_period_facts",
+								 CL_PERIOD_FACTS_COLUMNS, false);
+			target_open(&periods, period_rel, pcols, PERIOD_COLUMNS);
 			opened = true;
 		}
 		for (uint64 r = 0; r < SPI_processed; r++)
@@ -403,6 +439,8 @@ careleaver_facts_fill(PG_FUNCTION_ARGS)
 			ya.child = v[Q_CHILD];
 			ya.has_dob = !isnull[Q_DOB];
 			cl_pg_year_facts_rows(&h, ya.has_dob, dob, first, last, data_end, year_row_to_target, &ya);
+			ya.target = &periods;
+			cl_pg_period_facts_rows(&h, ya.has_dob, dob, first, last, data_end, period_row_to_target, &ya);
 			MemoryContextSwitchTo(old);
 			MemoryContextReset(per_child);
 			/* after the child's year rows: a flush of child rows never waits on them */
@@ -411,6 +449,7 @@ careleaver_facts_fill(PG_FUNCTION_ARGS)
 		/* the buffered rows point into the fetched tuples: write them before these are freed */
 		target_flush(&children);
 		target_flush(&years);
+		target_flush(&periods);
 		SPI_freetuptable(SPI_tuptable);
 	}
 	SPI_cursor_close(portal);
@@ -418,12 +457,15 @@ careleaver_facts_fill(PG_FUNCTION_ARGS)
 
 	out[0] = Int64GetDatum(0);
 	out[1] = Int64GetDatum(0);
+	out[2] = Int64GetDatum(0);
 	if (opened)
 	{
 		target_close(&children);
 		target_close(&years);
+		target_close(&periods);
 		out[0] = Int64GetDatum(children.rows);
 		out[1] = Int64GetDatum(years.rows);
+		out[2] = Int64GetDatum(periods.rows);
 	}
 	SPI_finish();
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(result, out, out_null)));

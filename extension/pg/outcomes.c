@@ -51,6 +51,8 @@ PG_FUNCTION_INFO_V1(careleaver_cfsr_reentry_12m);
 PG_FUNCTION_INFO_V1(careleaver_cfsr_placement_moves);
 PG_FUNCTION_INFO_V1(careleaver_cfsr_days_in_care);
 PG_FUNCTION_INFO_V1(careleaver_child_year_facts);
+PG_FUNCTION_INFO_V1(careleaver_care_episode_start_on);
+PG_FUNCTION_INFO_V1(careleaver_child_period_facts);
 
 /* ---------------------------------------------------------------- arguments */
 
@@ -686,4 +688,103 @@ careleaver_child_year_facts(PG_FUNCTION_ARGS)
 	h = cl_pg_history_arg(fcinfo, 0);
 	cl_pg_year_facts_rows(&h, has_dob, dob, first, last, data_end, year_row_to_srf, &srf);
 	return (Datum) 0;
+}
+
+int64
+cl_pg_period_facts_rows(const cl_history *h, bool has_dob, cl_date dob, int first, int last,
+						cl_date data_end, void (*emit) (Datum *values, bool *nulls, void *arg), void *arg)
+{
+	cl_facts	f;
+	int32		room = h->n > 0 ? h->n : 1;
+	cl_period_facts *pf;
+	int32		n;
+
+	cl_facts_init(&f, h, palloc(sizeof(cl_period) * room), NULL, NULL);
+	pf = palloc(sizeof(cl_period_facts) * room);
+	n = cl_period_facts_of(&f, has_dob, dob, first, last, data_end, palloc(sizeof(cl_exit) * room), pf);
+	for (int32 i = 0; i < n; i++)
+	{
+		const cl_period_facts *p = &pf[i];
+		Datum		v[CL_PERIOD_FACTS_COLUMNS];
+		bool		nl[CL_PERIOD_FACTS_COLUMNS] = {false};
+
+		CHECK_FOR_INTERRUPTS();
+		v[0] = Int32GetDatum(p->period + 1);
+		v[1] = DateADTGetDatum(p->start);
+		put_date(v, nl, 2, p->end);
+		put_code(v, nl, 3, p->end_reason);
+		v[4] = Int32GetDatum(p->start_year);
+		if (p->end_year != 0)
+			v[5] = Int32GetDatum(p->end_year);
+		else
+			nl[5] = true;
+		v[6] = BoolGetDatum(p->first_start_in_year);
+		v[7] = BoolGetDatum(p->last_end_in_year);
+		put_code(v, nl, 8, p->start_ls);
+		put_code(v, nl, 9, p->start_cin);
+		if (p->has_exit)
+		{
+			v[10] = Int32GetDatum(p->exit_duration);
+			v[11] = Int32GetDatum((int32) p->exit_cause);
+		}
+		else
+			nl[10] = nl[11] = true;
+		emit(v, nl, arg);
+	}
+	return n;
+}
+
+/*
+ * child_period_facts(history, date_of_birth, first_year, last_year,
+ * data_end): one row per period of care starting or ending in the window.
+ * Not strict: a NULL date of birth leaves the exit out, a NULL history has
+ * no rows.
+ */
+Datum
+careleaver_child_period_facts(PG_FUNCTION_ARGS)
+{
+	int			first;
+	int			last;
+	bool		has_dob = !PG_ARGISNULL(1);
+	cl_date		dob = has_dob ? cl_pg_date_arg(fcinfo, 1, "date of birth") : 0;
+	cl_date		data_end;
+	cl_srf		srf;
+	cl_history	h;
+
+	not_null_arg(fcinfo, 2, "first collection year", "Pass the first collection year of the window.");
+	not_null_arg(fcinfo, 3, "last collection year", "Pass the last collection year of the window.");
+	not_null_arg(fcinfo, 4, "data end date", "Pass the last day the data covers, careleaver.data_end(latest date).");
+	first = year_arg(fcinfo, 2);
+	last = year_arg(fcinfo, 3);
+	data_end = cl_pg_date_arg(fcinfo, 4, "data end date");
+	if (last < first || last - first >= CL_YEAR_FACTS_MAX_YEARS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("collection years %d to %d are not a window of 1 to %d years",
+						first, last, CL_YEAR_FACTS_MAX_YEARS),
+				 errhint("Pass first_year <= last_year, at most %d years apart.",
+						 CL_YEAR_FACTS_MAX_YEARS - 1)));
+	cl_srf_begin(fcinfo, &srf);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	h = cl_pg_history_arg(fcinfo, 0);
+	cl_pg_period_facts_rows(&h, has_dob, dob, first, last, data_end, year_row_to_srf, &srf);
+	return (Datum) 0;
+}
+
+/*
+ * care_episode_start_on(history, day): DECOM of the latest care episode open
+ * on day (the one whose LS and PLACE child_year_facts gives on 31 March);
+ * NULL when none.
+ */
+Datum
+careleaver_care_episode_start_on(PG_FUNCTION_ARGS)
+{
+	cl_history	h = cl_pg_history_arg(fcinfo, 0);
+	cl_date		d = cl_pg_date_arg(fcinfo, 1, "day");
+	int32		e = cl_care_episode_on(&h, d);
+
+	if (e < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(h.ep[e].decom);
 }

@@ -394,8 +394,10 @@ CREATE FUNCTION careleaver.reporting_common_sql(schema_name text) RETURNS text
 AS $fn$
 BEGIN
   RETURN format($q$
-  person AS (
+  -- scans of the fact tables, never materialised (a CTE read twice would be): a filter on la reaches them
+  person AS NOT MATERIALIZED (
     SELECT f.la, f.child, f.date_of_birth AS dob, f.history FROM %1$I.child_facts f),
+  year_fact AS NOT MATERIALIZED (SELECT * FROM %1$I.child_year_facts),
   coverage_year AS (
     -- every covered year, once the council's facts are known to be materialised for its coverage
     SELECT c.* FROM (%2$s) c
@@ -822,13 +824,14 @@ CREATE FUNCTION careleaver.return_home_by_duration_sql(schema_name text) RETURNS
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %s,
+WITH %1$s,
   entry AS (
-    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
-      FROM person p JOIN data_end d USING (la)
-     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
-     WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+    -- each period's exit as careleaver.exits gives it up to the data's end, materialised by the refresh
+    -- (period_facts, doc/facts.md); only children with a date of birth have one
+    SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
+      FROM %2$I.period_facts x
+     WHERE x.exit_cause IS NOT NULL
+       AND EXISTS (SELECT 1 FROM report_year y WHERE y.la = x.la AND y.collection_year = x.start_year)),
   -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): the
   -- durations of the returns home and of the open periods, for the counts by day below
   cohort AS (
@@ -842,7 +845,7 @@ SELECT c.la, c.entry_year, d.day, c.periods_started,
        (SELECT count(*) FROM unnest(c.censored_days) x WHERE x < d.day) AS censored_before_day,
        round(careleaver.cif_at(c.risks, 1, d.day)::numeric, 4) AS cumulative_incidence
   FROM cohort c CROSS JOIN (VALUES (30), (91), (182), (365), (547), (730)) AS d(day)$q$,
-    careleaver.reporting_common_sql(schema_name));
+    careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.return_home_by_duration_sql(text) IS
@@ -854,20 +857,22 @@ CREATE FUNCTION careleaver.return_home_by_duration_published_sql(schema_name tex
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH r AS (%s),
-  series AS (
-    SELECT la, entry_year, array_agg(day ORDER BY day) AS days,
-           careleaver.publish_cumulative(array_agg(returned_home_by_day ORDER BY day), min(periods_started))
+-- each cohort's series of days published together, as a window over the base rows (read once, so that a
+-- filter on la reaches the fact tables)
+WITH s AS (
+    SELECT r.*, array_agg(r.day) OVER w AS days,
+           careleaver.publish_cumulative(array_agg(r.returned_home_by_day) OVER w, min(r.periods_started) OVER w)
              AS published
-      FROM r GROUP BY 1, 2)
-SELECT r.la, r.entry_year, r.day, careleaver.publish_count(r.periods_started) AS periods_started,
-       s.published[array_position(s.days, r.day)] AS returned_home_by_day,
-       CASE WHEN s.published[array_position(s.days, r.day)] = 'c'
-              OR careleaver.publish_count(r.periods_started) = 'c' THEN 'c'
-            WHEN r.cumulative_incidence IS NULL THEN 'x'
-            WHEN r.cumulative_incidence > 0 AND round(100 * r.cumulative_incidence) = 0 THEN 'k'
-            ELSE round(100 * r.cumulative_incidence)::text END AS cumulative_incidence_percent
-  FROM r JOIN series s USING (la, entry_year)$q$, careleaver.return_home_by_duration_sql(schema_name));
+      FROM (%s) r
+    WINDOW w AS (PARTITION BY r.la, r.entry_year ORDER BY r.day ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+SELECT s.la, s.entry_year, s.day, careleaver.publish_count(s.periods_started) AS periods_started,
+       s.published[array_position(s.days, s.day)] AS returned_home_by_day,
+       CASE WHEN s.published[array_position(s.days, s.day)] = 'c'
+              OR careleaver.publish_count(s.periods_started) = 'c' THEN 'c'
+            WHEN s.cumulative_incidence IS NULL THEN 'x'
+            WHEN s.cumulative_incidence > 0 AND round(100 * s.cumulative_incidence) = 0 THEN 'k'
+            ELSE round(100 * s.cumulative_incidence)::text END AS cumulative_incidence_percent
+  FROM s$q$, careleaver.return_home_by_duration_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.return_home_by_duration_published_sql(text) IS
@@ -993,20 +998,22 @@ CREATE FUNCTION careleaver.time_to_return_home_sql(schema_name text) RETURNS tex
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %s,
+WITH %1$s,
   entry AS (
-    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
-      FROM person p JOIN data_end d USING (la)
-     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
-     WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+    -- each period's exit as careleaver.exits gives it up to the data's end, materialised by the refresh
+    -- (period_facts, doc/facts.md); only children with a date of birth have one
+    SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
+      FROM %2$I.period_facts x
+     WHERE x.exit_cause IS NOT NULL
+       AND EXISTS (SELECT 1 FROM report_year y WHERE y.la = x.la AND y.collection_year = x.start_year)),
   km AS (
     SELECT la, entry_year, count(*) AS periods_started, count(*) FILTER (WHERE cause = 1) AS returned_home,
            careleaver.km_agg(duration_days, cause = 1) AS s
       FROM entry GROUP BY 1, 2)
 SELECT km.la, km.entry_year, km.periods_started, km.returned_home,
        m.median AS median_days, m.lower95 AS median_lower95, m.upper95 AS median_upper95
-  FROM km CROSS JOIN LATERAL careleaver.km_median_ci(km.s) m$q$, careleaver.reporting_common_sql(schema_name));
+  FROM km CROSS JOIN LATERAL careleaver.km_median_ci(km.s) m$q$, careleaver.reporting_common_sql(schema_name),
+    schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.time_to_return_home_sql(text) IS
@@ -1054,26 +1061,24 @@ WITH %1$s,
       FROM frame y
       JOIN %8$I.child_year_facts f USING (la, collection_year)
       LEFT JOIN (%2$s) u ON u.la = f.la AND u.child = f.child),
-  -- from the stored history, only for the children who need it: the day a UASC child's first period of the
-  -- year began, and the reason of a child's last ending in the year
-  from_history AS (
-    SELECT c.la, c.collection_year, c.started, c.ceased, c.has_uasc_record, c.duc,
-           (SELECT min(pc.start_date) FROM careleaver.periods_of_care(p.history) pc
-             WHERE c.started AND c.has_uasc_record AND pc.start_date BETWEEN c.year_start AND c.year_end) AS start_date,
-           (SELECT pc.end_reason FROM careleaver.periods_of_care(p.history) pc
-             WHERE c.ceased AND pc.end_date BETWEEN c.year_start AND c.year_end
-             ORDER BY pc.end_date DESC, pc.period_no DESC LIMIT 1) AS end_reason
-      FROM child_year c JOIN %8$I.child_facts p ON p.la = c.la AND p.child = c.child
-     WHERE c.ceased OR (c.started AND c.has_uasc_record)),
-  -- counted per council and year on each side, then joined: never a join of the two per child
+  -- from period_facts (doc/facts.md): the day a UASC child's first period of the year began, and the reason of
+  -- a child's last ending in the year; each side reads the fact table itself, so that a filter on la reaches it
   history_counted AS (
-    SELECT la, collection_year,
-           count(*) FILTER (WHERE started AND has_uasc_record AND (duc IS NULL OR duc > start_date)) AS started_uasc,
-           count(*) FILTER (WHERE ceased AND coalesce(careleaver.is_special_guardianship_order(end_reason), false))
-             AS ceased_sgo,
-           count(*) FILTER (WHERE ceased AND careleaver.ceased_reason_group(end_reason)
-                                             = 'Residence order or child arrangements order') AS ceased_cao
-      FROM from_history GROUP BY 1, 2),
+    SELECT y.la, y.collection_year, coalesce(s.started_uasc, 0) AS started_uasc,
+           coalesce(e.ceased_sgo, 0) AS ceased_sgo, coalesce(e.ceased_cao, 0) AS ceased_cao
+      FROM frame y
+      LEFT JOIN (SELECT x.la, x.start_year AS collection_year, count(*) AS started_uasc
+                   FROM %8$I.period_facts x JOIN (%2$s) u ON u.la = x.la AND u.child = x.child
+                  WHERE x.first_start_in_year AND (u.duc IS NULL OR u.duc > x.start_date)
+                  GROUP BY 1, 2) s ON s.la = y.la AND s.collection_year = y.collection_year
+      LEFT JOIN (SELECT x.la, x.end_year AS collection_year,
+                        count(*) FILTER (WHERE coalesce(careleaver.is_special_guardianship_order(x.end_reason), false))
+                          AS ceased_sgo,
+                        count(*) FILTER (WHERE careleaver.ceased_reason_group(x.end_reason)
+                                               = 'Residence order or child arrangements order') AS ceased_cao
+                   FROM %8$I.period_facts x
+                  WHERE x.last_end_in_year
+                  GROUP BY 1, 2) e ON e.la = y.la AND e.collection_year = y.collection_year),
   counted AS (
     SELECT k.la, k.collection_year, k.started, coalesce(h.started_uasc, 0) AS started_uasc, k.looked_after,
            k.looked_after_uasc, k.ceased, coalesce(h.ceased_sgo, 0) AS ceased_sgo,
@@ -1115,7 +1120,14 @@ WITH %1$s,
   parity AS (SELECT x.la, x.collection_year, array_agg(x.ordinal) AS ordinals, array_agg(x.numerator) AS numerators,
                     array_agg(x.denominator) AS denominators, array_agg(x.reason) AS reasons
                FROM (%9$s) x GROUP BY 1, 2),
-  added AS (%10$s),  -- rows computed by their own builders (careleaver.dashboard_added_sql), over person and frame
+  -- rows computed by their own builders (careleaver.dashboard_added_sql, over the CTEs year_fact and frame),
+  -- each with the previous year's row (a window: read once, so that a filter on la reaches what it reads)
+  added AS (
+    SELECT a.*, lag(a.collection_year) OVER w = a.collection_year - 1 AS has_previous,
+           lag(a.numerator) OVER w AS previous_numerator, lag(a.denominator) OVER w AS previous_denominator,
+           lag(a.reason) OVER w AS previous_reason
+      FROM (%10$s) a
+    WINDOW w AS (PARTITION BY a.la, a.dashboard_no ORDER BY a.collection_year)),
   -- one row per council and year with an array per column, indexed by ordinal (careleaver.dashboard_indicators):
   -- the previous year is a window over these rows, and the rows are only unnested at the end, so the
   -- planner's estimates (and JIT) stay those of one row per council and year
@@ -1167,13 +1179,15 @@ WITH %1$s,
                          AS a(numerator, denominator, reason, previous_numerator, previous_denominator, previous_reason, ordinal)
       JOIN careleaver.dashboard_indicators d ON d.ordinal = a.ordinal
       LEFT JOIN added x ON x.la = v.la AND x.collection_year = v.collection_year AND x.dashboard_no = d.dashboard_no
-      LEFT JOIN added xp ON xp.la = v.la AND xp.collection_year = v.collection_year - 1 AND xp.dashboard_no = d.dashboard_no
      CROSS JOIN LATERAL (SELECT CASE WHEN x.la IS NULL THEN a.numerator ELSE x.numerator END AS numerator,
                                 CASE WHEN x.la IS NULL THEN a.denominator ELSE x.denominator END AS denominator,
                                 CASE WHEN x.la IS NULL THEN a.reason ELSE x.reason END AS reason,
-                                CASE WHEN xp.la IS NULL THEN a.previous_numerator ELSE xp.numerator END AS previous_numerator,
-                                CASE WHEN xp.la IS NULL THEN a.previous_denominator ELSE xp.denominator END AS previous_denominator,
-                                CASE WHEN xp.la IS NULL THEN a.previous_reason ELSE xp.reason END AS previous_reason) u)
+                                CASE WHEN x.has_previous THEN x.previous_numerator ELSE a.previous_numerator END
+                                  AS previous_numerator,
+                                CASE WHEN x.has_previous THEN x.previous_denominator ELSE a.previous_denominator END
+                                  AS previous_denominator,
+                                CASE WHEN x.has_previous THEN x.previous_reason ELSE a.previous_reason END
+                                  AS previous_reason) u)
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
   FROM cell
@@ -1251,31 +1265,26 @@ CREATE FUNCTION careleaver.starts_and_ceases_by_reason_sql(schema_name text) RET
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %s,
-  period AS (
-    SELECT p.la, pc.start_date, pc.end_date, pc.end_reason, f.ls, f.cin
-      FROM person p   -- child_facts.history carries each episode's CIN
-     CROSS JOIN LATERAL careleaver.periods_of_care(p.history) pc
-      LEFT JOIN LATERAL (SELECT ep.ls, ep.cin FROM careleaver.episodes(p.history) ep
-                          WHERE NOT ep.short_break AND ep.decom = pc.start_date
-                          ORDER BY ep.episode_no LIMIT 1) f ON true),
+WITH %1$s,
+  -- the periods of care of period_facts (doc/facts.md), read by each side (not through one CTE, so that a
+  -- filter on la reaches the fact table's partition from both): the LS and CIN of a period's first episode
   moved AS (
     SELECT y.la, y.collection_year, 'started'::text AS movement, k.breakdown, k.category
-      FROM report_year y JOIN period p ON p.la = y.la AND p.start_date BETWEEN y.year_start AND y.year_end
+      FROM report_year y JOIN %2$I.period_facts p ON p.la = y.la AND p.start_year = y.collection_year
      CROSS JOIN LATERAL (VALUES
-       ('legal status', coalesce(careleaver.legal_status_group(p.ls), 'not recorded')),
-       ('category of need', coalesce(p.cin::text || ' ' || careleaver.label(p.cin), 'not recorded'))
+       ('legal status', coalesce(careleaver.legal_status_group(p.start_legal_status), 'not recorded')),
+       ('category of need', coalesce(p.start_need::text || ' ' || careleaver.label(p.start_need), 'not recorded'))
      ) AS k(breakdown, category)
     UNION ALL
     SELECT y.la, y.collection_year, 'ceased', k.breakdown, k.category
-      FROM report_year y JOIN period p ON p.la = y.la AND p.end_date BETWEEN y.year_start AND y.year_end
+      FROM report_year y JOIN %2$I.period_facts p ON p.la = y.la AND p.end_year = y.collection_year
      CROSS JOIN LATERAL (VALUES
        ('reason group', coalesce(careleaver.ceased_reason_group(p.end_reason), 'reason not known')),
        ('reason', coalesce(p.end_reason::text, 'not known'))
      ) AS k(breakdown, category))
 SELECT la, collection_year, movement, breakdown, category, count(*) AS periods
   FROM moved
- GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name));
+ GROUP BY 1, 2, 3, 4, 5$q$, careleaver.reporting_common_sql(schema_name), schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.starts_and_ceases_by_reason_sql(text) IS
@@ -1342,13 +1351,14 @@ CREATE FUNCTION careleaver.exits_by_route_sql(schema_name text) RETURNS text
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH %s,
+WITH %1$s,
   entry AS (
-    SELECT p.la, careleaver.collection_year_of(x.start_date) AS entry_year, x.duration_days, x.cause
-      FROM person p JOIN data_end d USING (la)
-     CROSS JOIN LATERAL careleaver.exits(p.history, p.dob, d.data_end) x
-     WHERE p.dob IS NOT NULL
-       AND careleaver.collection_year_of(x.start_date) IN (SELECT y.collection_year FROM report_year y WHERE y.la = p.la)),
+    -- each period's exit as careleaver.exits gives it up to the data's end, materialised by the refresh
+    -- (period_facts, doc/facts.md); only children with a date of birth have one
+    SELECT x.la, x.start_year AS entry_year, x.duration_days, x.exit_cause AS cause
+      FROM %2$I.period_facts x
+     WHERE x.exit_cause IS NOT NULL
+       AND EXISTS (SELECT 1 FROM report_year y WHERE y.la = x.la AND y.collection_year = x.start_year)),
   -- one pass over the cohort's periods (a second reader of entry would compute every exit twice): each exit
   -- up to day 730 kept as cause * 10000 + days, one integer, for the counts by route and day below
   cohort AS (
@@ -1360,17 +1370,24 @@ WITH %s,
   route AS (
     SELECT * FROM (VALUES (1, 'returned home'), (2, 'adopted'), (3, 'special guardianship'),
                           (4, 'child arrangements order'), (5, 'turned 18'), (6, 'other')) AS r(cause, route))
-SELECT c.la, c.entry_year, d.day, r.route, c.periods_started,
+SELECT c.la, c.entry_year, band.day, band.route, c.periods_started,
        (SELECT count(*) FROM unnest(c.exit_cause_days) k
-         WHERE k / 10000 = r.cause AND k %% 10000 <= d.day) AS exits_by_day,
+         WHERE k / 10000 = band.cause AND k %% 10000 <= band.day) AS exits_by_day,
        round(ci.incidence::numeric, 4) AS cumulative_incidence,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.lower95::numeric, 4) END AS lower95,
        CASE WHEN ci.incidence IS NOT NULL THEN round(band.upper95::numeric, 4) END AS upper95
-  FROM cohort c CROSS JOIN day d CROSS JOIN route r
- CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, r.cause, d.day) AS incidence) ci
-  LEFT JOIN LATERAL (SELECT t.lower95, t.upper95 FROM careleaver.cif_table(c.risks) t
-                      WHERE t.cause = r.cause AND t.days <= d.day
-                      ORDER BY t.days DESC LIMIT 1) band ON true$q$, careleaver.reporting_common_sql(schema_name));
+  FROM cohort c
+ -- the cohort's table of estimates (cif_table) computed once, not once per day and route: per cause and day,
+ -- the interval of the latest row on or before the day
+ CROSS JOIN LATERAL (
+   SELECT d.day, r.cause, r.route, b.lower95, b.upper95
+     FROM day d CROSS JOIN route r
+     LEFT JOIN (SELECT t.cause, d2.day, (array_agg(t.lower95 ORDER BY t.days DESC))[1] AS lower95,
+                       (array_agg(t.upper95 ORDER BY t.days DESC))[1] AS upper95
+                  FROM careleaver.cif_table(c.risks) t JOIN day d2 ON t.days <= d2.day
+                 GROUP BY 1, 2) b ON b.cause = r.cause AND b.day = d.day) band
+ CROSS JOIN LATERAL (SELECT careleaver.cif_at(c.risks, band.cause, band.day) AS incidence) ci$q$, careleaver.reporting_common_sql(schema_name),
+    schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.exits_by_route_sql(text) IS
@@ -1385,18 +1402,21 @@ BEGIN
   -- 547 too): this view shows the same published values, so that the two tables together reveal nothing
   -- that either does not.
   RETURN format($q$
-WITH r AS (%1$s),
-  series AS (
-    SELECT la, entry_year, route, array_agg(day ORDER BY day) AS days,
-           careleaver.publish_cumulative(array_agg(exits_by_day ORDER BY day), min(periods_started)) AS published
-      FROM r GROUP BY 1, 2, 3),
+WITH s AS (
+    -- each route's series of days published together, as a window over the base rows (read once, so
+    -- that a filter on la reaches the fact tables)
+    SELECT r.*, array_agg(r.day) OVER w AS days,
+           careleaver.publish_cumulative(array_agg(r.exits_by_day) OVER w, min(r.periods_started) OVER w) AS published
+      FROM (%1$s) r
+    WINDOW w AS (PARTITION BY r.la, r.entry_year, r.route ORDER BY r.day
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
   home AS (%2$s),
   p AS (
-    SELECT r.*, careleaver.publish_count(r.periods_started) AS periods_started_shown,
-           CASE WHEN r.route = 'returned home' THEN h.returned_home_by_day
-                ELSE s.published[array_position(s.days, r.day)] END AS exits_shown
-      FROM r JOIN series s USING (la, entry_year, route)
-      LEFT JOIN home h ON h.la = r.la AND h.entry_year = r.entry_year AND h.day = r.day)
+    SELECT s.*, careleaver.publish_count(s.periods_started) AS periods_started_shown,
+           CASE WHEN s.route = 'returned home' THEN h.returned_home_by_day
+                ELSE s.published[array_position(s.days, s.day)] END AS exits_shown
+      FROM s
+      LEFT JOIN home h ON h.la = s.la AND h.entry_year = s.entry_year AND h.day = s.day)
 SELECT p.la, p.entry_year, p.day, p.route, p.periods_started_shown AS periods_started, p.exits_shown AS exits_by_day,
        CASE WHEN 'c' IN (p.exits_shown, p.periods_started_shown) THEN 'c'
             WHEN p.cumulative_incidence IS NULL THEN 'x'
@@ -1473,14 +1493,19 @@ WITH %s,
     -- each member twice: in DfE's age band and at the single age (metrics.md 12)
     SELECT x.*, a.care_leaver_age, a.age_order
       FROM member x CROSS JOIN LATERAL careleaver.dfe_care_leaver_ages(x.age) a),
-  grp AS (
-    SELECT la, collection_year, care_leaver_age, age_order, count(*) AS care_leavers,
-           count(*) FILTER (WHERE has_oc3) AS with_oc3_record,
-           CASE WHEN bool_and(basis = 'history') THEN 'history' WHEN bool_and(basis = 'OC3 record') THEN 'OC3 record'
-                ELSE 'history and OC3 records' END AS basis
-      FROM banded GROUP BY 1, 2, 3, 4),
+  -- one pass over the members (a second reader of banded would materialise it, and a filter on la would not
+  -- reach the fact tables): counted per leaf, the age's totals a window over the leaves
   leafcount AS (
-    SELECT la, collection_year, care_leaver_age, grp, leaf, count(*) AS n FROM banded GROUP BY 1, 2, 3, 4, 5),
+    SELECT la, collection_year, care_leaver_age, age_order, grp, leaf, count(*) AS n,
+           count(*) FILTER (WHERE has_oc3) AS oc3_n, bool_and(basis = 'history') AS all_history,
+           bool_and(basis = 'OC3 record') AS all_oc3
+      FROM banded GROUP BY 1, 2, 3, 4, 5, 6),
+  leaf_grp AS (
+    SELECT c.*, (sum(c.n) OVER g)::bigint AS care_leavers, (sum(c.oc3_n) OVER g)::bigint AS with_oc3_record,
+           CASE WHEN bool_and(c.all_history) OVER g THEN 'history' WHEN bool_and(c.all_oc3) OVER g THEN 'OC3 record'
+                ELSE 'history and OC3 records' END AS basis
+      FROM leafcount c
+    WINDOW g AS (PARTITION BY c.la, c.collection_year, c.care_leaver_age)),
   label AS (
     SELECT l.breakdown, l.kind, l.breakdown_order
       FROM (SELECT DISTINCT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity) AS breakdown,
@@ -1490,17 +1515,16 @@ WITH %s,
             SELECT * FROM (VALUES ('Total in education, employment or training', 'EET', 100),
                                   ('Total not in education, employment or training', 'NEET', 101),
                                   ('Total', 'Total', 102)) AS t(breakdown, kind, breakdown_order)) l)
-SELECT g.la, g.collection_year, g.care_leaver_age, l.breakdown,
+SELECT c.la, c.collection_year, c.care_leaver_age, l.breakdown,
        coalesce(sum(c.n) FILTER (WHERE (l.kind = 'leaf' AND c.leaf = l.breakdown) OR l.kind = c.grp
                                     OR l.kind = 'Total'), 0)::bigint AS care_leaver_count,
        round(100.0 * coalesce(sum(c.n) FILTER (WHERE (l.kind = 'leaf' AND c.leaf = l.breakdown) OR l.kind = c.grp
-                                                  OR l.kind = 'Total'), 0) / g.care_leavers, 6) AS care_leaver_percent,
-       g.care_leavers, g.with_oc3_record, g.basis,
-       format('%%s of %%s cohort members have an OC3 record', g.with_oc3_record, g.care_leavers) AS oc3_records,
-       g.age_order, l.breakdown_order
-  FROM grp g CROSS JOIN label l
-  LEFT JOIN leafcount c ON c.la = g.la AND c.collection_year = g.collection_year AND c.care_leaver_age = g.care_leaver_age
- GROUP BY g.la, g.collection_year, g.care_leaver_age, g.age_order, g.care_leavers, g.with_oc3_record, g.basis,
+                                                  OR l.kind = 'Total'), 0) / c.care_leavers, 6) AS care_leaver_percent,
+       c.care_leavers, c.with_oc3_record, c.basis,
+       format('%%s of %%s cohort members have an OC3 record', c.with_oc3_record, c.care_leavers) AS oc3_records,
+       c.age_order, l.breakdown_order
+  FROM leaf_grp c CROSS JOIN label l
+ GROUP BY c.la, c.collection_year, c.care_leaver_age, c.age_order, c.care_leavers, c.with_oc3_record, c.basis,
           l.breakdown, l.kind, l.breakdown_order$q$, careleaver.reporting_common_sql(schema_name));
 END
 $fn$;
@@ -1563,56 +1587,59 @@ BEGIN
   RETURN format($q$
 WITH b AS (%1$s),
   small_age AS (%2$s),
+  -- each age's leaves as one row (labels, cells) published together: a window over the band's rows, read once
+  -- (a second reader would materialise them, and a filter on la would not reach the fact tables)
   band AS (
-    SELECT b.* FROM b WHERE b.care_leaver_age IN ('17 to 18 years', '19 to 21 years')),
-  leaves AS (
-    SELECT la, collection_year, care_leaver_age, array_agg(breakdown ORDER BY breakdown_order) AS labels,
-           array_agg(care_leaver_count ORDER BY breakdown_order) AS cells
-      FROM band WHERE breakdown NOT LIKE 'Total%%' OR breakdown = 'Total information not known'
-     GROUP BY 1, 2, 3),
-  shown AS (
-    SELECT l.la, l.collection_year, l.care_leaver_age, u.label, u.shown,
-           careleaver.publish_row_total(l.cells) AS total_shown
-      FROM leaves l CROSS JOIN LATERAL unnest(l.labels, careleaver.suppress_row(l.cells)) AS u(label, shown)),
-  grouped AS (
-    SELECT s.la, s.collection_year, s.care_leaver_age, s.total_shown,
-           bool_or(s.shown = 'c' AND s.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
-                                                  FROM careleaver.code_list c
-                                                 WHERE c.list_name = 'leaver_activity'
-                                                   AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'EET'))
+    SELECT x.*, array_agg(x.breakdown) FILTER (WHERE x.leaf) OVER w AS labels,
+           array_agg(x.care_leaver_count) FILTER (WHERE x.leaf) OVER w AS cells
+      FROM (SELECT b.*, b.breakdown NOT LIKE 'Total%%' OR b.breakdown = 'Total information not known' AS leaf
+              FROM b WHERE b.care_leaver_age IN ('17 to 18 years', '19 to 21 years')) x
+    WINDOW w AS (PARTITION BY x.la, x.collection_year, x.care_leaver_age ORDER BY x.breakdown_order
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
+  published AS (
+    SELECT band.*, careleaver.suppress_row(band.cells) AS shown_cells,
+           careleaver.publish_row_total(band.cells) AS total_shown
+      FROM band),
+  g AS (
+    SELECT p.*, p.shown_cells[array_position(p.labels, p.breakdown)] AS shown,
+           EXISTS (SELECT 1 FROM unnest(p.labels, p.shown_cells) AS u(label, shown)
+                    WHERE u.shown = 'c'
+                      AND u.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
+                                        FROM careleaver.code_list c
+                                       WHERE c.list_name = 'leaver_activity'
+                                         AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'EET'))
              AS eet_hidden,
-           bool_or(s.shown = 'c' AND s.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
-                                                  FROM careleaver.code_list c
-                                                 WHERE c.list_name = 'leaver_activity'
-                                                   AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'NEET'))
+           EXISTS (SELECT 1 FROM unnest(p.labels, p.shown_cells) AS u(label, shown)
+                    WHERE u.shown = 'c'
+                      AND u.label IN (SELECT careleaver.activity_dfe_breakdown(c.code::careleaver.leaver_activity)
+                                        FROM careleaver.code_list c
+                                       WHERE c.list_name = 'leaver_activity'
+                                         AND careleaver.activity_group(c.code::careleaver.leaver_activity) = 'NEET'))
              AS neet_hidden
-      FROM shown s GROUP BY 1, 2, 3, 4)
-SELECT band.la, band.collection_year, band.care_leaver_age, band.breakdown,
+      FROM published p)
+SELECT g.la, g.collection_year, g.care_leaver_age, g.breakdown,
        CASE WHEN coalesce(sa.any_small, false) THEN 'c'
-            WHEN band.breakdown = 'Total' THEN g.total_shown
-            WHEN band.breakdown = 'Total in education, employment or training'
-              THEN CASE WHEN g.eet_hidden THEN 'c' ELSE careleaver.publish_count(band.care_leaver_count) END
-            WHEN band.breakdown = 'Total not in education, employment or training'
-              THEN CASE WHEN g.neet_hidden THEN 'c' ELSE careleaver.publish_count(band.care_leaver_count) END
-            ELSE s.shown END AS care_leaver_count,
+            WHEN g.breakdown = 'Total' THEN g.total_shown
+            WHEN g.breakdown = 'Total in education, employment or training'
+              THEN CASE WHEN g.eet_hidden THEN 'c' ELSE careleaver.publish_count(g.care_leaver_count) END
+            WHEN g.breakdown = 'Total not in education, employment or training'
+              THEN CASE WHEN g.neet_hidden THEN 'c' ELSE careleaver.publish_count(g.care_leaver_count) END
+            ELSE g.shown END AS care_leaver_count,
        CASE WHEN coalesce(sa.any_small, false) OR g.total_shown = 'c' THEN 'c'
-            WHEN band.with_oc3_record = 0 THEN 'x'
-            WHEN (band.breakdown = 'Total in education, employment or training' AND g.eet_hidden)
-              OR (band.breakdown = 'Total not in education, employment or training' AND g.neet_hidden)
-              OR s.shown = 'c' THEN 'c'
-            ELSE careleaver.publish_percent(band.care_leaver_count, band.care_leavers) END AS care_leaver_percent,
-       band.basis,
+            WHEN g.with_oc3_record = 0 THEN 'x'
+            WHEN (g.breakdown = 'Total in education, employment or training' AND g.eet_hidden)
+              OR (g.breakdown = 'Total not in education, employment or training' AND g.neet_hidden)
+              OR g.shown = 'c' THEN 'c'
+            ELSE careleaver.publish_percent(g.care_leaver_count, g.care_leavers) END AS care_leaver_percent,
+       g.basis,
        CASE WHEN coalesce(sa.any_small, false) OR g.total_shown = 'c' THEN 'c of c cohort members have an OC3 record'
             ELSE format('%%s of %%s cohort members have an OC3 record',
-                        careleaver.publish_count(band.with_oc3_record), careleaver.publish_count(band.care_leavers)) END
+                        careleaver.publish_count(g.with_oc3_record), careleaver.publish_count(g.care_leavers)) END
          AS oc3_records,
-       band.breakdown_order
-  FROM band
-  JOIN grouped g USING (la, collection_year, care_leaver_age)
-  LEFT JOIN shown s ON s.la = band.la AND s.collection_year = band.collection_year
-                   AND s.care_leaver_age = band.care_leaver_age AND s.label = band.breakdown
-  LEFT JOIN small_age sa ON sa.la = band.la AND sa.collection_year = band.collection_year
-                        AND sa.care_leaver_age = band.care_leaver_age$q$,
+       g.breakdown_order
+  FROM g
+  LEFT JOIN small_age sa ON sa.la = g.la AND sa.collection_year = g.collection_year
+                        AND sa.care_leaver_age = g.care_leaver_age$q$,
     careleaver.care_leavers_activity_sql(schema_name),
     careleaver.dfe_band_hidden_sql(schema_name));
 END

@@ -6,21 +6,21 @@
 -- ===========================================================================
 
 -- The children looked after on 31 March of each covered year with the episode open that day (short breaks
--- left out), as SQL over the CTEs person and frame of a reporting view: la, collection_year, year_start,
+-- left out), as SQL over the CTEs year_fact and frame of a reporting view: la, collection_year, year_start,
 -- year_end, child, decom.
 CREATE FUNCTION careleaver.looked_after_on_31_march_sql() RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   SET search_path = pg_catalog, careleaver, pg_temp
   AS $fn$ SELECT $q$
-    SELECT y.la, y.collection_year, y.year_start, y.year_end, p.child, o.decom
-      FROM frame y JOIN person p USING (la)
-     CROSS JOIN LATERAL (SELECT ep.decom FROM careleaver.episodes(p.history) ep
-                          WHERE NOT ep.short_break AND ep.decom <= y.year_end
-                            AND (ep."dec" IS NULL OR ep."dec" > y.year_end)
-                          ORDER BY ep.decom DESC, ep.episode_no DESC LIMIT 1) o$q$::text $fn$;
+    SELECT y.la, y.collection_year, y.year_start, y.year_end, f.child,
+           careleaver.care_episode_start_on(p.history, y.year_end) AS decom
+      FROM frame y JOIN year_fact f ON f.la = y.la AND f.collection_year = y.collection_year
+      JOIN person p ON p.la = f.la AND p.child = f.child
+     WHERE f.looked_after_31_march$q$::text $fn$;
 COMMENT ON FUNCTION careleaver.looked_after_on_31_march_sql() IS
   'Internal: SQL of the children looked after on 31 March of each year with the DECOM of the episode open that '
-  'day (short breaks left out, metrics.md 1 and 2), over the CTEs person and frame of a reporting view';
+  'day (short breaks left out, metrics.md 1 and 2), over the CTEs year_fact and person (the fact layer''s '
+  'child_year_facts and child_facts, doc/facts.md) and frame of a reporting view';
 
 -- Dashboard 67 per council and covered year (metrics.md 14), as SQL over the CTEs looked_after
 -- (looked_after_on_31_march_sql) and frame: la, collection_year, three_or_more, children, reason.
@@ -36,17 +36,19 @@ WITH workers AS (
       FROM %1$s w JOIN frame y ON y.la = w.la
      WHERE w.sw_decom <= y.year_end AND (w.sw_dec IS NULL OR w.sw_dec > y.year_start)
      GROUP BY 1, 2, 3),
-  worker_years AS (SELECT DISTINCT w.la, w.collection_year FROM workers w),
   counted AS (
     SELECT c.la, c.collection_year, count(*) FILTER (WHERE w.workers >= 3) AS three_or_more, count(*) AS children
       FROM looked_after c
       LEFT JOIN workers w ON w.la = c.la AND w.child = c.child AND w.collection_year = c.collection_year
      GROUP BY 1, 2)
 SELECT y.la, y.collection_year, coalesce(s.three_or_more, 0) AS three_or_more, coalesce(s.children, 0) AS children,
-       CASE WHEN wy.la IS NULL THEN 'no social worker episodes (SWEpisodes) loaded for this council and year' END
+       -- a year with no SWEpisodes row at all (asked of the table, not of workers, which is read once)
+       CASE WHEN NOT EXISTS (SELECT 1 FROM %1$s w0
+                              WHERE w0.la = y.la AND w0.sw_decom <= y.year_end
+                                AND (w0.sw_dec IS NULL OR w0.sw_dec > y.year_start))
+            THEN 'no social worker episodes (SWEpisodes) loaded for this council and year' END
          AS reason
-  FROM frame y LEFT JOIN counted s USING (la, collection_year)
-  LEFT JOIN worker_years wy USING (la, collection_year)$q$,
+  FROM frame y LEFT JOIN counted s USING (la, collection_year)$q$,
     CASE WHEN to_regclass(format('%I.sw_episodes', schema_name)) IS NOT NULL
          THEN format('%I.sw_episodes', schema_name)
          ELSE '(SELECT NULL::text AS la, NULL::text AS child, NULL::text AS sw_id, NULL::date AS sw_decom, '
@@ -59,7 +61,7 @@ COMMENT ON FUNCTION careleaver.social_workers_sql(text) IS
   '(metrics.md 14), over the CTEs looked_after and frame';
 
 -- Rows of national_framework computed here: (la, collection_year, dashboard_no, numerator, denominator,
--- reason), one per covered council-year (the CTE frame) and indicator, read over the CTEs person and frame
+-- reason), one per covered council-year (the CTE frame) and indicator, read over the CTEs year_fact and frame
 -- of the national_framework view.
 CREATE FUNCTION careleaver.dashboard_added_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -67,7 +69,7 @@ CREATE FUNCTION careleaver.dashboard_added_sql(schema_name text) RETURNS text
 AS $fn$
 BEGIN
   RETURN format($q$
-WITH looked_after AS (%1$s),
+WITH looked_after AS NOT MATERIALIZED (%1$s),  -- from the fact tables: read twice, so that a filter on la reaches them
   distance AS (
     SELECT c.la, c.collection_year,
            count(*) FILTER (WHERE coalesce(careleaver.placed_more_than_20_miles(l.distance_miles), false)) AS far,
@@ -92,7 +94,7 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_added_sql(text) IS
   'Internal: SQL of the national_framework rows for Dashboard 46 (children looked after on 31 March placed more '
-  'than 20 miles from home) and 67 (with three or more social workers in the year), read over the CTEs person and '
+  'than 20 miles from home) and 67 (with three or more social workers in the year), read over the CTEs year_fact and '
   'frame of that view: la, collection_year, dashboard_no, numerator, denominator, reason (metrics.md 12 and 14)';
 
 -- The reporting view social_worker_stability in the shape of DfE's la_cla_swcount (metrics.md 14).

@@ -28,19 +28,45 @@ COMMENT ON FUNCTION careleaver.child_year_facts(careleaver.care_history, date, i
   'months as careleaver.reentered_within counts it, incomplete follow-ups apart (metrics.md 6). A NULL history '
   'gives no rows. See doc/facts.md.';
 
+CREATE FUNCTION careleaver.care_episode_start_on(history careleaver.care_history, day date) RETURNS date
+  AS 'MODULE_PATHNAME', 'careleaver_care_episode_start_on' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION careleaver.care_episode_start_on(careleaver.care_history, date) IS
+  'DECOM of the latest care episode (not a short break) open on day, the last in episode order among those '
+  'starting that day: the episode whose LS and PLACE careleaver.child_year_facts gives on 31 March (metrics.md 1 '
+  'and 2); NULL when none is open';
+
 -- ---------------------------------------------------------------- the dataset's fact tables
 
+CREATE FUNCTION careleaver.child_period_facts(history careleaver.care_history, date_of_birth date,
+    first_year integer, last_year integer, data_end date,
+    OUT period_no integer, OUT start_date date, OUT end_date date, OUT end_reason careleaver.ceased_reason,
+    OUT start_year integer, OUT end_year integer, OUT first_start_in_year boolean,
+    OUT last_end_in_year boolean, OUT start_legal_status careleaver.legal_status,
+    OUT start_need careleaver.need_category, OUT duration_days integer, OUT exit_cause integer)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'careleaver_child_period_facts' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 2;
+COMMENT ON FUNCTION careleaver.child_period_facts(careleaver.care_history, date, integer, integer, date) IS
+  'One row per period of care (careleaver.periods_of_care, metrics.md 3) starting or ending in the collection '
+  'years first_year to last_year (at most 100 years): period_no, start and end dates, end_reason (NULL when open '
+  'or unknown), the collection years it starts and ends in, whether it is the child''s first period starting in '
+  'its start year and last period ending in its end year, the LS and CIN of its first episode starting on its '
+  'first day (short breaks left out), and, with a date of birth, its exit as careleaver.exits(history, '
+  'date_of_birth, data_end) gives it: duration_days and exit_cause (0 censored, 1 returned home, 2 adopted, 3 '
+  'special guardianship, 4 child arrangements order, 5 turned 18, 6 other; both NULL without a date of birth). '
+  'A NULL history gives no rows. See doc/facts.md.';
+
 CREATE FUNCTION careleaver.facts_fill(dataset text, la text, child_partition regclass,
-    year_partition regclass, first_year integer, last_year integer, data_end date,
-    OUT children bigint, OUT child_years bigint)
+    year_partition regclass, period_partition regclass, first_year integer, last_year integer, data_end date,
+    OUT children bigint, OUT child_years bigint, OUT periods bigint)
   RETURNS record
   AS 'MODULE_PATHNAME', 'careleaver_facts_fill' LANGUAGE C VOLATILE STRICT;
-COMMENT ON FUNCTION careleaver.facts_fill(text, text, regclass, regclass, integer, integer, date) IS
-  'Internal (careleaver.refresh): writes council la''s rows of child_facts and child_year_facts into the two '
-  'empty partitions given: each child''s history built once by careleaver.care_history_agg with the header''s '
-  'date of birth and sex, and its careleaver.child_year_facts for first_year to last_year, in bulk. Runs '
-  'careleaver.dataset_check_owner first; writes only to plain tables with the fact tables'' columns and no '
-  'index, trigger, rule, check constraint or row security. Returns the rows written (doc/facts.md)';
+COMMENT ON FUNCTION careleaver.facts_fill(text, text, regclass, regclass, regclass, integer, integer, date) IS
+  'Internal (careleaver.refresh): writes council la''s rows of child_facts, child_year_facts and period_facts '
+  'into the three empty partitions given: each child''s history built once by careleaver.care_history_agg with '
+  'the header''s date of birth and sex, its careleaver.child_year_facts and careleaver.child_period_facts for '
+  'first_year to last_year, in bulk. Runs careleaver.dataset_check_owner first; writes only to plain tables with '
+  'the fact tables'' columns and no index, trigger, rule, check constraint or row security. Returns the rows '
+  'written (doc/facts.md)';
 
 CREATE FUNCTION careleaver.facts_xid_bits(xid) RETURNS integer
   AS 'MODULE_PATHNAME', 'careleaver_facts_xid_bits' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -83,6 +109,7 @@ DECLARE
 BEGIN
   IF to_regclass(format('%I.child_facts', dataset)) IS NOT NULL
      AND to_regclass(format('%I.child_year_facts', dataset)) IS NOT NULL
+     AND to_regclass(format('%I.period_facts', dataset)) IS NOT NULL
      AND to_regclass(format('%I.refresh_state', dataset)) IS NOT NULL THEN
     RETURN;                                     -- made before, with their comments
   END IF;
@@ -100,11 +127,18 @@ BEGIN
                  'in_long_term_measure boolean, long_term_stable boolean, cohort_age integer, '
                  'returned_home integer NOT NULL, reentered_within_12_months integer NOT NULL, '
                  'follow_up_incomplete integer NOT NULL) PARTITION BY LIST (la)', dataset);
+  -- added in 0.2.0 after the two above: a dataset refreshed before gets it here (its facts are stale anyway)
+  EXECUTE format('CREATE TABLE IF NOT EXISTS %I.period_facts (la text NOT NULL, child text NOT NULL, '
+                 'period_no integer NOT NULL, start_date date NOT NULL, end_date date, '
+                 'end_reason careleaver.ceased_reason, start_year integer NOT NULL, end_year integer, '
+                 'first_start_in_year boolean NOT NULL, last_end_in_year boolean NOT NULL, '
+                 'start_legal_status careleaver.legal_status, start_need careleaver.need_category, '
+                 'duration_days integer, exit_cause integer) PARTITION BY LIST (la)', dataset);
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I.refresh_state (la text PRIMARY KEY, '
                  'refreshed_at timestamptz NOT NULL, fingerprint text NOT NULL, data_end date NOT NULL, '
                  'first_year integer NOT NULL, last_year integer NOT NULL, children bigint NOT NULL, '
                  'child_years bigint NOT NULL)', dataset);
-  FOREACH t IN ARRAY ARRAY['child_facts', 'child_year_facts', 'refresh_state'] LOOP
+  FOREACH t IN ARRAY ARRAY['child_facts', 'child_year_facts', 'period_facts', 'refresh_state'] LOOP
     IF (SELECT c2.relowner FROM pg_catalog.pg_class c2 WHERE c2.oid = format('%I.%I', dataset, t)::regclass)
        <> owner THEN
       EXECUTE format('ALTER TABLE %I.%I OWNER TO %s', dataset, t, owner);
@@ -117,6 +151,10 @@ BEGIN
   EXECUTE format('COMMENT ON TABLE %I.child_year_facts IS %L', dataset,
     'One row per child and collection year of the council''s reporting window in which the child has a fact '
     '(careleaver.child_year_facts); filled by careleaver.refresh, one partition per council (doc/facts.md)');
+  EXECUTE format('COMMENT ON TABLE %I.period_facts IS %L', dataset,
+    'One row per period of care of a child starting or ending in the council''s reporting window '
+    '(careleaver.child_period_facts): dates, ending, years, first and last in a year, first episode''s LS and CIN, '
+    'exit; filled by careleaver.refresh, one partition per council (doc/facts.md)');
   EXECUTE format('COMMENT ON TABLE %I.refresh_state IS %L', dataset,
     'What careleaver.refresh last materialised per council, with the fingerprint of the council''s episodes, '
     'header and OC3 rows at that time; careleaver.facts_stale compares it with the data (doc/facts.md)');
@@ -150,6 +188,20 @@ BEGIN
       ('child_year_facts', 'returned_home', 'Returns home (E4A, E4B) in the year, on or before the data''s end (careleaver.returns_home, metrics.md 6)'),
       ('child_year_facts', 'reentered_within_12_months', 'Of them, followed by a new period of care within 12 months (careleaver.reentered_within, metrics.md 6)'),
       ('child_year_facts', 'follow_up_incomplete', 'Of them, whose 12-month follow-up passes the data''s end (metrics.md 6)'),
+      ('period_facts', 'la', 'Local authority code'),
+      ('period_facts', 'child', 'Child identifier'),
+      ('period_facts', 'period_no', 'The period''s number in the child''s history (careleaver.periods_of_care, metrics.md 3)'),
+      ('period_facts', 'start_date', 'First day of the period of care'),
+      ('period_facts', 'end_date', 'Day the period ended; NULL when open'),
+      ('period_facts', 'end_reason', 'REC of the period''s last episode; NULL when open or not known'),
+      ('period_facts', 'start_year', 'Collection year the period started in (metrics.md 1)'),
+      ('period_facts', 'end_year', 'Collection year it ended in; NULL when open'),
+      ('period_facts', 'first_start_in_year', 'The child''s first period starting in start_year'),
+      ('period_facts', 'last_end_in_year', 'The child''s last period ending in end_year'),
+      ('period_facts', 'start_legal_status', 'LS of the period''s first episode starting on its first day, short breaks left out (metrics.md 2)'),
+      ('period_facts', 'start_need', 'CIN of that episode'),
+      ('period_facts', 'duration_days', 'Days to the exit, or to the data''s end when censored (careleaver.exits, metrics.md 6); NULL without a date of birth'),
+      ('period_facts', 'exit_cause', 'Exit route of careleaver.exits: 0 censored, 1 returned home, 2 adopted, 3 special guardianship, 4 child arrangements order, 5 turned 18, 6 other; NULL without a date of birth'),
       ('refresh_state', 'la', 'Local authority code'),
       ('refresh_state', 'refreshed_at', 'When the council''s facts were last materialised (transaction time)'),
       ('refresh_state', 'fingerprint', 'The extension version, and the row count and the sum of a hash of each row version (xmin, ctid) of the council''s episodes, header and OC3 rows then'),
@@ -157,14 +209,15 @@ BEGIN
       ('refresh_state', 'first_year', 'First collection year materialised: the later of the first episode''s and the last year less 9, as the reporting views'),
       ('refresh_state', 'last_year', 'Last collection year materialised: the latest of the episodes'' and the OC3 records'''),
       ('refresh_state', 'children', 'Rows of child_facts for the council'),
-      ('refresh_state', 'child_years', 'Rows of child_year_facts for the council')) AS v(tab, col, description) LOOP
+      ('refresh_state', 'child_years', 'Rows of child_year_facts for the council')) AS v(tab, col, description)
+     WHERE to_regclass(format('%I.%I', dataset, v.tab)) IS NOT NULL LOOP
     EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', dataset, c.tab, c.col, c.description);
   END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.facts_create_tables(text) IS
-  'Internal: creates the fact tables child_facts, child_year_facts and refresh_state in a dataset schema when '
-  'missing, owned by the dataset''s owner, with comments (doc/facts.md)';
+  'Internal: creates the fact tables child_facts, child_year_facts, period_facts and refresh_state in a dataset '
+  'schema when missing, owned by the dataset''s owner, with comments (doc/facts.md)';
 
 -- The fingerprint and the reporting window of each council now in the data.
 CREATE FUNCTION careleaver.facts_councils(dataset text, only_la text DEFAULT NULL)
@@ -198,6 +251,7 @@ BEGIN
         FROM e LEFT JOIN h USING (la) LEFT JOIN o USING (la) LEFT JOIN cv USING (la))
     SELECT w.la,
            concat_ws(':', (SELECT x.extversion FROM pg_catalog.pg_extension x WHERE x.extname = 'careleaver'),
+                     'facts-3',  -- the fact tables' layout: facts made with fewer tables are stale
                      w.en, w.eh, coalesce(w.hn, 0), coalesce(w.hh, '0'), coalesce(w.o_n, 0), coalesce(w.oh, '0'),
                      -- the window too: a return loaded or removed can move the coverage without any episode
                      w.data_end, greatest(w.first_entry_year, w.last_year - 9), w.last_year),
@@ -310,6 +364,7 @@ DECLARE
   c record;
   part_c text;
   part_y text;
+  part_p text;
   fact_table text;
   part text;
   n_children bigint;
@@ -330,8 +385,9 @@ BEGIN
        ORDER BY 1$q$, dataset) USING dataset, only_la LOOP
     part_c := careleaver.facts_partition_name('child_facts', c.la);
     part_y := careleaver.facts_partition_name('child_year_facts', c.la);
+    part_p := careleaver.facts_partition_name('period_facts', c.la);
     IF c.removed THEN
-      EXECUTE format('DROP TABLE IF EXISTS %I.%I, %I.%I', dataset, part_c, dataset, part_y);
+      EXECUTE format('DROP TABLE IF EXISTS %I.%I, %I.%I, %I.%I', dataset, part_c, dataset, part_y, dataset, part_p);
       EXECUTE format('DELETE FROM %I.refresh_state s WHERE s.la = $1', dataset) USING c.la;
       PERFORM careleaver.characteristics_fill(dataset, c.la);   -- the equality lens (93_equality.sql)
       council := c.la; action := 'removed'; children := 0; child_years := 0;
@@ -339,7 +395,7 @@ BEGIN
       CONTINUE;
     END IF;
     -- an empty partition of each fact table for the council
-    FOREACH fact_table IN ARRAY ARRAY['child_facts', 'child_year_facts'] LOOP
+    FOREACH fact_table IN ARRAY ARRAY['child_facts', 'child_year_facts', 'period_facts'] LOOP
       part := careleaver.facts_partition_name(fact_table, c.la);
       IF to_regclass(format('%I.%I', dataset, part)) IS NULL THEN
         EXECUTE format('CREATE TABLE %I.%I PARTITION OF %I.%I FOR VALUES IN (%L)',
@@ -354,11 +410,12 @@ BEGIN
     -- each history built once, its year facts computed from it in memory, both written in bulk (facts_fill)
     SELECT f.children, f.child_years INTO n_children, n_years
       FROM careleaver.facts_fill(dataset, c.la, format('%I.%I', dataset, part_c)::regclass,
-                                 format('%I.%I', dataset, part_y)::regclass, c.first_year, c.last_year,
+                                 format('%I.%I', dataset, part_y)::regclass,
+                                 format('%I.%I', dataset, part_p)::regclass, c.first_year, c.last_year,
                                  c.data_end) f;
     PERFORM careleaver.characteristics_fill(dataset, c.la);     -- the equality lens (93_equality.sql)
     -- statistics for the reporting views' plans at once (autovacuum cannot see rows of an open transaction)
-    EXECUTE format('ANALYZE %I.%I, %I.%I', dataset, part_c, dataset, part_y);
+    EXECUTE format('ANALYZE %I.%I, %I.%I, %I.%I', dataset, part_c, dataset, part_y, dataset, part_p);
     EXECUTE format('INSERT INTO %I.refresh_state AS s VALUES ($1, now(), $2, $3, $4, $5, $6, $7) '
                    'ON CONFLICT (la) DO UPDATE SET refreshed_at = excluded.refreshed_at, '
                    'fingerprint = excluded.fingerprint, data_end = excluded.data_end, '
@@ -372,8 +429,8 @@ END
 $fn$;
 COMMENT ON FUNCTION careleaver.refresh(text, text) IS
   'Materialises the fact layer of a dataset (doc/facts.md): child_facts (one care history per child, built '
-  'once) and child_year_facts (careleaver.child_year_facts for the last ten collection years), one partition '
-  'per council, for the councils careleaver.facts_stale lists (only la when given); councils no longer in the '
+  'once), child_year_facts (careleaver.child_year_facts for the last ten collection years) and period_facts '
+  '(careleaver.child_period_facts), one partition per council, for the councils careleaver.facts_stale lists (only la when given); councils no longer in the '
   'data are dropped. Returns one row per council (council, action refreshed or removed, rows written); no rows when nothing changed. Only '
   'the dataset''s owner may run it. careleaver.reconcile (so every load through careleaver-load) and '
   'careleaver.generate_synthetic call it for the councils they change, in their transaction, so that the facts '
