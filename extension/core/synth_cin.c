@@ -81,7 +81,7 @@ static uint64_t
 factors(rng *r)
 {
 	static const char *const common[] = {"3B", "4B", "1B", "2B", "3A", "4A", "6B", "8F", "9A", "12A", "13A", "14A",
-	"22A", "2A", "1A", "5B", "10A", "11A", "16A", "24A"};
+	"22A", "2A", "1A", "5B", "10A", "11A", "16A", "24A", "3C", "17A", "18B", "18C", "19B", "19C", "23A"};
 	int			k = between(r, 1, 3);
 	uint64_t	bits = 0;
 
@@ -217,6 +217,14 @@ cl_synth_cin_child(uint64_t stream, cl_date dob, cl_date first_care, cl_date car
 		if (refs[i] > data_end)
 			continue;
 		episode(&r, &b, refs[i], close, to_care ? "RC7" : reasons[between(&r, 0, 3)], data_end, &plans, to_care, first_care);
+	}
+	/* some children who left care before 18 are referred again (drawn last: the records above are unchanged) */
+	if (care_end != CL_DATE_OPEN && care_end < cl_birthday(dob, 18) && unit(&r) < 0.3)
+	{
+		cl_date		again = care_end + between(&r, 20, 540);
+
+		if (again <= data_end)
+			episode(&r, &b, again, again + between(&r, 20, 300), "RC9", data_end, &plans, false, CL_DATE_OPEN);
 	}
 	return b.n;
 }

@@ -20,6 +20,7 @@
 #include "cin_journey.h"
 #include "state_limits.h"
 #include "srf.h"
+#include "cin_glue.h"
 
 PG_FUNCTION_INFO_V1(careleaver_cin_journey_in);
 PG_FUNCTION_INFO_V1(careleaver_cin_journey_out);
@@ -66,9 +67,9 @@ journey_build(const cl_cin_event *ev, int n)
 	return res;
 }
 
-/* The events of argument argno (detoasted; the pointer is into the datum). */
-static const cl_cin_event *
-journey_arg(FunctionCallInfo fcinfo, int argno, int *n)
+/* The events of argument argno (detoasted; the pointer is into the datum); cin_glue.h. */
+const cl_cin_event *
+cl_pg_cin_journey_arg(FunctionCallInfo fcinfo, int argno, int *n)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 	int32		count;
@@ -115,7 +116,7 @@ Datum
 careleaver_cin_journey_out(PG_FUNCTION_ARGS)
 {
 	int			n;
-	const cl_cin_event *ev = journey_arg(fcinfo, 0, &n);
+	const cl_cin_event *ev = cl_pg_cin_journey_arg(fcinfo, 0, &n);
 	char	   *out = palloc(cl_cin_text_size(n));
 
 	cl_cin_format(ev, n, out);
@@ -352,7 +353,7 @@ Datum
 careleaver_cin_year_counts(PG_FUNCTION_ARGS)
 {
 	int			n;
-	const cl_cin_event *ev = journey_arg(fcinfo, 0, &n);
+	const cl_cin_event *ev = cl_pg_cin_journey_arg(fcinfo, 0, &n);
 	int32		year = PG_GETARG_INT32(1);
 	int			nh;
 	cl_date    *h;
@@ -405,7 +406,7 @@ Datum
 careleaver_cin_factor_counts(PG_FUNCTION_ARGS)
 {
 	int			n;
-	const cl_cin_event *ev = journey_arg(fcinfo, 0, &n);
+	const cl_cin_event *ev = cl_pg_cin_journey_arg(fcinfo, 0, &n);
 	int32		year = PG_GETARG_INT32(1);
 	int			nf = cl_cin_code_count(CL_CIN_FACTOR);
 	Datum	   *counts = palloc(nf * sizeof(Datum));

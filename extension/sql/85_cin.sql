@@ -685,30 +685,20 @@ DECLARE
                              'NULL::bigint AS cpp_at31_2_years_or_more, NULL::bigint AS episodes_at31 WHERE false'
                         ELSE careleaver.cin_measures_sql(schema_name) END;
 BEGIN
-  RETURN format($q$
-    SELECT c.la, c.collection_year, c.ordinal, c.dashboard_no, c.outcome, c.indicator, c.unit, c.source,
-           c.numerator, c.denominator, c.value,
-           CASE WHEN lag(c.collection_year) OVER w = c.collection_year - 1 THEN lag(c.value) OVER w END AS previous_value,
-           c.value - CASE WHEN lag(c.collection_year) OVER w = c.collection_year - 1 THEN lag(c.value) OVER w END AS change,
-           c.not_available_reason
-      FROM (SELECT f.la, f.collection_year, d.ordinal, d.dashboard_no, d.outcome, d.indicator, d.unit, d.source,
-                   x.numerator, x.denominator,
-                   careleaver.dashboard_value(d.unit, coalesce(d.not_held, x.reason), x.numerator, x.denominator) AS value,
-                   careleaver.dashboard_not_available_reason(d.unit, coalesce(d.not_held, x.reason), x.denominator)
-                     AS not_available_reason
-              FROM (SELECT DISTINCT fr.la, fr.collection_year FROM frame fr) f
-              LEFT JOIN (%s) m ON m.la = f.la AND m.collection_year = f.collection_year
-             CROSS JOIN LATERAL (VALUES
-                     (22, m.episodes_at31, m.population_0_to_17),
-                     (23, m.rereferrals, m.referrals),
-                     (24, m.cpp_subsequent, m.cpp_started),
-                     (25, m.cpp_at31_2_years_or_more, m.cpp_at31)) AS x0(ordinal, numerator, denominator)
-             CROSS JOIN LATERAL (SELECT x0.ordinal, x0.numerator::bigint AS numerator, x0.denominator::bigint AS denominator,
-                                        CASE WHEN m.la IS NULL
-                                             THEN 'no Children in Need census return loaded for this council and year' END
-                                          AS reason) x
-              JOIN careleaver.dashboard_indicators d ON d.ordinal = x.ordinal) c
-    WINDOW w AS (PARTITION BY c.la, c.ordinal ORDER BY c.collection_year)$q$, measures);
+  -- the columns of national_framework from (la, collection_year, ordinal, numerator, denominator, reason)
+  RETURN careleaver.dashboard_rows_shape_sql(format($q$
+    SELECT f.la, f.collection_year, x.ordinal, x.numerator, x.denominator, x.reason
+      FROM (SELECT DISTINCT fr.la, fr.collection_year FROM frame fr) f
+      LEFT JOIN (%s) m ON m.la = f.la AND m.collection_year = f.collection_year
+     CROSS JOIN LATERAL (VALUES
+             (22, m.episodes_at31, m.population_0_to_17),
+             (23, m.rereferrals, m.referrals),
+             (24, m.cpp_subsequent, m.cpp_started),
+             (25, m.cpp_at31_2_years_or_more, m.cpp_at31)) AS x0(ordinal, numerator, denominator)
+     CROSS JOIN LATERAL (SELECT x0.ordinal, x0.numerator::bigint AS numerator, x0.denominator::bigint AS denominator,
+                                CASE WHEN m.la IS NULL
+                                     THEN 'no Children in Need census return loaded for this council and year' END
+                                  AS reason) x$q$, measures));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.cin_dashboard_rows_sql(text) IS

@@ -147,7 +147,8 @@ VALUES
   (25, 24, 'Outcome 2: Children and young people are safe in and outside of their home',
    'Percentage of child protection plans (CPP) longer than 2 years', 'percent',
    'Of the protection plans open on 31 March, those open for 2 years or more (DfE''s d5 band)',
-   'cin_measures.cpp_at31_2_years_or_more / cpp_at31', 'metrics.md 15', NULL);
+   'cin_measures.cpp_at31_2_years_or_more / cpp_at31', 'metrics.md 15', NULL)
+UNION ALL SELECT ordinal, dashboard_no, outcome, indicator, unit, definition, source_columns, source, not_held FROM careleaver.cin_factor_indicators;  -- Dashboard 26 to 42, 86_cin_link.sql
 COMMENT ON VIEW careleaver.dashboard_indicators IS
   'The rows of the national_framework reporting views: the indicators of DfE''s Children''s Social Care Dashboard '
   'computable from SSDA903, those that need data not yet held, and three extra rows (metrics.md 12; doc/reporting.md)';
@@ -1176,7 +1177,8 @@ WITH %1$s,
 SELECT la, collection_year, ordinal, dashboard_no, outcome, indicator, unit, source, numerator, denominator, value,
        previous_value, value - previous_value AS change, not_available_reason
   FROM cell
-UNION ALL %11$s$q$,
+UNION ALL %11$s
+UNION ALL %12$s$q$,
     careleaver.reporting_common_sql(schema_name),
     CASE WHEN to_regclass(format('%I.uasc', schema_name)) IS NULL
          THEN 'SELECT NULL::text AS la, NULL::text AS child, NULL::date AS duc WHERE false'
@@ -1190,7 +1192,8 @@ UNION ALL %11$s$q$,
     schema_name,
     careleaver.dashboard_parity_rows_sql(schema_name),
     careleaver.dashboard_added_sql(schema_name),
-    careleaver.cin_dashboard_rows_sql(schema_name));
+    careleaver.cin_dashboard_rows_sql(schema_name),
+    careleaver.cin_factor_dashboard_rows_sql(schema_name));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.national_framework_sql(text) IS

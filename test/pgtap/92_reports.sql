@@ -59,7 +59,7 @@ SELECT is((SELECT count(*)::int FROM pg_attribute a JOIN pg_class c ON c.oid = a
             WHERE c.relnamespace = 'rt'::regnamespace AND c.relname LIKE '%\_published' AND a.attnum > 0
               AND a.attname NOT IN ('la', 'collection_year', 'entry_year', 'age', 'day', 'breakdown', 'category', 'ordinal',
                                     'dashboard_no', 'outcome', 'indicator', 'unit', 'source', 'not_available_reason',
-                                    'breakdown_order', 'sw_order')  -- sort keys, not figures
+                                    'breakdown_order', 'sw_order', 'family_help_order', 'route_order')  -- sort keys, not figures
               AND a.atttypid <> 'text'::regtype), 0, 'published views publish every figure as text');
 SELECT ok((SELECT bool_and(col_description(c.oid, a.attnum) ~ 'metrics\.md|Local authority code')
              FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid

@@ -170,6 +170,15 @@ psql("SELECT count(*) FROM careleaver.create_reports('syn')")
 is_(psql("SELECT string_agg(dashboard_no || ':' || (value IS NOT NULL), ' ' ORDER BY ordinal) FROM syn.national_framework "
          "WHERE collection_year = 2024 AND ordinal BETWEEN 22 AND 25"), '1:true 2:true 23:true 24:true',
     'the synthetic council has Dashboard 1, 2, 23 and 24 with values')
+helped, rereferred = psql("SELECT round(100.0 * sum(after_family_help_within_12_months) / "
+                          "nullif(sum(started_looked_after - lookback_not_covered), 0), 1) || ' ' || "
+                          "(SELECT sum(rereferred_within_12_months) FROM syn.returns_home_rereferral) "
+                          "FROM syn.care_after_family_help").split()
+ok(50 <= float(helped) <= 90 and int(rereferred) > 0,
+   'linked to care: %s%% of the synthetic starts followed Family Help, %s returns home were re-referred' % (helped, rereferred))
+is_(psql("SELECT string_agg(dashboard_no || ':' || (value IS NOT NULL), ' ' ORDER BY ordinal) FROM syn.national_framework "
+         "WHERE collection_year = 2024 AND dashboard_no IN (26, 31, 39)"), '26:true 31:true 39:true',
+    'the synthetic council has Dashboard 26 to 42 with values')
 rr, sub = psql("SELECT round(100.0 * sum(rereferrals) / sum(referrals), 1) || ' ' || "
                "round(100.0 * sum(cpp_subsequent) / sum(cpp_started), 1) FROM (%s) m WHERE collection_year BETWEEN 2020 AND 2024"
                % psql("SELECT careleaver.cin_measures_sql('syn')")).split()
