@@ -47,6 +47,16 @@ COMMENT ON COLUMN careleaver.published_indicator_sources.value_kind IS 'percent,
 COMMENT ON COLUMN careleaver.published_indicator_sources.dfe_columns IS 'The columns of the DfE file, in order: the shape careleaver-export --dfe-shape writes the council''s rows in';
 
 INSERT INTO careleaver.published_indicator_sources (dashboard_no, dfe_file, filters, value_column, value_kind, dfe_columns) VALUES
+  -- the Children in Need census files (metrics.md 15): one row per area and year, the category column fixed
+  (2, 'c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv',
+   '{"category": "Referrals and Re-referrals"}', 'rereferral_percent', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,referral_count,rereferral_count,rereferral_percent,no_further_action_count,no_further_action_percent,not_in_need_count,not_in_need_percent,referral_child_count,rereferral_child_count,rereferral_child_percent}'),
+  (23, 'd3_cpps_subsequent_plan_2013_to_2025.csv',
+   '{"category": "Child Protection Plans which are a second or subsequent plan"}', 'CPP_subsequent_percent', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,CPP_start,CPP_subsequent,CPP_subsequent_percent}'),
+  (24, 'd5_cpps_at31march_by_duration_2013_to_2025.csv',
+   '{"category": "Child Protection Plans by length of time"}', '2_years_or_more_percent', 'percent',
+   '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,CPP_At31,3_months_or_less,3_months_or_less_percent,more_than_3_months_6_months,more_than_3_months_6_months_percent,more_than_6_months_less_than_1_year,more_than_6_months_less_than_1_year_percent,1_year_less_than_2_years,1_year_less_than_2_years_percent,2_years_or_more,2_years_or_more_percent}'),
   (3, 'cla_number_and_rate_per_10k_children.csv',
    '{"population_type": "Children starting to be looked after each year"}', 'rate_per_10000', 'per 10,000 children',
    '{time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,population_type,population_estimate,children_count,rate_per_10000}'),
@@ -481,7 +491,8 @@ SELECT o.*,
        (SELECT avg(q.value) FROM sn JOIN pub q ON q.area = sn.neighbour
          WHERE sn.la = o.la AND q.dashboard_no = o.dashboard_no AND q.collection_year = o.collection_year
            AND q.geographic_level = 'Local authority') AS statistical_neighbours,
-       mine.value AS published
+       mine.value AS published,
+       (SELECT s.dfe_file FROM careleaver.published_indicator_sources s WHERE s.dashboard_no = o.dashboard_no) AS dfe_file
   FROM own o
   LEFT JOIN pub eng ON eng.dashboard_no = o.dashboard_no AND eng.collection_year = o.collection_year
                    AND eng.geographic_level = 'National'
@@ -501,7 +512,8 @@ $fn$;
 COMMENT ON FUNCTION careleaver.dashboard_comparators_sql(text, text) IS
   'Internal: own_sql (a SELECT with la, collection_year and dashboard_no) with the figures DfE published for England, '
   'the council''s region, the mean of its statistical neighbours and the council appended from the dataset''s '
-  'published and statistical_neighbours tables (metrics.md 13)';
+  'published and statistical_neighbours tables, and the DfE file they come from (NULL: DfE publishes no '
+  'comparator of the indicator in the files careleaver reads) (metrics.md 13)';
 
 CREATE FUNCTION careleaver.dashboard_comparison_sql(schema_name text) RETURNS text
   LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -527,6 +539,7 @@ AS $fn$
 DECLARE
   rows_html text := '';
   loaded boolean := false;
+  unpublished boolean := false;
   r record;
 BEGIN
   PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
@@ -536,20 +549,26 @@ BEGIN
            'FROM (%s) p WHERE p.la = $1 AND p.collection_year = $2 AND p.dashboard_no IS NOT NULL',
            careleaver.reporting_view_sql('national_framework_published', schema_name)))) USING the_la, yr LOOP
     loaded := loaded OR coalesce(r.england, r.region, r.statistical_neighbours, r.published) IS NOT NULL;
+    unpublished := unpublished OR r.dfe_file IS NULL;
+    -- DfE's figures as DfE wrote them (whole numbers, or one decimal where DfE gives one); the neighbours' mean
+    -- to one decimal; a dash where DfE publishes no comparator in the files careleaver reads
     rows_html := rows_html || format(
       '<tr><td class="num">%s</td><td>%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td>'
       '<td class="num">%s</td><td class="num">%s</td></tr>',
       r.dashboard_no, careleaver.html_escape(r.indicator), careleaver.html_escape(r.own),
-      coalesce(CASE WHEN r.unit = 'score' THEN to_char(r.england, 'FM9990.0') ELSE round(r.england)::text END, 'x'),
-      coalesce(CASE WHEN r.unit = 'score' THEN to_char(r.region, 'FM9990.0') ELSE round(r.region)::text END, 'x'),
-      coalesce(to_char(round(r.statistical_neighbours, 1), 'FM9990.0'), 'x'),
-      coalesce(CASE WHEN r.unit = 'score' THEN to_char(r.published, 'FM9990.0') ELSE round(r.published)::text END, 'x'));
+      CASE WHEN r.dfe_file IS NULL THEN '&mdash;' ELSE coalesce(trim_scale(r.england)::text, 'x') END,
+      CASE WHEN r.dfe_file IS NULL THEN '&mdash;' ELSE coalesce(trim_scale(r.region)::text, 'x') END,
+      CASE WHEN r.dfe_file IS NULL THEN '&mdash;'
+           ELSE coalesce(to_char(round(r.statistical_neighbours, 1), 'FM9990.0'), 'x') END,
+      CASE WHEN r.dfe_file IS NULL THEN '&mdash;' ELSE coalesce(trim_scale(r.published)::text, 'x') END);
   END LOOP;
   RETURN '<section id="comparison"><h2>Beside England, the region and statistical neighbours</h2>'
       || '<p class="note">Each Dashboard indicator of this council, from its own returns, beside the figures DfE '
       || 'published for England, the council''s region, the mean of its ten statistical neighbours and the council '
       || 'itself (scripts/careleaver-load-published; metrics.md section 13). DfE publishes its figures about eight '
       || 'months after the year ends; x where a figure is not published or not loaded.'
+      || CASE WHEN unpublished THEN ' &mdash; where DfE publishes no comparator of the indicator in the files '
+                                 || 'careleaver reads (metrics.md section 13 lists them).' ELSE '' END
       || CASE WHEN loaded THEN '' ELSE ' <strong>No published figures are loaded for this year.</strong>' END
       || '</p><table><thead><tr><th scope="col">No.</th><th scope="col">Indicator</th><th scope="col">This council</th>'
       || '<th scope="col">England</th><th scope="col">Region</th><th scope="col">Statistical neighbours</th>'

@@ -41,6 +41,7 @@ INSERT INTO careleaver.report_view_columns (view_name, column_name, position, de
   ('dashboard_comparison', 'region', 6, 'The figure of the council''s region as DfE published it (metrics.md 13)'),
   ('dashboard_comparison', 'statistical_neighbours', 7, 'Mean of the published figures of the council''s ten statistical neighbours, those not suppressed (metrics.md 13)'),
   ('dashboard_comparison', 'published', 8, 'The council''s own figure as DfE published it, to set beside value (metrics.md 13)'),
+  ('dashboard_comparison', 'dfe_file', 9, 'The DfE file the comparators come from (careleaver.published_indicator_sources); NULL where DfE publishes no comparator of the indicator in the files careleaver reads (metrics.md 13)'),
   ('kinship_care', 'la', 1, 'Local authority code'),
   ('kinship_care', 'collection_year', 2, 'Collection year, named by the year it ends (metrics.md 1)'),
   ('kinship_care', 'breakdown', 3, 'Foster placements on 31 March, Ceased: special guardianship order, or Ceased in the year (metrics.md 12)'),

@@ -7,9 +7,12 @@
 #   reloading changes nothing;
 # - the acceptance: after loading DfE's files (test/data/dfe_published), dashboard_comparison for indicator 53 in
 #   2025 shows England's published value, the region's and the mean of the ten statistical neighbours, each
-#   worked out here from the vendored files themselves.
+#   worked out here from the vendored files themselves; comparators of 2, 4, 23, 24, 45 and 67 hand-checked against
+#   the vendored files; a value for every Dashboard indicator 43 to 55 and 67 on a synthetic council in 2025;
+#   the report's comparison section covers every indicator, with a dash where DfE publishes no comparator.
 import csv
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -131,6 +134,14 @@ psql("SELECT careleaver.create_reports('syn')")
 is_(psql("SELECT string_agg(dashboard_no || ':' || (value IS NOT NULL), ',' ORDER BY dashboard_no) "
          "FROM syn.national_framework WHERE collection_year = 2025 AND dashboard_no IN (47, 51)"),
     '47:true,51:true', 'a synthetic council has values for Dashboard 47 and 51')
+# the acceptance of issue 15: every Dashboard indicator 43 to 55 and 67 has a value in 2025, none x when published
+OUTCOME4 = list(range(43, 56)) + [67]
+is_(psql("SELECT string_agg(n.dashboard_no || ':' || (n.value IS NOT NULL) || ':' || (p.value NOT IN ('x', 'z')), ',' "
+         "ORDER BY n.dashboard_no) FROM syn.national_framework n JOIN syn.national_framework_published p "
+         "USING (la, collection_year, dashboard_no) WHERE n.collection_year = 2025 AND n.dashboard_no IN (%s)"
+         % ', '.join(map(str, OUTCOME4))),
+    ','.join('%d:true:true' % n for n in OUTCOME4),
+    'a synthetic council has a value for every Dashboard indicator 43 to 55 and 67 in 2025, none x')
 
 # --- careleaver-load-published: errors ---------------------------------------------------------------
 tmp = tempfile.mkdtemp()
@@ -198,6 +209,34 @@ is_(got[4], 't', "value is the council's own figure from its data")
 is_(psql("SELECT england FROM syn.dashboard_comparison WHERE la = '213' AND collection_year = 2025 AND dashboard_no = 47"),
     '10', "Dashboard 47: England's 00:10 reads as 10 months")
 
+# --- comparators of other indicators, hand-checked against the vendored files (council 213, Westminster, region
+# E13000001 Inner London; its neighbours in sn_model_2025_wide.csv: 202 206 210 207 205 208 203 352 204 309) -----
+CIN_C1 = os.path.join(DATA, 'dashboard_c1_children_in_need_referrals_and_rereferrals_2013_to_2025_trimmed.csv')
+CIN_D3 = os.path.join(DATA, 'dashboard_d3_cpps_subsequent_plan_2013_to_2025_trimmed.csv')
+CIN_D5 = os.path.join(DATA, 'dashboard_d5_cpps_at31march_by_duration_2013_to_2025_trimmed.csv')
+r = load('--dataset', 'syn', CIN_C1, CIN_D3, CIN_D5, os.path.join(DATA, 'la_cla_swcount.csv'),
+         os.path.join(DATA, 'la_cla_placement_stability.csv'),
+         os.path.join(DATA, 'cla_number_and_rate_per_10k_children.csv'))
+is_(r.returncode, 0, 'loads the CIN, social worker, stability and rate files (%s)' % r.stderr.strip())
+for no, year, expected, what in [
+        (2, 2025, '22.6|19.1|17.98|18.6', 're-referrals (c1 rereferral_percent)'),
+        (23, 2025, '24.5|19|18.71|7.6', 'second or subsequent protection plans (d3 CPP_subsequent_percent)'),
+        # six neighbours suppressed (c): the mean of 352 1.7, 202 0, 206 8 and 203 6.7
+        (24, 2025, '2.3|2.7|4.10|0', 'protection plans of 2 years or more (d5), the mean of the 4 published neighbours'),
+        (4, 2025, '67|59|67.40|62', 'looked after on 31 March per 10,000 (rate_per_10000)'),
+        (45, 2025, '10|10|11.10|10', 'three or more placements (la_cla_placement_stability)'),
+        (67, 2024, '27|22|23.50|11', 'three or more social workers (la_cla_swcount, 2024 only)')]:
+    is_(psql("SELECT england, region, round(statistical_neighbours, 2), published FROM syn.dashboard_comparison "
+             "WHERE la = '213' AND collection_year = %d AND dashboard_no = %d" % (year, no)),
+        expected, 'Dashboard %d in %d beside England, Inner London, the neighbours and 213: %s' % (no, year, what))
+is_(psql("SELECT string_agg(dashboard_no::text, ',' ORDER BY dashboard_no) FROM syn.dashboard_comparison "
+         "WHERE la = '213' AND collection_year = 2025 AND dfe_file IS NULL"),
+    ','.join(map(str, [1, 5, 6] + list(range(26, 45)) + [46, 48, 49, 50])),
+    'dfe_file names no file exactly for the indicators DfE publishes no comparator of in the files careleaver reads')
+is_(psql("SELECT count(*) FROM syn.dashboard_comparison WHERE dfe_file IS NULL "
+         "AND coalesce(england, region, statistical_neighbours, published) IS NOT NULL"),
+    '0', 'an indicator without a DfE file has no comparators')
+
 is_(psql("SELECT count(*) FROM syn.national_framework_published n JOIN syn.kinship_care_published k "
          "USING (la, collection_year) WHERE n.dashboard_no = 43 "
          "AND k.category = 'Special guardianship order (Dashboard 43)' AND (n.value = 'c') <> (k.children = 'c')"),
@@ -211,6 +250,18 @@ with open(html, encoding='utf-8') as f:
 section = page[page.find('id="comparison"'):]
 ok('id="comparison"' in page and '<td class="num">53</td>' in section and '<td class="num">%s</td>' % england in section,
    'the report sets indicator 53 beside England')
+section = section[:section.find('</section>')]
+listed = [int(x) for x in re.findall(r'<tr><td class="num">([0-9]+)</td>', section)]
+is_(listed, [int(x) for x in psql("SELECT dashboard_no FROM syn.national_framework_published WHERE la = '213' "
+                                  "AND collection_year = 2025 AND dashboard_no IS NOT NULL ORDER BY ordinal").split()],
+    "the report's comparison section has a row for every Dashboard indicator of the council")
+ok('<td class="num">24</td><td>Percentage of child protection plans (CPP) longer than 2 years</td>' in section
+   and '<td class="num">2.3</td><td class="num">2.7</td><td class="num">4.1</td>' in section,
+   "the report shows DfE's figures as DfE wrote them (2.3, one decimal) and the neighbours' mean to one decimal")
+row46 = section[section.find('<td class="num">46</td>'):]
+row46 = row46[:row46.find('</tr>')]
+is_(row46.count('&mdash;'), 4, 'indicator 46 (DfE publishes no comparator in the files careleaver reads): a dash in each comparator cell')
+ok('where DfE publishes no comparator' in section, 'and the section says what the dash means')
 
 # --- the council's own figures in DfE's file shapes load back as DfE's rows would ------------------------
 exported = os.path.join(tmp, 'dfe_shape')
