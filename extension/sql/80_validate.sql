@@ -10,6 +10,88 @@
 -- (doc/validation.md, "Adding a rule").  The rows are in 81_validation_rules.sql
 -- and the files after it.
 
+-- A check that only filters one base relation, split into its parts so that validate can run every
+-- such check of a base in one scan of it (doc/validation.md, "Speed"): the registry keeps it in the
+-- generated column check_filter, so a rule written the standard way is folded without more ado.
+CREATE FUNCTION careleaver.validation_check_filter(check_sql text)
+RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  s text := btrim(check_sql, E' \t\r\n');
+  parts text[];
+  masked text := '';
+  i integer;
+  p_from integer; p_where integer; p_tbl integer; p_cols integer; p_msg integer;
+  head text; mhead text;
+  m text[];
+  piece text;
+BEGIN
+  -- the text with every string literal's content blanked to x, position for position, so that SQL
+  -- keywords are looked for outside literals only ('' inside a literal splits it in two: still blanked)
+  parts := string_to_array(s, '''');
+  FOR i IN 1 .. array_length(parts, 1) LOOP
+    masked := masked || CASE WHEN i > 1 THEN '''' ELSE '' END
+                     || CASE WHEN i % 2 = 1 THEN parts[i] ELSE repeat('x', length(parts[i])) END;
+  END LOOP;
+  -- one SELECT over one base relation with a WHERE: no join, subquery, grouping, window, set-returning
+  -- or aggregate call, comment, E'' string or dollar quote other than the parameters $1-$4
+  IF array_length(parts, 1) % 2 = 0
+     OR masked !~* '^SELECT\s'
+     OR regexp_count(masked, '\mselect\M', 1, 'i') <> 1
+     OR regexp_count(masked, '\mfrom\M', 1, 'i') <> 1
+     OR regexp_count(masked, '\mwhere\M', 1, 'i') <> 1
+     OR regexp_count(masked, '\mas\s+tbl\M', 1, 'i') <> 1
+     OR regexp_count(masked, '\mas\s+msg\M', 1, 'i') <> 1
+     OR masked ~* '\m(join|union|intersect|except|group|order|limit|offset|having|window|over|distinct|lateral|values|fetch|filter|within|tablesample|returning|for)\M'
+     OR masked ~* '\m(count|sum|min|max|avg|array_agg|string_agg|bool_or|bool_and|every|json_agg|jsonb_agg|json_object_agg|jsonb_object_agg|xmlagg|range_agg|range_intersect_agg|percentile_cont|percentile_disc|mode|stddev|stddev_pop|stddev_samp|variance|var_pop|var_samp|bit_and|bit_or|bit_xor|corr|covar_pop|covar_samp|regr_\w+|unnest|generate_series|generate_subscripts|regexp_matches|regexp_split_to_table|string_to_table|json_array_elements|jsonb_array_elements|json_array_elements_text|jsonb_array_elements_text|json_each|jsonb_each|json_each_text|jsonb_each_text|json_object_keys|jsonb_object_keys|json_populate_recordset|jsonb_populate_recordset|json_to_recordset|jsonb_to_recordset|jsonb_path_query|ts_stat|pg_\w+)\s*\('
+     OR masked ~ '--|/\*|;|\\'
+     OR masked ~* '\m[eu]&?'''
+     OR regexp_replace(masked, '\$[1-4]\M', '', 'g') ~ '\$' THEN
+    RETURN NULL;
+  END IF;
+  p_from := regexp_instr(masked, '\mFROM\M', 1, 1, 0, 'i');
+  p_where := regexp_instr(masked, '\mWHERE\M', 1, 1, 0, 'i');
+  IF p_where < p_from THEN
+    RETURN NULL;
+  END IF;
+  -- FROM <base> <alias> WHERE
+  m := regexp_match(substr(masked, p_from, p_where - p_from), '^FROM\s+([a-z_][a-z0-9_]*)\s+(?:AS\s+)?([a-z_][a-z0-9_]*)\s+$', 'i');
+  IF m IS NULL OR lower(m[2]) IN ('where', 'as', 'hit_') THEN  -- hit_ names the folded scan's rows
+    RETURN NULL;
+  END IF;
+  -- the select list: <tbl> AS tbl, a.la, a.child, a.source_file, a.source_line, <msg> AS msg
+  mhead := substr(masked, 7, p_from - 7);
+  head := substr(s, 7, p_from - 7);
+  p_tbl := regexp_instr(mhead, '\s+AS\s+tbl\s*,', 1, 1, 0, 'i');
+  p_cols := regexp_instr(mhead, '\s+AS\s+tbl\s*,', 1, 1, 1, 'i');
+  IF p_tbl = 0 OR substr(mhead, p_cols) !~* ('^\s*' || m[2] || '\.la\s*,\s*' || m[2] || '\.child\s*,\s*' || m[2]
+                                             || '\.source_file\s*,\s*' || m[2] || '\.source_line\s*,') THEN
+    RETURN NULL;
+  END IF;
+  p_msg := p_cols + regexp_instr(substr(mhead, p_cols), '\.source_line\s*,\s*', 1, 1, 1, 'i') - 1;
+  IF regexp_instr(mhead, '\s+AS\s+msg\s*$', 1, 1, 0, 'i') = 0 THEN
+    RETURN NULL;
+  END IF;
+  -- every piece a whole expression: balanced parentheses
+  FOREACH piece IN ARRAY ARRAY[substr(mhead, 1, p_tbl - 1),
+                               substr(mhead, p_msg, regexp_instr(mhead, '\s+AS\s+msg\s*$', 1, 1, 0, 'i') - p_msg),
+                               substr(masked, p_where + 5)] LOOP
+    IF btrim(piece) = '' OR length(replace(piece, '(', '')) <> length(replace(piece, ')', '')) THEN
+      RETURN NULL;
+    END IF;
+  END LOOP;
+  RETURN ARRAY[lower(m[1]), lower(m[2]),
+               btrim(substr(head, 1, p_tbl - 1)),
+               btrim(substr(head, p_msg, regexp_instr(mhead, '\s+AS\s+msg\s*$', 1, 1, 0, 'i') - p_msg)),
+               btrim(substr(s, p_where + 5), E' \t\r\n')];
+END;
+$fn$;
+
+COMMENT ON FUNCTION careleaver.validation_check_filter(text) IS
+  'The parts {base, alias, tbl, msg, condition} of a validation check of the form SELECT <tbl> AS tbl, a.la, a.child, a.source_file, a.source_line, <msg> AS msg FROM <base> a WHERE <condition> (no join, subquery, grouping, window, aggregate or set-returning call, comment); NULL for any other check';
+
 CREATE TABLE careleaver.validation_rules (
   rule_code      text PRIMARY KEY,
   family         text NOT NULL,
@@ -24,6 +106,7 @@ CREATE TABLE careleaver.validation_rules (
   note           text,
   refusals       text[] NOT NULL DEFAULT '{}',
   not_checkable  text,
+  check_filter   text[] GENERATED ALWAYS AS (careleaver.validation_check_filter(check_sql)) STORED,
   CONSTRAINT validation_rules_years CHECK (until_year IS NULL OR since_year IS NULL OR since_year <= until_year),
   CONSTRAINT validation_rules_check_or_reason CHECK ((check_sql IS NULL) <> (not_checkable IS NULL))
 );
@@ -43,6 +126,7 @@ COMMENT ON COLUMN careleaver.validation_rules.check_sql IS 'The check: a SELECT 
 COMMENT ON COLUMN careleaver.validation_rules.note IS 'Where our reading differs from DfE''s wording or from the public validator (csc-validator-be-903), and why';
 COMMENT ON COLUMN careleaver.validation_rules.refusals IS 'Values the loader refuses that this rule covers, as Module.COLUMN (e.g. Episodes.CIN): a row the loader skipped for such a value is reported under this rule';
 COMMENT ON COLUMN careleaver.validation_rules.not_checkable IS 'NULL for a rule that runs; otherwise why it cannot be checked (e.g. not checkable: no postcode look-up)';
+COMMENT ON COLUMN careleaver.validation_rules.check_filter IS 'Generated from check_sql: {base, alias, tbl, msg, condition} when the check only filters one base relation (validate runs every such check of a base in one scan of it), else NULL';
 
 -- ---------------------------------------------------------------------------
 -- Helpers that adapt the rule query to the column types of a dataset.
@@ -501,7 +585,26 @@ COMMENT ON FUNCTION careleaver.validation_bases_sql(text) IS
 -- ---------------------------------------------------------------------------
 -- validate: the registered checks of the year, one UNION ALL over the bases
 
-CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year integer, only_la text)
+CREATE FUNCTION careleaver.validation_filters_sql(base_alias text[], any_cond text, hits text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+  SELECT CASE WHEN base_alias IS NOT NULL THEN format($f$
+  UNION ALL
+  SELECT hit_.code, hit_.tbl, %2$I.la::text, %2$I.child::text, %2$I.source_file::text, %2$I.source_line::integer, hit_.msg
+    FROM %1$I %2$I
+   CROSS JOIN LATERAL (VALUES
+         %4$s) AS hit_(code, tbl, hit, msg)
+   WHERE (%3$s)
+     AND hit_.hit$f$, base_alias[1], base_alias[2], any_cond, hits) ELSE '' END
+$$;
+
+COMMENT ON FUNCTION careleaver.validation_filters_sql(text[], text, text) IS
+  'One branch of validate''s statement running several filter checks of one base relation in one scan: {base, alias}, their conditions OR-ed, and their VALUES rows (rule_code, tbl, hit, msg); empty for no base';
+
+CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year integer, only_la text,
+                                          fold_filters boolean)
 RETURNS TABLE (out_rule_code text, out_table_name text, out_la text, out_child text, out_row_ref text, out_message text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
@@ -521,6 +624,9 @@ DECLARE
   r      record;
   have_return boolean;
   years_sql text;
+  base_alias text[];  -- the base relation and alias of the filters being folded
+  any_cond text;      -- their conditions, OR-ed
+  hits text;          -- their VALUES rows (rule_code, tbl, hit, msg)
 BEGIN
   PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF ds IS NULL OR y IS NULL THEN
@@ -559,19 +665,40 @@ BEGIN
                           y, ds, CASE WHEN only_la IS NULL THEN '' ELSE ' --la ' || only_la END, y);
   END IF;
 
-  -- the registered checks of the year whose modules the dataset has
-  FOR r IN SELECT v.rule_code, v.check_sql FROM careleaver.validation_rules v
+  -- the registered checks of the year whose modules the dataset has.  A check that only filters one base
+  -- relation (check_filter) runs with the other filters of that base in one scan of it: a row passing any
+  -- of their conditions yields one row per condition it meets (each rule's tbl and msg); planning one
+  -- expression list costs far less than planning a subquery per rule (doc/validation.md, "Speed").
+  -- fold_filters false runs every check as its own branch (the comparison in test/pgtap/84_validation_speed.sql).
+  FOR r IN SELECT v.rule_code, v.check_sql, v.check_filter FROM careleaver.validation_rules v
             WHERE v.check_sql IS NOT NULL
               AND (v.since_year IS NULL OR v.since_year <= y) AND (v.until_year IS NULL OR v.until_year >= y)
               AND NOT EXISTS (SELECT 1 FROM unnest(v.modules_needed) m(module)
                                WHERE to_regclass(format('%I.%I', ds, 'return_' || m.module)) IS NULL)
-            ORDER BY v.rule_code LOOP
+            ORDER BY v.check_filter[1], v.check_filter[2], v.rule_code LOOP
+    IF fold_filters AND r.check_filter IS NOT NULL THEN
+      IF r.check_filter[1:2] IS DISTINCT FROM base_alias THEN
+        checks := checks || careleaver.validation_filters_sql(base_alias, any_cond, hits);
+        base_alias := r.check_filter[1:2];
+        any_cond := NULL;
+        hits := NULL;
+      END IF;
+      any_cond := concat_ws(E'\n      OR ', any_cond,
+                            format('(%s)', replace(r.check_filter[5], '@schema@', quote_ident(ds))));
+      hits := concat_ws(E',\n         ', hits,
+                        format('(%L, (%s)::text, (%s) IS TRUE, CASE WHEN (%s) THEN (%s)::text END)', r.rule_code,
+                               r.check_filter[3], replace(r.check_filter[5], '@schema@', quote_ident(ds)),
+                               replace(r.check_filter[5], '@schema@', quote_ident(ds)),
+                               replace(r.check_filter[4], '@schema@', quote_ident(ds))));
+      CONTINUE;
+    END IF;
     checks := checks || format($f$
   UNION ALL
   SELECT %L::text AS code, c.tbl::text, c.la::text, c.child::text, c.source_file::text, c.source_line::integer, c.msg::text
     FROM (%s
          ) c$f$, r.rule_code, replace(r.check_sql, '@schema@', quote_ident(ds)));
   END LOOP;
+  checks := checks || careleaver.validation_filters_sql(base_alias, any_cond, hits);
 
   RETURN QUERY EXECUTE format($q$
 WITH %s,
@@ -594,14 +721,23 @@ $q$, careleaver.validation_bases_sql(ds), checks)
 END;
 $fn$;
 
+COMMENT ON FUNCTION careleaver.validation_run(text, integer, text, boolean) IS
+  'Implementation of careleaver.validate: the checks of careleaver.validation_rules that apply to the year and to the dataset''s modules, run as one statement over the base relations of careleaver.validation_bases_sql; with fold_filters the checks that filter one base relation share one scan of it (false: every check its own branch, the same rows)';
+
+CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year integer, only_la text)
+RETURNS TABLE (out_rule_code text, out_table_name text, out_la text, out_child text, out_row_ref text, out_message text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $$ SELECT * FROM careleaver.validation_run($1, $2, $3, true) $$;
+
 COMMENT ON FUNCTION careleaver.validation_run(text, integer, text) IS
-  'Implementation of careleaver.validate: the checks of careleaver.validation_rules that apply to the year and to the dataset''s modules, run as one statement over the base relations of careleaver.validation_bases_sql';
+  'careleaver.validation_run with the filters of a base relation folded into one scan (as careleaver.validate runs it)';
 
 CREATE FUNCTION careleaver.validate(schema_name text, collection_year integer, la text DEFAULT NULL)
 RETURNS TABLE (rule_code text, table_name text, la text, child text, row_ref text, message text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
-AS $$ SELECT * FROM careleaver.validation_run($1, $2, $3) $$;
+AS $$ SELECT * FROM careleaver.validation_run($1, $2, $3, true) $$;
 
 COMMENT ON FUNCTION careleaver.validate(text, integer, text) IS
   'Checks the return of a collection year in a dataset (optionally one local authority) against the DfE rules listed in careleaver.validation_rules; one row per flagged row (doc/validation.md)';
