@@ -131,42 +131,50 @@ COMMENT ON COLUMN careleaver.validation_rules.check_filter IS 'Generated from ch
 -- ---------------------------------------------------------------------------
 -- Helpers that adapt the rule query to the column types of a dataset.
 
-CREATE FUNCTION careleaver.validation_code_expr(schema_name text, table_name text, column_name text, alias text)
+-- How a column is read, given its stored type (NULL: the table lacks it): a code column as canonical
+-- text (a code type prints its DfE spelling; a text column is trimmed and upper-cased, blank NULL), any
+-- other as stored.  One decision, used per column by the helpers below and for whole tables at once by
+-- validation_bases_sql (asking the catalogue once per run, not once per column).
+CREATE FUNCTION careleaver.validation_read_expr(stored_type regtype, column_name text, alias text, as_code boolean)
 RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-DECLARE
-  t regtype;
 BEGIN
-  SELECT a.atttypid::regtype INTO t
-    FROM pg_attribute a
-   WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
-     AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped;
-  IF t IS NULL THEN
-    RETURN 'NULL::text';
-  ELSIF t IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype) THEN
-    RETURN format('nullif(upper(btrim(%I.%I)), %L)', alias, column_name, '');
-  ELSE
-    RETURN format('(%I.%I)::text', alias, column_name);
-  END IF;
+  RETURN CASE WHEN stored_type IS NULL THEN 'NULL::text'
+              WHEN NOT as_code THEN format('%I.%I', alias, column_name)
+              WHEN stored_type IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype)
+              THEN format('nullif(upper(btrim(%I.%I)), %L)', alias, column_name, '')
+              ELSE format('(%I.%I)::text', alias, column_name) END;
 END;
 $fn$;
 
+COMMENT ON FUNCTION careleaver.validation_read_expr(regtype, text, text, boolean) IS
+  'SQL expression reading a column of the given stored type (NULL: absent, read as NULL) as canonical text when as_code (code types print their DfE spelling; text is trimmed and upper-cased), else as stored';
+
+CREATE FUNCTION careleaver.validation_code_expr(schema_name text, table_name text, column_name text, alias text)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+  SELECT careleaver.validation_read_expr(
+           (SELECT a.atttypid::regtype FROM pg_attribute a
+             WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
+               AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped),
+           column_name, alias, true)
+$$;
+
 CREATE FUNCTION careleaver.validation_column_expr(schema_name text, table_name text, column_name text, alias text)
 RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
-AS $fn$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_attribute a
-              WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
-                AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped) THEN
-    RETURN format('%I.%I', alias, column_name);
-  END IF;
-  RETURN 'NULL::text';
-END;
-$fn$;
+AS $$
+  SELECT careleaver.validation_read_expr(
+           (SELECT a.atttypid::regtype FROM pg_attribute a
+             WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
+               AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped),
+           column_name, alias, false)
+$$;
 
 COMMENT ON FUNCTION careleaver.validation_column_expr(text, text, text, text) IS
   'SQL expression reading a column of a dataset table as stored, or NULL when the table lacks it';
@@ -293,15 +301,18 @@ DECLARE
 BEGIN
   -- this year's rows (y_<module>) and last year's (p_<module>) of every module the dataset has, code
   -- columns read as canonical text (a code type prints its DfE spelling; a text column is trimmed and upper-cased)
-  FOR m IN SELECT d.module FROM careleaver.dataset_columns() d GROUP BY d.module ORDER BY d.module LOOP
-    CONTINUE WHEN to_regclass(format('%I.%I', ds, 'return_' || m.module)) IS NULL;
-    SELECT string_agg(CASE WHEN d.kind = 'upper'  -- as the loader stores them: trimmed, upper case, blank NULL
-                           THEN careleaver.validation_code_expr(ds, 'return_' || m.module, d.column_name, 't')
-                           WHEN d.kind IN ('id', 'text', 'date', 'flag', 'integer')
-                           THEN careleaver.validation_column_expr(ds, 'return_' || m.module, d.column_name, 't')
-                           ELSE careleaver.validation_code_expr(ds, 'return_' || m.module, d.column_name, 't') END
-                      || format(' AS %I', d.column_name), ', ' ORDER BY d.ord)
-      INTO cols FROM careleaver.dataset_columns() d WHERE d.module = m.module;
+  FOR m IN SELECT d.module,
+                  string_agg(careleaver.validation_read_expr(a.atttypid::regtype, d.column_name, 't',
+                                                             -- as the loader stores them: trimmed, upper case, blank NULL
+                                                             d.kind NOT IN ('id', 'text', 'date', 'flag', 'integer'))
+                             || format(' AS %I', d.column_name), ', ' ORDER BY d.ord) AS cols
+             FROM careleaver.dataset_columns() d
+             JOIN pg_class c ON c.relname = 'return_' || d.module
+                            AND c.relnamespace = (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ds)
+             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = d.column_name AND a.attnum > 0
+                                     AND NOT a.attisdropped
+            GROUP BY d.module ORDER BY d.module LOOP
+    cols := m.cols;
     bases := bases || format($b$
 y_%1$s AS (
   SELECT t.la, t.year, %2$s, t.source_file, t.source_line
