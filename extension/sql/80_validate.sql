@@ -596,23 +596,35 @@ COMMENT ON FUNCTION careleaver.validation_bases_sql(text) IS
 -- ---------------------------------------------------------------------------
 -- validate: the registered checks of the year, one UNION ALL over the bases
 
-CREATE FUNCTION careleaver.validation_filters_sql(base_alias text[], any_cond text, hits text)
+CREATE FUNCTION careleaver.validation_filters_sql(base_alias text[], codes text[], tbls text[], conds text[],
+                                                  msgs text[])
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
-AS $$
-  SELECT CASE WHEN base_alias IS NOT NULL THEN format($f$
+AS $fn$
+BEGIN
+  IF base_alias IS NULL THEN
+    RETURN '';
+  END IF;
+  -- each row of the base evaluates every condition once, into an array; a row meeting one or more
+  -- yields a row per condition met, with that rule's code, tbl and message (computed only then)
+  RETURN format($f$
   UNION ALL
-  SELECT hit_.code, hit_.tbl, %2$I.la::text, %2$I.child::text, %2$I.source_file::text, %2$I.source_line::integer, hit_.msg
-    FROM %1$I %2$I
-   CROSS JOIN LATERAL (VALUES
-         %4$s) AS hit_(code, tbl, hit, msg)
-   WHERE (%3$s)
-     AND hit_.hit$f$, base_alias[1], base_alias[2], any_cond, hits) ELSE '' END
-$$;
+  SELECT (ARRAY[%3$s])[hit_.i], (ARRAY[%4$s])[hit_.i], %2$I.la::text, %2$I.child::text, %2$I.source_file::text,
+         %2$I.source_line::integer, CASE hit_.i %6$s END
+    FROM (SELECT %2$I.*, ARRAY[%5$s] AS hits_ FROM %1$I %2$I) %2$I
+   CROSS JOIN LATERAL unnest(%2$I.hits_) WITH ORDINALITY AS hit_(hit, i)
+   WHERE true = ANY (%2$I.hits_) AND hit_.hit$f$,
+    base_alias[1], base_alias[2], array_to_string(codes, ', '),
+    (SELECT string_agg(format('(%s)::text', t), ', ' ORDER BY n) FROM unnest(tbls) WITH ORDINALITY AS x(t, n)),
+    (SELECT string_agg(format(E'\n           (%s) IS TRUE', c), ',' ORDER BY n) FROM unnest(conds) WITH ORDINALITY AS x(c, n)),
+    (SELECT string_agg(format(E'\n           WHEN %s THEN (%s)::text', n, m), '' ORDER BY n)
+       FROM unnest(msgs) WITH ORDINALITY AS x(m, n)));
+END;
+$fn$;
 
-COMMENT ON FUNCTION careleaver.validation_filters_sql(text[], text, text) IS
-  'One branch of validate''s statement running several filter checks of one base relation in one scan: {base, alias}, their conditions OR-ed, and their VALUES rows (rule_code, tbl, hit, msg); empty for no base';
+COMMENT ON FUNCTION careleaver.validation_filters_sql(text[], text[], text[], text[], text[]) IS
+  'One branch of validate''s statement running several filter checks of one base relation in one scan: {base, alias} and the checks'' rule codes (as literals), tbl, condition and message expressions; empty for no base';
 
 CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year integer, only_la text,
                                           fold_filters boolean)
@@ -636,8 +648,10 @@ DECLARE
   have_return boolean;
   years_sql text;
   base_alias text[];  -- the base relation and alias of the filters being folded
-  any_cond text;      -- their conditions, OR-ed
-  hits text;          -- their VALUES rows (rule_code, tbl, hit, msg)
+  codes text[];       -- their rule codes (as literals), tbl, message and condition expressions
+  tbls text[];
+  msgs text[];
+  conds text[];
 BEGIN
   PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF ds IS NULL OR y IS NULL THEN
@@ -689,18 +703,14 @@ BEGIN
             ORDER BY v.check_filter[1], v.check_filter[2], v.rule_code LOOP
     IF fold_filters AND r.check_filter IS NOT NULL THEN
       IF r.check_filter[1:2] IS DISTINCT FROM base_alias THEN
-        checks := checks || careleaver.validation_filters_sql(base_alias, any_cond, hits);
+        checks := checks || careleaver.validation_filters_sql(base_alias, codes, tbls, conds, msgs);
         base_alias := r.check_filter[1:2];
-        any_cond := NULL;
-        hits := NULL;
+        codes := '{}'; tbls := '{}'; conds := '{}'; msgs := '{}';
       END IF;
-      any_cond := concat_ws(E'\n      OR ', any_cond,
-                            format('(%s)', replace(r.check_filter[5], '@schema@', quote_ident(ds))));
-      hits := concat_ws(E',\n         ', hits,
-                        format('(%L, (%s)::text, (%s) IS TRUE, CASE WHEN (%s) THEN (%s)::text END)', r.rule_code,
-                               r.check_filter[3], replace(r.check_filter[5], '@schema@', quote_ident(ds)),
-                               replace(r.check_filter[5], '@schema@', quote_ident(ds)),
-                               replace(r.check_filter[4], '@schema@', quote_ident(ds))));
+      codes := codes || quote_literal(r.rule_code);
+      tbls := tbls || replace(r.check_filter[3], '@schema@', quote_ident(ds));
+      msgs := msgs || replace(r.check_filter[4], '@schema@', quote_ident(ds));
+      conds := conds || replace(r.check_filter[5], '@schema@', quote_ident(ds));
       CONTINUE;
     END IF;
     checks := checks || format($f$
@@ -709,11 +719,12 @@ BEGIN
     FROM (%s
          ) c$f$, r.rule_code, replace(r.check_sql, '@schema@', quote_ident(ds)));
   END LOOP;
-  checks := checks || careleaver.validation_filters_sql(base_alias, any_cond, hits);
+  checks := checks || careleaver.validation_filters_sql(base_alias, codes, tbls, conds, msgs);
 
   RETURN QUERY EXECUTE format($q$
 WITH %s,
-flags AS (
+-- materialized: planned on its own, the union of hundreds of checks plans faster than pulled up into the sort
+flags AS MATERIALIZED (
   -- rows the loader skipped, under the rule covering the refused value (validation_rules.refusals)
   -- (rule LOAD reports those no rule of the year covers)
   SELECT rr.rule_code AS code, f.tbl, f.la, f.child, f.source_file, f.source_line,
@@ -727,7 +738,12 @@ flags AS (
 SELECT f.code, f.tbl, f.la, f.child, f.source_file || ':' || f.source_line, f.msg
   FROM flags f
  ORDER BY f.la, f.child, f.tbl, f.source_file, f.source_line, f.code
-$q$, careleaver.validation_bases_sql(ds), checks)
+$q$,
+    -- every base MATERIALIZED: the planner inlines a CTE read once by walking the whole statement, which
+    -- for a statement of hundreds of checks cost a third of the planning (doc/validation.md, "Speed");
+    -- a base read by several checks is materialized anyway, one read once costs a tuplestore
+    regexp_replace(careleaver.validation_bases_sql(ds), '^([a-z_][a-z0-9_]*) AS \(', '\1 AS MATERIALIZED (', 'gn'),
+    checks)
     USING y, careleaver.collection_year_start(y), careleaver.collection_year_end(y), only_la;
 END;
 $fn$;
