@@ -10,6 +10,88 @@
 -- (doc/validation.md, "Adding a rule").  The rows are in 81_validation_rules.sql
 -- and the files after it.
 
+-- A check that only filters one base relation, split into its parts so that validate can run every
+-- such check of a base in one scan of it (doc/validation.md, "Speed"): the registry keeps it in the
+-- generated column check_filter, so a rule written the standard way is folded without more ado.
+CREATE FUNCTION careleaver.validation_check_filter(check_sql text)
+RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+DECLARE
+  s text := btrim(check_sql, E' \t\r\n');
+  parts text[];
+  masked text := '';
+  i integer;
+  p_from integer; p_where integer; p_tbl integer; p_cols integer; p_msg integer;
+  head text; mhead text;
+  m text[];
+  piece text;
+BEGIN
+  -- the text with every string literal's content blanked to x, position for position, so that SQL
+  -- keywords are looked for outside literals only ('' inside a literal splits it in two: still blanked)
+  parts := string_to_array(s, '''');
+  FOR i IN 1 .. array_length(parts, 1) LOOP
+    masked := masked || CASE WHEN i > 1 THEN '''' ELSE '' END
+                     || CASE WHEN i % 2 = 1 THEN parts[i] ELSE repeat('x', length(parts[i])) END;
+  END LOOP;
+  -- one SELECT over one base relation with a WHERE: no join, subquery, grouping, window, set-returning
+  -- or aggregate call, comment, E'' string or dollar quote other than the parameters $1-$4
+  IF array_length(parts, 1) % 2 = 0
+     OR masked !~* '^SELECT\s'
+     OR regexp_count(masked, '\mselect\M', 1, 'i') <> 1
+     OR regexp_count(masked, '\mfrom\M', 1, 'i') <> 1
+     OR regexp_count(masked, '\mwhere\M', 1, 'i') <> 1
+     OR regexp_count(masked, '\mas\s+tbl\M', 1, 'i') <> 1
+     OR regexp_count(masked, '\mas\s+msg\M', 1, 'i') <> 1
+     OR masked ~* '\m(join|union|intersect|except|group|order|limit|offset|having|window|over|distinct|lateral|values|fetch|filter|within|tablesample|returning|for)\M'
+     OR masked ~* '\m(count|sum|min|max|avg|array_agg|string_agg|bool_or|bool_and|every|json_agg|jsonb_agg|json_object_agg|jsonb_object_agg|xmlagg|range_agg|range_intersect_agg|percentile_cont|percentile_disc|mode|stddev|stddev_pop|stddev_samp|variance|var_pop|var_samp|bit_and|bit_or|bit_xor|corr|covar_pop|covar_samp|regr_\w+|unnest|generate_series|generate_subscripts|regexp_matches|regexp_split_to_table|string_to_table|json_array_elements|jsonb_array_elements|json_array_elements_text|jsonb_array_elements_text|json_each|jsonb_each|json_each_text|jsonb_each_text|json_object_keys|jsonb_object_keys|json_populate_recordset|jsonb_populate_recordset|json_to_recordset|jsonb_to_recordset|jsonb_path_query|ts_stat|pg_\w+)\s*\('
+     OR masked ~ '--|/\*|;|\\'
+     OR masked ~* '\m[eu]&?'''
+     OR regexp_replace(masked, '\$[1-4]\M', '', 'g') ~ '\$' THEN
+    RETURN NULL;
+  END IF;
+  p_from := regexp_instr(masked, '\mFROM\M', 1, 1, 0, 'i');
+  p_where := regexp_instr(masked, '\mWHERE\M', 1, 1, 0, 'i');
+  IF p_where < p_from THEN
+    RETURN NULL;
+  END IF;
+  -- FROM <base> <alias> WHERE
+  m := regexp_match(substr(masked, p_from, p_where - p_from), '^FROM\s+([a-z_][a-z0-9_]*)\s+(?:AS\s+)?([a-z_][a-z0-9_]*)\s+$', 'i');
+  IF m IS NULL OR lower(m[2]) IN ('where', 'as', 'hit_') THEN  -- hit_ names the folded scan's rows
+    RETURN NULL;
+  END IF;
+  -- the select list: <tbl> AS tbl, a.la, a.child, a.source_file, a.source_line, <msg> AS msg
+  mhead := substr(masked, 7, p_from - 7);
+  head := substr(s, 7, p_from - 7);
+  p_tbl := regexp_instr(mhead, '\s+AS\s+tbl\s*,', 1, 1, 0, 'i');
+  p_cols := regexp_instr(mhead, '\s+AS\s+tbl\s*,', 1, 1, 1, 'i');
+  IF p_tbl = 0 OR substr(mhead, p_cols) !~* ('^\s*' || m[2] || '\.la\s*,\s*' || m[2] || '\.child\s*,\s*' || m[2]
+                                             || '\.source_file\s*,\s*' || m[2] || '\.source_line\s*,') THEN
+    RETURN NULL;
+  END IF;
+  p_msg := p_cols + regexp_instr(substr(mhead, p_cols), '\.source_line\s*,\s*', 1, 1, 1, 'i') - 1;
+  IF regexp_instr(mhead, '\s+AS\s+msg\s*$', 1, 1, 0, 'i') = 0 THEN
+    RETURN NULL;
+  END IF;
+  -- every piece a whole expression: balanced parentheses
+  FOREACH piece IN ARRAY ARRAY[substr(mhead, 1, p_tbl - 1),
+                               substr(mhead, p_msg, regexp_instr(mhead, '\s+AS\s+msg\s*$', 1, 1, 0, 'i') - p_msg),
+                               substr(masked, p_where + 5)] LOOP
+    IF btrim(piece) = '' OR length(replace(piece, '(', '')) <> length(replace(piece, ')', '')) THEN
+      RETURN NULL;
+    END IF;
+  END LOOP;
+  RETURN ARRAY[lower(m[1]), lower(m[2]),
+               btrim(substr(head, 1, p_tbl - 1)),
+               btrim(substr(head, p_msg, regexp_instr(mhead, '\s+AS\s+msg\s*$', 1, 1, 0, 'i') - p_msg)),
+               btrim(substr(s, p_where + 5), E' \t\r\n')];
+END;
+$fn$;
+
+COMMENT ON FUNCTION careleaver.validation_check_filter(text) IS
+  'The parts {base, alias, tbl, msg, condition} of a validation check of the form SELECT <tbl> AS tbl, a.la, a.child, a.source_file, a.source_line, <msg> AS msg FROM <base> a WHERE <condition> (no join, subquery, grouping, window, aggregate or set-returning call, comment); NULL for any other check';
+
 CREATE TABLE careleaver.validation_rules (
   rule_code      text PRIMARY KEY,
   family         text NOT NULL,
@@ -24,6 +106,7 @@ CREATE TABLE careleaver.validation_rules (
   note           text,
   refusals       text[] NOT NULL DEFAULT '{}',
   not_checkable  text,
+  check_filter   text[] GENERATED ALWAYS AS (careleaver.validation_check_filter(check_sql)) STORED,
   CONSTRAINT validation_rules_years CHECK (until_year IS NULL OR since_year IS NULL OR since_year <= until_year),
   CONSTRAINT validation_rules_check_or_reason CHECK ((check_sql IS NULL) <> (not_checkable IS NULL))
 );
@@ -43,46 +126,55 @@ COMMENT ON COLUMN careleaver.validation_rules.check_sql IS 'The check: a SELECT 
 COMMENT ON COLUMN careleaver.validation_rules.note IS 'Where our reading differs from DfE''s wording or from the public validator (csc-validator-be-903), and why';
 COMMENT ON COLUMN careleaver.validation_rules.refusals IS 'Values the loader refuses that this rule covers, as Module.COLUMN (e.g. Episodes.CIN): a row the loader skipped for such a value is reported under this rule';
 COMMENT ON COLUMN careleaver.validation_rules.not_checkable IS 'NULL for a rule that runs; otherwise why it cannot be checked (e.g. not checkable: no postcode look-up)';
+COMMENT ON COLUMN careleaver.validation_rules.check_filter IS 'Generated from check_sql: {base, alias, tbl, msg, condition} when the check only filters one base relation (validate runs every such check of a base in one scan of it), else NULL';
 
 -- ---------------------------------------------------------------------------
 -- Helpers that adapt the rule query to the column types of a dataset.
 
-CREATE FUNCTION careleaver.validation_code_expr(schema_name text, table_name text, column_name text, alias text)
+-- How a column is read, given its stored type (NULL: the table lacks it): a code column as canonical
+-- text (a code type prints its DfE spelling; a text column is trimmed and upper-cased, blank NULL), any
+-- other as stored.  One decision, used per column by the helpers below and for whole tables at once by
+-- validation_bases_sql (asking the catalogue once per run, not once per column).
+CREATE FUNCTION careleaver.validation_read_expr(stored_type regtype, column_name text, alias text, as_code boolean)
 RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
 AS $fn$
-DECLARE
-  t regtype;
 BEGIN
-  SELECT a.atttypid::regtype INTO t
-    FROM pg_attribute a
-   WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
-     AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped;
-  IF t IS NULL THEN
-    RETURN 'NULL::text';
-  ELSIF t IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype) THEN
-    RETURN format('nullif(upper(btrim(%I.%I)), %L)', alias, column_name, '');
-  ELSE
-    RETURN format('(%I.%I)::text', alias, column_name);
-  END IF;
+  RETURN CASE WHEN stored_type IS NULL THEN 'NULL::text'
+              WHEN NOT as_code THEN format('%I.%I', alias, column_name)
+              WHEN stored_type IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype)
+              THEN format('nullif(upper(btrim(%I.%I)), %L)', alias, column_name, '')
+              ELSE format('(%I.%I)::text', alias, column_name) END;
 END;
 $fn$;
 
+COMMENT ON FUNCTION careleaver.validation_read_expr(regtype, text, text, boolean) IS
+  'SQL expression reading a column of the given stored type (NULL: absent, read as NULL) as canonical text when as_code (code types print their DfE spelling; text is trimmed and upper-cased), else as stored';
+
+CREATE FUNCTION careleaver.validation_code_expr(schema_name text, table_name text, column_name text, alias text)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $$
+  SELECT careleaver.validation_read_expr(
+           (SELECT a.atttypid::regtype FROM pg_attribute a
+             WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
+               AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped),
+           column_name, alias, true)
+$$;
+
 CREATE FUNCTION careleaver.validation_column_expr(schema_name text, table_name text, column_name text, alias text)
 RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
-AS $fn$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_attribute a
-              WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
-                AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped) THEN
-    RETURN format('%I.%I', alias, column_name);
-  END IF;
-  RETURN 'NULL::text';
-END;
-$fn$;
+AS $$
+  SELECT careleaver.validation_read_expr(
+           (SELECT a.atttypid::regtype FROM pg_attribute a
+             WHERE a.attrelid = to_regclass(format('%I.%I', schema_name, table_name))
+               AND a.attname = column_name AND a.attnum > 0 AND NOT a.attisdropped),
+           column_name, alias, false)
+$$;
 
 COMMENT ON FUNCTION careleaver.validation_column_expr(text, text, text, text) IS
   'SQL expression reading a column of a dataset table as stored, or NULL when the table lacks it';
@@ -210,15 +302,18 @@ DECLARE
 BEGIN
   -- this year's rows (y_<module>) and last year's (p_<module>) of every module the dataset has, code
   -- columns read as canonical text (a code type prints its DfE spelling; a text column is trimmed and upper-cased)
-  FOR m IN SELECT d.module FROM careleaver.dataset_columns() d GROUP BY d.module ORDER BY d.module LOOP
-    CONTINUE WHEN to_regclass(format('%I.%I', ds, 'return_' || m.module)) IS NULL;
-    SELECT string_agg(CASE WHEN d.kind = 'upper'  -- as the loader stores them: trimmed, upper case, blank NULL
-                           THEN careleaver.validation_code_expr(ds, 'return_' || m.module, d.column_name, 't')
-                           WHEN d.kind IN ('id', 'text', 'date', 'flag', 'integer')
-                           THEN careleaver.validation_column_expr(ds, 'return_' || m.module, d.column_name, 't')
-                           ELSE careleaver.validation_code_expr(ds, 'return_' || m.module, d.column_name, 't') END
-                      || format(' AS %I', d.column_name), ', ' ORDER BY d.ord)
-      INTO cols FROM careleaver.dataset_columns() d WHERE d.module = m.module;
+  FOR m IN SELECT d.module,
+                  string_agg(careleaver.validation_read_expr(a.atttypid::regtype, d.column_name, 't',
+                                                             -- as the loader stores them: trimmed, upper case, blank NULL
+                                                             d.kind NOT IN ('id', 'text', 'date', 'flag', 'integer'))
+                             || format(' AS %I', d.column_name), ', ' ORDER BY d.ord) AS cols
+             FROM careleaver.dataset_columns() d
+             JOIN pg_class c ON c.relname = 'return_' || d.module
+                            AND c.relnamespace = (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ds)
+             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = d.column_name AND a.attnum > 0
+                                     AND NOT a.attisdropped
+            GROUP BY d.module ORDER BY d.module LOOP
+    cols := m.cols;
     bases := bases || format($b$
 y_%1$s AS (
   SELECT t.la, t.year, %2$s, t.source_file, t.source_line
@@ -502,7 +597,38 @@ COMMENT ON FUNCTION careleaver.validation_bases_sql(text) IS
 -- ---------------------------------------------------------------------------
 -- validate: the registered checks of the year, one UNION ALL over the bases
 
-CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year integer, only_la text)
+CREATE FUNCTION careleaver.validation_filters_sql(base_alias text[], codes text[], tbls text[], conds text[],
+                                                  msgs text[])
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $fn$
+BEGIN
+  IF base_alias IS NULL THEN
+    RETURN '';
+  END IF;
+  -- each row of the base evaluates every condition once, into an array; a row meeting one or more
+  -- yields a row per condition met, with that rule's code, tbl and message (computed only then)
+  RETURN format($f$
+  UNION ALL
+  SELECT (ARRAY[%3$s])[hit_.i], (ARRAY[%4$s])[hit_.i], %2$I.la::text, %2$I.child::text, %2$I.source_file::text,
+         %2$I.source_line::integer, CASE hit_.i %6$s END
+    FROM (SELECT %2$I.*, ARRAY[%5$s] AS hits_ FROM %1$I %2$I) %2$I
+   CROSS JOIN LATERAL unnest(%2$I.hits_) WITH ORDINALITY AS hit_(hit, i)
+   WHERE true = ANY (%2$I.hits_) AND hit_.hit$f$,
+    base_alias[1], base_alias[2], array_to_string(codes, ', '),
+    (SELECT string_agg(format('(%s)::text', t), ', ' ORDER BY n) FROM unnest(tbls) WITH ORDINALITY AS x(t, n)),
+    (SELECT string_agg(format(E'\n           (%s) IS TRUE', c), ',' ORDER BY n) FROM unnest(conds) WITH ORDINALITY AS x(c, n)),
+    (SELECT string_agg(format(E'\n           WHEN %s THEN (%s)::text', n, m), '' ORDER BY n)
+       FROM unnest(msgs) WITH ORDINALITY AS x(m, n)));
+END;
+$fn$;
+
+COMMENT ON FUNCTION careleaver.validation_filters_sql(text[], text[], text[], text[], text[]) IS
+  'One branch of validate''s statement running several filter checks of one base relation in one scan: {base, alias} and the checks'' rule codes (as literals), tbl, condition and message expressions; empty for no base';
+
+CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year integer, only_la text,
+                                          fold_filters boolean)
 RETURNS TABLE (out_rule_code text, out_table_name text, out_la text, out_child text, out_row_ref text, out_message text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
@@ -522,6 +648,11 @@ DECLARE
   r      record;
   have_return boolean;
   years_sql text;
+  base_alias text[];  -- the base relation and alias of the filters being folded
+  codes text[];       -- their rule codes (as literals), tbl, message and condition expressions
+  tbls text[];
+  msgs text[];
+  conds text[];
 BEGIN
   PERFORM careleaver.dataset_check_owner(schema_name);  -- never run another role's code (doc/dataset.md)
   IF ds IS NULL OR y IS NULL THEN
@@ -560,23 +691,41 @@ BEGIN
                           y, ds, CASE WHEN only_la IS NULL THEN '' ELSE ' --la ' || only_la END, y);
   END IF;
 
-  -- the registered checks of the year whose modules the dataset has
-  FOR r IN SELECT v.rule_code, v.check_sql FROM careleaver.validation_rules v
+  -- the registered checks of the year whose modules the dataset has.  A check that only filters one base
+  -- relation (check_filter) runs with the other filters of that base in one scan of it: a row passing any
+  -- of their conditions yields one row per condition it meets (each rule's tbl and msg); planning one
+  -- expression list costs far less than planning a subquery per rule (doc/validation.md, "Speed").
+  -- fold_filters false runs every check as its own branch (the comparison in test/pgtap/84_validation_speed.sql).
+  FOR r IN SELECT v.rule_code, v.check_sql, v.check_filter FROM careleaver.validation_rules v
             WHERE v.check_sql IS NOT NULL
               AND (v.since_year IS NULL OR v.since_year <= y) AND (v.until_year IS NULL OR v.until_year >= y)
               AND NOT EXISTS (SELECT 1 FROM unnest(v.modules_needed) m(module)
                                WHERE to_regclass(format('%I.%I', ds, 'return_' || m.module)) IS NULL)
-            ORDER BY v.rule_code LOOP
+            ORDER BY v.check_filter[1], v.check_filter[2], v.rule_code LOOP
+    IF fold_filters AND r.check_filter IS NOT NULL THEN
+      IF r.check_filter[1:2] IS DISTINCT FROM base_alias THEN
+        checks := checks || careleaver.validation_filters_sql(base_alias, codes, tbls, conds, msgs);
+        base_alias := r.check_filter[1:2];
+        codes := '{}'; tbls := '{}'; conds := '{}'; msgs := '{}';
+      END IF;
+      codes := codes || quote_literal(r.rule_code);
+      tbls := tbls || replace(r.check_filter[3], '@schema@', quote_ident(ds));
+      msgs := msgs || replace(r.check_filter[4], '@schema@', quote_ident(ds));
+      conds := conds || replace(r.check_filter[5], '@schema@', quote_ident(ds));
+      CONTINUE;
+    END IF;
     checks := checks || format($f$
   UNION ALL
   SELECT %L::text AS code, c.tbl::text, c.la::text, c.child::text, c.source_file::text, c.source_line::integer, c.msg::text
     FROM (%s
          ) c$f$, r.rule_code, replace(r.check_sql, '@schema@', quote_ident(ds)));
   END LOOP;
+  checks := checks || careleaver.validation_filters_sql(base_alias, codes, tbls, conds, msgs);
 
   RETURN QUERY EXECUTE format($q$
 WITH %s,
-flags AS (
+-- materialized: planned on its own, the union of hundreds of checks plans faster than pulled up into the sort
+flags AS MATERIALIZED (
   -- rows the loader skipped, under the rule covering the refused value (validation_rules.refusals)
   -- (rule LOAD reports those no rule of the year covers)
   SELECT rr.rule_code AS code, f.tbl, f.la, f.child, f.source_file, f.source_line,
@@ -590,19 +739,33 @@ flags AS (
 SELECT f.code, f.tbl, f.la, f.child, f.source_file || ':' || f.source_line, f.msg
   FROM flags f
  ORDER BY f.la, f.child, f.tbl, f.source_file, f.source_line, f.code
-$q$, careleaver.validation_bases_sql(ds), checks)
+$q$,
+    -- every base MATERIALIZED: the planner inlines a CTE read once by walking the whole statement, which
+    -- for a statement of hundreds of checks cost a third of the planning (doc/validation.md, "Speed");
+    -- a base read by several checks is materialized anyway, one read once costs a tuplestore
+    regexp_replace(careleaver.validation_bases_sql(ds), '^([a-z_][a-z0-9_]*) AS \(', '\1 AS MATERIALIZED (', 'gn'),
+    checks)
     USING y, careleaver.collection_year_start(y), careleaver.collection_year_end(y), only_la;
 END;
 $fn$;
 
+COMMENT ON FUNCTION careleaver.validation_run(text, integer, text, boolean) IS
+  'Implementation of careleaver.validate: the checks of careleaver.validation_rules that apply to the year and to the dataset''s modules, run as one statement over the base relations of careleaver.validation_bases_sql; with fold_filters the checks that filter one base relation share one scan of it (false: every check its own branch, the same rows)';
+
+CREATE FUNCTION careleaver.validation_run(schema_name text, collection_year integer, only_la text)
+RETURNS TABLE (out_rule_code text, out_table_name text, out_la text, out_child text, out_row_ref text, out_message text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, careleaver, pg_temp
+AS $$ SELECT * FROM careleaver.validation_run($1, $2, $3, true) $$;
+
 COMMENT ON FUNCTION careleaver.validation_run(text, integer, text) IS
-  'Implementation of careleaver.validate: the checks of careleaver.validation_rules that apply to the year and to the dataset''s modules, run as one statement over the base relations of careleaver.validation_bases_sql';
+  'careleaver.validation_run with the filters of a base relation folded into one scan (as careleaver.validate runs it)';
 
 CREATE FUNCTION careleaver.validate(schema_name text, collection_year integer, la text DEFAULT NULL)
 RETURNS TABLE (rule_code text, table_name text, la text, child text, row_ref text, message text)
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, careleaver, pg_temp
-AS $$ SELECT * FROM careleaver.validation_run($1, $2, $3) $$;
+AS $$ SELECT * FROM careleaver.validation_run($1, $2, $3, true) $$;
 
 COMMENT ON FUNCTION careleaver.validate(text, integer, text) IS
   'Checks the return of a collection year in a dataset (optionally one local authority) against the DfE rules listed in careleaver.validation_rules; one row per flagged row (doc/validation.md)';

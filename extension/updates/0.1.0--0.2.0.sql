@@ -180,3 +180,14 @@ SELECT pg_catalog.pg_extension_config_dump('careleaver.bank_holidays', 'WHERE us
 -- install script's statements.  A 0.1.0 dataset's export views (pool_* in the dataset schema) keep
 -- working until the council runs create_council_export again, which replaces them by the export schema.
 DROP FUNCTION careleaver.create_council_export(text, date);
+
+-- ---------------------------------------------------------------- validation speed (issue 14 item 6)
+-- The rule registry gains check_filter, generated from check_sql: the parts of a check that only filters one
+-- base relation, which validate runs folded into one scan of that base (extension/sql/80_validate.sql).  The
+-- column needs its function now; this stub has the right signature, and the install script's CREATE OR
+-- REPLACE that follows gives the body before any rule row is written.
+CREATE FUNCTION careleaver.validation_check_filter(check_sql text) RETURNS text[]
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, careleaver, pg_temp
+  AS $$ SELECT NULL::text[] $$;
+ALTER TABLE careleaver.validation_rules
+  ADD COLUMN check_filter text[] GENERATED ALWAYS AS (careleaver.validation_check_filter(check_sql)) STORED;
