@@ -142,3 +142,34 @@ cl_cin_code_at(cl_cin_list list, int i)
 		return NULL;
 	return lists[list].codes[i];
 }
+
+bool
+cl_cin_code_valid_in_year(cl_cin_list list, const char *text, size_t len, int year)
+{
+	if (!cl_cin_code_valid(list, text, len))
+		return false;
+	if (list == CL_CIN_SEX)
+	{
+		cl_scan_trim(&text, &len, CL_SCAN_BLANK);
+		/* the letters from 2024-25, the GenderCurrent digits before */
+		return (text[0] >= '0' && text[0] <= '9') == (year < 2025);
+	}
+	return true;
+}
+
+char
+cl_upn_check_letter(const char *upn, size_t len)
+{
+	static const char letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
+	int			sum = 0;
+
+	if (len != 13)
+		return 0;
+	for (int i = 1; i < 13; i++)
+	{
+		if (upn[i] < '0' || upn[i] > '9')
+			return 0;
+		sum += (upn[i] - '0') * (i + 1);
+	}
+	return letters[sum % 23];
+}

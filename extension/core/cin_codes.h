@@ -42,6 +42,21 @@ extern bool cl_cin_code_valid(cl_cin_list list, const char *text, size_t len);
 /* The codes of the list, comma-separated, into buf (NUL-terminated, truncated with "..."). */
 extern void cl_cin_code_hint(cl_cin_list list, char *buf, size_t bufsize);
 
+/*
+ * True when text is a code of the list valid in the collection year (named by
+ * the year it ends): Sex is M, F, U from 2024-25 (2025) and GenderCurrent 0, 1,
+ * 2, 9 before; every other list is the same in every year.
+ */
+extern bool cl_cin_code_valid_in_year(cl_cin_list list, const char *text, size_t len, int year);
+
+/*
+ * The check letter of a UPN (DfE's UPN guide: characters 2 to 13 weighted 2 to
+ * 13, summed modulo 23, read in ABCDEFGHJKLMNPQRTUVWXYZ), or 0 when characters
+ * 2 to 13 are not twelve digits (a temporary UPN ends in a letter).  upn is
+ * the whole UPN, len its length.
+ */
+extern char cl_upn_check_letter(const char *upn, size_t len);
+
 /* Number of codes and the i-th code (0-based), for tests and documentation. */
 extern int	cl_cin_code_count(cl_cin_list list);
 extern const char *cl_cin_code_at(cl_cin_list list, int i);

@@ -418,8 +418,8 @@ cl_cin_format(const cl_cin_event *ev, int n, char *out)
 /* ---------------------------------------------------------------- rules */
 
 /* 1 January 2000 (day 0) was a Saturday: weekday 0 = Monday .. 6 = Sunday. */
-static int
-weekday(cl_date d)
+int
+cl_cin_weekday(cl_date d)
 {
 	int			w = (int) (((int64_t) d + 5) % 7);
 
@@ -443,7 +443,7 @@ cl_cin_working_days(cl_date from, cl_date to, const cl_date *holidays, int nholi
 	weeks = days / 7;
 	rest = (int) (days % 7);
 	count = weeks * 5;
-	w = weekday(from);
+	w = cl_cin_weekday(from);
 	for (int i = 1; i <= rest; i++)
 		if ((w + i) % 7 < 5)
 			count++;
@@ -460,7 +460,7 @@ cl_cin_working_days(cl_date from, cl_date to, const cl_date *holidays, int nholi
 			hi = mid;
 	}
 	for (int i = lo; i < nholidays && holidays[i] <= to; i++)
-		if (weekday(holidays[i]) < 5 && (i == lo || holidays[i] != holidays[i - 1]))
+		if (cl_cin_weekday(holidays[i]) < 5 && (i == lo || holidays[i] != holidays[i - 1]))
 			count--;
 	return (int) count;
 }

@@ -63,6 +63,9 @@ extern void cl_cin_format(const cl_cin_event *ev, int n, char *out);
  * Working days after from up to and including to: weekdays that are not in
  * holidays (sorted ascending, any length); 0 when to <= from.
  */
+/* Day of the week: 0 = Monday .. 6 = Sunday. */
+extern int	cl_cin_weekday(cl_date d);
+
 extern int	cl_cin_working_days(cl_date from, cl_date to, const cl_date *holidays, int nholidays);
 
 /* DfE's bands of a protection plan's length (d5): index 0..4. */

@@ -23,6 +23,12 @@ typedef struct cl_synth_cin_event
 {
 	cl_cin_event ev;
 	cl_date		referral;		/* the referral (CIN episode) the record belongs to */
+	/* what the census records beside the journey (0: none) */
+	uint8_t		source;			/* R: ReferralSource, index + 1 in the cin_referral_source list */
+	uint8_t		need;			/* R: PrimaryNeedCode, index + 1 in cin_primary_need */
+	uint8_t		icpc_not_required;	/* S: ICPCnotRequired (no conference followed) */
+	cl_date		icpc;			/* S: DateOfInitialCPC (the protection plan's start), else CL_DATE_OPEN */
+	uint16_t	disabilities;	/* first record of the child: bit i = cin_disability code i (bit 0: NONE) */
 } cl_synth_cin_event;
 
 /*
@@ -32,6 +38,13 @@ typedef struct cl_synth_cin_event
  * max, which should be CL_SYNTH_CIN_MAX_EVENTS).  The episode that led to care
  * closes when care ends (RC7) or at 18 (RC7), whichever comes first; about
  * 30% of the children who leave care before 18 are referred again after it.
+ * The records pass DfE's CIN census rules (doc/validation.md): the protection
+ * plan starts on a weekday, the day of the enquiry's initial conference; an
+ * enquiry with no plan after it needed no conference; the assessment spans its
+ * enquiry; an episode closed after assessment (RC8, RC9) closes the day the
+ * assessment is authorised and has no enquiry; a referral with no further
+ * action closes the same day with RC7; an assessment still open on a 31 March
+ * has run at most 45 working days by then.
  */
 extern int	cl_synth_cin_child(uint64_t stream, cl_date dob, cl_date first_care, cl_date care_end,
 							   cl_date data_end, cl_synth_cin_event *out, int max);

@@ -4,6 +4,7 @@
  * ETHNIC and SEX.
  */
 #include "synth_internal.h"
+#include "cin_codes.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -78,16 +79,13 @@ cl_synth_child_id(const cl_synth_child *c, char *buf)
 
 /*
  * A UPN: check letter then 12 digits, the check letter computed as DfE's
- * (weights 2..13 on characters 2..13, modulo 23).  The 12 digits are a
+ * (cl_upn_check_letter, core/cin_codes.c).  The 12 digits are a
  * bijection of the child number, so UPNs are unique.
  */
 void
 cl_synth_upn(const cl_synth_child *c, char *buf)
 {
-	static const char letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
 	uint64_t	v;
-	char		digits[13];
-	int			sum = 0;
 
 	if (c->upn_kind > 0)
 	{
@@ -104,11 +102,8 @@ cl_synth_upn(const cl_synth_child *c, char *buf)
 		v = (hi * million + lo + (n / million) * UINT64_C(261537) % million * million +
 			 UINT64_C(201612345678)) % (million * million);
 	}
-	snprintf(digits, sizeof(digits), "%012llu", (unsigned long long) v);
-	for (int i = 0; i < 12; i++)
-		sum += (digits[i] - '0') * (i + 2);
-	buf[0] = letters[sum % 23];
-	memcpy(buf + 1, digits, 13);
+	snprintf(buf + 1, 13, "%012llu", (unsigned long long) v);
+	buf[0] = cl_upn_check_letter(buf, 13);
 }
 
 /* A postcode-shaped text ("LS12 3AB") for a setting or home number. */

@@ -33,6 +33,8 @@ PG_FUNCTION_INFO_V1(careleaver_cin_year_counts);
 PG_FUNCTION_INFO_V1(careleaver_cin_factor_counts);
 PG_FUNCTION_INFO_V1(careleaver_cin_working_days);
 PG_FUNCTION_INFO_V1(careleaver_cin_codes);
+PG_FUNCTION_INFO_V1(careleaver_cin_code_valid_in_year);
+PG_FUNCTION_INFO_V1(careleaver_upn_check_letter);
 
 #define ERRBUF 200
 
@@ -440,4 +442,34 @@ careleaver_cin_codes(PG_FUNCTION_ARGS)
 	for (int i = 0; i < nc; i++)
 		elems[i] = CStringGetTextDatum(cl_cin_code_at((cl_cin_list) list, i));
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, nc, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/* cin_code_valid_in_year(list text, code text, year integer): the code is of the list and valid in the year. */
+Datum
+careleaver_cin_code_valid_in_year(PG_FUNCTION_ARGS)
+{
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	text	   *code = PG_GETARG_TEXT_PP(1);
+	int32		year = PG_GETARG_INT32(2);
+	int			list = cl_cin_list_by_name(name);
+
+	if (list < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown CIN code list \"%s\"", name),
+				 errhint("The lists are those of careleaver.cin_codes (cin_sex, cin_factor, ...).")));
+	PG_RETURN_BOOL(cl_cin_code_valid_in_year((cl_cin_list) list, VARDATA_ANY(code),
+											 VARSIZE_ANY_EXHDR(code), year));
+}
+
+/* upn_check_letter(upn text): DfE's check letter of a UPN, NULL when characters 2 to 13 are not 12 digits. */
+Datum
+careleaver_upn_check_letter(PG_FUNCTION_ARGS)
+{
+	text	   *upn = PG_GETARG_TEXT_PP(0);
+	char		letter = cl_upn_check_letter(VARDATA_ANY(upn), VARSIZE_ANY_EXHDR(upn));
+
+	if (letter == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(&letter, 1));
 }

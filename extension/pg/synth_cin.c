@@ -57,8 +57,8 @@ careleaver_synthetic_cin_events(PG_FUNCTION_ARGS)
 	{
 		const cl_synth_cin_event *s = &c->ev[row];
 		const cl_cin_event *e = &s->ev;
-		Datum		v[9];
-		bool		nulls[9] = {0};
+		Datum		v[14];
+		bool		nulls[14] = {0};
 		char		kind[2] = {(char) e->kind, 0};
 
 		v[0] = CStringGetTextDatum(kind);
@@ -91,6 +91,26 @@ careleaver_synthetic_cin_events(PG_FUNCTION_ARGS)
 				v[8] = PointerGetDatum(construct_array(f, nf, TEXTOID, -1, false, TYPALIGN_INT));
 			else
 				nulls[8] = true;
+		}
+		nulls[9] = s->source == 0;
+		if (s->source)
+			v[9] = CStringGetTextDatum(cl_cin_code_at(CL_CIN_REFERRAL_SOURCE, s->source - 1));
+		nulls[10] = s->need == 0;
+		if (s->need)
+			v[10] = CStringGetTextDatum(cl_cin_code_at(CL_CIN_PRIMARY_NEED, s->need - 1));
+		v[11] = date_or_null(s->icpc, &nulls[11]);
+		v[12] = BoolGetDatum(s->icpc_not_required != 0);
+		nulls[12] = e->kind != 'S';
+		{
+			Datum		d[16];
+			int			nd = 0;
+
+			for (int i = 0; i < cl_cin_code_count(CL_CIN_DISABILITY) && i < 16; i++)
+				if (s->disabilities & (1u << i))
+					d[nd++] = CStringGetTextDatum(cl_cin_code_at(CL_CIN_DISABILITY, i));
+			nulls[13] = nd == 0;
+			if (nd > 0)
+				v[13] = PointerGetDatum(construct_array(d, nd, TEXTOID, -1, false, TYPALIGN_INT));
 		}
 		cl_srf_put(&srf, v, nulls);
 	}

@@ -757,12 +757,13 @@ COMMENT ON FUNCTION careleaver.cin_report_html_section(text, text, integer) IS
 
 CREATE FUNCTION careleaver.synthetic_cin_events(stream bigint, dob date, first_care date, care_end date, data_end date,
     OUT kind text, OUT referral date, OUT start_date date, OUT end_date date, OUT code1 text, OUT code2 text,
-    OUT nfa boolean, OUT previous integer, OUT factors text[])
+    OUT nfa boolean, OUT previous integer, OUT factors text[], OUT referral_source text, OUT primary_need text,
+    OUT initial_cpc date, OUT icpc_not_required boolean, OUT disabilities text[])
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'careleaver_synthetic_cin_events'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 6;
 COMMENT ON FUNCTION careleaver.synthetic_cin_events(bigint, date, date, date, date) IS
-  'Internal: one synthetic child''s CIN records (kind R referral, A assessment, S section 47 enquiry, C protection plan; the referral each belongs to; dates; closure reason or categories; NFA; NumberOfPreviousCPP; factors), drawn from the random stream given, for a child born on dob whose first period of care starts on first_care and whose last ends on care_end (NULL: still in care), up to data_end (doc/synthetic.md)';
+  'Internal: one synthetic child''s CIN records (kind R referral, A assessment, S section 47 enquiry, C protection plan; the referral each belongs to; dates; closure reason or categories; NFA; NumberOfPreviousCPP; factors; source and primary need of a referral; initial conference or ICPCnotRequired of an enquiry; on the first record, the disabilities of the child), drawn from the random stream given, for a child born on dob whose first period of care starts on first_care and whose last ends on care_end (NULL: still in care), up to data_end (doc/synthetic.md)';
 
 CREATE FUNCTION careleaver.generate_synthetic_cin(schema_name text, seed integer, councils text[],
                                                   first_year integer, last_year integer)
@@ -788,20 +789,30 @@ BEGIN
      CROSS JOIN LATERAL careleaver.synthetic_cin_events(hashtextextended(c.la || '/' || c.child, $2), c.dob,
                                                         c.first_care, c.care_end, careleaver.collection_year_end($3)) ev$q$,
     schema_name) USING councils, seed, last_year;
-  EXECUTE format($q$INSERT INTO %1$I.cin_child (la, child, upn, upnunknown, personbirthdate, sex, ethnicity, source_year)
+  -- UN1 (not of school age) becomes UN4 (UPN not yet obtained) for a child of school age by the data's end:
+  -- the CIN census expects a UPN or another reason then (rule 8770Q)
+  EXECUTE format($q$INSERT INTO %1$I.cin_child (la, child, upn, upnunknown, personbirthdate, sex, ethnicity,
+                                                disabilities, source_year)
     SELECT DISTINCT ON (s.la, s.child) s.la, s.child,
-           CASE WHEN s.upn ~ '^UN[0-9]' THEN NULL ELSE s.upn END, CASE WHEN s.upn ~ '^UN[1-7]$' THEN s.upn END,
-           s.dob, s.sex, s.ethnic, $1
+           CASE WHEN s.upn ~ '^UN[0-9]' THEN NULL ELSE s.upn END,
+           CASE WHEN s.upn = 'UN1' AND careleaver.birthday(s.dob, 6) <= careleaver.collection_year_end($1) THEN 'UN4'
+                WHEN s.upn ~ '^UN[1-7]$' THEN s.upn END,
+           s.dob, s.sex, s.ethnic, (SELECT max(d.disabilities) FROM pg_temp.cin_synth d
+                                     WHERE d.la = s.la AND d.child = s.child AND d.disabilities IS NOT NULL), $1
       FROM pg_temp.cin_synth s ORDER BY s.la, s.child$q$, schema_name) USING last_year;
-  EXECUTE format($q$INSERT INTO %1$I.cin_details (la, child, cinreferraldate, cinclosuredate, reasonforclosure, referralnfa, source_year)
-    SELECT s.la, s.child, s.start_date, s.end_date, s.code1, s.nfa, $1 FROM pg_temp.cin_synth s WHERE s.kind = 'R'$q$,
+  EXECUTE format($q$INSERT INTO %1$I.cin_details (la, child, cinreferraldate, referralsource, primaryneedcode,
+                                                  cinclosuredate, reasonforclosure, referralnfa, source_year)
+    SELECT s.la, s.child, s.start_date, s.referral_source, s.primary_need, s.end_date, s.code1, s.nfa, $1
+      FROM pg_temp.cin_synth s WHERE s.kind = 'R'$q$,
     schema_name) USING last_year;
   EXECUTE format($q$INSERT INTO %1$I.cin_assessments (la, child, cinreferraldate, assessmentactualstartdate,
                                                       assessmentauthorisationdate, factors, source_year)
     SELECT s.la, s.child, s.referral, s.start_date, s.end_date, s.factors, $1 FROM pg_temp.cin_synth s WHERE s.kind = 'A'$q$,
     schema_name) USING last_year;
-  EXECUTE format($q$INSERT INTO %1$I.cin_section47 (la, child, cinreferraldate, s47actualstartdate, source_year)
-    SELECT s.la, s.child, s.referral, s.start_date, $1 FROM pg_temp.cin_synth s WHERE s.kind = 'S'$q$,
+  EXECUTE format($q$INSERT INTO %1$I.cin_section47 (la, child, cinreferraldate, s47actualstartdate, initialcpctarget,
+                                                    dateofinitialcpc, icpcnotrequired, source_year)
+    SELECT s.la, s.child, s.referral, s.start_date, s.initial_cpc, s.initial_cpc, s.icpc_not_required, $1
+      FROM pg_temp.cin_synth s WHERE s.kind = 'S'$q$,
     schema_name) USING last_year;
   EXECUTE format($q$INSERT INTO %1$I.cin_cp_plans (la, child, cinreferraldate, cppstartdate, cppenddate,
                                                    initialcategoryofabuse, latestcategoryofabuse, numberofpreviouscpp, source_year)

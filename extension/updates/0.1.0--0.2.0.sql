@@ -191,3 +191,22 @@ CREATE FUNCTION careleaver.validation_check_filter(check_sql text) RETURNS text[
   AS $$ SELECT NULL::text[] $$;
 ALTER TABLE careleaver.validation_rules
   ADD COLUMN check_filter text[] GENERATED ALWAYS AS (careleaver.validation_check_filter(check_sql)) STORED;
+
+-- ---------------------------------------------------------------- CIN census validation rules (issue 16)
+-- The CIN rule registry (its rows, the functions and validate_cin are carried from the install script)
+CREATE TABLE careleaver.cin_validation_rules (
+  rule_code      text PRIMARY KEY,
+  family         text NOT NULL,
+  severity       text NOT NULL CHECK (severity IN ('error', 'query')),
+  since_year     integer,
+  until_year     integer,
+  module         text NOT NULL,
+  refusals       text[] NOT NULL DEFAULT '{}',
+  description    text NOT NULL,
+  message        text NOT NULL,
+  note           text,
+  not_checkable  text,
+  check_sql      text,
+  CONSTRAINT cin_validation_rules_years CHECK (until_year IS NULL OR since_year IS NULL OR since_year <= until_year),
+  CONSTRAINT cin_validation_rules_check_or_reason CHECK ((check_sql IS NULL) <> (not_checkable IS NULL))
+);

@@ -68,6 +68,15 @@ is_(psql("SELECT array_to_string(factors, ',') FROM ds.cin_assessments WHERE la 
 is_(psql("SELECT reviews::text || ' ' || numberofpreviouscpp FROM ds.cin_cp_plans WHERE la = '201'"),
     '{2023-02-15} 10', 'protection plan with its review and NumberOfPreviousCPP')
 
+# --- DfE's CIN rules (careleaver.validate_cin): rows by file:line, the loader's refusals under DfE's rule
+rows = psql("SELECT rule_code || ' ' || row_ref FROM careleaver.validate_cin('ds', 2024, '201') "
+            "WHERE row_ref = 'CIN_Census_2024.xml:7'")
+is_(rows, '8897Q CIN_Census_2024.xml:7',
+    'the factor the loader refused (RB) is reported under rule 8897Q at its file:line')
+n = psql("SELECT count(*) FROM careleaver.validate_cin('ds', 2022) WHERE row_ref !~ '^fake_CIN_data[.]xml:[0-9]+$' "
+         "AND rule_code NOT IN ('2886Q', '2887Q', '2888Q', '2883')")
+is_(n, '0', 'every flagged row of fake_CIN_data.xml names its file and line')
+
 # one census per run; a CIN return never touches the SSDA903 return of the same council and year
 xml903 = sorted(os.path.join(SSDA903, f) for f in os.listdir(SSDA903) if f.endswith('.xml'))[0]
 rc, out, err = load('--dataset', 'ds', '--la', '201', '--year', '2024', xml903, os.path.join(FAKE, 'CIN_Census_2024.xml'))
@@ -184,6 +193,17 @@ rr, sub = psql("SELECT round(100.0 * sum(rereferrals) / sum(referrals), 1) || ' 
                % psql("SELECT careleaver.cin_measures_sql('syn')")).split()
 ok(15 <= float(rr) <= 32 and 15 <= float(sub) <= 35,
    'near England: re-referrals %s%% (22.6%% in 2025), second or subsequent plans %s%% (24.5%%)' % (rr, sub))
+
+# the synthetic council's CIN returns, restated year by year as a council would write them, pass DfE's CIN rules
+RESTATE = os.path.join(ROOT, 'test', 'script', 'cin_restate.sql')
+for year in range(2020, 2026):
+    subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-v', 'y=%d' % year, '-d', DB, '-f', RESTATE],
+                   check=True, capture_output=True)
+flagged = psql("SELECT coalesce(string_agg(y || ' ' || v.rule_code || ' ' || v.row_ref || ' ' || v.message, E'\\n'), '') "
+               "FROM generate_series(2020, 2025) y, careleaver.validate_cin('syn', y) v")
+is_(flagged, '', 'the synthetic CIN returns 2020 to 2025 validate with no rows')
+nref = int(psql("SELECT count(*) FROM syn.return_cin_details WHERE year = 2025"))
+ok(nref >= 50, '(the 2025 return has %d CIN episodes)' % nref)
 
 # --- the journey type and its aggregate -------------------------------------------------------
 j = "{R 2023-04-03 2023-09-01 RC2; A 2023-04-04 2023-05-30 1B,3A; S 2023-04-05; C 2023-05-20 - NEG NEG 0; P 2023-06-01 -}"

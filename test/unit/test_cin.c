@@ -59,6 +59,15 @@ main(void)
 	ok(cl_cin_code_valid(CL_CIN_SEX, "9", 1) && cl_cin_code_valid(CL_CIN_SEX, "U", 1), "GenderCurrent 9 and Sex U");
 	is_int(cl_cin_list_by_name("cin_abuse_category"), CL_CIN_ABUSE_CATEGORY, "list by name");
 	is_int(cl_cin_list_by_name("nope"), -1, "unknown list");
+	ok(cl_cin_code_valid_in_year(CL_CIN_SEX, "U", 1, 2025) && !cl_cin_code_valid_in_year(CL_CIN_SEX, "U", 1, 2024),
+	   "Sex U from 2024-25 only");
+	ok(cl_cin_code_valid_in_year(CL_CIN_SEX, " 1", 2, 2024) && !cl_cin_code_valid_in_year(CL_CIN_SEX, "1", 1, 2025),
+	   "GenderCurrent 1 up to 2023-24 only");
+	ok(cl_cin_code_valid_in_year(CL_CIN_FACTOR, "18A", 3, 2025), "other lists do not change with the year");
+	/* DfE's UPN check letter: 2*2+3*3+...: digits 000000000001 weigh 13, 13 mod 23 = 13 -> P */
+	is_int(cl_upn_check_letter("X000000000001", 13), 'P', "UPN check letter");
+	is_int(cl_upn_check_letter("A00000000000A", 13), 0, "no check letter for a temporary UPN (letter at 13)");
+	is_int(cl_upn_check_letter("A12", 3), 0, "no check letter for a short UPN");
 
 	/* text form: canonical order, reads back */
 	is_str(roundtrip("{C 2023-05-20 - NEG PHY 0; R 2023-04-03 2023-09-01 RC2; A 2023-04-04 2023-05-30 3A,1B}"),
