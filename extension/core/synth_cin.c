@@ -314,7 +314,7 @@ cl_synth_cin_child(uint64_t stream, cl_date dob, cl_date first_care, cl_date car
 		cl_date		again = care_end + between(&r, 20, 540);
 
 		if (again <= data_end)
-			episode(&r, &b, again, again + between(&r, 20, 300), "RC9", data_end, &plans, false, CL_DATE_OPEN);
+			episode(&r, &census, &b, again, again + between(&r, 20, 300), "RC9", data_end, &plans, false, CL_DATE_OPEN);
 	}
 	return b.n;
 }
