@@ -797,8 +797,9 @@ BEGIN
            CASE WHEN s.upn ~ '^UN[0-9]' THEN NULL ELSE s.upn END,
            CASE WHEN s.upn = 'UN1' AND careleaver.birthday(s.dob, 6) <= careleaver.collection_year_end($1) THEN 'UN4'
                 WHEN s.upn ~ '^UN[1-7]$' THEN s.upn END,
-           s.dob, s.sex, s.ethnic, (SELECT max(d.disabilities) FROM pg_temp.cin_synth d
-                                     WHERE d.la = s.la AND d.child = s.child AND d.disabilities IS NOT NULL), $1
+           s.dob, s.sex, s.ethnic,
+           max(s.disabilities) OVER (PARTITION BY s.la, s.child),  -- on one record of the child (a window, not a
+           $1                                                      -- correlated scan of the unindexed temp table)
       FROM pg_temp.cin_synth s ORDER BY s.la, s.child$q$, schema_name) USING last_year;
   EXECUTE format($q$INSERT INTO %1$I.cin_details (la, child, cinreferraldate, referralsource, primaryneedcode,
                                                   cinclosuredate, reasonforclosure, referralnfa, source_year)
