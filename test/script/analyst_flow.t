@@ -141,7 +141,7 @@ rc, out, err = psql(TCP_CONN, "SELECT careleaver.report_html('csc', '213', 2026)
 ok(rc == 0 and '<svg' in out and out.rstrip().endswith('</html>'), 'report_html', err)
 rc, out, err = psql(TCP_CONN, "SELECT string_agg(v, ' ' ORDER BY v) FROM careleaver.create_council_export('csc') v "
                               "WHERE v LIKE '%\\_states' OR v = 'council_counts'")
-is_((rc, out.strip()), (0, 'council_counts exit_states reentry_states transition_states'), 'create_council_export')
+is_((rc, out.strip()), (0, 'council_counts exit_states flow_states reentry_states transition_states'), 'create_council_export')
 
 # ------------------------------------------------------------------ disclosure control holds for the analyst
 published = "SELECT string_agg(t::text, ';' ORDER BY t::text) FROM council.care_leavers_by_age_published t"
