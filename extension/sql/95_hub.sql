@@ -412,8 +412,9 @@ SELECT %5$L::text AS la, v.collection_year, v.ordinal, v.dashboard_no, v.outcome
                                      careleaver.hub_figure_pattern(), '^[0-9]+ of [0-9]+ ')
                          ELSE format('t.%I', u.c) END, ', ')
     INTO keys FROM unnest(cols, types) AS u(c, ty) WHERE u.c = ANY (key_columns);
+  -- a view keyed by la alone pools to one row, and to none (not a row of NULLs) when no council has a row
   RETURN format('%sSELECT %s, count(DISTINCT t.la)::integer AS councils FROM t%s', every_council, sel,
-                coalesce(' GROUP BY ' || keys, ''));
+                coalesce(' GROUP BY ' || keys, ' HAVING count(*) > 0'));
 END
 $fn$;
 COMMENT ON FUNCTION careleaver.hub_pooled_report_sql(text, text, text, text[], text[]) IS

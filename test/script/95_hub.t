@@ -201,7 +201,10 @@ cols_of() { single "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum
 hidden_total=0
 while IFS='|' read -r v pooling derived counts; do
   [ -n "$v" ] || continue
-  if [ "$pooling" = published ]; then
+  if [ "$(single "SELECT count(*) FROM region.$v")" = 0 ]; then
+    # the test's councils have no CIN returns, so the CIN views are empty: the pool must be empty too
+    is "$(hub "SELECT count(*) FROM hub.pooled_$v")" "0" "pooled $v has no rows, as the reference (no data for it)"
+  elif [ "$pooling" = published ]; then
     cols=$(cols_of "$v" "")
     a=$(hub "SELECT $cols, hidden_by_differencing FROM hub.pooled_$v ORDER BY $cols" 2>&1)
     b=$(single "SELECT $cols, NULL FROM region.$v ORDER BY $cols" 2>&1)
